@@ -1,0 +1,5 @@
+namespace Isms.Bot.Tests;
+
+public class PlaceholderFacts
+{
+}

@@ -1,0 +1,5 @@
+namespace Isms.Jobs.Tests;
+
+public class PlaceholderFacts
+{
+}

@@ -1,0 +1,5 @@
+namespace Isms.Knowledge.Tests;
+
+public class PlaceholderFacts
+{
+}
