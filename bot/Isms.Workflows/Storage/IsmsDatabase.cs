@@ -1,0 +1,37 @@
+using LiteDB;
+
+namespace Isms.Workflows.Storage;
+
+/// <summary>
+/// The one LiteDB database of the process. LiteDB allows a single process to own the file, and one
+/// <see cref="LiteDatabase"/> instance is thread-safe, so every store shares this instance.
+/// </summary>
+public sealed class IsmsDatabase : IDisposable
+{
+    public IsmsDatabase(LiteDatabase database) => Database = database;
+
+    public LiteDatabase Database { get; }
+
+    /// <summary>Opens (or creates) the data file described by the options.</summary>
+    public static IsmsDatabase Open(StorageOptions options, string contentRoot)
+    {
+        var directory = Path.IsPathRooted(options.DataDirectory)
+            ? options.DataDirectory
+            : Path.Combine(contentRoot, options.DataDirectory);
+        Directory.CreateDirectory(directory);
+        var connection = new ConnectionString
+        {
+            Filename = Path.Combine(directory, options.FileName),
+            Connection = ConnectionType.Direct,
+            Password = string.IsNullOrEmpty(options.Password) ? null : options.Password,
+        };
+        return new IsmsDatabase(new LiteDatabase(connection));
+    }
+
+    /// <summary>An in-memory database, for tests.</summary>
+    public static IsmsDatabase InMemory() => new(new LiteDatabase(new MemoryStream()));
+
+    public ILiteCollection<T> Collection<T>(string name) => Database.GetCollection<T>(name);
+
+    public void Dispose() => Database.Dispose();
+}
