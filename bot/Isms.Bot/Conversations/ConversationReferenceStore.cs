@@ -1,0 +1,69 @@
+using Isms.Workflows.Storage;
+using LiteDB;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace Isms.Bot.Conversations;
+
+/// <summary>
+/// Keeps the latest <see cref="ConversationReference"/> of every conversation the bot has seen, so that later
+/// notifications (approvals, reminders) can reach people proactively. Personal chats are also indexed by the
+/// person's Entra object id and Teams user id.
+/// </summary>
+public sealed class ConversationReferenceStore
+{
+    private readonly ILiteCollection<StoredReference> _references;
+
+    public ConversationReferenceStore(IsmsDatabase database)
+    {
+        _references = database.Collection<StoredReference>("conversation_refs");
+        _references.EnsureIndex(r => r.UserAadObjectId);
+        _references.EnsureIndex(r => r.UserId);
+    }
+
+    public void Save(IActivity activity, DateTimeOffset now)
+    {
+        var reference = activity.GetConversationReference();
+        if (string.IsNullOrEmpty(reference.Conversation?.Id) || string.IsNullOrEmpty(reference.ServiceUrl))
+        {
+            return;
+        }
+
+        var conversationType = reference.Conversation.ConversationType ?? "personal";
+        _references.Upsert(new StoredReference
+        {
+            Id = reference.Conversation.Id,
+            ConversationType = conversationType,
+            UserId = conversationType == "personal" ? reference.User?.Id : null,
+            UserAadObjectId = conversationType == "personal" ? reference.User?.AadObjectId : null,
+            Json = JsonConvert.SerializeObject(reference),
+            UpdatedAt = now.UtcDateTime,
+        });
+    }
+
+    public ConversationReference? FindByConversationId(string conversationId) =>
+        ToReference(_references.FindById(conversationId));
+
+    /// <summary>The personal chat with a person, by Entra object id or Teams user id.</summary>
+    public ConversationReference? FindPersonalChat(string? aadObjectId, string? userId)
+    {
+        var stored = (aadObjectId is null ? null : _references.FindOne(r => r.UserAadObjectId == aadObjectId))
+            ?? (userId is null ? null : _references.FindOne(r => r.UserId == userId));
+        return ToReference(stored);
+    }
+
+    public int Count() => _references.Count();
+
+    private static ConversationReference? ToReference(StoredReference? stored) =>
+        stored is null ? null : JsonConvert.DeserializeObject<ConversationReference>(stored.Json);
+
+    private sealed class StoredReference
+    {
+        public string Id { get; set; } = "";
+        public string ConversationType { get; set; } = "";
+        public string? UserId { get; set; }
+        public string? UserAadObjectId { get; set; }
+        public string Json { get; set; } = "{}";
+        public DateTime UpdatedAt { get; set; }
+    }
+}

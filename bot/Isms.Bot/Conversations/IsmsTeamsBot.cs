@@ -1,0 +1,85 @@
+using Isms.Bot.Cards;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+
+namespace Isms.Bot.Conversations;
+
+/// <summary>
+/// The Teams activity handler: thin on purpose. It records where each conversation can be reached, greets on
+/// install and join, and hands messages to <see cref="MessageRouter"/>.
+/// </summary>
+public sealed class IsmsTeamsBot(
+    ConversationState conversationState,
+    ConversationReferenceStore references,
+    MessageRouter router,
+    WelcomeCard welcomeCard,
+    TimeProvider clock,
+    ILogger<IsmsTeamsBot> logger) : TeamsActivityHandler
+{
+    private readonly IStatePropertyAccessor<ConversationData> _conversationData =
+        conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
+
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        if (turnContext.Activity.From is not null && turnContext.Activity.Conversation is not null)
+        {
+            references.Save(turnContext.Activity, clock.GetUtcNow());
+        }
+
+        await base.OnTurnAsync(turnContext, cancellationToken);
+        await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
+    }
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var data = await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        await router.RouteAsync(turnContext, data, cancellationToken);
+    }
+
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var botId = turnContext.Activity.Recipient?.Id;
+        var isPersonal = turnContext.Activity.Conversation.ConversationType is null or "personal";
+        var data = await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        foreach (var member in membersAdded)
+        {
+            var botWasAdded = member.Id == botId;
+            if (botWasAdded || isPersonal)
+            {
+                await WelcomeOnceAsync(turnContext, data, cancellationToken);
+            }
+            else
+            {
+                // A person joined a team or group chat the bot is already in: greet them there.
+                await turnContext.SendActivityAsync(welcomeCard.CreateActivity(), cancellationToken);
+            }
+        }
+    }
+
+    protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var data = await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        await WelcomeOnceAsync(turnContext, data, cancellationToken);
+    }
+
+    protected override Task OnUnrecognizedActivityTypeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Ignored an activity of unknown type {ActivityType}", Sanitize(turnContext.Activity.Type));
+        return Task.CompletedTask;
+    }
+
+    private async Task WelcomeOnceAsync(ITurnContext turnContext, ConversationData data, CancellationToken cancellationToken)
+    {
+        if (data.Welcomed)
+        {
+            return;
+        }
+
+        data.Welcomed = true;
+        await turnContext.SendActivityAsync(welcomeCard.CreateActivity(), cancellationToken);
+    }
+
+    private static string Sanitize(string? value) =>
+        value is null ? "(none)" : new string(value.Take(40).Where(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_').ToArray());
+}

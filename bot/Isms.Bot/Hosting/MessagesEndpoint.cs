@@ -1,0 +1,149 @@
+using System.Text.Json;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Extensions.Options;
+
+namespace Isms.Bot.Hosting;
+
+/// <summary>
+/// POST /api/messages. Screens the request before the SDK sees it (size, JSON shape, a conversation to answer in,
+/// and with authentication off, a loopback service URL only), then lets <see cref="CloudAdapter"/> authenticate and
+/// run the turn. Failures are 4xx with a log line saying what was wrong, or 503 when the token's signing keys
+/// cannot be fetched; never a 500 for bad input.
+/// </summary>
+public static class MessagesEndpoint
+{
+    /// <summary>Activities from Teams are tens of kilobytes at most.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/messages", HandleAsync).DisableAntiforgery();
+        return endpoints;
+    }
+
+    private static async Task HandleAsync(HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot,
+        IOptions<BotAuthenticationOptions> authOptions, ILoggerFactory loggerFactory)
+    {
+        var logger = loggerFactory.CreateLogger(typeof(MessagesEndpoint).FullName!);
+        var request = context.Request;
+        var authEnabled = authOptions.Value.IsEnabled;
+
+        if (authEnabled && string.IsNullOrWhiteSpace(request.Headers.Authorization))
+        {
+            logger.LogWarning("Rejected an activity without an Authorization header");
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        var body = await ReadBodyAsync(request, context.RequestAborted);
+        if (body is null)
+        {
+            logger.LogWarning("Rejected an activity larger than {MaxBytes} bytes", MaxBodyBytes);
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var problem = ActivityScreen.Check(body, authEnabled);
+        if (problem is not null)
+        {
+            logger.LogWarning("Rejected an activity: {Problem}", problem.Reason);
+            context.Response.StatusCode = problem.StatusCode;
+            return;
+        }
+
+        request.Body = new MemoryStream(body, writable: false);
+        try
+        {
+            await adapter.ProcessAsync(request, context.Response, bot, context.RequestAborted);
+        }
+        catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            // What escapes the adapter is infrastructure, not the turn (turn errors go to OnTurnError): most often the
+            // Bot Framework signing keys could not be fetched. Answer 503 so the channel retries later.
+            logger.LogError(exception, "Could not process an activity: {ExceptionType}", exception.GetType().Name);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        }
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
+
+/// <summary>Why an incoming activity was refused before reaching the SDK.</summary>
+public sealed record ActivityProblem(int StatusCode, string Reason);
+
+/// <summary>Structural checks on the raw activity JSON (the SDK's own deserializer is lenient).</summary>
+public static class ActivityScreen
+{
+    public static ActivityProblem? Check(byte[] body, bool authEnabled)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException)
+        {
+            return new ActivityProblem(StatusCodes.Status400BadRequest, "the body is not valid JSON");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return new ActivityProblem(StatusCodes.Status400BadRequest, "the body is not a JSON object");
+            }
+
+            if (!root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() is not { Length: > 0 })
+            {
+                return new ActivityProblem(StatusCodes.Status400BadRequest, "the activity has no type");
+            }
+
+            if (!root.TryGetProperty("conversation", out var conversation) || conversation.ValueKind != JsonValueKind.Object
+                || !conversation.TryGetProperty("id", out var conversationId) || conversationId.ValueKind != JsonValueKind.String
+                || conversationId.GetString() is not { Length: > 0 })
+            {
+                return new ActivityProblem(StatusCodes.Status400BadRequest, "the activity has no conversation id");
+            }
+
+            if (!root.TryGetProperty("serviceUrl", out var serviceUrl) || serviceUrl.ValueKind != JsonValueKind.String
+                || !Uri.TryCreate(serviceUrl.GetString(), UriKind.Absolute, out var serviceUri)
+                || serviceUri.Scheme is not ("http" or "https"))
+            {
+                return new ActivityProblem(StatusCodes.Status400BadRequest, "the activity has no valid serviceUrl");
+            }
+
+            // Without authentication anyone who reaches the port could make the bot post to any URL: keep replies
+            // on this machine until an app id is configured.
+            if (!authEnabled && !serviceUri.IsLoopback)
+            {
+                return new ActivityProblem(StatusCodes.Status403Forbidden,
+                    "authentication is off, so only a loopback serviceUrl is accepted");
+            }
+        }
+
+        return null;
+    }
+}
