@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Isms.Bot.Conversations;
+using Microsoft.Extensions.DependencyInjection;
+using static Isms.Bot.Tests.Pipeline.TeamsActivities;
+
+namespace Isms.Bot.Tests.Pipeline;
+
+public sealed class WelcomeAndHelpFacts : IDisposable
+{
+    private readonly string _dataDirectory = BotApplicationFactory.NewDataDirectory();
+
+    [Theory]
+    [InlineData("ヘルプ")]
+    [InlineData("help")]
+    [InlineData("HELP")]
+    [InlineData("ﾍﾙﾌﾟ")]
+    public async Task Help_InPersonalChat_RepliesWithTheWelcomeCard(string text)
+    {
+        using var factory = new BotApplicationFactory(_dataDirectory);
+        var (status, replies) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, text));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var card = Assert.Single(Cards(replies));
+        AssertIsWelcomeCard(card);
+    }
+
+    [Fact]
+    public async Task Help_InAChannelWithAnAtMention_RepliesWithTheWelcomeCard()
+    {
+        using var factory = new BotApplicationFactory(_dataDirectory);
+        var (status, replies) = await PostAsync(factory.CreateClient(), ChannelMention(Sato, "ヘルプ"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        AssertIsWelcomeCard(Assert.Single(Cards(replies)));
+    }
+
+    [Fact]
+    public async Task HelpButton_OnTheCard_ShowsTheCardAgain()
+    {
+        using var factory = new BotApplicationFactory(_dataDirectory);
+        var submit = new JsonObject { ["isms"] = "command", ["command"] = "ヘルプ" };
+        var (_, replies) = await PostAsync(factory.CreateClient(), CardSubmit(Yamada, submit));
+
+        AssertIsWelcomeCard(Assert.Single(Cards(replies)));
+    }
+
+    [Fact]
+    public async Task Install_SendsTheWelcomeCardOnce_EvenWhenTeamsRepeatsTheEvents()
+    {
+        using var factory = new BotApplicationFactory(_dataDirectory);
+        var client = factory.CreateClient();
+
+        var (_, first) = await PostAsync(client, InstallationAdd(Yamada));
+        var (_, second) = await PostAsync(client, BotAdded(Yamada));
+        var (_, third) = await PostAsync(client, InstallationAdd(Yamada));
+
+        AssertIsWelcomeCard(Assert.Single(Cards(first)));
+        Assert.Empty(second);
+        Assert.Empty(third);
+    }
+
+    [Fact]
+    public async Task BotAddedToAGroupChat_WelcomesTheGroup()
+    {
+        using var factory = new BotApplicationFactory(_dataDirectory);
+        var (_, replies) = await PostAsync(factory.CreateClient(), BotAdded(Sato, "groupChat"));
+
+        // The bot itself and the person are both in membersAdded: the bot's arrival welcomes the group once and
+        // the person is greeted as a new member.
+        Assert.All(Cards(replies), AssertIsWelcomeCard);
+        Assert.NotEmpty(Cards(replies));
+    }
+
+    [Fact]
+    public async Task State_SurvivesARestartOnTheSameDataFile()
+    {
+        using (var before = new BotApplicationFactory(_dataDirectory))
+        {
+            var (_, welcome) = await PostAsync(before.CreateClient(), InstallationAdd(Yamada));
+            Assert.Single(Cards(welcome));
+        }
+
+        using var after = new BotApplicationFactory(_dataDirectory);
+        var (status, replies) = await PostAsync(after.CreateClient(), InstallationAdd(Yamada));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Empty(replies);
+        var references = after.Services.GetRequiredService<ConversationReferenceStore>();
+        var saved = references.FindPersonalChat(Yamada.AadObjectId, null);
+        Assert.NotNull(saved);
+        Assert.Equal(PersonalConversationId(Yamada), saved.Conversation.Id);
+        Assert.Equal(ServiceUrl, saved.ServiceUrl);
+    }
+
+    [Fact]
+    public async Task Healthz_ReportsOk()
+    {
+        using var factory = new BotApplicationFactory(_dataDirectory);
+        var response = await factory.CreateClient().GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("ok", await response.Content.ReadAsStringAsync());
+    }
+
+    internal static void AssertIsWelcomeCard(JsonObject card)
+    {
+        Assert.Equal("AdaptiveCard", (string?)card["type"]);
+        Assert.Equal("1.5", (string?)card["version"]);
+        var texts = card.ToJsonString();
+        Assert.Contains("情報セキュリティ相談ボット", texts);
+        foreach (var form in new[] { "誤送信報告", "持ち出し申請", "Web会議申請", "クラウド利用申請", "インシデント報告", "申請状況" })
+        {
+            Assert.Contains($"\"title\":\"{form}\"", texts);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

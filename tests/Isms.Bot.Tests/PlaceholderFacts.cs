@@ -1,5 +1,0 @@
-namespace Isms.Bot.Tests;
-
-public class PlaceholderFacts
-{
-}
