@@ -1,5 +1,0 @@
-namespace Isms.Knowledge.Tests;
-
-public class PlaceholderFacts
-{
-}
