@@ -37,6 +37,16 @@ public sealed class IsmsTeamsBot(
         await router.RouteAsync(turnContext, data, cancellationToken);
     }
 
+    protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // The Teams handler would look up every added member through the roster API before greeting; the greeting
+        // needs nothing from the roster, so answer from the activity alone and keep working when that API is down.
+        var added = turnContext.Activity.MembersAdded;
+        return added is { Count: > 0 }
+            ? OnMembersAddedAsync(added, turnContext, cancellationToken)
+            : base.OnConversationUpdateActivityAsync(turnContext, cancellationToken);
+    }
+
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         var botId = turnContext.Activity.Recipient?.Id;

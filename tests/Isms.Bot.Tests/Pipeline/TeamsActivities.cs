@@ -100,7 +100,7 @@ public static class TeamsActivities
         return (response.StatusCode, replies);
     }
 
-    public static IEnumerable<JsonObject> Cards(JsonArray replies) =>
+    public static IEnumerable<JsonObject> ReplyCards(JsonArray replies) =>
         replies.OfType<JsonObject>()
             .SelectMany(r => r["attachments"] as JsonArray ?? [])
             .OfType<JsonObject>()
