@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Isms.Workflows.Forms;
+using Isms.Workflows.Requests;
+using static Isms.Workflows.Cards.CardElements;
+
+namespace Isms.Workflows.Cards;
+
+/// <summary>Cards about records and drafts: the receipt, the resume/discard prompt and 申請状況.</summary>
+public static class StatusCardRenderer
+{
+    public static JsonObject ReceiptCard(RequestRecord record)
+    {
+        var card = new AdaptiveCard()
+            .Add(TextBlock($"{record.Title}を受け付けました", TextTone.Heading))
+            .Add(FactSet(
+            [
+                ("受付番号", record.Number),
+                ("状態", record.Status.Label()),
+                ("受付日時", FormatDateTime(record.CreatedAt)),
+            ]))
+            .Add(TextBlock("次の対応", TextTone.Subheading))
+            .Add(TextBlock(record.NextStep));
+        if (record.IsIncident)
+        {
+            card.Add(TextBlock("情報セキュリティインシデントとして扱います。関係者からの連絡に対応できるようにしてください。", TextTone.Error));
+        }
+
+        return card.Add(TextBlock(FormCardRenderer.CitationText(record.AppliedClauses), TextTone.Help)).ToJson();
+    }
+
+    /// <summary>
+    /// Lists open drafts with 再開 / 破棄. With <paramref name="offerRestart"/> (the person started the same form again)
+    /// 破棄 becomes 破棄して新しく始める.
+    /// </summary>
+    public static JsonObject DraftPromptCard(IEnumerable<(FormDefinition Definition, FormDraft Draft)> drafts, bool offerRestart)
+    {
+        var card = new AdaptiveCard()
+            .Add(TextBlock("作成途中の申請があります", TextTone.Heading))
+            .Add(TextBlock(offerRestart
+                ? "前回の入力の続きから再開するか、破棄して新しく始めるかを選んでください。"
+                : "続きから再開するか、破棄するかを選んでください。破棄しない限り、下書きはそのまま残ります。"));
+        foreach (var (definition, draft) in drafts)
+        {
+            var resume = FormCardData.Action(FormOp.Resume, draft.Id, draft.StepIndex, draft.Nonce);
+            var discard = FormCardData.Action(FormOp.Discard, draft.Id, draft.StepIndex, draft.Nonce);
+            if (offerRestart)
+            {
+                discard["restart"] = true;
+            }
+
+            card.Add(Container(
+            [
+                TextBlock(definition.Title, TextTone.Subheading),
+                TextBlock($"最終更新: {FormatDateTime(draft.UpdatedAt)}", TextTone.Help),
+                ActionSet(
+                [
+                    SubmitAction("続きから再開", resume, "positive", sendInputs: false),
+                    SubmitAction(offerRestart ? "破棄して新しく始める" : "破棄", discard, "destructive", sendInputs: false),
+                ]),
+            ], separator: true));
+        }
+
+        return card.ToJson();
+    }
+
+    public static JsonObject MyRequestsCard(
+        IReadOnlyList<RequestRecord> records,
+        IEnumerable<(FormDefinition Definition, FormDraft Draft)> drafts)
+    {
+        var card = new AdaptiveCard().Add(TextBlock("申請状況", TextTone.Heading));
+        var draftList = drafts.ToList();
+        if (records.Count == 0 && draftList.Count == 0)
+        {
+            return card.Add(TextBlock("現在、受付中の申請・報告はありません。")).ToJson();
+        }
+
+        foreach (var record in records)
+        {
+            var facts = new List<(string, string)>
+            {
+                ("状態", record.Status.Label()),
+                ("受付日", FormatDateTime(record.CreatedAt)),
+            };
+            if (record.Status.IsOpen())
+            {
+                facts.Add(("次の対応", record.NextStep));
+            }
+
+            card.Add(Container(
+            [
+                TextBlock($"{record.Number}　{record.Title}", TextTone.Subheading),
+                FactSet(facts),
+            ], separator: true));
+        }
+
+        foreach (var (definition, draft) in draftList)
+        {
+            card.Add(Container(
+            [
+                TextBlock($"{definition.Title}（作成途中・未送信）", TextTone.Subheading),
+                TextBlock($"最終更新: {FormatDateTime(draft.UpdatedAt)}", TextTone.Help),
+                ActionSet([SubmitAction("続きから再開", FormCardData.Action(FormOp.Resume, draft.Id, draft.StepIndex, draft.Nonce), sendInputs: false)]),
+            ], separator: true));
+        }
+
+        return card.ToJson();
+    }
+
+    private static string FormatDateTime(DateTimeOffset at)
+    {
+        var local = at.ToOffset(JapanTime.Offset);
+        return local.ToString("yyyy年M月d日 H:mm", CultureInfo.InvariantCulture);
+    }
+}

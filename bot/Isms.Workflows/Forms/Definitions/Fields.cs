@@ -1,0 +1,48 @@
+namespace Isms.Workflows.Forms.Definitions;
+
+/// <summary>Short constructors for field definitions, so each form reads as a list of questions.</summary>
+internal static class Fields
+{
+    public const string Yes = "yes";
+    public const string No = "no";
+
+    public static readonly IReadOnlyList<ChoiceOption> YesNo = [new(Yes, "はい"), new(No, "いいえ")];
+
+    /// <summary>The three levels of 2(1). The record keeps the highest as an int.</summary>
+    public static readonly IReadOnlyList<ChoiceOption> ConfidentialityLevels =
+    [
+        new("3", "機密性3（秘密文書相当、個人情報など取扱いに特に注意が必要な情報）"),
+        new("2", "機密性2（公表を前提としていない情報）"),
+        new("1", "機密性1（公表済み・公表してよい情報）"),
+    ];
+
+    public static FieldDefinition Text(string id, string label, params string[] clauses) =>
+        new(id, label, FieldType.Text, clauses);
+
+    public static FieldDefinition LongText(string id, string label, params string[] clauses) =>
+        new(id, label, FieldType.MultilineText, clauses);
+
+    public static FieldDefinition Choice(string id, string label, IReadOnlyList<ChoiceOption> choices, params string[] clauses) =>
+        new(id, label, FieldType.Choice, clauses) { Choices = choices };
+
+    public static FieldDefinition Date(string id, string label, DateRule rule, params string[] clauses) =>
+        new(id, label, FieldType.Date, clauses) { DateRule = rule };
+
+    public static FieldDefinition Time(string id, string label, params string[] clauses) =>
+        new(id, label, FieldType.Time, clauses);
+
+    public static FieldDefinition Confirm(string id, string label, params string[] clauses) =>
+        new(id, label, FieldType.Confirmation, clauses);
+
+    public static FieldDefinition Confidentiality(string id, string label, params string[] clauses) =>
+        new(id, label, FieldType.Choice, ["2(1)", .. clauses])
+        {
+            Choices = ConfidentialityLevels,
+            IsConfidentiality = true,
+            Help = "迷うときは高い方を選んでください。複数の分類が混在する場合は最も高いものです。",
+        };
+
+    public static FieldCondition When(string fieldId, params string[] anyOf) => FieldCondition.When(fieldId, anyOf);
+
+    public static FieldCondition WhenNot(string fieldId, params string[] anyOf) => FieldCondition.WhenNot(fieldId, anyOf);
+}

@@ -1,0 +1,85 @@
+using Isms.Workflows.Requests;
+using static Isms.Workflows.Forms.Definitions.Fields;
+
+namespace Isms.Workflows.Forms.Definitions;
+
+/// <summary>インシデント報告 (5.3(1)①). Always an incident; suspected malware gets the first-response steps at once (6.4(3)⑦).</summary>
+internal static class IncidentReportDefinition
+{
+    public const string Malware = "malware";
+
+    public static readonly IReadOnlyList<ChoiceOption> Kinds =
+    [
+        new("loss_theft", "紛失・盗難"),
+        new("misdelivery", "誤送信・誤送付"),
+        new(Malware, "ウイルス・マルウェア感染（疑いを含む）"),
+        new("unauthorized_access", "不正アクセス"),
+        new("leak", "情報の漏えい"),
+        new("outage", "システムの障害・停止"),
+        new("other", "その他"),
+    ];
+
+    public const string MalwareFirstResponse =
+        "【至急】ウイルス感染が疑われるときの初動対応（根拠: 6.4(3)⑦）\n" +
+        "1. その端末のLANケーブルを抜いてください。無線の場合は通信を切ってください。\n" +
+        "2. 電源は切らないでください。\n" +
+        "3. 端末を操作せず、情報セキュリティ管理者または統一的な窓口からの指示を待ってください。\n" +
+        "対応したら、続けて報告を入力してください。";
+
+    public static FormDefinition Create() => new(
+        FormKind.IncidentReport,
+        Title: "インシデント報告",
+        NumberPrefix: "インシデント",
+        Introduction: "情報セキュリティインシデントに気付いたら、速やかに情報セキュリティ管理者と統一的な窓口へ報告してください。分かる範囲で入力してください。",
+        Clauses: ["5.3(1)①"],
+        Steps:
+        [
+            new FormStep("何が起きたか",
+            [
+                Choice("incidentKind", "インシデントの種類", Kinds, "5.3(1)①") with { Prefill = PrefillSource.IncidentKind },
+                Date("occurredDate", "発生した日（分からなければ気付いた日）", DateRule.TodayOrEarlier, "5.3(1)①") with { Prefill = PrefillSource.EventDate },
+                Date("foundDate", "気付いた日", DateRule.TodayOrEarlier, "5.3(1)①") with { Prefill = PrefillSource.EventDate },
+                Time("foundTime", "気付いた時刻", "5.3(1)①") with { Required = false, Prefill = PrefillSource.StartTime },
+                LongText("description", "何が起きたか", "5.3(1)①"),
+                Choice("reportedBy", "最初に気付いたのは",
+                [
+                    new("self", "自分"),
+                    new("staff", "ほかの職員"),
+                    new("outside", "住民など外部の方からの連絡"),
+                ], "5.3(1)①", "5.3(2)①"),
+            ]),
+            new FormStep("影響と初動対応",
+            [
+                Choice("networkDisconnected", "その端末をネットワークから切り離しましたか",
+                [
+                    new("done", "LANケーブルを抜いた・通信を切った"),
+                    new("not_yet", "まだ切り離していない"),
+                    new("unknown", "分からない"),
+                ], "6.4(3)⑦") with { VisibleWhen = [When("incidentKind", Malware)] },
+                LongText("affectedAssets", "関係する情報・システム・機器", "5.3(1)①"),
+                Confidentiality("confidentiality", "関係する情報の機密性（最も高いもの）", "5.3(1)①"),
+                Choice("personalData", "個人情報は含まれていますか", YesNo, "5.3(1)④"),
+                Choice("personalDataCount", "含まれる個人情報のおおよその人数", MisdeliveryReportDefinition.PersonCounts, "5.3(1)④")
+                    with { VisibleWhen = [When("personalData", Yes)] },
+                Choice("possibleCrime", "盗難や不正アクセスなど、犯罪の可能性がありますか", YesNo, "6.5(3)")
+                    with { VisibleWhen = [When("incidentKind", "loss_theft", "unauthorized_access")] },
+                LongText("scope", "影響の範囲（分かる範囲で）", "5.3(1)①") with { Required = false },
+                LongText("firstResponse", "すでに行った対応", "5.3(1)①") with { Help = "まだ何もしていなければ「なし」と入力してください。" },
+            ]),
+        ])
+    {
+        AlwaysIncident = true,
+        InitialStatus = RequestStatus.Submitted,
+        NextStep = "情報セキュリティ管理者と統一的な窓口に報告されました。CSIRTが状況を確認し、必要な指示をします（根拠: 5.3(1)①、5.3(3)①）。",
+        Rules =
+        [
+            new FormRule("malware-first-response", [When("incidentKind", Malware)], ["6.4(3)⑦"], RuleEffects.NotifyImmediately)
+            {
+                Notice = MalwareFirstResponse,
+            },
+            new FormRule("personal-data", [When("personalData", Yes)], ["5.3(1)④"], RuleEffects.None),
+            new FormRule("reported-from-outside", [When("reportedBy", "outside")], ["5.3(2)①"], RuleEffects.None),
+            new FormRule("possible-crime", [When("possibleCrime", Yes)], ["6.5(3)"], RuleEffects.None),
+        ],
+    };
+}

@@ -1,0 +1,72 @@
+using Isms.Workflows.Requests;
+using static Isms.Workflows.Forms.Definitions.Fields;
+
+namespace Isms.Workflows.Forms.Definitions;
+
+/// <summary>誤送信報告: a report to the 情報セキュリティ管理者 (6.1(15)④), an incident when personal data or 機密性3 went out.</summary>
+internal static class MisdeliveryReportDefinition
+{
+    public static readonly IReadOnlyList<ChoiceOption> PersonCounts =
+    [
+        new("1-9", "1〜9人"),
+        new("10-99", "10〜99人"),
+        new("100-999", "100〜999人"),
+        new("1000+", "1,000人以上"),
+        new("unknown", "分からない"),
+    ];
+
+    public static FormDefinition Create() => new(
+        FormKind.MisdeliveryReport,
+        Title: "誤送信報告",
+        NumberPrefix: "誤送信",
+        Introduction: "重要な電子メールを誤送信した場合は、情報セキュリティ管理者への報告が必要です。分かる範囲で入力してください。",
+        Clauses: ["6.1(15)④"],
+        Steps:
+        [
+            new FormStep("送信したメール",
+            [
+                Date("sentDate", "送信した日", DateRule.TodayOrEarlier, "6.1(15)④") with { Prefill = PrefillSource.EventDate },
+                Time("sentTime", "送信したおおよその時刻", "6.1(15)④") with { Required = false, Prefill = PrefillSource.StartTime },
+                Text("recipientAddress", "誤って送った宛先（メールアドレス）", "6.1(15)④") with { MaxLengthOverride = 254 },
+                Text("recipientOrganisation", "宛先の組織名・氏名（分かる範囲で）", "6.1(15)④") with { Required = false },
+                Choice("recipientScope", "宛先は組合の外部ですか", [new("outside", "外部（組合外）"), new("inside", "組合内")], "6.1(15)④"),
+                Text("subject", "件名", "6.1(15)④"),
+                Choice("hasAttachment", "添付ファイルはありましたか", YesNo, "6.1(15)④"),
+            ]),
+            new FormStep("送った情報",
+            [
+                Text("attachmentNames", "添付ファイル名", "6.1(15)④") with { VisibleWhen = [When("hasAttachment", Yes)] },
+                Confidentiality("confidentiality", "送った情報の機密性（最も高いもの）"),
+                Choice("personalData", "個人情報は含まれていましたか", YesNo, "5.3(1)④"),
+                Choice("personalDataCount", "含まれていた個人情報のおおよその人数", PersonCounts, "5.3(1)④")
+                    with { VisibleWhen = [When("personalData", Yes)] },
+            ]),
+            new FormStep("気付いた経緯と対応",
+            [
+                LongText("howNoticed", "誤送信に気付いた経緯", "6.1(15)④"),
+                Choice("deletionStatus", "相手への削除の依頼",
+                [
+                    new("confirmed", "削除を依頼し、削除を確認した"),
+                    new("requested", "削除を依頼した（確認はまだ）"),
+                    new("not_yet", "まだ依頼していない"),
+                    new("unreachable", "相手と連絡がつかない"),
+                ], "6.1(15)④"),
+                LongText("actionsTaken", "その他に行った対応", "6.1(15)④") with { Required = false },
+            ]),
+        ])
+    {
+        InitialStatus = RequestStatus.Submitted,
+        NextStep = "所属の情報セキュリティ管理者が内容を確認します（根拠: 6.1(15)④）。",
+        Rules =
+        [
+            new FormRule("incident-personal-data", [When("personalData", Yes)], ["5.3(1)①", "5.3(1)④"], RuleEffects.MarkIncident)
+            {
+                NextStep = "個人情報を含むため情報セキュリティインシデントとして扱い、情報セキュリティ管理者から統括情報セキュリティ責任者等へ報告されます。個人情報保護委員会への報告の要否も検討されます（根拠: 5.3(1)②④）。",
+            },
+            new FormRule("incident-confidentiality-3", [When("confidentiality", "3")], ["5.3(1)①", "5.3(1)②"], RuleEffects.MarkIncident)
+            {
+                NextStep = "機密性3の情報のため情報セキュリティインシデントとして扱い、情報セキュリティ管理者から統括情報セキュリティ責任者等へ報告されます（根拠: 5.3(1)②）。",
+            },
+        ],
+    };
+}

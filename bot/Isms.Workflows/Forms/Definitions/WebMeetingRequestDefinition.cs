@@ -1,0 +1,65 @@
+using static Isms.Workflows.Forms.Definitions.Fields;
+
+namespace Isms.Workflows.Forms.Definitions;
+
+/// <summary>Web会議申請: joining a web meeting hosted by an outside organisation (6.1(21)④), with the measures of 6.1(21)②.</summary>
+internal static class WebMeetingRequestDefinition
+{
+    public static readonly IReadOnlyList<ChoiceOption> Services =
+    [
+        new("zoom", "Zoom"),
+        new("teams", "Microsoft Teams"),
+        new("webex", "Webex"),
+        new("google_meet", "Google Meet"),
+        new("other", "その他"),
+    ];
+
+    /// <param name="approver">Who approves, as set by the 利用手順 of the 統括情報セキュリティ責任者 (6.1(21)①).</param>
+    public static FormDefinition Create(string approver) => new(
+        FormKind.WebMeetingRequest,
+        Title: "Web会議申請",
+        NumberPrefix: "Web会議",
+        Introduction: "外部からWeb会議に招待されたときは、利用手順に従って申請し、承認を得てください。",
+        Clauses: ["6.1(21)④", "6.1(21)②"],
+        Steps:
+        [
+            new FormStep("会議の概要",
+            [
+                Text("hostOrganisation", "主催団体", "6.1(21)④") with { Prefill = PrefillSource.HostOrganisation },
+                Text("meetingTitle", "会議名", "6.1(21)④"),
+                Choice("service", "Web会議サービス", Services, "6.1(21)④") with { Prefill = PrefillSource.MeetingService },
+                Text("serviceOther", "サービス名", "6.1(21)④") with { VisibleWhen = [When("service", "other")] },
+                Date("meetingDate", "開催日", DateRule.TodayOrLaterWithinYear, "6.1(21)④") with { Prefill = PrefillSource.StartDate },
+                Time("startTime", "開始時刻", "6.1(21)④") with { Prefill = PrefillSource.StartTime },
+                Time("endTime", "終了予定時刻", "6.1(21)④") with { Required = false },
+            ]),
+            new FormStep("参加方法と取り扱う情報",
+            [
+                LongText("participants", "参加する職員", "6.1(21)②") with { Help = "参加する職員の氏名と所属を入力してください。" },
+                Confidentiality("confidentiality", "会議で取り扱う情報の機密性（最も高いもの）", "6.1(21)②"),
+                Choice("terminal", "使用する端末", [new("issued", "支給端末"), new("other", "支給端末以外")], "6.1(21)②"),
+                LongText("terminalReason", "支給端末以外を使う理由", "6.1(21)②") with { VisibleWhen = [When("terminal", "other")] },
+                Choice("network", "接続するネットワーク",
+                [
+                    new("office", "庁内のネットワーク"),
+                    new("mobile_router", "公用のモバイルルーター"),
+                    new("other", "その他"),
+                ], "6.1(21)②"),
+                Choice("recording", "録画・録音",
+                [
+                    new("none", "しない"),
+                    new("host", "主催者が録画・録音する"),
+                    new("self", "当方で録画・録音する"),
+                ], "6.1(21)②"),
+                LongText("confidentialMeasures", "機密性2以上の情報を扱うための対策", "6.1(21)②")
+                    with
+                    {
+                        VisibleWhen = [When("confidentiality", "2", "3")],
+                        Help = "例: 画面共有する資料を必要なものに限る、周囲に第三者がいない場所で参加する。",
+                    },
+            ]),
+        ])
+    {
+        NextStep = $"{approver}が内容を確認し、参加を承認するかどうかを判断します（根拠: 6.1(21)④）。",
+    };
+}

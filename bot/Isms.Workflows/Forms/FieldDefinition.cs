@@ -1,0 +1,80 @@
+namespace Isms.Workflows.Forms;
+
+public enum FieldType
+{
+    Text,
+    MultilineText,
+    Choice,
+    Date,
+    Time,
+    /// <summary>A confirmation: "true" when ticked. A required confirmation must be ticked.</summary>
+    Confirmation,
+}
+
+public enum DateRule
+{
+    None,
+    /// <summary>Planned dates: not before today and at most a year ahead.</summary>
+    TodayOrLaterWithinYear,
+    /// <summary>Things that already happened: not after today.</summary>
+    TodayOrEarlier,
+}
+
+/// <summary>Where a field can be filled from the person's own words.</summary>
+public enum PrefillSource
+{
+    None,
+    StartDate,
+    EndDate,
+    EventDate,
+    StartTime,
+    ItemKind,
+    MeetingService,
+    HostOrganisation,
+    CloudService,
+    IncidentKind,
+}
+
+public sealed record ChoiceOption(string Value, string Title);
+
+/// <summary>Holds when the answer to <paramref name="FieldId"/> is one of <paramref name="AnyOf"/> (or none of them, negated).</summary>
+public sealed record FieldCondition(string FieldId, IReadOnlyList<string> AnyOf, bool Negate = false)
+{
+    public bool IsMet(IReadOnlyDictionary<string, string> answers)
+    {
+        var matches = answers.TryGetValue(FieldId, out var value) && AnyOf.Contains(value);
+        return Negate ? !matches && answers.ContainsKey(FieldId) && value!.Length > 0 : matches;
+    }
+
+    public static FieldCondition When(string fieldId, params string[] anyOf) => new(fieldId, anyOf);
+
+    public static FieldCondition WhenNot(string fieldId, params string[] anyOf) => new(fieldId, anyOf, Negate: true);
+
+    public static bool AllMet(IEnumerable<FieldCondition> conditions, IReadOnlyDictionary<string, string> answers) =>
+        conditions.All(c => c.IsMet(answers));
+}
+
+/// <summary>One question of a form. <see cref="Clauses"/> are the 対策基準 clauses that make it necessary.</summary>
+public sealed record FieldDefinition(string Id, string Label, FieldType Type, IReadOnlyList<string> Clauses)
+{
+    public const int DefaultTextMaxLength = 200;
+    public const int DefaultMultilineMaxLength = 2000;
+
+    public bool Required { get; init; } = true;
+    public string? Help { get; init; }
+    public string? Placeholder { get; init; }
+    public IReadOnlyList<ChoiceOption> Choices { get; init; } = [];
+    /// <summary>All must hold for the field to be asked. A field that is not asked is not validated or recorded.</summary>
+    public IReadOnlyList<FieldCondition> VisibleWhen { get; init; } = [];
+    public DateRule DateRule { get; init; }
+    public int? MaxLengthOverride { get; init; }
+    /// <summary>The answer is a 機密性 level ("1".."3") that counts toward the record's highest 機密性.</summary>
+    public bool IsConfidentiality { get; init; }
+    public PrefillSource Prefill { get; init; }
+
+    public int MaxLength => MaxLengthOverride ?? (Type == FieldType.MultilineText ? DefaultMultilineMaxLength : DefaultTextMaxLength);
+
+    public bool IsVisible(IReadOnlyDictionary<string, string> answers) => FieldCondition.AllMet(VisibleWhen, answers);
+
+    public string? ChoiceTitle(string value) => Choices.FirstOrDefault(c => c.Value == value)?.Title;
+}

@@ -1,0 +1,395 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Isms.Workflows.Cards;
+using Isms.Workflows.Forms.Prefill;
+using Isms.Workflows.Requests;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Isms.Workflows.Forms;
+
+/// <summary>
+/// The form engine: starts forms (with prefill from the person's words), takes card submissions (untrusted),
+/// keeps drafts in LiteDB, validates, confirms and creates records. It knows no form in particular: everything
+/// form-specific is in the <see cref="FormDefinition"/>s of the <see cref="FormCatalog"/>.
+/// Logs carry kinds, ids and numbers only: never names or anything typed.
+/// </summary>
+public sealed class FormService
+{
+    private const string DepartmentFieldId = "applicantDepartment";
+
+    private static readonly FieldDefinition DepartmentField = new(DepartmentFieldId, "所属", FieldType.Text, ["1(4)①"])
+    {
+        Help = "報告・申請を所属の情報セキュリティ管理者に届けるために使います。",
+        Placeholder = "例: 消防本部 警防課",
+    };
+
+    private readonly FormCatalog _catalog;
+    private readonly FormDraftStore _drafts;
+    private readonly IRequestStore _records;
+    private readonly TimeProvider _time;
+    private readonly FormsOptions _options;
+    private readonly ILogger<FormService> _logger;
+    // One LiteDB file per process: serialising card handling makes double clicks and retries see each other's result.
+    private readonly Lock _gate = new();
+
+    public FormService(
+        FormCatalog catalog,
+        FormDraftStore drafts,
+        IRequestStore records,
+        TimeProvider time,
+        FormsOptions options,
+        ILogger<FormService>? logger = null)
+    {
+        _catalog = catalog;
+        _drafts = drafts;
+        _records = records;
+        _time = time;
+        _options = options;
+        _logger = logger ?? NullLogger<FormService>.Instance;
+    }
+
+    public FormReply Start(Applicant who, FormKind kind, string? freeText)
+    {
+        lock (_gate)
+        {
+            var definition = _catalog.Get(kind);
+            var prefill = PrefillMapper.Map(definition, freeText, Today);
+            var existing = _drafts.FindByOwner(who.UserId, kind);
+            if (existing is not null)
+            {
+                existing.PendingPrefill = prefill;
+                _drafts.Save(existing);
+                return FormReply.Of(FormMessage.FromCard(StatusCardRenderer.DraftPromptCard([(definition, existing)], offerRestart: true)));
+            }
+
+            return StartNew(who, definition, prefill);
+        }
+    }
+
+    public FormReply HandleCardSubmit(Applicant who, JsonElement value)
+    {
+        lock (_gate)
+        {
+            var submission = CardSubmission.TryParse(value);
+            if (submission is null)
+            {
+                _logger.LogWarning("Rejected a form card payload that could not be parsed");
+                return Text("このカードの操作を受け付けられませんでした。お手数ですが、もう一度フォームを開いてください。");
+            }
+
+            if (submission.Op == FormOp.Submit && _records.FindBySubmissionKey(SubmissionKey(submission.DraftId, submission.Nonce)) is { } done
+                && done.Applicant.UserId == who.UserId)
+            {
+                _logger.LogInformation("Duplicate submission of {Number} answered without creating a record", done.Number);
+                return Text($"この申請は受付済みです（{done.Number}）。");
+            }
+
+            var draft = _drafts.Find(submission.DraftId);
+            if (draft is null || draft.OwnerUserId != who.UserId)
+            {
+                // The same answer for someone else's draft: do not reveal that it exists.
+                _logger.LogWarning("Form card for an unknown or foreign draft {DraftId}", submission.DraftId);
+                return Text("この入力画面は見つかりませんでした。送信済みか、取り消された可能性があります。「申請状況」で確認できます。");
+            }
+
+            var definition = _catalog.Get(draft.Kind);
+            switch (submission.Op)
+            {
+                case FormOp.Resume:
+                    return Render(who, definition, draft, note: "前回の続きから再開します。");
+                case FormOp.Discard:
+                    return Discard(who, definition, draft, submission.Restart);
+            }
+
+            var expectedStep = draft.Stage == DraftStage.Confirming ? definition.Steps.Count : draft.StepIndex;
+            if (submission.Nonce != draft.Nonce || submission.Step != expectedStep)
+            {
+                _logger.LogInformation("Stale form card for draft {DraftId}", draft.Id);
+                return Render(who, definition, draft, note: "古い画面からの操作のため、最新の入力画面を表示しました。入力済みの内容は残っています。");
+            }
+
+            return (submission.Op, draft.Stage) switch
+            {
+                (FormOp.Cancel, _) => Cancel(draft),
+                (FormOp.Next, DraftStage.Editing) => Next(who, definition, draft, submission),
+                (FormOp.Back, DraftStage.Editing) => Back(who, definition, draft),
+                (FormOp.Back, DraftStage.Confirming) => Edit(who, definition, draft),
+                (FormOp.Submit, DraftStage.Confirming) => Submit(who, definition, draft),
+                _ => Render(who, definition, draft, note: "この画面ではその操作はできません。最新の入力画面を表示しました。"),
+            };
+        }
+    }
+
+    public FormReply MyRequests(Applicant who)
+    {
+        var since = _time.GetUtcNow().AddDays(-_options.RecentDays);
+        var records = _records.ListByApplicant(who.UserId, limit: 50)
+            .Where(r => r.Status.IsOpen() || r.UpdatedAt >= since)
+            .Take(10)
+            .ToList();
+        var drafts = _drafts.ListByOwner(who.UserId).Select(d => (_catalog.Get(d.Kind), d));
+        return FormReply.Of(FormMessage.FromCard(StatusCardRenderer.MyRequestsCard(records, drafts)));
+    }
+
+    public bool HasOpenDraft(Applicant who, out IReadOnlyList<FormKind> kinds)
+    {
+        kinds = _drafts.ListByOwner(who.UserId).Select(d => d.Kind).ToList();
+        return kinds.Count > 0;
+    }
+
+    public FormReply ResumeOrDiscardPrompt(Applicant who)
+    {
+        var drafts = _drafts.ListByOwner(who.UserId);
+        if (drafts.Count == 0)
+        {
+            return Text("作成途中の申請はありません。");
+        }
+
+        return FormReply.Of(FormMessage.FromCard(StatusCardRenderer.DraftPromptCard(drafts.Select(d => (_catalog.Get(d.Kind), d)), offerRestart: false)));
+    }
+
+    private DateOnly Today => JapanTime.Today(_time);
+
+    private FormReply StartNew(Applicant who, FormDefinition definition, Dictionary<string, string> prefill)
+    {
+        var now = _time.GetUtcNow();
+        var draft = new FormDraft
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            OwnerUserId = who.UserId,
+            Kind = definition.Kind,
+            Answers = prefill,
+            CreatedAt = now,
+        };
+        _logger.LogInformation("Form {Kind} started as draft {DraftId} with {PrefilledCount} prefilled answers", definition.Kind, draft.Id, prefill.Count);
+        return Render(who, definition, draft, note: prefill.Count > 0 ? "メッセージから分かる項目を入力しておきました。確認してください。" : null);
+    }
+
+    private FormReply Next(Applicant who, FormDefinition definition, FormDraft draft, CardSubmission submission)
+    {
+        var inputErrors = MergeInputs(definition, draft, submission);
+        var fields = FieldsOfStep(definition, draft.StepIndex, who, draft.Answers);
+        // Only what the card showed is checked now; a field that the answers just made visible is shown first.
+        var errors = FormValidator.Validate(definition, fields.Where(f => draft.RenderedFieldIds.Contains(f.Id)), draft.Answers, Today);
+        foreach (var (fieldId, error) in inputErrors)
+        {
+            errors[fieldId] = error;
+        }
+
+        if (errors.Count > 0)
+        {
+            return Render(who, definition, draft, errors: errors);
+        }
+
+        if (fields.Any(f => !draft.RenderedFieldIds.Contains(f.Id)))
+        {
+            return Render(who, definition, draft, note: "回答に応じて確認する項目が増えました。入力して「次へ」を押してください。");
+        }
+
+        var nextStep = NextStepWithFields(definition, who, draft, draft.StepIndex + 1, +1);
+        if (nextStep is { } step)
+        {
+            draft.StepIndex = step;
+            return Render(who, definition, draft);
+        }
+
+        return Confirm(who, definition, draft);
+    }
+
+    private FormReply Back(Applicant who, FormDefinition definition, FormDraft draft)
+    {
+        draft.StepIndex = NextStepWithFields(definition, who, draft, draft.StepIndex - 1, -1) ?? draft.StepIndex;
+        return Render(who, definition, draft);
+    }
+
+    private FormReply Edit(Applicant who, FormDefinition definition, FormDraft draft)
+    {
+        draft.Stage = DraftStage.Editing;
+        draft.StepIndex = 0;
+        return Render(who, definition, draft, note: "内容を修正して「次へ」で進んでください。入力済みの内容は残っています。");
+    }
+
+    /// <summary>Checks every asked field once more (answers may be old, or a branch may have changed) and shows the confirmation.</summary>
+    private FormReply Confirm(Applicant who, FormDefinition definition, FormDraft draft)
+    {
+        if (FirstStepWithErrors(definition, who, draft) is { } invalid)
+        {
+            draft.Stage = DraftStage.Editing;
+            draft.StepIndex = invalid.Step;
+            return Render(who, definition, draft, errors: invalid.Errors);
+        }
+
+        draft.Stage = DraftStage.Confirming;
+        return Render(who, definition, draft);
+    }
+
+    private FormReply Submit(Applicant who, FormDefinition definition, FormDraft draft)
+    {
+        if (FirstStepWithErrors(definition, who, draft) is { } invalid)
+        {
+            draft.Stage = DraftStage.Editing;
+            draft.StepIndex = invalid.Step;
+            return Render(who, definition, draft, errors: invalid.Errors);
+        }
+
+        var record = RecordFactory.Create(definition, who, AskedFields(definition, who, draft.Answers), draft.Answers, _time.GetUtcNow());
+        record.SubmissionKey = SubmissionKey(draft.Id, draft.Nonce);
+        var (stored, created) = _records.CreateOnce(record, definition.NumberPrefix, JapanTime.Now(_time).Year);
+        if (!created)
+        {
+            return Text($"この申請は受付済みです（{stored.Number}）。");
+        }
+
+        _drafts.Delete(draft.Id);
+        _logger.LogInformation("Form {Kind} submitted as {Number} (incident: {IsIncident})", definition.Kind, stored.Number, stored.IsIncident);
+        return new FormReply([FormMessage.FromCard(StatusCardRenderer.ReceiptCard(stored))], stored);
+    }
+
+    private FormReply Cancel(FormDraft draft)
+    {
+        _drafts.Delete(draft.Id);
+        _logger.LogInformation("Draft {DraftId} cancelled", draft.Id);
+        return Text("入力を取り消しました。記録は作成していません。");
+    }
+
+    private FormReply Discard(Applicant who, FormDefinition definition, FormDraft draft, bool restart)
+    {
+        _drafts.Delete(draft.Id);
+        _logger.LogInformation("Draft {DraftId} discarded", draft.Id);
+        if (restart)
+        {
+            return StartNew(who, definition, draft.PendingPrefill);
+        }
+
+        return Text($"{definition.Title}の下書きを破棄しました。");
+    }
+
+    /// <summary>Renders the draft as it stands (a step or the confirmation) with a fresh nonce, and saves it.</summary>
+    private FormReply Render(
+        Applicant who,
+        FormDefinition definition,
+        FormDraft draft,
+        IReadOnlyDictionary<string, string>? errors = null,
+        string? note = null)
+    {
+        var messages = new List<FormMessage>();
+        foreach (var rule in definition.Rules.Where(r => r.Effects.HasFlag(RuleEffects.NotifyImmediately) && r.Notice is not null))
+        {
+            if (!draft.NoticesShown.Contains(rule.Id) && rule.Applies(EffectiveAnswers(definition, who, draft.Answers)))
+            {
+                draft.NoticesShown.Add(rule.Id);
+                messages.Add(FormMessage.FromText(rule.Notice!));
+                _logger.LogInformation("Immediate notice {RuleId} shown for draft {DraftId}", rule.Id, draft.Id);
+            }
+        }
+
+        draft.Nonce = RandomNumberGenerator.GetHexString(32, lowercase: true);
+        draft.UpdatedAt = _time.GetUtcNow();
+        if (draft.Stage == DraftStage.Confirming)
+        {
+            var asked = AskedFields(definition, who, draft.Answers);
+            var answers = EffectiveAnswers(definition, who, draft.Answers);
+            draft.RenderedFieldIds = [];
+            var card = FormCardRenderer.ConfirmationCard(
+                definition, draft, who, Department(who, draft.Answers),
+                asked.Where(f => f.Id != DepartmentFieldId).Select(f => (f, answers.GetValueOrDefault(f.Id))).ToList(),
+                RecordFactory.IsIncident(definition, answers),
+                RecordFactory.AppliedClauses(definition, asked, answers));
+            messages.Add(FormMessage.FromCard(card));
+        }
+        else
+        {
+            var fields = FieldsOfStep(definition, draft.StepIndex, who, draft.Answers);
+            draft.RenderedFieldIds = fields.Select(f => f.Id).ToList();
+            messages.Add(FormMessage.FromCard(FormCardRenderer.StepCard(
+                definition, draft, fields, errors ?? new Dictionary<string, string>(), note, Today)));
+        }
+
+        _drafts.Save(draft);
+        return new FormReply(messages, null);
+    }
+
+    /// <summary>Reads the inputs of the fields the card showed. Returns errors for values that are not plain text.</summary>
+    private static Dictionary<string, string> MergeInputs(FormDefinition definition, FormDraft draft, CardSubmission submission)
+    {
+        var errors = new Dictionary<string, string>();
+        foreach (var fieldId in draft.RenderedFieldIds)
+        {
+            var value = submission.ReadInput(fieldId, out var malformed);
+            if (malformed)
+            {
+                errors[fieldId] = "入力の形式が正しくありません。入力し直してください。";
+                continue;
+            }
+
+            if (string.IsNullOrEmpty(value))
+            {
+                draft.Answers.Remove(fieldId);
+            }
+            else
+            {
+                draft.Answers[fieldId] = value;
+            }
+        }
+
+        return errors;
+    }
+
+    private List<FieldDefinition> FieldsOfStep(FormDefinition definition, int step, Applicant who, IReadOnlyDictionary<string, string> answers)
+    {
+        var fields = definition.Steps[step].Fields.Where(f => f.IsVisible(answers)).ToList();
+        if (step == 0 && string.IsNullOrWhiteSpace(who.Department))
+        {
+            fields.Insert(0, DepartmentField);
+        }
+
+        return fields;
+    }
+
+    private List<FieldDefinition> AskedFields(FormDefinition definition, Applicant who, IReadOnlyDictionary<string, string> answers) =>
+        Enumerable.Range(0, definition.Steps.Count).SelectMany(i => FieldsOfStep(definition, i, who, answers)).ToList();
+
+    private Dictionary<string, string> EffectiveAnswers(FormDefinition definition, Applicant who, IReadOnlyDictionary<string, string> answers) =>
+        AskedFields(definition, who, answers)
+            .Where(f => answers.ContainsKey(f.Id))
+            .ToDictionary(f => f.Id, f => answers[f.Id]);
+
+    private (int Step, Dictionary<string, string> Errors)? FirstStepWithErrors(FormDefinition definition, Applicant who, FormDraft draft)
+    {
+        for (var i = 0; i < definition.Steps.Count; i++)
+        {
+            var errors = FormValidator.Validate(definition, FieldsOfStep(definition, i, who, draft.Answers), draft.Answers, Today);
+            if (errors.Count > 0)
+            {
+                return (i, errors);
+            }
+        }
+
+        return null;
+    }
+
+    private int? NextStepWithFields(FormDefinition definition, Applicant who, FormDraft draft, int from, int direction)
+    {
+        for (var i = from; i >= 0 && i < definition.Steps.Count; i += direction)
+        {
+            if (FieldsOfStep(definition, i, who, draft.Answers).Count > 0)
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Department(Applicant who, IReadOnlyDictionary<string, string> answers) =>
+        string.IsNullOrWhiteSpace(who.Department) ? answers.GetValueOrDefault(DepartmentFieldId) : who.Department;
+
+    private static string SubmissionKey(string draftId, string nonce) => $"{draftId}:{nonce}";
+
+    private static FormReply Text(string text) => FormReply.Of(FormMessage.FromText(text));
+
+    internal static string? DepartmentOf(Applicant who, IReadOnlyDictionary<string, string> answers) => Department(who, answers);
+
+    internal static bool IsDepartmentField(FieldDefinition field) => field.Id == DepartmentFieldId;
+}

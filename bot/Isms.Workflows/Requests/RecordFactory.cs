@@ -1,0 +1,58 @@
+using Isms.Workflows.Forms;
+
+namespace Isms.Workflows.Requests;
+
+/// <summary>Turns the answers of a completed form into a <see cref="RequestRecord"/> as its definition says.</summary>
+public static class RecordFactory
+{
+    public static RequestRecord Create(
+        FormDefinition definition,
+        Applicant who,
+        IReadOnlyList<FieldDefinition> askedFields,
+        IReadOnlyDictionary<string, string> rawAnswers,
+        DateTimeOffset now)
+    {
+        var answers = askedFields.Where(f => rawAnswers.ContainsKey(f.Id)).ToDictionary(f => f.Id, f => rawAnswers[f.Id]);
+        var applied = definition.Rules.Where(r => r.Applies(answers)).ToList();
+        var record = new RequestRecord
+        {
+            Kind = definition.Kind,
+            Title = definition.Title,
+            Applicant = RecordApplicant.From(who, FormService.DepartmentOf(who, answers)),
+            HighestConfidentiality = askedFields
+                .Where(f => f.IsConfidentiality && answers.ContainsKey(f.Id))
+                .Select(f => int.TryParse(answers[f.Id], out var level) ? level : 0)
+                .DefaultIfEmpty(0)
+                .Max(),
+            Status = definition.InitialStatus,
+            IsIncident = IsIncident(definition, answers),
+            AppliedClauses = [.. AppliedClauses(definition, askedFields, answers)],
+            NextStep = applied.Select(r => r.NextStep).FirstOrDefault(n => n is not null) ?? definition.NextStep,
+            CreatedAt = now,
+            UpdatedAt = now,
+            History = [new RequestHistoryEntry { At = now, Actor = who.UserId, Action = "Submitted" }],
+        };
+        foreach (var field in askedFields.Where(f => !FormService.IsDepartmentField(f)))
+        {
+            var value = answers.GetValueOrDefault(field.Id) ?? "";
+            record.Answers[field.Id] = new RecordAnswer { Label = field.Label, Value = value, Display = FieldValues.Display(field, value) };
+        }
+
+        return record;
+    }
+
+    public static bool IsIncident(FormDefinition definition, IReadOnlyDictionary<string, string> answers) =>
+        definition.AlwaysIncident
+        || definition.Rules.Any(r => r.Effects.HasFlag(RuleEffects.MarkIncident) && r.Applies(answers));
+
+    /// <summary>The form's clauses, those of the questions answered, and those of the rules that apply.</summary>
+    public static IReadOnlyList<string> AppliedClauses(
+        FormDefinition definition,
+        IEnumerable<FieldDefinition> askedFields,
+        IReadOnlyDictionary<string, string> answers) =>
+        definition.Clauses
+            .Concat(askedFields.Where(f => answers.ContainsKey(f.Id)).SelectMany(f => f.Clauses))
+            .Concat(definition.Rules.Where(r => r.Applies(answers)).SelectMany(r => r.Clauses))
+            .Distinct()
+            .ToList();
+}

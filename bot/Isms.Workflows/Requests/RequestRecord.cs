@@ -1,0 +1,92 @@
+using Isms.Workflows.Forms;
+
+namespace Isms.Workflows.Requests;
+
+/// <summary>Where a record stands. The approvals work adds transitions; keep the names stable (they are stored as text).</summary>
+public enum RequestStatus
+{
+    Submitted,
+    PendingApproval,
+    Approved,
+    Returned,
+    Rejected,
+    Withdrawn,
+    Acknowledged,
+    Closed,
+}
+
+public static class RequestStatusText
+{
+    public static string Label(this RequestStatus status) => status switch
+    {
+        RequestStatus.Submitted => "受付済み（確認待ち）",
+        RequestStatus.PendingApproval => "承認待ち",
+        RequestStatus.Approved => "承認済み",
+        RequestStatus.Returned => "差し戻し",
+        RequestStatus.Rejected => "却下",
+        RequestStatus.Withdrawn => "取り下げ",
+        RequestStatus.Acknowledged => "確認済み",
+        RequestStatus.Closed => "完了",
+        _ => status.ToString(),
+    };
+
+    public static bool IsOpen(this RequestStatus status) =>
+        status is RequestStatus.Submitted or RequestStatus.PendingApproval or RequestStatus.Returned or RequestStatus.Approved;
+}
+
+/// <summary>The applicant as the host identified them when the record was created.</summary>
+public sealed class RecordApplicant
+{
+    public string UserId { get; set; } = "";
+    public string? AadObjectId { get; set; }
+    public string Name { get; set; } = "";
+    public string? Department { get; set; }
+
+    public static RecordApplicant From(Applicant who, string? department) => new()
+    {
+        UserId = who.UserId,
+        AadObjectId = who.AadObjectId,
+        Name = who.Name,
+        Department = department,
+    };
+}
+
+/// <summary>One answer: the stored value (a choice's code, an ISO date) and how it reads.</summary>
+public sealed class RecordAnswer
+{
+    public string Label { get; set; } = "";
+    public string Value { get; set; } = "";
+    public string Display { get; set; } = "";
+}
+
+public sealed class RequestHistoryEntry
+{
+    public DateTimeOffset At { get; set; }
+    /// <summary>Teams user id of whoever acted.</summary>
+    public string Actor { get; set; } = "";
+    public string Action { get; set; } = "";
+    public string? Note { get; set; }
+}
+
+/// <summary>A submitted form: a report or a request, with a readable number such as 持出-2026-0001.</summary>
+public sealed class RequestRecord
+{
+    public string Id { get; set; } = "";
+    public string Number { get; set; } = "";
+    public FormKind Kind { get; set; }
+    public string Title { get; set; } = "";
+    public RecordApplicant Applicant { get; set; } = new();
+    public Dictionary<string, RecordAnswer> Answers { get; set; } = [];
+    /// <summary>機密性 1, 2 or 3; 0 when the form asks none.</summary>
+    public int HighestConfidentiality { get; set; }
+    public RequestStatus Status { get; set; }
+    public bool IsIncident { get; set; }
+    public List<string> AppliedClauses { get; set; } = [];
+    /// <summary>What happens next, as told to the applicant when they submitted.</summary>
+    public string NextStep { get; set; } = "";
+    /// <summary>Draft id and the nonce of the confirmation card that created it: the same card cannot create two records.</summary>
+    public string SubmissionKey { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public List<RequestHistoryEntry> History { get; set; } = [];
+}
