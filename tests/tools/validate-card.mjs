@@ -9,7 +9,8 @@
 //     (unknown element/action types, types or properties newer than the target, invalid enum values)
 //     and validateProperties() (duplicate ids, empty choice sets, missing version, labels on required inputs).
 //  2. What that parser does not check: the card's `version` must be 1.0..1.5, every element/action type must
-//     exist in schema 1.5, and the properties the 1.5 schema marks as required must be present.
+//     exist in schema 1.5, and the properties the 1.5 schema marks as required must be present;
+//     plus two Teams/project rules: Action.Execute needs a verb, refresh.userIds holds at most 60 ids.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -18,6 +19,7 @@ import { createRequire } from "node:module";
 const AC = createRequire(import.meta.url)("adaptivecards/dist/adaptivecards.js");
 
 const MAX_VERSION = [1, 5];
+const MAX_REFRESH_USERS = 60; // Teams limit for Universal Actions automatic refresh
 const WARNING_EVENTS = new Set([AC.ValidationEvent.Hint, AC.ValidationEvent.Deprecated]);
 
 // Types of schema 1.5 and the properties the 1.5 schema requires for each.
@@ -114,6 +116,9 @@ function walkCard(card, path, errors, topLevel) {
   (Array.isArray(card.actions) ? card.actions : []).forEach((a, i) => walkAction(a, `${path}.actions[${i}]`, errors));
   if (card.selectAction) walkAction(card.selectAction, `${path}.selectAction`, errors);
   if (card.refresh?.action) walkAction(card.refresh.action, `${path}.refresh.action`, errors);
+  if (Array.isArray(card.refresh?.userIds) && card.refresh.userIds.length > MAX_REFRESH_USERS) {
+    errors.push(`${path}.refresh.userIds: Teams refreshes the card for at most ${MAX_REFRESH_USERS} users`);
+  }
 }
 
 function parserEvents(card, errors, warnings) {

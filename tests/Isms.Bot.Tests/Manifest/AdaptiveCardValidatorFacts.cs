@@ -58,6 +58,15 @@ public sealed class AdaptiveCardValidatorFacts
     }
 
     [Fact]
+    public void Validate_ReportsMoreThan60RefreshUsers()
+    {
+        var card = JsonNode.Parse(ValidCard)!;
+        card["refresh"]!["userIds"] = new JsonArray(Enumerable.Range(0, 61).Select(i => (JsonNode)$"29:user{i}").ToArray());
+
+        Assert.Contains(AdaptiveCardValidator.Validate(card), e => e.Contains("at most 60 users", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AssertValid_FailsTheTest_ListingTheErrors()
     {
         var failure = Assert.ThrowsAny<Xunit.Sdk.XunitException>(

@@ -1,5 +1,0 @@
-namespace Isms.Workflows.Tests;
-
-public class PlaceholderFacts
-{
-}
