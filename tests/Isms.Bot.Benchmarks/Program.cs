@@ -12,82 +12,105 @@ using Microsoft.Extensions.Logging;
 // conversations, first to a bare echo bot on the same host and pipeline, then to the real bot, and prints
 // p50/p95 latency and throughput of each and their ratio. The host runs in-process on ASP.NET Core's TestServer,
 // so the figures are the pipeline's and the bot's own cost, without sockets.
-var options = BenchmarkOptions.Parse(args);
-Console.WriteLine($"messages: {options.Messages}, concurrent conversations: {options.Concurrency}, text: \"{options.Text}\"");
+namespace Isms.Bot.Benchmarks;
 
-var echo = await RunAsync("echo handler", options, useEchoBot: true);
-var bot = await RunAsync("Isms bot", options, useEchoBot: false);
-
-Console.WriteLine();
-Console.WriteLine($"{"handler",-14} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"msg/s",8}");
-foreach (var result in new[] { echo, bot })
+internal static class LoadBenchmark
 {
-    Console.WriteLine($"{result.Name,-14} {result.P50,8:F2} {result.P95,8:F2} {result.Max,8:F2} {result.Throughput,8:F0}");
-}
-
-Console.WriteLine($"overhead ratio (bot / echo): p50 {bot.P50 / echo.P50:F2}x, p95 {bot.P95 / echo.P95:F2}x, throughput {echo.Throughput / bot.Throughput:F2}x");
-
-static async Task<Result> RunAsync(string name, BenchmarkOptions options, bool useEchoBot)
-{
-    var dataDirectory = Path.Combine(Path.GetTempPath(), "isms-bench", Guid.NewGuid().ToString("N"));
-    await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+    public static async Task Main(string[] args)
     {
-        builder.UseEnvironment("Benchmark");
-        builder.UseSetting("Storage:DataDirectory", dataDirectory);
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        if (useEchoBot)
+        var options = BenchmarkOptions.Parse(args);
+        // WebApplicationFactory finds the host's content root from this variable outside a test project.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ISMS_BOT", FindBotProjectDirectory());
+        Console.WriteLine($"messages: {options.Messages}, concurrent conversations: {options.Concurrency}, text: \"{options.Text}\"");
+
+        var echo = await RunAsync("echo handler", options, useEchoBot: true);
+        var bot = await RunAsync("Isms bot", options, useEchoBot: false);
+
+        Console.WriteLine();
+        Console.WriteLine($"{"handler",-14} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"msg/s",8}");
+        foreach (var result in new[] { echo, bot })
         {
-            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Transient<IBot, EchoBot>()));
+            Console.WriteLine($"{result.Name,-14} {result.P50,8:F2} {result.P95,8:F2} {result.Max,8:F2} {result.Throughput,8:F0}");
         }
-    });
-    var client = factory.CreateClient();
 
-    // Warm-up: JIT, the first LiteDB writes, the knowledge index.
-    for (var i = 0; i < Math.Min(50, options.Messages); i++)
-    {
-        await SendAsync(client, Activities.Message($"warm-{i % options.Concurrency}", options.Text));
-    }
+        Console.WriteLine($"overhead ratio (bot / echo): p50 {bot.P50 / echo.P50:F2}x, p95 {bot.P95 / echo.P95:F2}x, throughput {echo.Throughput / bot.Throughput:F2}x");
 
-    var latencies = new double[options.Messages];
-    var next = -1;
-    var clock = Stopwatch.StartNew();
-    var workers = Enumerable.Range(0, options.Concurrency).Select(worker => Task.Run(async () =>
-    {
-        int index;
-        while ((index = Interlocked.Increment(ref next)) < options.Messages)
+        static async Task<Result> RunAsync(string name, BenchmarkOptions options, bool useEchoBot)
         {
-            var started = Stopwatch.GetTimestamp();
-            await SendAsync(client, Activities.Message($"conv-{worker}", options.Text));
-            latencies[index] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var dataDirectory = Path.Combine(Path.GetTempPath(), "isms-bench", Guid.NewGuid().ToString("N"));
+            await using var factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(builder =>
+            {
+                builder.UseEnvironment("Benchmark");
+                builder.UseSetting("Storage:DataDirectory", dataDirectory);
+                builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+                if (useEchoBot)
+                {
+                    builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Transient<IBot, EchoBot>()));
+                }
+            });
+            var client = factory.CreateClient();
+
+            // Warm-up: JIT, the first LiteDB writes, the knowledge index.
+            for (var i = 0; i < Math.Min(50, options.Messages); i++)
+            {
+                await SendAsync(client, Activities.Message($"warm-{i % options.Concurrency}", options.Text));
+            }
+
+            var latencies = new double[options.Messages];
+            var next = -1;
+            var clock = Stopwatch.StartNew();
+            var workers = Enumerable.Range(0, options.Concurrency).Select(worker => Task.Run(async () =>
+            {
+                int index;
+                while ((index = Interlocked.Increment(ref next)) < options.Messages)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await SendAsync(client, Activities.Message($"conv-{worker}", options.Text));
+                    latencies[index] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                }
+            }));
+            await Task.WhenAll(workers);
+            clock.Stop();
+
+            Array.Sort(latencies);
+            try
+            {
+                Directory.Delete(dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+
+            return new Result(name, Percentile(latencies, 0.50), Percentile(latencies, 0.95), latencies[^1],
+                options.Messages / clock.Elapsed.TotalSeconds);
         }
-    }));
-    await Task.WhenAll(workers);
-    clock.Stop();
 
-    Array.Sort(latencies);
-    try
-    {
-        Directory.Delete(dataDirectory, recursive: true);
-    }
-    catch (IOException)
-    {
-    }
+        static string FindBotProjectDirectory()
+        {
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "Isms.Bot.sln")))
+                {
+                    return Path.Combine(directory.FullName, "bot", "Isms.Bot");
+                }
+            }
 
-    return new Result(name, Percentile(latencies, 0.50), Percentile(latencies, 0.95), latencies[^1],
-        options.Messages / clock.Elapsed.TotalSeconds);
+            throw new InvalidOperationException("Run the benchmark from inside the repository (Isms.Bot.sln not found).");
+        }
+
+        static async Task SendAsync(HttpClient client, JsonObject activity)
+        {
+            using var response = await client.PostAsJsonAsync("/api/messages", activity);
+            var body = await response.Content.ReadAsStringAsync();
+            if (!response.IsSuccessStatusCode || !body.Contains("\"activities\"", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"The bot answered {(int)response.StatusCode} without replies.");
+            }
+        }
+
+        static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
 }
-
-static async Task SendAsync(HttpClient client, JsonObject activity)
-{
-    using var response = await client.PostAsJsonAsync("/api/messages", activity);
-    var body = await response.Content.ReadAsStringAsync();
-    if (!response.IsSuccessStatusCode || !body.Contains("\"activities\"", StringComparison.Ordinal))
-    {
-        throw new InvalidOperationException($"The bot answered {(int)response.StatusCode} without replies.");
-    }
-}
-
-static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
 internal sealed record Result(string Name, double P50, double P95, double Max, double Throughput);
 
