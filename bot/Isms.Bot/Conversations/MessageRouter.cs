@@ -1,16 +1,28 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Isms.Bot.Cards;
+using Isms.Knowledge;
+using Isms.Workflows.Forms;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Isms.Bot.Conversations;
 
 /// <summary>
-/// Decides what a message is: a card submit (routed on its <c>isms</c> marker), a command, or a question.
-/// Message text and card data are untrusted input.
+/// Decides what a message is: a card submit (routed on its <c>isms</c> marker), a command, a clause ID or a
+/// question. Message text and card data are untrusted input; the person is always taken from the activity.
 /// </summary>
-public sealed class MessageRouter(WelcomeCard welcomeCard, ILogger<MessageRouter> logger)
+public sealed partial class MessageRouter(
+    WelcomeCard welcomeCard,
+    FormService forms,
+    QuestionHandler questions,
+    IPolicyAnswerer knowledge,
+    AnswerLog answers,
+    TimeProvider clock,
+    ILogger<MessageRouter> logger)
 {
     /// <summary>Longest message text the bot reads; Teams itself caps messages at about 28 KB.</summary>
     public const int MaxTextLength = 4000;
@@ -20,11 +32,11 @@ public sealed class MessageRouter(WelcomeCard welcomeCard, ILogger<MessageRouter
         var activity = turnContext.Activity;
         if (activity.Value is JObject value && value.Value<string>("isms") is { } marker)
         {
-            await RouteCardSubmitAsync(turnContext, marker, value, cancellationToken);
+            await RouteCardSubmitAsync(turnContext, data, marker, value, cancellationToken);
             return;
         }
 
-        var text = NormalizeText(turnContext);
+        var text = ReadText(turnContext);
         if (text.Length == 0)
         {
             await turnContext.SendActivityAsync("メッセージが空でした。質問や「ヘルプ」と送ってください。", cancellationToken: cancellationToken);
@@ -40,43 +52,112 @@ public sealed class MessageRouter(WelcomeCard welcomeCard, ILogger<MessageRouter
             return;
         }
 
-        await RouteCommandAsync(turnContext, text, cancellationToken);
+        await RouteTextAsync(turnContext, data, text, cancellationToken);
     }
 
-    private async Task RouteCommandAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+    private async Task RouteTextAsync(ITurnContext<IMessageActivity> turnContext, ConversationData data, string text, CancellationToken cancellationToken)
     {
-        if (IsHelp(text))
+        var (command, form) = BotCommands.Parse(text.ToLowerInvariant());
+        switch (command)
         {
-            await turnContext.SendActivityAsync(welcomeCard.CreateActivity(), cancellationToken);
+            case BotCommand.Help:
+                await turnContext.SendActivityAsync(welcomeCard.CreateActivity(), cancellationToken);
+                return;
+            case BotCommand.MyRequests:
+                await SendAsync(turnContext, forms.MyRequests(ApplicantOf(turnContext)), cancellationToken);
+                return;
+            case BotCommand.StartForm:
+                await StartFormAsync(turnContext, form!.Value, null, cancellationToken);
+                return;
+            case BotCommand.NotYetAvailable:
+                await turnContext.SendActivityAsync(
+                    $"「{text}」は準備中です。いまは質問への回答と、各種申請・報告の受付ができます。", cancellationToken: cancellationToken);
+                return;
+        }
+
+        var clauseText = ClausePrefix().Replace(text, "");
+        if (knowledge.Document.FindClauseWithItems(clauseText) is { Count: > 0 } clauses)
+        {
+            await turnContext.SendActivityAsync(CardAttachments.ToActivity(ClauseCard.Create(knowledge.Document, clauses), $"{clauses[0].Id} の全文"), cancellationToken);
             return;
         }
 
-        await turnContext.SendActivityAsync(
-            "ご質問を受け付けました。対策基準の検索機能は準備中です。「ヘルプ」で使い方を表示します。",
-            cancellationToken: cancellationToken);
+        var formToStart = await questions.AnswerAsync(turnContext, data, text, cancellationToken);
+        if (formToStart is { } kind)
+        {
+            await StartFormAsync(turnContext, kind, text, cancellationToken);
+        }
     }
 
-    private async Task RouteCardSubmitAsync(ITurnContext turnContext, string marker, JObject value, CancellationToken cancellationToken)
+    private async Task StartFormAsync(ITurnContext turnContext, FormKind kind, string? words, CancellationToken cancellationToken)
+    {
+        var applicant = ApplicantOf(turnContext);
+        var otherDrafts = forms.HasOpenDraft(applicant, out var kinds) ? kinds.Where(k => k != kind).ToList() : [];
+        await SendAsync(turnContext, forms.Start(applicant, kind, words), cancellationToken);
+        if (otherDrafts.Count > 0)
+        {
+            // Starting something else in the middle of a form: the other draft is kept; say so and offer to drop it.
+            await SendAsync(turnContext, forms.ResumeOrDiscardPrompt(applicant), cancellationToken);
+        }
+    }
+
+    private async Task RouteCardSubmitAsync(ITurnContext<IMessageActivity> turnContext, ConversationData data, string marker, JObject value, CancellationToken cancellationToken)
     {
         switch (marker)
         {
             case "command" when value.Value<string>("command") is { Length: > 0 and < 40 } command:
-                await RouteCommandAsync(turnContext, command, cancellationToken);
-                break;
-            default:
-                logger.LogInformation("Declined a card submit with an unknown marker");
+                await RouteTextAsync(turnContext, data, command, cancellationToken);
+                return;
+            case "form":
+                using (var document = JsonDocument.Parse(value.ToString(Formatting.None)))
+                {
+                    await SendAsync(turnContext, forms.HandleCardSubmit(ApplicantOf(turnContext), document.RootElement), cancellationToken);
+                }
+
+                return;
+            case "clause" when value.Value<string>("id") is { Length: > 0 and < 40 } id
+                && knowledge.Document.FindClauseWithItems(id) is { Count: > 0 } clauses:
+                await turnContext.SendActivityAsync(CardAttachments.ToActivity(ClauseCard.Create(knowledge.Document, clauses), $"{clauses[0].Id} の全文"), cancellationToken);
+                return;
+            case "feedback" when value.Value<string>("answer") is { Length: 32 } answerId && value["helpful"]?.Type == JTokenType.Boolean:
+                var stored = answers.RecordFeedback(answerId, turnContext.Activity.From.Id, value.Value<bool>("helpful"), clock.GetUtcNow());
                 await turnContext.SendActivityAsync(
-                    "このカードの操作は受け付けられませんでした。お手数ですが「ヘルプ」から操作し直してください。",
+                    stored ? "ご意見ありがとうございます。回答の改善に使わせていただきます。" : "この回答へのご意見は受け付けられませんでした。",
                     cancellationToken: cancellationToken);
-                break;
+                return;
+        }
+
+        logger.LogInformation("Declined a card submit with marker {Marker}", marker.Length <= 20 ? marker : "(long)");
+        await turnContext.SendActivityAsync(
+            "このカードの操作は受け付けられませんでした。お手数ですが「ヘルプ」から操作し直してください。",
+            cancellationToken: cancellationToken);
+    }
+
+    private static async Task SendAsync(ITurnContext turnContext, FormReply reply, CancellationToken cancellationToken)
+    {
+        foreach (var message in reply.Messages)
+        {
+            IMessageActivity activity = message.Card is not null
+                ? CardAttachments.ToActivity(message.Card)
+                : MessageFactory.Text(message.Text);
+            if (message.Card is not null && message.Text is not null)
+            {
+                activity.Text = message.Text;
+            }
+
+            await turnContext.SendActivityAsync(activity, cancellationToken);
         }
     }
 
-    private static bool IsHelp(string text) =>
-        text is "ヘルプ" or "help" or "へるぷ" or "?" or "使い方" or "メニュー";
+    /// <summary>The person, from the activity Teams signed; never from card data.</summary>
+    public static Applicant ApplicantOf(ITurnContext turnContext)
+    {
+        var from = turnContext.Activity.From;
+        return new Applicant(from.Id, from.AadObjectId, from.Name ?? "", Department: null);
+    }
 
-    /// <summary>Removes the @mention of the bot (group chats and channels) and folds width and case.</summary>
-    private static string NormalizeText(ITurnContext<IMessageActivity> turnContext)
+    /// <summary>The message text without the bot's @mention, folded to NFKC and trimmed.</summary>
+    private static string ReadText(ITurnContext<IMessageActivity> turnContext)
     {
         var activity = turnContext.Activity;
         var text = activity.Text ?? "";
@@ -85,8 +166,14 @@ public sealed class MessageRouter(WelcomeCard welcomeCard, ILogger<MessageRouter
             text = activity.RemoveRecipientMention() ?? text;
         }
 
-        // Teams also leaves the <at> tag when the mention entity does not match exactly.
-        text = System.Text.RegularExpressions.Regex.Replace(text, "<at>[^<]{0,200}</at>", " ");
-        return text.Normalize(NormalizationForm.FormKC).Trim().ToLowerInvariant();
+        // Teams leaves the <at> tag in the text when the mention entity does not match exactly.
+        text = AtTag().Replace(text, " ");
+        return text.Normalize(NormalizationForm.FormKC).Trim();
     }
+
+    [GeneratedRegex("<at>[^<]{0,200}</at>")]
+    private static partial Regex AtTag();
+
+    [GeneratedRegex(@"^(条項|条文|全文)\s*")]
+    private static partial Regex ClausePrefix();
 }

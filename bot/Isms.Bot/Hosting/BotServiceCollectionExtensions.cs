@@ -1,6 +1,8 @@
 using Isms.Bot.Cards;
 using Isms.Bot.Conversations;
 using Isms.Bot.State;
+using Isms.Knowledge;
+using Isms.Workflows;
 using Isms.Workflows.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -39,7 +41,15 @@ public static class BotServiceCollectionExtensions
             sp.GetRequiredService<ILogger<IsmsCloudAdapter>>()));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<IsmsCloudAdapter>());
 
-        services.AddSingleton(new WelcomeCard("対象: 情報セキュリティ対策基準"));
+        services.AddIsmsKnowledge(builder.Configuration);
+        services.AddIsmsWorkflows(builder.Configuration);
+        services.AddSingleton(sp =>
+        {
+            var document = sp.GetRequiredService<IPolicyAnswerer>().Document;
+            return new WelcomeCard($"対象: {document.Title}（{document.Edition}）");
+        });
+        services.AddSingleton<AnswerLog>();
+        services.AddSingleton<QuestionHandler>();
         services.AddSingleton<MessageRouter>();
         services.AddTransient<IBot, IsmsTeamsBot>();
         return builder;

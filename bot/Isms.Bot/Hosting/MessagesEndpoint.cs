@@ -2,14 +2,15 @@ using System.Text.Json;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Isms.Bot.Hosting;
 
 /// <summary>
 /// POST /api/messages. Screens the request before the SDK sees it (size, JSON shape, a conversation to answer in,
 /// and with authentication off, a loopback service URL only), then lets <see cref="CloudAdapter"/> authenticate and
-/// run the turn. Failures are 4xx with a log line saying what was wrong, or 503 when the token's signing keys
-/// cannot be fetched; never a 500 for bad input.
+/// run the turn. Failures are 4xx with a log line saying what was wrong (401 for a missing or invalid token), or 503
+/// when the token's signing keys cannot be fetched; never a 500 for bad input.
 /// </summary>
 public static class MessagesEndpoint
 {
@@ -57,6 +58,13 @@ public static class MessagesEndpoint
         {
             await adapter.ProcessAsync(request, context.Response, bot, context.RequestAborted);
         }
+        catch (Exception exception) when (IsInvalidToken(exception) && !context.Response.HasStarted)
+        {
+            // The SDK answers 401 itself only for UnauthorizedAccessException; a token that is not a JWT or whose
+            // signature does not verify surfaces as an IdentityModel exception, and it is the caller's fault, not ours.
+            logger.LogWarning("Rejected an activity with an invalid token: {ExceptionType}", exception.GetType().Name);
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        }
         catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             // What escapes the adapter is infrastructure, not the turn (turn errors go to OnTurnError): most often the
@@ -65,6 +73,9 @@ public static class MessagesEndpoint
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         }
     }
+
+    private static bool IsInvalidToken(Exception exception) =>
+        exception is SecurityTokenException or SecurityTokenArgumentException;
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
