@@ -1,8 +1,77 @@
-using System.Text.Encodings.Web;
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Isms.Knowledge;
+using Isms.Knowledge.Evaluation;
+using Isms.Knowledge.Retrieval;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
-var doc = PolicyParser.Parse(EmbeddedPolicy.ReadText());
-var json = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-foreach (var c in doc.Clauses)
-    Console.WriteLine(JsonSerializer.Serialize(new { id = c.Id, heading_path = c.HeadingPath, text = c.Text }, json));
+// Usage: eval --questions FILE | ask "質問" | bench [--questions FILE] | dump
+var command = args.FirstOrDefault() ?? "help";
+var configuration = new ConfigurationBuilder().AddEnvironmentVariables("ISMS_").Build();
+var services = new ServiceCollection().AddLogging().AddIsmsKnowledge(configuration).BuildServiceProvider();
+var answerer = services.GetRequiredService<IPolicyAnswerer>();
+
+switch (command)
+{
+    case "eval":
+    {
+        var file = Option("--questions") ?? throw new ArgumentException("eval needs --questions FILE");
+        var (rows, summary) = await Evaluator.RunAsync(answerer, Evaluator.Load(file));
+        Console.WriteLine("qid   rank int predicted                  gold / top-3 / question");
+        foreach (var row in rows) Console.WriteLine(Evaluator.FormatRow(row));
+        Console.WriteLine(JsonSerializer.Serialize(summary));
+        break;
+    }
+    case "ask":
+    {
+        var question = string.Join(' ', args.Skip(1));
+        var answer = await answerer.AnswerAsync(question, null, CancellationToken.None);
+        Console.WriteLine($"[{answer.Intent}]{(answer.FromLlm ? " (LLM)" : "")}");
+        Console.WriteLine(answer.Summary);
+        foreach (var c in answer.Citations)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {c.Clause.Id,-14} {c.Score,8:0.000}  {string.Join(" > ", c.Clause.HeadingPath)}"));
+        break;
+    }
+    case "bench":
+    {
+        var text = EmbeddedPolicy.ReadText();
+        var thesaurus = Thesaurus.LoadEmbedded();
+        var intents = IntentClassifier.LoadEmbedded();
+        _ = new PolicyAnswerer(PolicyParser.Parse(text), thesaurus, intents); // warm-up (JIT)
+        var sw = Stopwatch.StartNew();
+        var doc = PolicyParser.Parse(text);
+        var parseMs = sw.Elapsed.TotalMilliseconds;
+        var bench = new PolicyAnswerer(doc, thesaurus, intents);
+        var buildMs = sw.Elapsed.TotalMilliseconds;
+        var questions = Option("--questions") is { } f ? Evaluator.Load(f).Select(q => q.Question).ToList() : ["CISOって誰？", "USBでデータ持ち出したい", "パスワード何文字？"];
+        foreach (var q in questions) bench.AnswerOffline(q, null);
+        var times = new List<double>();
+        for (var round = 0; round < 5; round++)
+            foreach (var q in questions)
+            {
+                sw.Restart();
+                bench.AnswerOffline(q, null);
+                times.Add(sw.Elapsed.TotalMilliseconds);
+            }
+        times.Sort();
+        double P(double p) => times[(int)Math.Min(times.Count - 1, Math.Ceiling(p * times.Count) - 1)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"clauses={doc.Clauses.Count} parse_ms={parseMs:0.0} index_build_ms(parse+index)={buildMs:0.0} answers={times.Count} p50_ms={P(0.5):0.00} p95_ms={P(0.95):0.00} max_ms={times[^1]:0.00}"));
+        break;
+    }
+    case "dump":
+        foreach (var c in answerer.Document.Clauses)
+            Console.WriteLine(JsonSerializer.Serialize(new { id = c.Id, heading_path = c.HeadingPath, text = c.Text }));
+        break;
+    default:
+        Console.WriteLine("usage: eval --questions FILE | ask \"質問\" | bench [--questions FILE] | dump");
+        break;
+}
+
+string? Option(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}

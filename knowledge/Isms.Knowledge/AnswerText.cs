@@ -1,0 +1,47 @@
+namespace Isms.Knowledge;
+
+/// <summary>The Japanese wording of offline answers.</summary>
+public static class AnswerText
+{
+    public const string NotCovered = "対策基準には該当する規定がありません。";
+
+    public static string OutOfScope(PolicyDocument doc) => WithEdition(
+        NotCovered + "情報セキュリティに関係するご質問でしたら、所属の情報セキュリティ管理者に確認してください。勤務・給与・物品などは担当課の規程をご確認ください。", doc);
+
+    public static string Summarize(string question, IReadOnlyList<Citation> citations, PolicyDocument doc)
+    {
+        var top = citations[0].Clause;
+        var lines = new List<string> { $"{Shorten(top.Text)}（{top.Id}）" };
+        foreach (var other in citations.Skip(1).Take(2).Where(c => c.Score >= citations[0].Score * 0.75))
+            lines.Add($"関連: {Shorten(other.Clause.Text, 60)}（{other.Clause.Id}）");
+        return WithEdition(string.Join("\n", lines), doc);
+    }
+
+    public static string FormOffer(PolicyIntent intent, IReadOnlyList<Citation> citations, PolicyDocument doc)
+    {
+        var basis = string.Join("、", citations.Where(c => c.Score >= 1.0).Select(c => c.Clause.Id));
+        var text = $"{FormName(intent)}のフォームを開始しますか？" + (basis.Length > 0 ? $"（根拠: {basis}）" : "");
+        if (intent == PolicyIntent.IncidentReport && doc.FindClause("6.4(3)⑦") is { } firstResponse)
+            text += $"\nウイルス感染の疑いがある場合は、まず初動対応を: {Shorten(firstResponse.Text, 120)}（{firstResponse.Id}）";
+        return WithEdition(text, doc);
+    }
+
+    public static string FormName(PolicyIntent intent) => intent switch
+    {
+        PolicyIntent.MisdeliveryReport => "誤送信報告",
+        PolicyIntent.TakeoutRequest => "持ち出し申請",
+        PolicyIntent.WebMeetingRequest => "Web会議申請",
+        PolicyIntent.CloudUseRequest => "クラウド利用申請",
+        PolicyIntent.IncidentReport => "インシデント報告",
+        _ => "",
+    };
+
+    /// <summary>Every answer names the document and edition it was read from.</summary>
+    public static string WithEdition(string text, PolicyDocument doc) => $"{text}\n出典: {doc.Title}（{doc.Edition}）";
+
+    private static string Shorten(string text, int max = 140)
+    {
+        var firstLine = text.Split('\n')[0];
+        return firstLine.Length <= max ? firstLine : firstLine[..max] + "…";
+    }
+}

@@ -1,0 +1,25 @@
+namespace Isms.Knowledge;
+
+public enum PolicyIntent { Answer, OutOfScope, MisdeliveryReport, TakeoutRequest, WebMeetingRequest, CloudUseRequest, IncidentReport }
+
+/// <summary>A clause behind an answer and how strongly it matched.</summary>
+public sealed record Citation(Clause Clause, double Score);
+
+/// <summary>The previous turn of the conversation, so that follow-ups ("それって誰に許可もらうの？") keep their subject.</summary>
+public sealed record AnswerContext(string? PreviousQuestion, IReadOnlyList<string> PreviousClauseIds);
+
+/// <summary>The answer: what to do (intent), a short Japanese summary, the clauses cited, and which edition it comes from.</summary>
+public sealed record PolicyAnswer(
+    PolicyIntent Intent,
+    string Summary,
+    IReadOnlyList<Citation> Citations,
+    string DocumentTitle,
+    string Edition,
+    bool FromLlm);
+
+public interface IPolicyAnswerer
+{
+    Task<PolicyAnswer> AnswerAsync(string question, AnswerContext? context, CancellationToken cancellationToken);
+
+    PolicyDocument Document { get; }
+}

@@ -1,0 +1,85 @@
+using Isms.Knowledge.Retrieval;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Isms.Knowledge;
+
+/// <summary>Answers staff questions from the policy, offline; an optional <see cref="IAnswerWriter"/> may phrase the summary.</summary>
+public sealed class PolicyAnswerer : IPolicyAnswerer
+{
+    private readonly ClauseRetriever _retriever;
+    private readonly IntentClassifier _intents;
+    private readonly Thesaurus _thesaurus;
+    private readonly IAnswerWriter? _writer;
+    private readonly ILogger _logger;
+
+    public PolicyAnswerer(PolicyDocument document, Thesaurus thesaurus, IntentClassifier intents, IAnswerWriter? writer = null, ILogger<PolicyAnswerer>? logger = null)
+    {
+        Document = document;
+        _thesaurus = thesaurus;
+        _intents = intents;
+        _retriever = new ClauseRetriever(ClauseIndex.Build(document), thesaurus);
+        _writer = writer;
+        _logger = logger ?? NullLogger<PolicyAnswerer>.Instance;
+    }
+
+    /// <summary>The shipped edition with the shipped thesaurus and intent rules.</summary>
+    public static PolicyAnswerer CreateDefault(IAnswerWriter? writer = null) =>
+        new(PolicyParser.Parse(EmbeddedPolicy.ReadText()), Thesaurus.LoadEmbedded(), IntentClassifier.LoadEmbedded(), writer);
+
+    public PolicyDocument Document { get; }
+
+    public ClauseRetriever Retriever => _retriever;
+
+    public async Task<PolicyAnswer> AnswerAsync(string question, AnswerContext? context, CancellationToken cancellationToken)
+    {
+        var offline = AnswerOffline(question, context);
+        if (_writer is null || offline.Intent == PolicyIntent.OutOfScope || offline.Citations.Count == 0) return offline;
+        var written = await _writer.TryWriteAsync(question, offline.Citations, Document, cancellationToken).ConfigureAwait(false);
+        if (written is null) return offline;
+        var retrieved = offline.Citations.Select(c => c.Clause.Id).ToHashSet();
+        if (written.CitedIds.Count == 0 || !written.CitedIds.All(retrieved.Contains))
+        {
+            _logger.LogWarning("LLM answer cited clauses that were not retrieved; using the offline answer");
+            return offline;
+        }
+        return offline with { Summary = AnswerText.WithEdition(written.Summary, Document), FromLlm = true };
+    }
+
+    /// <summary>The answer without any LLM: intent, cited clauses and a summary built from them.</summary>
+    public PolicyAnswer AnswerOffline(string question, AnswerContext? context)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var form = _intents.DetectForm(question);
+        if (form is { } f)
+        {
+            var formClauses = f.ClauseIds.Select(Document.FindClause).OfType<Clause>().Select(c => new Citation(c, 1.0));
+            var retrieved = _retriever.Retrieve(question, context);
+            var citations = formClauses.Concat(retrieved).DistinctBy(c => c.Clause.Id).Take(5).ToList();
+            return Build(f.Intent, AnswerText.FormOffer(f.Intent, citations, Document), citations);
+        }
+        var isFollowUp = context is { PreviousQuestion.Length: > 0 } && QuestionCues.Of(question).LooksLikeFollowUp;
+        if (!isFollowUp && IsOutOfScope(question))
+            return Build(PolicyIntent.OutOfScope, AnswerText.OutOfScope(Document), []);
+        var found = _retriever.Retrieve(question, context);
+        return found.Count == 0
+            ? Build(PolicyIntent.OutOfScope, AnswerText.OutOfScope(Document), [])
+            : Build(PolicyIntent.Answer, AnswerText.Summarize(question, found, Document), found);
+    }
+
+    // A score threshold cannot tell toner from telework, so scope is decided by vocabulary:
+    // named out-of-scope topics, or a question whose words the policy mostly does not use.
+    private bool IsOutOfScope(string question)
+    {
+        var hasPolicyTerm = _thesaurus.Expand(question).Count > 0 || _intents.MentionsSecurityTopic(question);
+        if (_intents.MentionsOutOfScopeTopic(question)) return !hasPolicyTerm;
+        if (hasPolicyTerm) return false;
+        var tokens = Tokenizer.Tokenize(question, _retriever.Index.KatakanaVocabulary).Distinct().Where(t => !ClauseRetriever.StopTerms.Contains(t)).ToList();
+        if (tokens.Count == 0) return true;
+        var known = tokens.Count(t => _retriever.Index.DocumentFrequency(t) > 0);
+        return known < 0.6 * tokens.Count;
+    }
+
+    private PolicyAnswer Build(PolicyIntent intent, string summary, IReadOnlyList<Citation> citations) =>
+        new(intent, summary, citations, Document.Title, Document.Edition, FromLlm: false);
+}

@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+
+namespace Isms.Knowledge.Retrieval;
+
+/// <summary>What kind of answer a question wants: who, how often, or whether staff may do something.</summary>
+public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool AsksPermission, bool LooksLikeFollowUp)
+{
+    public static QuestionCues Of(string question)
+    {
+        var q = JapaneseNormalizer.Widths(question);
+        return new QuestionCues(
+            Who().IsMatch(q),
+            HowOften().IsMatch(q),
+            Permission().IsMatch(q),
+            FollowUp().IsMatch(q) || Tokenizer.Tokenize(q).Count <= 3);
+    }
+
+    [GeneratedRegex("誰|だれ|どなた|どの人|どの役職|どこに(報告|連絡|相談|申請)|担当者は|責任者は|窓口は|許可(は|を)?(もら|取|と)")]
+    private static partial Regex Who();
+
+    [GeneratedRegex("頻度|毎年|毎月|何年|何回|何ヶ月|何か月|年に|いつ|定期|どのくらい|どれくらい|どれぐらい|周期|間隔")]
+    private static partial Regex HowOften();
+
+    [GeneratedRegex("いい[?？]?|ダメ|だめ|駄目|いる[?？]|要る|必要|したい|できる|出来る|可能|ok|平気|大丈夫|しなきゃ|しないと|べき|禁止|許可|まずい|アウト|セーフ|使える|使っていい")]
+    private static partial Regex Permission();
+
+    [GeneratedRegex("^(それ|その|これ|あれ|そっち|じゃあ|では|なら|だったら|あと|他に|ほかに)|それって|その場合|そのとき|その時|さっきの")]
+    private static partial Regex FollowUp();
+}

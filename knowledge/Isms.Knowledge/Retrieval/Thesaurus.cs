@@ -1,0 +1,59 @@
+namespace Isms.Knowledge.Retrieval;
+
+/// <summary>
+/// Everyday words and typos mapped to the policy's own terms, kept as data (knowledge/data/thesaurus.tsv):
+/// <c>policy term[,term…] TAB variant,variant,…</c>; lines starting with # are comments.
+/// </summary>
+public sealed class Thesaurus
+{
+    private readonly List<(string[] Variants, string[] Terms)> _entries;
+
+    private Thesaurus(List<(string[] Variants, string[] Terms)> entries) => _entries = entries;
+
+    public int Count => _entries.Count;
+
+    public static Thesaurus Parse(string tsv)
+    {
+        var entries = new List<(string[], string[])>();
+        foreach (var raw in tsv.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var parts = line.Split('\t', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length < 2) throw new FormatException($"Thesaurus line needs a term and variants: {line}");
+            var terms = parts[0].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var variants = parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(JapaneseNormalizer.Fold).Where(v => v.Length > 0).Distinct().ToArray();
+            entries.Add((variants, terms));
+        }
+        return new Thesaurus(entries);
+    }
+
+    public static Thesaurus LoadEmbedded() => Parse(EmbeddedPolicy.ReadResource(EmbeddedPolicy.ThesaurusResource));
+
+    /// <summary>The policy terms whose everyday variants occur in the question.</summary>
+    public IReadOnlyList<string> Expand(string question)
+    {
+        var folded = JapaneseNormalizer.Fold(question);
+        var result = new List<string>();
+        foreach (var (variants, terms) in _entries)
+            if (variants.Any(v => Occurs(folded, v)))
+                result.AddRange(terms);
+        return result.Distinct().ToList();
+    }
+
+    // ASCII variants must be whole words (x should not match "xxx" or "box").
+    private static bool Occurs(string folded, string variant)
+    {
+        if (!variant.All(c => c < 128)) return folded.Contains(variant, StringComparison.Ordinal);
+        var at = 0;
+        while ((at = folded.IndexOf(variant, at, StringComparison.Ordinal)) >= 0)
+        {
+            var before = at == 0 || !char.IsAsciiLetterOrDigit(folded[at - 1]);
+            var after = at + variant.Length >= folded.Length || !char.IsAsciiLetterOrDigit(folded[at + variant.Length]);
+            if (before && after) return true;
+            at++;
+        }
+        return false;
+    }
+}
