@@ -1,0 +1,106 @@
+using Isms.Workflows.Forms;
+using Isms.Workflows.Tests.Support;
+using static Isms.Workflows.Tests.Support.FormSession;
+
+namespace Isms.Workflows.Tests;
+
+public sealed class CloudUseRequestFacts : IDisposable
+{
+    private readonly FormHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    internal static (string, string)[] FirstStep(string confidentiality) =>
+    [
+        ("serviceName", "kintone"), ("provider", "サイボウズ株式会社"), ("purpose", "訓練の出欠管理"),
+        ("dataDescription", "職員の氏名と出欠"), ("confidentiality", confidentiality), ("users", "警防課の職員"),
+    ];
+
+    internal static readonly (string, string)[] Checklist83 =
+    [
+        ("noSecondaryUse", "true"), ("dataLocation", "日本国内。解約時に消去証明を受ける"), ("jurisdiction", "true"),
+        ("subcontracting", "true"), ("serviceLevel", "true"), ("auditAcceptance", "true"), ("exitPlan", "true"),
+        ("certifications", "ISMAP"),
+    ];
+
+    [Fact]
+    public void Start_TakesTheServiceNameAsTyped()
+    {
+        var session = _harness.Session(FormHarness.Alice);
+        session.Start(FormKind.CloudUseRequest, "kintone使いたい");
+
+        Assert.Equal("kintone", InputValue(session.Card, "serviceName"));
+    }
+
+    [Fact]
+    public void Confidentiality2_ShowsThe83Checklist_AndGoesToThePermissionHolder()
+    {
+        var session = _harness.Session(FormHarness.Alice);
+        session.Start(FormKind.CloudUseRequest);
+        session.Next(FirstStep("2"));
+
+        Assert.Equal(
+            ["noSecondaryUse", "dataLocation", "jurisdiction", "subcontracting", "serviceLevel", "auditAcceptance", "exitPlan", "certifications"],
+            InputFieldIds(session.Card));
+        Assert.Contains("根拠: 8.3(3)②(ア)", AllText(session.Card));
+
+        session.Next([.. Checklist83.Where(c => c.Item1 != "exitPlan"), ("exitPlan", "false")]);
+        Assert.Equal("内容を確認して、チェックを入れてください。", ErrorFor(session.Card, "exitPlan"));
+
+        session.Next(Checklist83);
+        session.Click("送信");
+        var record = session.Last.CreatedRecord!;
+        Assert.Equal("クラウド-2026-0001", record.Number);
+        Assert.Equal(2, record.HighestConfidentiality);
+        Assert.Contains("8.3(5)②", record.AppliedClauses);
+        Assert.DoesNotContain("8.4(2)②", record.AppliedClauses);
+        Assert.Contains("利用申請の許可権限者", record.NextStep);
+    }
+
+    [Fact]
+    public void Confidentiality1_AsksForTheTermsConfirmation_Of84()
+    {
+        var session = _harness.Session(FormHarness.Alice);
+        session.Start(FormKind.CloudUseRequest);
+        session.Next(FirstStep("1"));
+
+        Assert.Equal(["termsChecked", "termsUrl"], InputFieldIds(session.Card));
+        session.Next();
+        Assert.Equal("内容を確認して、チェックを入れてください。", ErrorFor(session.Card, "termsChecked"));
+        session.Next(("termsChecked", "true"));
+        session.Click("送信");
+
+        var record = session.Last.CreatedRecord!;
+        Assert.Contains("8.4(2)②", record.AppliedClauses);
+        Assert.DoesNotContain("8.3(5)②", record.AppliedClauses);
+        Assert.DoesNotContain("noSecondaryUse", record.Answers.Keys);
+    }
+
+    [Fact]
+    public void ChangingTheBranchAfterConfirmation_DropsTheOtherBranchAnswers()
+    {
+        var session = _harness.Session(FormHarness.Alice);
+        session.Start(FormKind.CloudUseRequest);
+        session.Next(FirstStep("1"));
+        session.Next(("termsChecked", "true"));
+        session.Click("修正する");
+        session.Next(FirstStep("3"));
+
+        Assert.Equal("noSecondaryUse", InputFieldIds(session.Card)[0]);
+        session.Next(Checklist83);
+        session.Click("送信");
+        Assert.DoesNotContain("termsChecked", session.Last.CreatedRecord!.Answers.Keys);
+        Assert.Equal(3, session.Last.CreatedRecord.HighestConfidentiality);
+    }
+
+    [Fact]
+    public void TamperedToggleValue_IsRejected()
+    {
+        var session = _harness.Session(FormHarness.Alice);
+        session.Start(FormKind.CloudUseRequest);
+        session.Next(FirstStep("1"));
+        session.Next(("termsChecked", "yes please"));
+
+        Assert.Equal("値が正しくありません。チェックを入れ直してください。", ErrorFor(session.Card, "termsChecked"));
+    }
+}
