@@ -1,0 +1,135 @@
+using Isms.Workflows.Forms;
+using Isms.Workflows.Forms.Prefill;
+using Isms.Workflows.Tests.Support;
+
+namespace Isms.Workflows.Tests;
+
+/// <summary>Today is Thursday 26 November 2026 (Japan) throughout.</summary>
+public sealed class PrefillExtractorFacts
+{
+    private static readonly DateOnly Today = FormHarness.Today;
+
+    [Theory]
+    [InlineData("今日持ち出します", "2026-11-26", null)]
+    [InlineData("明日USBで資料持ち出したい", "2026-11-27", null)]
+    [InlineData("明後日の会議", "2026-11-28", null)]
+    [InlineData("来週月曜に持ち出したい", "2026-11-30", null)]
+    [InlineData("来週金曜", "2026-12-04", null)]
+    [InlineData("月曜に", "2026-11-30", null)]
+    [InlineData("12月3日に県庁へ", "2026-12-03", null)]
+    [InlineData("12/3に県庁へ", "2026-12-03", null)]
+    [InlineData("2026年12月3日", "2026-12-03", null)]
+    [InlineData("2026/12/3", "2026-12-03", null)]
+    [InlineData("１２月３日", "2026-12-03", null)]
+    [InlineData("1月5日", "2027-01-05", null)]
+    [InlineData("3日から2日間", "2026-12-03", "2026-12-04")]
+    [InlineData("明日から2日間", "2026-11-27", "2026-11-28")]
+    [InlineData("12/3〜12/5で", "2026-12-03", "2026-12-05")]
+    [InlineData("12月3日から12月5日まで", "2026-12-03", "2026-12-05")]
+    public void FutureDates(string text, string from, string? until)
+    {
+        var mention = JapaneseDateExtractor.Extract(text, Today, DateDirection.Future);
+
+        Assert.NotNull(mention);
+        Assert.Equal(from, FieldValues.FormatDate(mention.From));
+        Assert.Equal(until, mention.Until is { } u ? FieldValues.FormatDate(u) : null);
+    }
+
+    [Theory]
+    [InlineData("昨日メールを誤送信した", "2026-11-25")]
+    [InlineData("一昨日", "2026-11-24")]
+    [InlineData("さっき送ってしまった", "2026-11-26")]
+    [InlineData("11月30日に紛失", "2025-11-30")]
+    [InlineData("20日に気付いた", "2026-11-20")]
+    [InlineData("28日に", "2026-10-28")]
+    [InlineData("月曜に", "2026-11-23")]
+    public void PastDates(string text, string expected)
+    {
+        var mention = JapaneseDateExtractor.Extract(text, Today, DateDirection.Past);
+
+        Assert.Equal(expected, mention is null ? null : FieldValues.FormatDate(mention.From));
+    }
+
+    [Theory]
+    [InlineData("USBで資料持ち出したい")]
+    [InlineData("2日間だけ")]
+    [InlineData("2月30日")]
+    [InlineData("5時間くらい")]
+    public void NoDate(string text) => Assert.Null(JapaneseDateExtractor.Extract(text, Today, DateDirection.Future));
+
+    [Theory]
+    [InlineData("午後2時から", "14:00")]
+    [InlineData("14時半から", "14:30")]
+    [InlineData("9:05開始", "09:05")]
+    [InlineData("10時15分", "10:15")]
+    [InlineData("5時間", null)]
+    public void Times(string text, string? expected)
+    {
+        var time = PrefillExtractor.Extract(text, Today, DateDirection.Future).Time;
+
+        Assert.Equal(expected, time is { } t ? FieldValues.FormatTime(t) : null);
+    }
+
+    [Theory]
+    [InlineData("USBで資料持ち出したい", "usb")]
+    [InlineData("USBメモリを持ち出す", "usb")]
+    [InlineData("ノートPC持ち出し", "terminal")]
+    [InlineData("パソコンを持って帰りたい", "terminal")]
+    [InlineData("書類を持ち出したい", "paper")]
+    [InlineData("紙の台帳", "paper")]
+    [InlineData("公用スマホを持ち出す", "smartphone")]
+    [InlineData("外付けHDDを持っていく", "other_media")]
+    [InlineData("資料を持ち出したい", null)]
+    public void ItemKinds(string text, string? expected) =>
+        Assert.Equal(expected, PrefillExtractor.Extract(text, Today, DateDirection.Future).ItemKind);
+
+    [Theory]
+    [InlineData("県のZoomに招待された", "zoom", "群馬県")]
+    [InlineData("総務省のWebex会議", "webex", "総務省")]
+    [InlineData("館林市のTeams会議に参加", "teams", "館林市")]
+    [InlineData("google meetで打合せ", "google_meet", null)]
+    [InlineData("ズームで会議", "zoom", null)]
+    public void MeetingServiceAndHost(string text, string? service, string? host)
+    {
+        var facts = PrefillExtractor.Extract(text, Today, DateDirection.Future);
+
+        Assert.Equal(service, facts.MeetingService);
+        Assert.Equal(host, facts.HostOrganisation);
+    }
+
+    [Theory]
+    [InlineData("kintone使いたい", "kintone")]
+    [InlineData("Kintoneを使いたい", "Kintone")]
+    [InlineData("Boxでファイル共有したい", "Box")]
+    [InlineData("Dropboxを使いたい", "Dropbox")]
+    [InlineData("Google ドライブで共有", "Google ドライブ")]
+    [InlineData("LINE WORKSを導入したい", "LINE WORKS")]
+    [InlineData("Miroを使いたい", "Miro")]
+    [InlineData("クラウドを使いたい", null)]
+    public void CloudServiceAsTyped(string text, string? expected) =>
+        Assert.Equal(expected, PrefillExtractor.Extract(text, Today, DateDirection.Future).CloudService);
+
+    [Theory]
+    [InlineData("公用スマホなくした", "loss_theft")]
+    [InlineData("USBを紛失しました", "loss_theft")]
+    [InlineData("ウイルスに感染したかも", "malware")]
+    [InlineData("マルウェアの警告が出た", "malware")]
+    [InlineData("変な添付を開いた", "malware")]
+    [InlineData("メール誤送信しちゃった", "misdelivery")]
+    [InlineData("不正アクセスされた", "unauthorized_access")]
+    [InlineData("よく分からない", null)]
+    public void IncidentKinds(string text, string? expected) =>
+        Assert.Equal(expected, PrefillExtractor.Extract(text, Today, DateDirection.Past).IncidentKind);
+
+    [Fact]
+    public void Mapper_FillsOnlyFieldsThatDeclareASource_AndOnlyValidChoices()
+    {
+        var catalog = new FormCatalog(new FormsOptions());
+
+        var takeout = PrefillMapper.Map(catalog.Get(FormKind.TakeoutRequest), "ノートPCを明日から2日間", Today);
+        var cloud = PrefillMapper.Map(catalog.Get(FormKind.CloudUseRequest), "明日からkintone使いたい", Today);
+
+        Assert.Equal(new Dictionary<string, string> { ["itemKind"] = "terminal", ["startDate"] = "2026-11-27", ["endDate"] = "2026-11-28" }, takeout);
+        Assert.Equal(new Dictionary<string, string> { ["serviceName"] = "kintone" }, cloud);
+    }
+}
