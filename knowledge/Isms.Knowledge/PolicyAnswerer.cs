@@ -71,9 +71,8 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     // named out-of-scope topics, or a question whose words the policy mostly does not use.
     private bool IsOutOfScope(string question)
     {
-        var hasPolicyTerm = _thesaurus.Expand(question).Count > 0 || _intents.MentionsSecurityTopic(question);
-        if (_intents.MentionsOutOfScopeTopic(question)) return !hasPolicyTerm;
-        if (hasPolicyTerm) return false;
+        if (_intents.MentionsOutOfScopeTopic(question)) return !_intents.MentionsSecurityTopic(question);
+        if (_intents.MentionsSecurityTopic(question) || _thesaurus.Expand(question).Count > 0) return false;
         var tokens = Tokenizer.Tokenize(question, _retriever.Index.KatakanaVocabulary).Distinct().Where(t => !ClauseRetriever.StopTerms.Contains(t)).ToList();
         if (tokens.Count == 0) return true;
         var known = tokens.Count(t => _retriever.Index.DocumentFrequency(t) > 0);

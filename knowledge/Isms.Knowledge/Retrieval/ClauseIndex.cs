@@ -20,7 +20,7 @@ public sealed class ClauseIndex : IDisposable
     {
         _directory = directory;
         _reader = DirectoryReader.Open(directory);
-        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity(1.2f, 0.75f) };
         Clauses = clauses;
         KatakanaVocabulary = katakana;
     }
@@ -33,7 +33,7 @@ public sealed class ClauseIndex : IDisposable
     public static ClauseIndex Build(PolicyDocument document)
     {
         var directory = new RAMDirectory();
-        var config = new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version)) { Similarity = new BM25Similarity() };
+        var config = new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version)) { Similarity = new BM25Similarity(1.2f, 0.75f) };
         var katakana = new HashSet<string>(StringComparer.Ordinal);
         using (var writer = new IndexWriter(directory, config))
         {
@@ -43,7 +43,7 @@ public sealed class ClauseIndex : IDisposable
                 writer.AddDocument(new Document
                 {
                     new StringField("id", clause.Id, Field.Store.YES),
-                    new TextField("body", string.Join(' ', Tokenizer.Tokenize(clause.Text)), Field.Store.NO),
+                    new TextField("body", string.Join(' ', Tokenizer.Tokenize(clause.Text, kanjiUnigrams: true)), Field.Store.NO),
                     new TextField("head", string.Join(' ', Tokenizer.Tokenize(heading)), Field.Store.NO),
                 });
                 foreach (var word in Tokenizer.KatakanaWords(clause.Text + " " + heading))

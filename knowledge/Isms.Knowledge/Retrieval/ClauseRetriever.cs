@@ -7,6 +7,13 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
 {
     private const int Pool = 60;
 
+    // Roles the document itself defines ("署長補佐又は課長補佐を、情報セキュリティ管理者とする。"), longest first.
+    private readonly string[] _definedRoles = index.Clauses
+        .SelectMany(c => Definition().Matches(c.Text).Select(m => m.Groups[1].Value))
+        .Select(r => r.Split('の', '、')[^1])
+        .Where(r => r.Length >= 3)
+        .Distinct().OrderByDescending(r => r.Length).ToArray();
+
     public ClauseIndex Index => index;
 
     public IReadOnlyList<Citation> Retrieve(string question, AnswerContext? context = null, int top = 5)
@@ -30,7 +37,7 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
         }
         Add(Tokenizer.Tokenize(question, index.KatakanaVocabulary), weight);
         foreach (var term in thesaurus.Expand(question))
-            Add(Tokenizer.Tokenize(term), weight * 1.3);
+            Add(Tokenizer.Tokenize(term), weight * 1.15);
         foreach (var stop in StopTerms) terms.Remove(stop);
         return terms;
     }
@@ -44,12 +51,21 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
                 terms[t] = Math.Max(terms.GetValueOrDefault(t), w);
         var scores = index.Search(terms, Pool);
         var previous = followUp ? context!.PreviousClauseIds.ToHashSet() : [];
+        var expanded = question + " " + string.Join(" ", thesaurus.Expand(question));
+        var askedRole = _definedRoles.FirstOrDefault(r => expanded.Contains(r, StringComparison.OrdinalIgnoreCase));
+        var asksNegative = NegativeCondition().IsMatch(question);
         foreach (var doc in scores.Keys.ToList())
         {
             var clause = index.Clauses[doc];
             var factor = 1.0;
-            if (cues.AsksWho && Definition().IsMatch(clause.Text)) factor *= 1.5;
+            var definition = Definition().Match(clause.Text);
+            if (cues.AsksWho && definition.Success)
+                factor *= askedRole is not null && definition.Groups[1].Value.EndsWith(askedRole, StringComparison.Ordinal) ? 1.8 : 1.15;
             if (cues.AsksWho && Approval().IsMatch(clause.Text)) factor *= 1.15;
+            if (cues.AsksWhat && WhatClause().IsMatch(clause.Text)) factor *= 1.4;
+            // "…を取り扱わない場合" sections answer only questions that say so.
+            if (NegativeCondition().IsMatch(string.Join("", clause.HeadingPath)) != asksNegative) factor *= 0.85;
+            if (clause.Text.StartsWith("職員等", StringComparison.Ordinal)) factor *= 1.1;
             if (cues.AsksHowOften && Frequency().IsMatch(clause.Text)) factor *= 1.5;
             if (cues.AsksPermission && clause.Text.StartsWith("職員等", StringComparison.Ordinal)) factor *= 1.2;
             if (cues.AsksPermission && Approval().IsMatch(clause.Text)) factor *= 1.1;
@@ -80,10 +96,16 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
 
     /// <summary>Question words that say what kind of answer is wanted, not what it is about.</summary>
     public static readonly IReadOnlySet<string> StopTerms = new HashSet<string>(StringComparer.Ordinal)
-        { "場合", "必要", "何", "時", "誰", "平気", "大丈夫", "可能", "方法", "今", "方", "良", "同僚", "前", "後", "本当", "具体", "具体的", "体的", "教", "知", "思", "感", "気", "人", "私", "自分", "分", "来週", "今日", "明日", "使", "出来", "件", "番", "何番", "何文", "文字" };
+        { "場合", "必要", "何", "時", "誰", "平気", "大丈夫", "可能", "方法", "今", "方", "良", "同僚", "前", "後", "本当", "具体", "具体的", "体的", "教", "知", "思", "感", "気", "人", "私", "自分", "分", "来週", "今日", "明日", "使", "出来", "件", "番", "何番" };
 
-    [GeneratedRegex("を[^。]{1,40}とする。")]
+    [GeneratedRegex("を、?([^。、を]{1,30})とする。")]
     private static partial Regex Definition();
+
+    [GeneratedRegex("わない場合|ない場合|なし|ない[?？]?$|以外")]
+    private static partial Regex NegativeCondition();
+
+    [GeneratedRegex("とは|をいう|分類基準|重要度")]
+    private static partial Regex WhatClause();
 
     [GeneratedRegex("許可|承認|報告")]
     private static partial Regex Approval();

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Isms.Knowledge.Retrieval;
 
 /// <summary>What kind of answer a question wants: who, how often, or whether staff may do something.</summary>
-public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool AsksPermission, bool LooksLikeFollowUp)
+public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool AsksPermission, bool AsksWhat, bool LooksLikeFollowUp)
 {
     public static QuestionCues Of(string question)
     {
@@ -12,6 +12,7 @@ public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool 
             Who().IsMatch(q),
             HowOften().IsMatch(q),
             Permission().IsMatch(q),
+            What().IsMatch(q),
             FollowUp().IsMatch(q) || Tokenizer.Tokenize(q).Count <= 3);
     }
 
@@ -23,6 +24,9 @@ public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool 
 
     [GeneratedRegex("いい[?？]?|ダメ|だめ|駄目|いる[?？]|要る|必要|したい|できる|出来る|可能|ok|平気|大丈夫|しなきゃ|しないと|べき|禁止|許可|まずい|アウト|セーフ|使える|使っていい")]
     private static partial Regex Permission();
+
+    [GeneratedRegex("どういう|どんな|とは|って何|ってなに|意味|定義|重要度|いくつ|どの分類|区分|何に当た|どれに当た")]
+    private static partial Regex What();
 
     [GeneratedRegex("^(それ|その|これ|あれ|そっち|じゃあ|では|なら|だったら|あと|他に|ほかに)|それって|その場合|そのとき|その時|さっきの")]
     private static partial Regex FollowUp();

@@ -9,7 +9,8 @@ namespace Isms.Knowledge.Retrieval;
 public static class Tokenizer
 {
     /// <param name="katakanaVocabulary">Katakana words of the document: hiragana in a question that spells one (ろっく) becomes that word.</param>
-    public static List<string> Tokenize(string text, IReadOnlySet<string>? katakanaVocabulary = null)
+    /// <param name="kanjiUnigrams">Also emit each kanji alone (for the index), so a one-kanji word in a question (貸, 外) can match.</param>
+    public static List<string> Tokenize(string text, IReadOnlySet<string>? katakanaVocabulary = null, bool kanjiUnigrams = false)
     {
         var s = StripOkurigana(JapaneseNormalizer.Widths(text));
         var tokens = new List<string>();
@@ -22,7 +23,10 @@ public static class Tokenizer
             var run = s[i..j];
             switch (kind)
             {
-                case 'K': Bigrams(run, tokens); break;
+                case 'K':
+                    Bigrams(run, tokens);
+                    if (kanjiUnigrams && run.Length > 1) tokens.AddRange(run.Where(JapaneseNormalizer.IsKanji).Select(c => c.ToString()));
+                    break;
                 case 'T': Bigrams(run.Replace("ー", ""), tokens); break;
                 case 'A': tokens.Add(run); break;
                 case 'H' when katakanaVocabulary is not null: KanaWords(run, katakanaVocabulary, tokens); break;
