@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Isms.Knowledge;
@@ -12,14 +11,7 @@ public static partial class ClauseId
     public static string? Normalize(string? looseId)
     {
         if (string.IsNullOrWhiteSpace(looseId)) return null;
-        var sb = new StringBuilder();
-        foreach (var ch in looseId.Trim())
-        {
-            // NFKC would turn ① into 1, so circled numbers bypass it.
-            if (Circled.Contains(ch)) { sb.Append(ch); continue; }
-            sb.Append(ch.ToString().Normalize(NormalizationForm.FormKC));
-        }
-        var s = Regex.Replace(sb.ToString(), @"\s+", "");
+        var s = Regex.Replace(Retrieval.JapaneseNormalizer.Widths(looseId.Trim()), @"\s+", "");
         s = s.Replace('．', '.').Replace('。', '.').Replace('-', '.');
         s = s.TrimEnd('.');
         s = DotBeforeMarker().Replace(s, "");

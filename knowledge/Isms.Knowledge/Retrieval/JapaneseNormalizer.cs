@@ -10,13 +10,10 @@ public static class JapaneseNormalizer
     /// <summary>NFKC and lower case, keeping circled numbers (NFKC would make ① a 1).</summary>
     public static string Widths(string text)
     {
-        var sb = new StringBuilder(text.Length);
-        foreach (var ch in text)
-        {
-            if (Circled.Contains(ch)) sb.Append(ch);
-            else sb.Append(ch.ToString().Normalize(NormalizationForm.FormKC));
-        }
-        return sb.ToString().ToLowerInvariant();
+        // NFKC the whole string (so ﾊﾟ composes to パ) with circled numbers parked in the private-use area.
+        var parked = new string(text.Select(ch => Circled.IndexOf(ch) is var i and >= 0 ? (char)(0xE000 + i) : ch).ToArray());
+        var normalized = parked.Normalize(NormalizationForm.FormKC);
+        return new string(normalized.Select(ch => ch is >= '\uE000' and < '\uE014' ? Circled[ch - 0xE000] : ch).ToArray()).ToLowerInvariant();
     }
 
     /// <summary>The fully folded form used for thesaurus and vocabulary look-ups: no spaces, katakana, no ー.</summary>

@@ -1,0 +1,53 @@
+namespace Isms.Knowledge.Tests;
+
+public class IntentFacts
+{
+    private static PolicyAnswer Ask(string q) => TestAnswerer.Offline.AnswerOffline(q, null);
+
+    [Theory]
+    [InlineData("メール誤送信しちゃった…", PolicyIntent.MisdeliveryReport, "6.1(15)④")]
+    [InlineData("USBで資料持ち出したい", PolicyIntent.TakeoutRequest, "5.1(1)③(イ)")]
+    [InlineData("取引先のZoom会議に招待されたので参加したい", PolicyIntent.WebMeetingRequest, "6.1(21)④")]
+    [InlineData("Boxを業務で使いたいので申請します", PolicyIntent.CloudUseRequest, "8.4(2)①")]
+    [InlineData("ランサムウェアに感染したかも、報告したい", PolicyIntent.IncidentReport, "5.3(1)①")]
+    public void FormRequests_StartTheFormAndCiteTheClauseBehindIt(string question, PolicyIntent intent, string clauseId)
+    {
+        var answer = Ask(question);
+        Assert.Equal(intent, answer.Intent);
+        Assert.Contains(clauseId, answer.Citations.Select(c => c.Clause.Id));
+        Assert.Contains(AnswerText.FormName(intent), answer.Summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("機密性2のデータを外に持ち出すとき誰の許可がいる？")]
+    [InlineData("インシデントがあったら誰に報告するの？")]
+    [InlineData("誤送信したら誰に報告する決まり？")]
+    public void QuestionsAboutAFormTopic_AreAnswered(string question)
+    {
+        Assert.Equal(PolicyIntent.Answer, Ask(question).Intent);
+    }
+
+    [Theory]
+    [InlineData("有給ってあと何日ある？")]
+    [InlineData("今月の当直って誰？")]
+    [InlineData("複合機のトナーが切れた")]
+    [InlineData("駐車場の場所を教えて")]
+    [InlineData("給与の振込日はいつ？")]
+    public void OutOfScopeQuestions_AreDeclinedHonestly(string question)
+    {
+        var answer = Ask(question);
+        Assert.Equal(PolicyIntent.OutOfScope, answer.Intent);
+        Assert.Empty(answer.Citations);
+        Assert.StartsWith(AnswerText.NotCovered, answer.Summary, StringComparison.Ordinal);
+        Assert.Contains("情報セキュリティ管理者に確認", answer.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryAnswer_NamesTheDocumentAndEdition()
+    {
+        var answer = Ask("CISOは誰？");
+        Assert.Equal("令和8年4月1日 策定", answer.Edition);
+        Assert.Equal(TestData.Document.Title, answer.DocumentTitle);
+        Assert.Contains("令和8年4月1日 策定", answer.Summary, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,50 @@
+using Isms.Knowledge.Retrieval;
+
+namespace Isms.Knowledge.Tests;
+
+public class ThesaurusFacts
+{
+    private static readonly Thesaurus Shipped = Thesaurus.LoadEmbedded();
+
+    [Theory]
+    [InlineData("テレワークしたい", "外部で情報処理業務")]
+    [InlineData("iPadを使いたい", "支給以外の端末")]
+    [InlineData("私物スマホで", "支給以外の端末")]
+    [InlineData("ＵＳＢに保存", "電磁的記録媒体")]
+    [InlineData("Zoomに招待された", "Web会議")]
+    [InlineData("公式Xで発信", "ソーシャルメディアサービス")]
+    [InlineData("UPSはある？", "予備電源")]
+    [InlineData("wifiにつなぐ", "無線LAN")]
+    [InlineData("総務所に報告", "総務省")]
+    public void Expand_MapsEverydayWordsToPolicyTerms(string question, string term)
+    {
+        Assert.Contains(term, Shipped.Expand(question));
+    }
+
+    [Fact]
+    public void Expand_MatchesAsciiVariantsAsWholeWordsOnly()
+    {
+        var thesaurus = Thesaurus.Parse("ソーシャルメディアサービス\tx,twitter\n");
+        Assert.Empty(thesaurus.Expand("xxxのbox"));
+        Assert.Single(thesaurus.Expand("Xに投稿"));
+    }
+
+    [Fact]
+    public void Parse_SkipsCommentsAndRejectsLinesWithoutVariants()
+    {
+        Assert.Equal(1, Thesaurus.Parse("# comment\n予備電源\tups\n").Count);
+        Assert.Throws<FormatException>(() => Thesaurus.Parse("予備電源\n"));
+    }
+
+    [Fact]
+    public void ShippedThesaurus_TermsAreWordsOfThePolicy()
+    {
+        var text = string.Concat(TestData.Document.Clauses.Select(c => c.Text + string.Concat(c.HeadingPath)));
+        var folded = JapaneseNormalizer.Fold(text);
+        var shippedTerms = EmbeddedPolicy.ReadResource(EmbeddedPolicy.ThesaurusResource).Split('\n')
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .SelectMany(l => l.Split('\t')[0].Split(','));
+        var missing = shippedTerms.Where(t => !folded.Contains(JapaneseNormalizer.Fold(t), StringComparison.Ordinal)).ToList();
+        Assert.Empty(missing);
+    }
+}
