@@ -1,1 +1,0 @@
-namespace X; internal static class Placeholder { }

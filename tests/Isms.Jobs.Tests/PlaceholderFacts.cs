@@ -1,5 +1,0 @@
-namespace Isms.Jobs.Tests;
-
-public class PlaceholderFacts
-{
-}
