@@ -22,7 +22,7 @@ public sealed class FormDraftStore
         _drafts.FindOne(d => d.OwnerUserId == ownerUserId && d.Kind == kind);
 
     public IReadOnlyList<FormDraft> ListByOwner(string ownerUserId) =>
-        _drafts.Find(d => d.OwnerUserId == ownerUserId).OrderBy(d => d.CreatedAt).ToList();
+        _drafts.Find(d => d.OwnerUserId == ownerUserId).OrderBy(d => d.CreatedAt).ThenBy(d => d.Kind).ToList();
 
     public void Save(FormDraft draft) => _drafts.Upsert(draft);
 

@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Isms.Workflows.Cards;
+using Isms.Workflows.Tests.Support;
+
+namespace Isms.Workflows.Tests;
+
+public sealed class CardGalleryFacts
+{
+    public static TheoryData<string> CardNames => new(CardGallery.All.Select(c => c.Name));
+
+    [Fact]
+    public void EveryCard_PassesTheAdaptiveCardsParser_ForSchema15()
+    {
+        Assert.True(File.Exists(CardValidator.ScriptPath), $"{CardValidator.ScriptPath} is missing");
+        Assert.True(CardGallery.All.Count >= 40);
+
+        Assert.Empty(CardValidator.Validate(CardGallery.All));
+    }
+
+    [Fact]
+    public void TheValidator_RejectsCardsTeamsCannotRender()
+    {
+        var tooNew = new AdaptiveCard().Add(CardElements.TextBlock("x")).ToJson();
+        tooNew["version"] = "1.6";
+        var unknown = new AdaptiveCard().Add(new JsonObject { ["type"] = "Input.Rating", ["id"] = "r" }).ToJson();
+
+        // Only the adaptivecards parser (validate-card.mjs) checks ids: this one proves the script really ran.
+        var duplicateIds = new AdaptiveCard()
+            .Add(CardElements.TextInput("f_a", "a", null, 10, false, false, null))
+            .Add(CardElements.TextInput("f_a", "b", null, 10, false, false, null))
+            .ToJson();
+
+        var problems = CardValidator.Validate([("too-new", tooNew), ("unknown", unknown), ("duplicate-ids", duplicateIds)]);
+
+        Assert.Contains(problems, p => p.StartsWith("too-new:", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("unknown:", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("duplicate-ids:", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(CardNames))]
+    public void Card_MatchesItsSnapshot(string name)
+    {
+        var card = CardGallery.All.Single(c => c.Name == name).Card;
+
+        Assert.Null(Snapshot.Compare(name, card));
+    }
+
+    [Fact]
+    public void UserText_StaysInsideJsonStrings()
+    {
+        var (_, card) = CardGallery.All.Single(c => c.Name == "misdelivery.3.errors");
+        var injected = new AdaptiveCard().Add(CardElements.TextInput("f_x", "l", "\"},{\"type\":\"Action.OpenUrl\"", 10, false, false, null)).ToJson();
+
+        Assert.Equal("\"},{\"type\":\"Action.OpenUrl\"", (string?)injected["body"]![0]!["value"]);
+        Assert.Single(JsonNode.Parse(injected.ToJsonString())!["body"]!.AsArray());
+        Assert.Contains("2,000文字以内", FormSession.AllText(card));
+    }
+}
