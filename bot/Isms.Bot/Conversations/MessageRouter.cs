@@ -57,7 +57,7 @@ public sealed partial class MessageRouter(
 
     private async Task RouteTextAsync(ITurnContext<IMessageActivity> turnContext, ConversationData data, string text, CancellationToken cancellationToken)
     {
-        var (command, form) = BotCommands.Parse(text.ToLowerInvariant());
+        var (command, form) = BotCommands.Parse(text.Normalize(NormalizationForm.FormKC).ToLowerInvariant());
         switch (command)
         {
             case BotCommand.Help:
@@ -156,7 +156,8 @@ public sealed partial class MessageRouter(
         return new Applicant(from.Id, from.AadObjectId, from.Name ?? "", Department: null);
     }
 
-    /// <summary>The message text without the bot's @mention, folded to NFKC and trimmed.</summary>
+    /// <summary>The message text without the bot's @mention, trimmed. Not width-folded here: NFKC would turn
+    /// circled clause numbers (⑧) into digits; commands and the knowledge library fold what they need.</summary>
     private static string ReadText(ITurnContext<IMessageActivity> turnContext)
     {
         var activity = turnContext.Activity;
@@ -168,7 +169,7 @@ public sealed partial class MessageRouter(
 
         // Teams leaves the <at> tag in the text when the mention entity does not match exactly.
         text = AtTag().Replace(text, " ");
-        return text.Normalize(NormalizationForm.FormKC).Trim();
+        return text.Trim();
     }
 
     [GeneratedRegex("<at>[^<]{0,200}</at>")]

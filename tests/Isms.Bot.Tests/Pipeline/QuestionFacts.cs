@@ -1,0 +1,160 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Isms.Bot.Conversations;
+using Microsoft.Extensions.DependencyInjection;
+using static Isms.Bot.Tests.Pipeline.TeamsActivities;
+
+namespace Isms.Bot.Tests.Pipeline;
+
+public sealed class QuestionFacts : IDisposable
+{
+    private readonly string _dataDirectory = BotApplicationFactory.NewDataDirectory();
+
+    [Fact]
+    public async Task AQuestion_IsAnsweredWithTheClauseCited_AndTheEdition()
+    {
+        using var factory = new BotApplicationFactory(_dataDirectory);
+        var (status, replies) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, "CISOって誰がなるんだっけ？"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var card = Assert.Single(ReplyCards(replies));
+        var texts = CardTexts(card);
+        Assert.Contains("【1(1)①】", texts);
+        Assert.Contains(texts, t => t.Contains("消防長をCISOとする"));
+        Assert.Contains(texts, t => t.Contains("令和8年4月1日 策定"));
+        Assert.Contains("全文を見る", ButtonTitles(card));
+        Assert.Contains("役に立った", ButtonTitles(card));
+    }
+
+    [Fact]
+    public async Task AQuestionThePolicyDoesNotCover_GetsAnHonestNo_WithoutCitations()
+    {
+        using var factory = new BotApplicationFactory(_dataDirectory);
+        var (_, replies) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, "複合機のトナーが切れたらどこに頼めばいい？"));
+
+        var card = Assert.Single(ReplyCards(replies));
+        var texts = CardTexts(card);
+        Assert.Contains(texts, t => t.Contains("対策基準には該当する規定がありません"));
+        Assert.DoesNotContain(texts, t => t.StartsWith("【", StringComparison.Ordinal));
+        Assert.DoesNotContain("役に立った", ButtonTitles(card));
+    }
+
+    [Fact]
+    public async Task ReadTheWholeClause_ShowsTheClauseWithItsItems()
+    {
+        using var factory = new BotApplicationFactory(_dataDirectory);
+        var submit = new JsonObject { ["isms"] = "clause", ["id"] = "8.4(1)" };
+        var (_, replies) = await PostAsync(factory.CreateClient(), CardSubmit(Yamada, submit));
+
+        var texts = CardTexts(Assert.Single(ReplyCards(replies)));
+        Assert.Contains("【8.4(1)】", texts);
+        Assert.Contains("【8.4(1)(ア)】", texts);
+    }
+
+    [Theory]
+    [InlineData("2.(2)⑧(イ)", "【2(2)⑧(イ)】")]
+    [InlineData("条項 ５.１（１）③（イ）", "【5.1(1)③(イ)】")]
+    public async Task ATypedClauseId_ShowsThatClause(string typed, string expected)
+    {
+        using var factory = new BotApplicationFactory(_dataDirectory);
+        var (_, replies) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, typed));
+
+        Assert.Contains(expected, CardTexts(Assert.Single(ReplyCards(replies))));
+    }
+
+    [Fact]
+    public async Task Feedback_IsStored_OnlyFromThePersonWhoGotTheAnswer()
+    {
+        using var factory = new BotApplicationFactory(_dataDirectory);
+        var client = factory.CreateClient();
+        var (_, replies) = await PostAsync(client, PersonalMessage(Yamada, "パスワードは何文字以上にすればいい？"));
+        var feedback = FeedbackData(Assert.Single(ReplyCards(replies)), "役に立たなかった");
+        var answerId = (string)feedback["answer"]!;
+
+        var (_, fromStranger) = await PostAsync(client, CardSubmit(Sato, feedback.DeepClone().AsObject()));
+        var log = factory.Services.GetRequiredService<AnswerLog>();
+        Assert.Null(log.Find(answerId)!.Helpful);
+        Assert.Contains(Texts(fromStranger), t => t.Contains("受け付けられませんでした"));
+
+        var (_, fromOwner) = await PostAsync(client, CardSubmit(Yamada, feedback));
+        Assert.Contains(Texts(fromOwner), t => t.Contains("ありがとうございます"));
+        Assert.False(log.Find(answerId)!.Helpful);
+    }
+
+    [Fact]
+    public async Task AFollowUpQuestion_KeepsTheSubjectOfThePreviousOne()
+    {
+        using var factory = new BotApplicationFactory(_dataDirectory);
+        var client = factory.CreateClient();
+        await PostAsync(client, PersonalMessage(Yamada, "私物のスマホで仕事のメールを見てもいい？"));
+        var (_, replies) = await PostAsync(client, PersonalMessage(Yamada, "それって誰に許可もらうの？"));
+
+        var texts = CardTexts(Assert.Single(ReplyCards(replies)));
+        // 支給以外の端末 (5.1(1)⑥ and its items) needs the permission of the 統括 / 管理者.
+        Assert.Contains(texts, t => t.StartsWith("【5.1(1)⑥", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WordsThatAskForAForm_StartTheFormWithWhatTheWordsSay()
+    {
+        using var factory = new BotApplicationFactory(_dataDirectory);
+        var (_, replies) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, "明日USBメモリで資料を持ち出したい"));
+
+        var card = Assert.Single(ReplyCards(replies));
+        Assert.Contains(CardTexts(card), t => t.Contains("持ち出し申請"));
+        var itemKind = Inputs(card).Single(i => (string?)i["label"] == "持ち出す物");
+        Assert.False(string.IsNullOrEmpty((string?)itemKind["value"]));
+    }
+
+    internal static List<string> CardTexts(JsonObject card) =>
+        Descendants(card).Where(n => (string?)n["type"] == "TextBlock").Select(n => (string)n["text"]!).ToList();
+
+    internal static List<string> ButtonTitles(JsonObject card) =>
+        Descendants(card).Where(n => ((string?)n["type"])?.StartsWith("Action.", StringComparison.Ordinal) == true)
+            .Select(n => (string)n["title"]!).ToList();
+
+    internal static List<JsonObject> Inputs(JsonObject card) =>
+        Descendants(card).Where(n => ((string?)n["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true).ToList();
+
+    private static JsonObject FeedbackData(JsonObject card, string title) =>
+        Descendants(card).Single(n => (string?)n["title"] == title)["data"]!.AsObject().DeepClone().AsObject();
+
+    internal static IEnumerable<JsonObject> Descendants(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                yield return obj;
+                foreach (var (_, child) in obj)
+                {
+                    foreach (var d in Descendants(child))
+                    {
+                        yield return d;
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    foreach (var d in Descendants(child))
+                    {
+                        yield return d;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
