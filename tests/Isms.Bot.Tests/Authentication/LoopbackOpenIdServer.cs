@@ -146,6 +146,10 @@ public sealed class LoopbackOpenIdServer : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// Every test here that starts a bot host: one at a time, since the trust store entry, the SDK's metadata cache and
+/// LiteDB's global BsonMapper are shared by the whole test process.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class LoopbackOpenIdCollection : ICollectionFixture<LoopbackOpenIdServer>
 {

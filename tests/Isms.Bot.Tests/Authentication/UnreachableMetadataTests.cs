@@ -7,7 +7,10 @@ namespace Isms.Bot.Tests.Authentication;
 /// <summary>
 /// When the OpenID metadata cannot be fetched at all (as on this machine for the real Bot Framework endpoints), a
 /// token cannot be checked: the answer is 503 so the channel retries, never a 500 and never the turn.
+/// Runs in the loopback collection (without using its server) so that bot hosts in these tests start one at a time:
+/// concurrent first use of LiteDB's global BsonMapper by two hosts can fail the bot's construction with a 500.
 /// </summary>
+[Collection(LoopbackOpenIdCollection.Name)]
 public sealed class UnreachableMetadataTests
 {
     [Fact]
