@@ -1,0 +1,44 @@
+using Hangfire;
+using Isms.Jobs.Chasing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Isms.Jobs.Hosting;
+
+/// <summary>
+/// Registers the recurring jobs at start-up (AddOrUpdate is idempotent, so every instance may do it). The jobs run
+/// often and decide from the records what is due, so the schedule only sets how quickly something due is noticed.
+/// </summary>
+internal sealed class RecurringJobRegistration(IRecurringJobManager recurring, IOptions<JobsOptions> options) : IHostedService
+{
+    public static readonly IReadOnlyList<string> JobIds =
+        ["chase-approvals", "chase-incidents", "chase-takeouts", "chase-training", "self-inspection", "prune-ledger"];
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var cron = options.Value.ChaseCron;
+        var japan = new RecurringJobOptions { TimeZone = JapanTimeZone() };
+        recurring.AddOrUpdate<PendingApprovalChaseJob>(JobIds[0], j => j.RunAsync(CancellationToken.None), cron, japan);
+        recurring.AddOrUpdate<IncidentAcknowledgementChaseJob>(JobIds[1], j => j.RunAsync(CancellationToken.None), cron, japan);
+        recurring.AddOrUpdate<TakeoutReturnChaseJob>(JobIds[2], j => j.RunAsync(CancellationToken.None), cron, japan);
+        recurring.AddOrUpdate<TrainingChaseJob>(JobIds[3], j => j.RunAsync(CancellationToken.None), cron, japan);
+        recurring.AddOrUpdate<SelfInspectionReminderJob>(JobIds[4], j => j.RunAsync(CancellationToken.None), "0 * * * *", japan);
+        recurring.AddOrUpdate<LedgerPruneJob>(JobIds[5], j => j.Run(), "30 3 * * *", japan);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Asia/Tokyo from the host's time-zone data, or a fixed +09:00 (exact: no daylight saving) when it has none.</summary>
+    public static TimeZoneInfo JapanTimeZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone("Asia/Tokyo", TimeSpan.FromHours(9), "Japan", "JST");
+        }
+    }
+}
