@@ -25,11 +25,15 @@ public sealed class IsmsDatabase : IDisposable
             Connection = ConnectionType.Direct,
             Password = string.IsNullOrEmpty(options.Password) ? null : options.Password,
         };
-        return new IsmsDatabase(new LiteDatabase(connection));
+        return new IsmsDatabase(new LiteDatabase(connection, NewMapper()));
     }
 
     /// <summary>An in-memory database, for tests.</summary>
-    public static IsmsDatabase InMemory() => new(new LiteDatabase(new MemoryStream()));
+    public static IsmsDatabase InMemory() => new(new LiteDatabase(new MemoryStream(), NewMapper()));
+
+    // Each database gets its own mapper: LiteDB's global one is shared by every database in the process, and two
+    // hosts mapping the same types at the same moment (tests start several) can see a half-built entity map.
+    private static BsonMapper NewMapper() => new();
 
     public ILiteCollection<T> Collection<T>(string name) => Database.GetCollection<T>(name);
 
