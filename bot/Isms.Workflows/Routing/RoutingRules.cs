@@ -1,0 +1,47 @@
+using Isms.Workflows.Forms;
+using Isms.Workflows.Org;
+using Isms.Workflows.Requests;
+
+namespace Isms.Workflows.Routing;
+
+/// <summary>When a rule applies to a record. Every condition given must hold.</summary>
+public sealed record RuleCondition(
+    int? MinConfidentiality,
+    int? MaxConfidentiality,
+    bool? Incident,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Answers)
+{
+    public static readonly RuleCondition Always = new(null, null, null, new Dictionary<string, IReadOnlyList<string>>());
+
+    public bool Matches(RequestRecord record) =>
+        (MinConfidentiality is null || record.HighestConfidentiality >= MinConfidentiality)
+        && (MaxConfidentiality is null || record.HighestConfidentiality <= MaxConfidentiality)
+        && (Incident is null || record.IsIncident == Incident)
+        && Answers.All(a => record.Answers.TryGetValue(a.Key, out var answer) && a.Value.Contains(answer.Value));
+}
+
+/// <summary>One step as written in the rules file, its <c>$setting</c> references already resolved.</summary>
+public sealed record RuleStep(int Stage, StepAction Action, OrgRole? Role, string? System, string? External, string Clause);
+
+public sealed record RoutingRule(string Name, int Line, IReadOnlyList<FormKind> Forms, RuleCondition When, IReadOnlyList<RuleStep> Steps)
+{
+    public bool AppliesTo(RequestRecord record) => Forms.Contains(record.Kind) && When.Matches(record);
+}
+
+/// <summary>The validated routing rules (data/routing-rules.yaml). Every rule that applies adds its steps, in file order.</summary>
+public sealed class RoutingRules(IReadOnlyList<RoutingRule> rules, IReadOnlyDictionary<string, string> settings)
+{
+    public IReadOnlyList<RoutingRule> Rules { get; } = rules;
+
+    /// <summary>The settings after configuration overrides, e.g. cloudPermissionAuthority → ChiefSecurityOfficer.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; } = settings;
+
+    public IEnumerable<RoutingRule> For(RequestRecord record) => Rules.Where(r => r.AppliesTo(record));
+}
+
+/// <summary>The routing rules cannot be used; the bot must not start with them.</summary>
+public sealed class RoutingRulesException(string source, IReadOnlyList<string> errors)
+    : Exception($"Routing rules '{source}' are invalid: {string.Join("; ", errors)}")
+{
+    public IReadOnlyList<string> Errors { get; } = errors;
+}

@@ -1,0 +1,179 @@
+using Isms.Workflows.Forms;
+using Isms.Workflows.Org;
+using Isms.Workflows.Routing;
+using Isms.Workflows.Tests.Org;
+using static Isms.Workflows.Tests.Routing.RoutingTestData;
+
+namespace Isms.Workflows.Tests.Routing;
+
+public sealed class ApprovalRouterFacts
+{
+    private static readonly DateOnly Today = new(2026, 6, 1);
+    private static readonly string Yamada = OrgTestData.Aad(1);
+    private static readonly string Sato = OrgTestData.Aad(2);
+    private static readonly string Suzuki = OrgTestData.Aad(3);
+    private static readonly string Takahashi = OrgTestData.Aad(4);
+    private static readonly string Tanaka = OrgTestData.Aad(5);
+
+    private static IEnumerable<string> Names(ApprovalStep step) => step.Assignees.Select(a => a.Name);
+
+    [Fact]
+    public void Takeout_GoesToTheManagerOfTheApplicantsDepartment()
+    {
+        var route = Router().Route(Record(FormKind.TakeoutRequest, Yamada, confidentiality: 2), Today);
+
+        var step = Assert.Single(route.Steps);
+        Assert.Equal((StepAction.Approve, OrgRole.SecurityManager, "5.1(1)③(イ)"), (step.Action, step.Role!.Value, step.Clause));
+        Assert.Equal(["佐藤 花子"], Names(step));
+        Assert.Equal("警防課 情報セキュリティ管理者", step.Label);
+        Assert.Empty(step.Notes);
+    }
+
+    [Fact]
+    public void Takeout_FromAStation_GoesToTheStationsManager()
+    {
+        var route = Router().Route(Record(FormKind.TakeoutRequest, OrgTestData.Aad(403), department: "館林消防署"), Today);
+
+        Assert.Equal(["木村 智子"], Names(Assert.Single(route.Steps)));
+    }
+
+    [Fact]
+    public void Takeout_ByTheManager_GoesToTheOfficerWithTheReasonRecorded()
+    {
+        var route = Router().Route(Record(FormKind.TakeoutRequest, Sato), Today);
+
+        var step = Assert.Single(route.Steps);
+        Assert.Equal(OrgRole.SecurityOfficer, step.Role);
+        Assert.Equal(OrgRole.SecurityManager, step.RequestedRole);
+        Assert.True(step.WasRerouted);
+        Assert.Equal(["鈴木 一郎"], Names(step));
+        var note = Assert.Single(step.Notes);
+        Assert.Contains("兼務の禁止（1(8)①）", note, StringComparison.Ordinal);
+        Assert.Contains("情報セキュリティ責任者が承認します", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CloudPublicOnly_GoesToTheOfficer()
+    {
+        var step = Assert.Single(Router().Route(Record(FormKind.CloudUseRequest, Yamada, confidentiality: 1), Today).Steps);
+
+        Assert.Equal(("8.4(2)②", OrgRole.SecurityOfficer), (step.Clause, step.Role!.Value));
+        Assert.Equal(["鈴木 一郎"], Names(step));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void CloudConfidential_GoesToThePermissionAuthority(int confidentiality)
+    {
+        var step = Assert.Single(Router().Route(Record(FormKind.CloudUseRequest, Yamada, confidentiality: confidentiality), Today).Steps);
+
+        Assert.Equal(("8.3(5)②", OrgRole.ChiefSecurityOfficer), (step.Clause, step.Role!.Value));
+        Assert.Equal(["高橋 次郎"], Names(step));
+    }
+
+    [Fact]
+    public void CloudConfidential_FollowsTheConfiguredAuthority()
+    {
+        var router = Router(ShippedRules(new Dictionary<string, string?> { ["cloudPermissionAuthority"] = "Ciso" }));
+
+        var step = Assert.Single(router.Route(Record(FormKind.CloudUseRequest, Yamada, confidentiality: 2), Today).Steps);
+
+        Assert.Equal(["田中 三郎"], Names(step));
+    }
+
+    [Fact]
+    public void CloudConfidential_ByTheAuthority_GoesToTheCiso()
+    {
+        var step = Assert.Single(Router().Route(Record(FormKind.CloudUseRequest, Takahashi, department: "消防本部", confidentiality: 2), Today).Steps);
+
+        Assert.Equal(["田中 三郎"], Names(step));
+        Assert.Contains("1(8)①", Assert.Single(step.Notes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CloudPublicOnly_ByTheOfficer_GoesToTheChief()
+    {
+        var step = Assert.Single(Router().Route(Record(FormKind.CloudUseRequest, Suzuki, confidentiality: 1), Today).Steps);
+
+        Assert.Equal((OrgRole.ChiefSecurityOfficer, "高橋 次郎"), (step.Role!.Value, Assert.Single(step.Assignees).Name));
+    }
+
+    [Fact]
+    public void WebMeeting_GoesToTheManagerByDefault_OrToTheConfiguredRole()
+    {
+        var byDefault = Assert.Single(Router().Route(Record(FormKind.WebMeetingRequest, Yamada), Today).Steps);
+        var configured = Assert.Single(Router(ShippedRules(new Dictionary<string, string?> { ["webMeetingApprover"] = "情報セキュリティ責任者" }))
+            .Route(Record(FormKind.WebMeetingRequest, Yamada), Today).Steps);
+
+        Assert.Equal(("6.1(21)④", "佐藤 花子"), (byDefault.Clause, Assert.Single(byDefault.Assignees).Name));
+        Assert.Equal("鈴木 一郎", Assert.Single(configured.Assignees).Name);
+    }
+
+    [Fact]
+    public void Misdelivery_WithoutIncident_IsAcknowledgedByTheManagerOnly()
+    {
+        var step = Assert.Single(Router().Route(Record(FormKind.MisdeliveryReport, Yamada, confidentiality: 2, answers: ("personalData", "no")), Today).Steps);
+
+        Assert.Equal((StepAction.Acknowledge, "6.1(15)④", "佐藤 花子"), (step.Action, step.Clause, Assert.Single(step.Assignees).Name));
+    }
+
+    [Fact]
+    public void Misdelivery_WithPersonalData_AlsoStartsTheIncidentChainAndFlagsTheCommission()
+    {
+        var route = Router().Route(Record(FormKind.MisdeliveryReport, Yamada, incident: true, answers: ("personalData", "yes")), Today);
+
+        Assert.Equal(StepAction.Acknowledge, route.Steps[0].Action);
+        Assert.Contains(route.Steps, s => s.RuleName == "incident-chain" && s.Clause == "5.3(1)②");
+        var flag = Assert.Single(route.Steps, s => s.Clause == "5.3(1)④");
+        Assert.Equal(StepAction.Flag, flag.Action);
+        Assert.Contains("個人情報保護委員会", flag.External, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Incident_FollowsTheChainOf5_3()
+    {
+        var route = Router().Route(Record(FormKind.IncidentReport, Yamada, answers: ("personalData", "no")), Today);
+
+        string[] Stage(int n) => [.. route.Steps.Where(s => s.Stage == n).SelectMany(s => s.Assignees).Select(a => a.Name)];
+        Assert.Equal(["佐藤 花子", "小林 大輔"], Stage(1));
+        Assert.Equal(["高橋 次郎", "鈴木 一郎"], Stage(2));
+        Assert.Equal(["田中 三郎", "鈴木 一郎"], Stage(3));
+        Assert.Contains("伊藤 健一", Stage(4));
+        Assert.Equal("1(9)⑤", Assert.Single(route.Steps, s => s.Stage == 5).Clause);
+        Assert.DoesNotContain(route.Steps, s => s.Clause == "5.3(1)④");
+    }
+
+    [Fact]
+    public void Incident_ReportedByTheManager_StillNotifiesTheChainWithoutReroute()
+    {
+        var route = Router().Route(Record(FormKind.IncidentReport, Sato), Today);
+
+        var first = route.Steps.First(s => s.Role == OrgRole.SecurityManager);
+        Assert.Empty(first.Assignees);
+        Assert.False(first.WasRerouted);
+        Assert.Contains("小林 大輔", route.Steps.Where(s => s.Stage == 1).SelectMany(s => s.Assignees).Select(a => a.Name));
+    }
+
+    [Fact]
+    public void UnknownDepartment_EscalatesAndSaysWhy()
+    {
+        var route = Router().Route(Record(FormKind.TakeoutRequest, OrgTestData.Aad(999), department: "防災課"), Today);
+
+        Assert.Null(route.ApplicantPersonId);
+        Assert.Contains(route.Notes, n => n.Contains("組織名簿に見つかりません", StringComparison.Ordinal));
+        Assert.Contains(route.Notes, n => n.Contains("所属「防災課」", StringComparison.Ordinal));
+        var step = Assert.Single(route.Steps);
+        Assert.Equal(["高橋 次郎"], Names(step));
+        Assert.Equal(2, step.Notes.Count);
+    }
+
+    [Fact]
+    public void Department_ComesFromTheDirectoryRatherThanTheForm()
+    {
+        var route = Router().Route(Record(FormKind.TakeoutRequest, Yamada, department: "予防課"), Today);
+
+        Assert.Equal("警防課", route.Department);
+        Assert.Equal(["佐藤 花子"], Names(Assert.Single(route.Steps)));
+    }
+}

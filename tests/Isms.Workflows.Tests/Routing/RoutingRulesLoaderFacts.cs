@@ -1,0 +1,73 @@
+using Isms.Workflows.Forms;
+using Isms.Workflows.Org;
+using Isms.Workflows.Routing;
+
+namespace Isms.Workflows.Tests.Routing;
+
+public sealed class RoutingRulesLoaderFacts
+{
+    private static string Shipped => File.ReadAllText(RoutingTestData.RulesPath);
+
+    [Fact]
+    public void ShippedRules_CiteOnlyClausesOfTheEmbeddedPolicy()
+    {
+        var rules = RoutingRulesLoader.LoadFile(RoutingTestData.RulesPath, PolicyClauseCatalog.FromEmbeddedPolicy());
+
+        Assert.All(Enum.GetValues<FormKind>(), kind => Assert.Contains(rules.Rules, r => r.Forms.Contains(kind)));
+        Assert.Equal("ChiefSecurityOfficer", rules.Settings["cloudPermissionAuthority"]);
+    }
+
+    [Fact]
+    public void Settings_CanBeOverriddenFromConfiguration()
+    {
+        var rules = RoutingTestData.ShippedRules(new Dictionary<string, string?> { ["cloudPermissionAuthority"] = "Ciso" });
+
+        var step = Assert.Single(rules.Rules.Single(r => r.Name == "cloud-confidential").Steps);
+        Assert.Equal(OrgRole.Ciso, step.Role);
+    }
+
+    [Theory]
+    [InlineData("role: SecurityManager, clause: \"5.1(1)③(イ)\"", "role: Kakaricho, clause: \"5.1(1)③(イ)\"", "rule 'takeout' (line 18), step 1: unknown role 'Kakaricho'")]
+    [InlineData("forms: [TakeoutRequest]", "forms: [TakeoutRequst]", "rule 'takeout' (line 18): unknown form 'TakeoutRequst'")]
+    [InlineData("clause: \"5.1(1)③(イ)\"", "clause: \"5.1(1)⑨(イ)\"", "rule 'takeout' (line 18), step 1: unknown clause '5.1(1)⑨(イ)'")]
+    [InlineData("role: $webMeetingApprover", "role: $webMeetingBoss", "rule 'web-meeting' (line 38), step 1: unknown setting '$webMeetingBoss'")]
+    [InlineData("action: Acknowledge", "action: Stamp", "rule 'misdelivery' (line 44), step 1: unknown action 'Stamp'")]
+    public void Parse_NamesTheRuleAndTheProblem(string find, string replace, string expected)
+    {
+        Assert.Contains(find, Shipped, StringComparison.Ordinal);
+
+        var error = Assert.Throws<RoutingRulesException>(
+            () => RoutingRulesLoader.Parse(Shipped.Replace(find, replace), RoutingTestData.ReferenceClauses, source: "rules.yaml"));
+
+        Assert.Contains(error.Errors, e => e.StartsWith(expected, StringComparison.Ordinal));
+        Assert.Contains("rules.yaml", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_Fails_WhenAFormHasNoRule()
+    {
+        var yaml = Shipped.Replace("forms: [WebMeetingRequest]", "forms: [TakeoutRequest]");
+
+        var error = Assert.Throws<RoutingRulesException>(() => RoutingRulesLoader.Parse(yaml, RoutingTestData.ReferenceClauses));
+
+        Assert.Contains("no rule routes the form WebMeetingRequest", error.Errors);
+    }
+
+    [Fact]
+    public void Parse_Fails_WhenAConfigurationOverrideNamesAnUnknownRole()
+    {
+        var error = Assert.Throws<RoutingRulesException>(() => RoutingTestData.ShippedRules(
+            new Dictionary<string, string?> { ["webMeetingApprover"] = "課長" }));
+
+        Assert.Contains(error.Errors, e => e.Contains("unknown role '課長'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_ReportsTheLineOfAYamlSyntaxError()
+    {
+        var error = Assert.Throws<RoutingRulesException>(
+            () => RoutingRulesLoader.Parse("rules:\n  - name: x\n    steps: [ { action: Approve\n", RoutingTestData.ReferenceClauses));
+
+        Assert.StartsWith("line ", Assert.Single(error.Errors), StringComparison.Ordinal);
+    }
+}
