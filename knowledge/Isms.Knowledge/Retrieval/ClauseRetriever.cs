@@ -113,6 +113,6 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
     [GeneratedRegex("毎年|定期|年1回|年度1回|常時|常に")]
     private static partial Regex Frequency();
 
-    [GeneratedRegex("[？?！!。\n]|、?しかも|、?それと|、?あと、|、?ついでに|。また")]
+    [GeneratedRegex("[？?！!。、\n]|、?しかも|、?それと|、?あと、|、?ついでに|。また")]
     private static partial Regex PartSeparator();
 }

@@ -17,14 +17,14 @@ public static class JapaneseNormalizer
     }
 
     /// <summary>The fully folded form used for thesaurus and vocabulary look-ups: no spaces, katakana, no ー.</summary>
-    public static string Fold(string text)
+    public static string Fold(string text, bool hiraganaToKatakana = true)
     {
         var s = Widths(text);
         var sb = new StringBuilder(s.Length);
         foreach (var ch in s)
         {
             if (char.IsWhiteSpace(ch) || ch is 'ー' or '-' or '・') continue;
-            sb.Append(ToKatakana(ch));
+            sb.Append(hiraganaToKatakana ? ToKatakana(ch) : ch);
         }
         return sb.ToString();
     }

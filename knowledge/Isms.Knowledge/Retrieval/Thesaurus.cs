@@ -23,7 +23,7 @@ public sealed class Thesaurus
             if (parts.Length < 2) throw new FormatException($"Thesaurus line needs a term and variants: {line}");
             var terms = parts[0].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var variants = parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(JapaneseNormalizer.Fold).Where(v => v.Length > 0).Distinct().ToArray();
+                .Select(v => JapaneseNormalizer.Fold(v, hiraganaToKatakana: JapaneseNormalizer.Fold(v).Length > 3)).Where(v => v.Length > 0).Distinct().ToArray();
             entries.Add((variants, terms));
         }
         return new Thesaurus(entries);
@@ -35,9 +35,11 @@ public sealed class Thesaurus
     public IReadOnlyList<string> Expand(string question)
     {
         var folded = JapaneseNormalizer.Fold(question);
+        // Short variants must match in their own script: メール (メル) is not the める of 決めるの.
+        var kanaKept = JapaneseNormalizer.Fold(question, hiraganaToKatakana: false);
         var result = new List<string>();
         foreach (var (variants, terms) in _entries)
-            if (variants.Any(v => Occurs(folded, v)))
+            if (variants.Any(v => Occurs(v.Length <= 3 ? kanaKept : folded, v)))
                 result.AddRange(terms);
         return result.Distinct().ToList();
     }
