@@ -1,0 +1,57 @@
+using Isms.EndToEnd.Tests.Harness;
+
+namespace Isms.EndToEnd.Tests;
+
+/// <summary>The help card in the real client: asked for by text, its buttons, and in a group chat.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class HelpCardFacts(PlaygroundSession session)
+{
+    [Fact]
+    public async Task Help_InPersonalChat_ShowsTheWelcomeCardWithItsButtons()
+    {
+        var chat = session.Chat;
+        await chat.OpenChatAsync();
+
+        await chat.SendAsync("ヘルプ");
+        var card = await chat.WaitForCardAsync("情報セキュリティ相談ボット");
+        var elapsed = chat.SinceLastAction.Elapsed;
+
+        Assert.Equal("情報セキュリティ相談ボット", (await card.Locator("#welcomeTitle").InnerTextAsync()).Trim());
+        var buttons = await chat.CardButtonTitlesAsync(card);
+        Assert.Contains("持ち出し申請", buttons);
+        Assert.Contains("インシデント報告", buttons);
+        Assert.True(await card.IsVisibleAsync());
+        await session.ScreenshotAsync("help-card");
+        Timings.Record(session, $"ヘルプ → card on screen {elapsed.TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
+    public async Task StatusButton_OnTheHelpCard_GetsAReply()
+    {
+        var chat = session.Chat;
+        await chat.OpenChatAsync();
+        await chat.SendAsync("ヘルプ");
+        await chat.WaitForCardAsync("情報セキュリティ相談ボット");
+
+        await chat.ClickCardButtonAsync("申請状況");
+        var reply = await chat.WaitForReplyAsync();
+
+        Assert.False(string.IsNullOrWhiteSpace(await reply.InnerTextAsync()));
+        await reply.ScrollIntoViewIfNeededAsync();
+        await session.ScreenshotAsync("help-card-status-reply");
+        Timings.Record(session, $"申請状況 button → reply on screen {chat.SinceLastAction.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
+    public async Task Help_InGroupChat_AnswersWhenMentioned()
+    {
+        var chat = session.Chat;
+        await chat.OpenChatAsync(ChatPage.GroupChat);
+
+        await chat.SendAsync("ヘルプ", mentionBot: true);
+        var card = await chat.WaitForCardAsync("情報セキュリティ相談ボット");
+
+        Assert.Contains("インシデント報告", await chat.CardButtonTitlesAsync(card));
+        await session.ScreenshotAsync("help-card-group-chat");
+    }
+}
