@@ -20,7 +20,7 @@ public static class TrainingReports
     {
         var text = new StringBuilder()
             .AppendLine($"{d.Department}の研修実施状況（{asOf:yyyy年M月d日}現在）")
-            .AppendLine($"受講済み {d.Completed}/{d.Required}件（{d.CompletionRate:P0}）、期限超過 {d.Overdue}件");
+            .AppendLine($"受講済み {d.Completed}/{d.Required}件（{Percent(d.CompletionRate)}）、期限超過 {d.Overdue}件");
         foreach (var person in d.People.Where(p => p.Overdue.Any()).OrderBy(p => p.Person.Name, StringComparer.Ordinal))
         {
             text.AppendLine($"・{person.Person.Name}: {string.Join("、", person.Overdue.Select(c => c.Course.Title))}");
@@ -38,7 +38,7 @@ public static class TrainingReports
         text.AppendLine("所属別:");
         foreach (var d in departments.OrderBy(d => d.CompletionRate).ThenBy(d => d.Department, StringComparer.Ordinal))
         {
-            text.AppendLine($"・{d.Department}: {d.CompletionRate:P0}（期限超過 {d.Overdue}件）");
+            text.AppendLine($"・{d.Department}: {Percent(d.CompletionRate)}（期限超過 {d.Overdue}件）");
         }
 
         text.Append("分析・評価のうえ、CISOへの報告に用いてください（5.2(2)⑤）。");
@@ -63,11 +63,14 @@ public static class TrainingReports
         return new("研修実施状況（委員会報告用）", text.ToString(), "5.2(2)⑥");
     }
 
+    /// <summary>"85%" whatever the host's culture.</summary>
+    public static string Percent(double rate) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Round(rate * 100):0}%");
+
     private static void AppendTotals(StringBuilder text, IReadOnlyList<DepartmentTrainingStatus> departments)
     {
         var all = departments.SelectMany(d => d.People).SelectMany(p => p.Courses).ToList();
         var completed = all.Count(c => c.State == TrainingState.Completed);
-        text.AppendLine($"全体: 受講済み {completed}/{all.Count}件（{(all.Count == 0 ? 1 : (double)completed / all.Count):P0}）、期限超過 {all.Count(c => c.State == TrainingState.Overdue)}件");
+        text.AppendLine($"全体: 受講済み {completed}/{all.Count}件（{Percent(all.Count == 0 ? 1 : (double)completed / all.Count)}）、期限超過 {all.Count(c => c.State == TrainingState.Overdue)}件");
         text.AppendLine("研修別:");
         foreach (var course in all.GroupBy(c => c.Course.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
