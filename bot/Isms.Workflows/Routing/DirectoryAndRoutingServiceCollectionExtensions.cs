@@ -27,6 +27,7 @@ public static class DirectoryAndRoutingServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<RoutingOptions>>().Value;
             return RoutingRulesLoader.LoadFile(options.ResolvedRulesPath, sp.GetRequiredService<IClauseCatalog>(), options.SettingOverrides);
         });
+        services.AddSingleton<Audit.AuditTrail>();
         services.AddSingleton(sp => new ApprovalRouter(sp.GetRequiredService<RoutingRules>(), sp.GetRequiredService<OrgDirectoryService>()));
         return services;
     }
