@@ -3,9 +3,6 @@ namespace Isms.Bot.Conversations;
 /// <summary>What the bot remembers about one conversation between turns (kept in LiteDB through ConversationState).</summary>
 public sealed class ConversationData
 {
-    /// <summary>The welcome card was shown, so install and join events arriving again do not repeat it.</summary>
-    public bool Welcomed { get; set; }
-
     /// <summary>The last question answered and the clauses cited, for follow-up questions.</summary>
     public string? LastQuestion { get; set; }
 

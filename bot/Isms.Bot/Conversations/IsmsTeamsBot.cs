@@ -14,6 +14,7 @@ public sealed class IsmsTeamsBot(
     ConversationReferenceStore references,
     MessageRouter router,
     WelcomeCard welcomeCard,
+    WelcomeLedger welcomed,
     TimeProvider clock,
     ILogger<IsmsTeamsBot> logger) : TeamsActivityHandler
 {
@@ -50,28 +51,21 @@ public sealed class IsmsTeamsBot(
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         var botId = turnContext.Activity.Recipient?.Id;
+        var conversationId = turnContext.Activity.Conversation.Id;
         var isPersonal = turnContext.Activity.Conversation.ConversationType is null or "personal";
-        var data = await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
         foreach (var member in membersAdded)
         {
-            var botWasAdded = member.Id == botId;
-            if (botWasAdded || isPersonal)
-            {
-                await WelcomeOnceAsync(turnContext, data, cancellationToken);
-            }
-            else
-            {
-                // A person joined a team or group chat the bot is already in: greet them there.
-                await turnContext.SendActivityAsync(welcomeCard.CreateActivity(), cancellationToken);
-            }
+            // In a personal chat, and when the bot itself is added, the conversation is welcomed once; a person who
+            // joins a team or group chat the bot is already in is greeted once there.
+            var key = member.Id == botId || isPersonal
+                ? WelcomeLedger.ConversationKey(conversationId)
+                : WelcomeLedger.MemberKey(conversationId, member.Id);
+            await WelcomeOnceAsync(turnContext, key, cancellationToken);
         }
     }
 
-    protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
-    {
-        var data = await _conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
-        await WelcomeOnceAsync(turnContext, data, cancellationToken);
-    }
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        WelcomeOnceAsync(turnContext, WelcomeLedger.ConversationKey(turnContext.Activity.Conversation.Id), cancellationToken);
 
     protected override Task OnUnrecognizedActivityTypeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -79,15 +73,12 @@ public sealed class IsmsTeamsBot(
         return Task.CompletedTask;
     }
 
-    private async Task WelcomeOnceAsync(ITurnContext turnContext, ConversationData data, CancellationToken cancellationToken)
+    private async Task WelcomeOnceAsync(ITurnContext turnContext, string key, CancellationToken cancellationToken)
     {
-        if (data.Welcomed)
+        if (welcomed.TryMark(key, clock.GetUtcNow()))
         {
-            return;
+            await turnContext.SendActivityAsync(welcomeCard.CreateActivity(), cancellationToken);
         }
-
-        data.Welcomed = true;
-        await turnContext.SendActivityAsync(welcomeCard.CreateActivity(), cancellationToken);
     }
 
     private static string Sanitize(string? value) =>

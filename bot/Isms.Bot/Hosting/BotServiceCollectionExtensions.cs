@@ -49,6 +49,7 @@ public static class BotServiceCollectionExtensions
             return new WelcomeCard($"対象: {document.Title}（{document.Edition}）");
         });
         services.AddSingleton<AnswerLog>();
+        services.AddSingleton<WelcomeLedger>();
         services.AddSingleton<QuestionHandler>();
         services.AddSingleton<MessageRouter>();
         services.AddTransient<IBot, IsmsTeamsBot>();
@@ -57,6 +58,9 @@ public static class BotServiceCollectionExtensions
 
     public static WebApplication MapIsmsBot(this WebApplication app)
     {
+        // Build the clause index and the bot's singletons now, not on the first person's message.
+        app.Services.GetRequiredService<IPolicyAnswerer>();
+        app.Services.GetRequiredService<IBotFrameworkHttpAdapter>();
         app.MapBotMessages();
         app.MapGet("/healthz", (IsmsDatabase database) =>
         {

@@ -61,6 +61,21 @@ public sealed class WelcomeAndHelpFacts : IDisposable
     }
 
     [Fact]
+    public async Task InstallAndJoinArrivingTogether_SendOneWelcome()
+    {
+        using var factory = new BotApplicationFactory(_dataDirectory);
+        var client = factory.CreateClient();
+
+        // The Playground and Teams send both events for one install on parallel requests.
+        var results = await Task.WhenAll(
+            PostAsync(client, InstallationAdd(Sato)),
+            PostAsync(client, BotAdded(Sato)),
+            PostAsync(client, InstallationAdd(Sato)));
+
+        Assert.Single(results.SelectMany(r => ReplyCards(r.Replies)));
+    }
+
+    [Fact]
     public async Task BotAddedToAGroupChat_WelcomesTheGroup()
     {
         using var factory = new BotApplicationFactory(_dataDirectory);
