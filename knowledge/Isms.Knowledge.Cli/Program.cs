@@ -55,6 +55,7 @@ switch (command)
         for (var warm = 0; warm < 3; warm++)
             foreach (var q in questions) bench.AnswerOffline(q, null);
         var times = new List<double>();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         for (var round = 0; round < 5; round++)
             foreach (var q in questions)
             {
@@ -62,10 +63,11 @@ switch (command)
                 bench.AnswerOffline(q, null);
                 times.Add(sw.Elapsed.TotalMilliseconds);
             }
+        var cpuPerAnswer = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / times.Count;
         times.Sort();
         double P(double p) => times[(int)Math.Min(times.Count - 1, Math.Ceiling(p * times.Count) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"clauses={doc.Clauses.Count} parse_ms={parseMs:0.0} answerer_build_ms(index+retriever)={buildMs:0.0} answers={times.Count} p50_ms={P(0.5):0.00} p95_ms={P(0.95):0.00} max_ms={times[^1]:0.00}"));
+            $"clauses={doc.Clauses.Count} parse_ms={parseMs:0.0} answerer_build_ms(index+retriever)={buildMs:0.0} answers={times.Count} p50_ms={P(0.5):0.00} p95_ms={P(0.95):0.00} max_ms={times[^1]:0.00} mean_cpu_ms_per_answer={cpuPerAnswer:0.00} load_avg={File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         break;
     }
     case "expand":

@@ -33,7 +33,14 @@ public sealed class ClauseIndex : IDisposable
     public static ClauseIndex Build(PolicyDocument document)
     {
         var directory = new RAMDirectory();
-        var config = new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version)) { Similarity = new BM25Similarity(1.2f, 0.75f) };
+        // One small segment in memory: no background merge thread, no compound file.
+        var config = new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version))
+        {
+            Similarity = new BM25Similarity(1.2f, 0.75f),
+            MergeScheduler = new SerialMergeScheduler(),
+            UseCompoundFile = false,
+            RAMBufferSizeMB = 64,
+        };
         var katakana = new HashSet<string>(StringComparer.Ordinal);
         using (var writer = new IndexWriter(directory, config))
         {
