@@ -69,7 +69,9 @@ public sealed class ApprovalRouter
             var who = role.IsDepartmental() ? $"{department}の{role.Label()}" : role.Label();
             if (next is null)
             {
-                notes.Add($"{who}の代わりに判断できる者が組織名簿にいません。名簿の管理者に連絡してください。");
+                notes.Add(applicantHolds
+                    ? $"申請者本人が{who}であり、兼務の禁止（1(8)①）により自らの申請を{Noun(step.Action)}できませんが、上位の役割がないため判断できる者が組織名簿にいません。名簿の管理者に連絡してください。"
+                    : $"{who}が組織名簿にいないうえ、上位の役割がないため判断できる者が組織名簿にいません。名簿の管理者に連絡してください。");
                 break;
             }
 

@@ -139,7 +139,7 @@ public sealed class ApprovalRouterFacts
         Assert.Equal(["佐藤 花子", "小林 大輔"], Stage(1));
         Assert.Equal(["高橋 次郎", "鈴木 一郎"], Stage(2));
         Assert.Equal(["田中 三郎", "鈴木 一郎"], Stage(3));
-        Assert.Contains("伊藤 健一", Stage(4));
+        Assert.Contains("斎藤 健一", Stage(4));
         Assert.Equal("1(9)⑤", Assert.Single(route.Steps, s => s.Stage == 5).Clause);
         Assert.DoesNotContain(route.Steps, s => s.Clause == "5.3(1)④");
     }
@@ -175,5 +175,19 @@ public sealed class ApprovalRouterFacts
 
         Assert.Equal("警防課", route.Department);
         Assert.Equal(["佐藤 花子"], Names(Assert.Single(route.Steps)));
+    }
+
+    [Fact]
+    public void TopOfTheLadder_WithNobodyLeft_SaysSoInsteadOfLettingTheApplicantApprove()
+    {
+        var router = Router(ShippedRules(new Dictionary<string, string?> { ["cloudPermissionAuthority"] = "Ciso" }));
+
+        var step = Assert.Single(router.Route(Record(FormKind.CloudUseRequest, Tanaka, department: "消防本部", confidentiality: 3), Today).Steps);
+
+        Assert.Empty(step.Assignees);
+        var note = Assert.Single(step.Notes);
+        Assert.Contains("1(8)①", note, StringComparison.Ordinal);
+        Assert.Contains("判断できる者が組織名簿にいません", note, StringComparison.Ordinal);
+        Assert.False(router.MayDecide(step, OrgTestData.Sample().FindById(OrgTestData.Ciso), Today, Record(FormKind.CloudUseRequest, Tanaka)));
     }
 }
