@@ -53,13 +53,14 @@ public sealed class DueCalculator(WorkingCalendar calendar)
         return calendar.IsWorkingDay(date) && time >= digestTime && time <= calendar.WorkdayEnd ? date : null;
     }
 
-    /// <summary>The Japan date of a yearly event due now: from <paramref name="month"/>/<paramref name="day"/> (moved
-    /// to the next working day) on, in working hours, in the current year. Null before that or outside working hours.</summary>
+    /// <summary>The Japan date of a yearly event due now: <paramref name="month"/>/<paramref name="day"/> of the current
+    /// fiscal year (April–March), moved to the next working day; due from then until the fiscal year ends, in working
+    /// hours. Null before that or outside working hours.</summary>
     public DateOnly? YearlyDue(int month, int day, DateTimeOffset now)
     {
-        var local = WorkingCalendar.ToJapan(now);
-        var date = DateOnly.FromDateTime(local.DateTime);
-        var due = calendar.NextWorkingDay(new DateOnly(date.Year, month, day));
+        var date = WorkingCalendar.JapanDate(now);
+        var fiscalYear = date.Month >= 4 ? date.Year : date.Year - 1;
+        var due = calendar.NextWorkingDay(new DateOnly(month >= 4 ? fiscalYear : fiscalYear + 1, month, day));
         return date >= due && calendar.IsWorkingMoment(now) ? due : null;
     }
 }
