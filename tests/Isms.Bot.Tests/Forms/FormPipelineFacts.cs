@@ -1,0 +1,393 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Isms.Bot.Tests.Pipeline;
+using Isms.Workflows.Forms;
+using Isms.Workflows.Requests;
+using Microsoft.Extensions.DependencyInjection;
+using static Isms.Bot.Tests.Forms.FormConversation;
+using static Isms.Bot.Tests.Pipeline.TeamsActivities;
+
+namespace Isms.Bot.Tests.Forms;
+
+/// <summary>
+/// What every form must do through the real pipeline: happy path to a record, required and over-long text, tampered
+/// payloads, correction after the confirmation, cancel, resume after a restart, double submission, someone else's card
+/// and 申請状況. Each form's class says how to fill it and adds its own branches and checks.
+/// </summary>
+public abstract class FormPipelineFacts(BotHost host)
+{
+    protected const string Department = "消防本部 総務課";
+
+    protected BotHost Host => host;
+
+    /// <summary>The text command that starts the form.</summary>
+    protected abstract string Command { get; }
+
+    protected abstract string Title { get; }
+
+    protected abstract string NumberPrefix { get; }
+
+    protected abstract RequestStatus InitialStatus { get; }
+
+    /// <summary>Answers for each step card on the plain path; the first includes applicantDepartment.</summary>
+    protected abstract (string Field, string Value)[][] Steps { get; }
+
+    /// <summary>A required text field of the first step, its label on the confirmation card, its limit and a corrected value.</summary>
+    protected abstract (string Field, string Label, int MaxLength, string Corrected) Correctable { get; }
+
+    /// <summary>The form's own checks on the record of the plain path.</summary>
+    protected abstract void AssertPlainRecord(RequestRecord record);
+
+    [Fact]
+    public async Task HappyPath_ByCommand_CreatesTheRecord_AndShowsItIn申請状況()
+    {
+        var person = Host.Person("山田 太郎");
+        await Start(person);
+        Assert.Equal("applicantDepartment", FieldIds(person.Card)[0]);
+        await FillToConfirmation(person);
+        Assert.Equal("山田 太郎", Facts(person.Card)["申請者"]);
+        Assert.Equal(Department, Facts(person.Card)["所属"]);
+
+        var number = await SubmitAndReadNumber(person);
+
+        Assert.Contains($"{Title}を受け付けました", AllText(person.Card));
+        Assert.Matches($"^{Regex.Escape(NumberPrefix)}-{BotHost.Today.Year}-\\d{{4}}$", number);
+        Assert.Equal(InitialStatus.Label(), Facts(person.Card)["状態"]);
+        var record = Assert.IsType<RequestRecord>(Host.Records.FindByNumber(number));
+        Assert.Equal(person.User.Id, record.Applicant.UserId);
+        Assert.Equal(person.User.AadObjectId, record.Applicant.AadObjectId);
+        Assert.Equal("山田 太郎", record.Applicant.Name);
+        Assert.Equal(Department, record.Applicant.Department);
+        Assert.Equal(Title, record.Title);
+        Assert.Equal(InitialStatus, record.Status);
+        foreach (var (field, value) in Steps.SelectMany(s => s).Where(a => a.Field != "applicantDepartment"))
+        {
+            Assert.True(record.Answers.ContainsKey(field), $"The record has no answer {field}");
+            Assert.Equal(value, record.Answers[field].Value);
+        }
+
+        AssertPlainRecord(record);
+
+        await person.Say("申請状況");
+        Assert.Contains($"{number}　{Title}", QuestionFacts.CardTexts(person.Card));
+        Assert.Equal(InitialStatus.Label(), Facts(person.Card)["状態"]);
+        Assert.DoesNotContain("作成途中", AllText(person.Card));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task ARequiredTextLeftEmpty_IsShownNextToTheField_AndEverythingTypedIsKept(string typed)
+    {
+        var person = Host.Person();
+        await Start(person);
+
+        await person.Press("次へ", WithFirstStep(Correctable.Field, typed));
+
+        Assert.Equal("入力してください。", ErrorFor(person.Card, Correctable.Field));
+        AssertStillFirstStepWithTypedValuesKept(person.Card, except: Correctable.Field, errors: 1);
+        Assert.Empty(Host.Records.ListByApplicant(person.User.Id, 10));
+    }
+
+    [Fact]
+    public async Task A5000CharacterText_IsRefusedNextToTheField_AndKept()
+    {
+        var person = Host.Person();
+        await Start(person);
+        var longText = string.Concat(Enumerable.Repeat("長い説明文。", 834))[..5000];
+
+        await person.Press("次へ", WithFirstStep(Correctable.Field, longText));
+
+        Assert.Equal($"{Correctable.MaxLength:N0}文字以内で入力してください（現在 5,000文字）。", ErrorFor(person.Card, Correctable.Field));
+        Assert.Equal(longText, InputValue(person.Card, Correctable.Field));
+        AssertStillFirstStepWithTypedValuesKept(person.Card, except: Correctable.Field, errors: 1);
+    }
+
+    [Fact]
+    public async Task ATamperedInputThatIsNotText_IsRefusedNextToTheField_AndTheRestIsKept()
+    {
+        var person = Host.Person();
+        await Start(person);
+        var value = SubmitValue(person.Card, "次へ", Steps[0]);
+        value["f_" + Correctable.Field] = new JsonObject { ["$where"] = "1" };
+
+        await person.Send(value);
+
+        Assert.Equal("入力の形式が正しくありません。入力し直してください。", ErrorFor(person.Card, Correctable.Field));
+        AssertStillFirstStepWithTypedValuesKept(person.Card, except: Correctable.Field, errors: 1);
+    }
+
+    [Fact]
+    public async Task AnUnreadablePayload_IsRefused_AndTheCardStillWorks()
+    {
+        var person = Host.Person();
+        await Start(person);
+        var card = person.Card;
+        var value = SubmitValue(card, "次へ", Steps[0]);
+        value["draft"] = "../../" + (string)value["draft"]!;
+
+        await person.Send(value);
+        Assert.Contains("このカードの操作を受け付けられませんでした。お手数ですが、もう一度フォームを開いてください。", person.Texts);
+        Assert.Empty(ReplyCards(person.Replies));
+
+        await person.Send(SubmitValue(card, "次へ", Steps[0]));
+        Assert.Contains($"{Title}（2/", AllText(person.Card));
+    }
+
+    [Fact]
+    public async Task ASubmitForgedFromAStepCard_CreatesNothing()
+    {
+        var person = Host.Person();
+        await Start(person);
+        var value = SubmitValue(person.Card, "次へ", Steps[0]);
+        value["op"] = "submit";
+
+        await person.Send(value);
+
+        Assert.Contains("この画面ではその操作はできません", AllText(person.Card));
+        Assert.Contains($"{Title}（1/", AllText(person.Card));
+        Assert.Empty(Host.Records.ListByApplicant(person.User.Id, 10));
+    }
+
+    [Fact]
+    public async Task AForgedNonce_ShowsTheLatestCard_AndCreatesNothing()
+    {
+        var person = Host.Person();
+        await Start(person);
+        await person.Press("次へ", Steps[0]);
+        var value = SubmitValue(person.Card, "次へ");
+        value["nonce"] = new string('0', 32);
+
+        await person.Send(value);
+
+        Assert.Contains("古い画面からの操作のため、最新の入力画面を表示しました。", AllText(person.Card));
+        Assert.Contains($"{Title}（2/", AllText(person.Card));
+        Assert.Empty(Host.Records.ListByApplicant(person.User.Id, 10));
+        // The first step's answers were not touched.
+        await person.Press("戻る");
+        AssertStillFirstStepWithTypedValuesKept(person.Card, except: null, errors: 0);
+    }
+
+    [Fact]
+    public async Task CorrectionAfterTheConfirmation_EndsUpInTheRecord()
+    {
+        var person = Host.Person();
+        await Start(person);
+        await FillToConfirmation(person);
+        var firstConfirmation = person.Card;
+
+        await person.Press("修正する");
+        Assert.Contains($"{Title}（1/", AllText(person.Card));
+        Assert.Contains("内容を修正して「次へ」で進んでください。", AllText(person.Card));
+        Assert.Equal(Steps[0].Single(a => a.Field == Correctable.Field).Value, InputValue(person.Card, Correctable.Field));
+
+        await person.Press("次へ", (Correctable.Field, Correctable.Corrected));
+        while (!AllText(person.Card).Contains($"{Title}の内容確認"))
+        {
+            Assert.DoesNotContain("入力内容を確認してください", AllText(person.Card));
+            await person.Press("次へ");
+        }
+
+        Assert.Equal(Correctable.Corrected, Facts(person.Card)[Correctable.Label]);
+
+        // The confirmation shown before the correction no longer submits: the latest one comes back instead.
+        await person.Send(SubmitValue(firstConfirmation, "送信"));
+        Assert.Equal(Correctable.Corrected, Facts(person.Card)[Correctable.Label]);
+        Assert.Empty(Host.Records.ListByApplicant(person.User.Id, 10));
+
+        var number = await SubmitAndReadNumber(person);
+        Assert.Equal(Correctable.Corrected, Host.Records.FindByNumber(number)!.Answers[Correctable.Field].Value);
+    }
+
+    [Fact]
+    public async Task CancelOnTheFirstStep_DropsTheDraft_AndCreatesNothing()
+    {
+        var person = Host.Person();
+        await Start(person);
+        var card = person.Card;
+
+        await person.Press("キャンセル", Steps[0]);
+
+        Assert.Contains("入力を取り消しました。記録は作成していません。", person.Texts);
+        await person.Send(SubmitValue(card, "次へ", Steps[0]));
+        Assert.Contains(person.Texts, t => t.StartsWith("この入力画面は見つかりませんでした。", StringComparison.Ordinal));
+        await person.Say("申請状況");
+        Assert.Contains("現在、受付中の申請・報告はありません。", AllText(person.Card));
+    }
+
+    [Fact]
+    public async Task CancelOnTheConfirmation_CreatesNothing()
+    {
+        var person = Host.Person();
+        await Start(person);
+        await FillToConfirmation(person);
+        var confirmation = person.Card;
+
+        await person.Press("キャンセル");
+
+        Assert.Contains("入力を取り消しました。記録は作成していません。", person.Texts);
+        await person.Send(SubmitValue(confirmation, "送信"));
+        Assert.DoesNotContain(person.Texts, t => t.Contains("受付済み"));
+        Assert.Empty(Host.Records.ListByApplicant(person.User.Id, 10));
+    }
+
+    [Fact]
+    public async Task ADraft_SurvivesARestart_AndIsResumedWithItsValues()
+    {
+        var directory = BotApplicationFactory.NewDataDirectory();
+        var user = BotHost.NewPerson("山田 太郎");
+        try
+        {
+            using (var before = new BotApplicationFactory(directory))
+            {
+                var person = new FormConversation(before.CreateClient(), user);
+                await Start(person);
+                await person.Press("次へ", Steps[0]);
+                Assert.Contains($"{Title}（2/", AllText(person.Card));
+            }
+
+            using var after = new BotApplicationFactory(directory);
+            var again = new FormConversation(after.CreateClient(), user);
+            await again.Say("申請状況");
+            Assert.Contains($"{Title}（作成途中・未送信）", AllText(again.Card));
+
+            await again.Say(Command);
+            Assert.Contains("作成途中の申請があります", AllText(again.Card));
+            await again.Press("続きから再開");
+            Assert.Contains("前回の続きから再開します。", AllText(again.Card));
+            Assert.Contains($"{Title}（2/", AllText(again.Card));
+            await again.Press("戻る");
+            AssertStillFirstStepWithTypedValuesKept(again.Card, except: null, errors: 0);
+
+            await FillFrom(again, step: 0, untypedFirst: true);
+            var number = await SubmitAndReadNumber(again);
+            var record = after.Services.GetRequiredService<IRequestStore>().FindByNumber(number)!;
+            Assert.Equal(user.Id, record.Applicant.UserId);
+            foreach (var (field, value) in Steps[0].Where(a => a.Field != "applicantDepartment"))
+            {
+                Assert.Equal(value, record.Answers[field].Value);
+            }
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    [Fact]
+    public async Task TheSameSubmitTwice_CreatesOneRecord_AndTheSecondReplySaysItIsAlreadyReceived()
+    {
+        var person = Host.Person();
+        await Start(person);
+        await FillToConfirmation(person);
+        var submit = SubmitValue(person.Card, "送信");
+
+        await person.Send(submit.DeepClone().AsObject());
+        var number = Facts(person.Card)["受付番号"];
+        await person.Send(submit.DeepClone().AsObject());
+
+        Assert.Equal([$"この申請は受付済みです（{number}）。"], person.Texts);
+        Assert.Empty(ReplyCards(person.Replies));
+        Assert.Single(Host.Records.ListByApplicant(person.User.Id, 10));
+    }
+
+    [Fact]
+    public async Task TwoSubmitsAtOnce_CreateOneRecord()
+    {
+        var person = Host.Person();
+        await Start(person);
+        await FillToConfirmation(person);
+        var submit = SubmitValue(person.Card, "送信");
+
+        var replies = await Task.WhenAll(
+            PostAsync(Host.Client, CardSubmit(person.User, submit.DeepClone().AsObject())),
+            PostAsync(Host.Client, CardSubmit(person.User, submit.DeepClone().AsObject())));
+
+        var record = Assert.Single(Host.Records.ListByApplicant(person.User.Id, 10));
+        Assert.Single(replies, r => ReplyCards(r.Replies).Any(c => AllText(c).Contains("を受け付けました")));
+        Assert.Single(replies, r => Texts(r.Replies).Contains($"この申請は受付済みです（{record.Number}）。"));
+    }
+
+    [Fact]
+    public async Task SomeoneElsesCard_IsRefused_AndChangesNothing()
+    {
+        var owner = Host.Person("山田 太郎");
+        var stranger = Host.Person("佐藤 花子");
+        await Start(owner);
+        var ownersCard = owner.Card;
+
+        await stranger.Send(SubmitValue(ownersCard, "次へ", WithFirstStep(Correctable.Field, "佐藤が書き換えた")));
+        Assert.Contains(stranger.Texts, t => t.StartsWith("この入力画面は見つかりませんでした。", StringComparison.Ordinal));
+        Assert.Empty(ReplyCards(stranger.Replies));
+        await stranger.Send(SubmitValue(ownersCard, "キャンセル"));
+        Assert.Contains(stranger.Texts, t => t.StartsWith("この入力画面は見つかりませんでした。", StringComparison.Ordinal));
+
+        // The owner's card still works: its nonce was not renewed and the draft was neither changed nor cancelled.
+        await owner.Send(SubmitValue(ownersCard, "次へ", Steps[0]));
+        Assert.Contains($"{Title}（2/", AllText(owner.Card));
+        await FillFrom(owner, step: 1, untypedFirst: false);
+        Assert.Equal(Steps[0].Single(a => a.Field == Correctable.Field).Value, Facts(owner.Card)[Correctable.Label]);
+
+        await stranger.Send(SubmitValue(owner.Card, "送信"));
+        Assert.DoesNotContain(stranger.Texts, t => t.Contains("受付済み"));
+        Assert.Empty(Host.Records.ListByApplicant(stranger.User.Id, 10));
+        Assert.Empty(Host.Records.ListByApplicant(owner.User.Id, 10));
+
+        var number = await SubmitAndReadNumber(owner);
+        Assert.Equal(owner.User.Id, Host.Records.FindByNumber(number)!.Applicant.UserId);
+    }
+
+    // ---- helpers ----
+
+    internal async Task Start(FormConversation person)
+    {
+        await person.Say(Command);
+        Assert.Contains($"{Title}（1/", AllText(person.Card));
+    }
+
+    /// <summary>Presses 次へ through every step with the plain answers, ending on the confirmation card.</summary>
+    internal Task FillToConfirmation(FormConversation person) => FillFrom(person, step: 0, untypedFirst: false);
+
+    /// <summary>Fills steps from <paramref name="step"/> on; with <paramref name="untypedFirst"/> the first is sent as the card shows it.</summary>
+    internal async Task FillFrom(FormConversation person, int step, bool untypedFirst)
+    {
+        for (var i = step; i < Steps.Length; i++)
+        {
+            await person.Press("次へ", untypedFirst && i == step ? Array.Empty<(string, string)>() : Steps[i]);
+            Assert.DoesNotContain("入力内容を確認してください", AllText(person.Card));
+        }
+
+        Assert.Contains($"{Title}の内容確認", AllText(person.Card));
+    }
+
+    internal static async Task<string> SubmitAndReadNumber(FormConversation person)
+    {
+        await person.Press("送信");
+        return Facts(person.Card)["受付番号"];
+    }
+
+    /// <summary>The first step's answers with one replaced.</summary>
+    protected (string Field, string Value)[] WithFirstStep(string field, string value) =>
+        [.. Steps[0].Where(a => a.Field != field), (field, value)];
+
+    protected void AssertStillFirstStepWithTypedValuesKept(JsonObject card, string? except, int errors)
+    {
+        var text = AllText(card);
+        Assert.Contains($"{Title}（1/", text);
+        if (errors > 0)
+        {
+            Assert.Contains($"入力内容を確認してください（{errors}件）。", text);
+        }
+
+        foreach (var (field, value) in Steps[0].Where(a => a.Field != except))
+        {
+            Assert.Equal(value, InputValue(card, field));
+        }
+    }
+}
