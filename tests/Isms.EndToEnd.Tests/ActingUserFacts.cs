@@ -27,8 +27,7 @@ public sealed class ActingUserFacts(PlaygroundSession session)
         }
     }
 
-    [Fact(Skip = "Bot bug: the Playground sends installationUpdate and conversationUpdate together on page load; both turns "
-        + "read ConversationData.Welcomed as false concurrently, so a new person gets the welcome card twice.")]
+    [Fact]
     public async Task PageLoad_NewPerson_GetsTheWelcomeCardExactlyOnce()
     {
         try
