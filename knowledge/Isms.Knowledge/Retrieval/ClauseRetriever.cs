@@ -21,7 +21,8 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
         var cues = QuestionCues.Of(question);
         var whole = Score(question, cues, context);
         var parts = SplitParts(question);
-        var ranking = parts.Count < 2 ? whole : Fuse(whole, parts.Select(p => Score(p, QuestionCues.Of(p), null)).ToList());
+        var partScores = parts.Count < 2 ? [] : parts.Select(p => Score(p, QuestionCues.Of(p), null)).ToList();
+        var ranking = partScores.Count == 0 ? whole : Fuse(whole, partScores);
         return ranking.OrderByDescending(kv => kv.Value).Take(top)
             .Select(kv => new Citation(index.Clauses[kv.Key], Math.Round(kv.Value, 4))).ToList();
     }
@@ -36,8 +37,12 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
                 terms[t] = Math.Max(terms.GetValueOrDefault(t), w);
         }
         Add(Tokenizer.Tokenize(question, index.KatakanaVocabulary), weight);
+        // A long policy term yields many bigrams; scale them so one everyday word counts about as much as one phrase.
         foreach (var term in thesaurus.Expand(question))
-            Add(Tokenizer.Tokenize(term), weight * 1.15);
+        {
+            var tokens = Tokenizer.Tokenize(term);
+            Add(tokens, weight * 1.15 * Math.Min(1.0, 1.5 / Math.Sqrt(Math.Max(1, tokens.Count))));
+        }
         foreach (var stop in StopTerms) terms.Remove(stop);
         return terms;
     }
