@@ -1,4 +1,5 @@
 using Isms.Bot.Cards;
+using Isms.Workflows.Org;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -15,6 +16,7 @@ public sealed class IsmsTeamsBot(
     MessageRouter router,
     WelcomeCard welcomeCard,
     WelcomeLedger welcomed,
+    OrgDirectoryService directory,
     TimeProvider clock,
     ILogger<IsmsTeamsBot> logger) : TeamsActivityHandler
 {
@@ -26,6 +28,11 @@ public sealed class IsmsTeamsBot(
         if (turnContext.Activity.From is not null && turnContext.Activity.Conversation is not null)
         {
             references.Save(turnContext.Activity, clock.GetUtcNow());
+            if (turnContext.Activity.From.AadObjectId is { Length: > 0 } aadObjectId)
+            {
+                // People are matched to the directory by Entra object id; remember their Teams id for notifications.
+                directory.LearnTeamsUserId(aadObjectId, turnContext.Activity.From.Id);
+            }
         }
 
         await base.OnTurnAsync(turnContext, cancellationToken);

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Isms.Bot.Cards;
 using Isms.Knowledge;
 using Isms.Workflows.Forms;
+using Isms.Workflows.Org;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
@@ -21,6 +22,7 @@ public sealed partial class MessageRouter(
     QuestionHandler questions,
     IPolicyAnswerer knowledge,
     AnswerLog answers,
+    OrgDirectoryService directory,
     TimeProvider clock,
     ILogger<MessageRouter> logger)
 {
@@ -149,11 +151,13 @@ public sealed partial class MessageRouter(
         }
     }
 
-    /// <summary>The person, from the activity Teams signed; never from card data.</summary>
-    public static Applicant ApplicantOf(ITurnContext turnContext)
+    /// <summary>The person, from the activity Teams signed (never from card data), with their 所属 from the org
+    /// directory when they are in it; otherwise the form asks for it.</summary>
+    private Applicant ApplicantOf(ITurnContext turnContext)
     {
         var from = turnContext.Activity.From;
-        return new Applicant(from.Id, from.AadObjectId, from.Name ?? "", Department: null);
+        var person = directory.Identify(from.AadObjectId, from.Id).Person;
+        return new Applicant(from.Id, from.AadObjectId, from.Name ?? person?.Name ?? "", person?.Department);
     }
 
     /// <summary>The message text without the bot's @mention, trimmed. Not width-folded here: NFKC would turn

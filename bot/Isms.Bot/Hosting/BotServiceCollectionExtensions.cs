@@ -3,6 +3,8 @@ using Isms.Bot.Conversations;
 using Isms.Bot.State;
 using Isms.Knowledge;
 using Isms.Workflows;
+using Isms.Workflows.Org;
+using Isms.Workflows.Routing;
 using Isms.Workflows.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -43,6 +45,7 @@ public static class BotServiceCollectionExtensions
 
         services.AddIsmsKnowledge(builder.Configuration);
         services.AddIsmsWorkflows(builder.Configuration);
+        services.AddIsmsDirectoryAndRouting(builder.Configuration);
         services.AddSingleton(sp =>
         {
             var document = sp.GetRequiredService<IPolicyAnswerer>().Document;
@@ -61,6 +64,7 @@ public static class BotServiceCollectionExtensions
         // Build the clause index and the bot's singletons now, not on the first person's message.
         app.Services.GetRequiredService<IPolicyAnswerer>();
         app.Services.GetRequiredService<IBotFrameworkHttpAdapter>();
+        app.Services.GetRequiredService<OrgDirectoryService>(); // starts watching the directory file for changes
         app.MapBotMessages();
         app.MapGet("/healthz", (IsmsDatabase database) =>
         {

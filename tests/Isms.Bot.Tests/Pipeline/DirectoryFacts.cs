@@ -1,0 +1,47 @@
+using Isms.Workflows.Org;
+using Microsoft.Extensions.DependencyInjection;
+using static Isms.Bot.Tests.Pipeline.QuestionFacts;
+using static Isms.Bot.Tests.Pipeline.TeamsActivities;
+
+namespace Isms.Bot.Tests.Pipeline;
+
+/// <summary>People in the org directory (the shipped sample) are recognised by their Entra object id.</summary>
+public sealed class DirectoryFacts : IDisposable
+{
+    private static readonly TeamsUser DirectoryYamada = new("29:yamada-directory", "山田 太郎", "00000000-0000-4000-8000-000000000001");
+
+    private readonly string _dataDirectory = BotApplicationFactory.NewDataDirectory();
+
+    [Fact]
+    public async Task APersonInTheDirectory_IsNotAskedForTheirDepartment()
+    {
+        using var factory = new BotApplicationFactory(_dataDirectory);
+        var (_, known) = await PostAsync(factory.CreateClient(), PersonalMessage(DirectoryYamada, "持ち出し申請"));
+        var (_, unknown) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, "持ち出し申請"));
+
+        Assert.DoesNotContain(Inputs(Assert.Single(ReplyCards(known))), i => (string?)i["label"] == "所属");
+        Assert.Contains(Inputs(Assert.Single(ReplyCards(unknown))), i => (string?)i["label"] == "所属");
+    }
+
+    [Fact]
+    public async Task TheBotLearnsTheTeamsIdOfADirectoryPerson()
+    {
+        using var factory = new BotApplicationFactory(_dataDirectory);
+        await PostAsync(factory.CreateClient(), PersonalMessage(DirectoryYamada, "ヘルプ"));
+
+        var person = factory.Services.GetRequiredService<OrgDirectoryService>().FindByTeamsUserId(DirectoryYamada.Id);
+        Assert.NotNull(person);
+        Assert.Equal("警防課", person.Department);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
