@@ -9,8 +9,8 @@ public class RetrievalQualityFacts
     public async Task DevelopmentSet_MeetsItsFloors()
     {
         var (_, s) = await Evaluator.RunAsync(TestAnswerer.Offline, Evaluator.Load(TestData.PathOf("dev.jsonl")));
-        Assert.True(s.Hit1 >= 0.62, $"hit@1 {s.Hit1}");
-        Assert.True(s.Hit3 >= 0.80, $"hit@3 {s.Hit3}");
+        Assert.True(s.Hit1 >= 0.70, $"hit@1 {s.Hit1}");
+        Assert.True(s.Hit3 >= 0.90, $"hit@3 {s.Hit3}");
         Assert.True(s.MultiHopAllTop5 >= 0.6, $"multi-hop {s.MultiHopAllTop5}");
         Assert.True(s.OosReject >= 0.9, $"oos_reject {s.OosReject}");
         Assert.True(s.OosFalseReject <= 0.05, $"oos_false_reject {s.OosFalseReject}");
@@ -22,7 +22,7 @@ public class RetrievalQualityFacts
     {
         var (_, s) = await Evaluator.RunAsync(TestAnswerer.Offline, Evaluator.Load(TestData.PathOf("visible.jsonl")));
         Assert.True(s.Hit1 >= 0.8, $"hit@1 {s.Hit1}");
-        Assert.True(s.Hit3 >= 0.9, $"hit@3 {s.Hit3}");
+        Assert.True(s.Hit3 >= 0.95, $"hit@3 {s.Hit3}");
         Assert.True(s.OosReject >= 0.9, $"oos_reject {s.OosReject}");
         Assert.True(s.IntentAcc >= 0.9, $"intent {s.IntentAcc}");
     }
