@@ -1,0 +1,133 @@
+using Isms.Workflows.Requests;
+using static Isms.Bot.Tests.Forms.FormConversation;
+
+namespace Isms.Bot.Tests.Forms;
+
+public sealed class MisdeliveryReportPipelineFacts(BotHost host) : FormPipelineFacts(host), IClassFixture<BotHost>
+{
+    private static readonly (string Field, string Value)[] LastStep =
+        [("howNoticed", "送信直後に宛先を見て気付きました。"), ("deletionStatus", "requested"), ("actionsTaken", "上司に報告しました。")];
+
+    protected override string Command => "誤送信報告";
+
+    protected override string Title => "誤送信報告";
+
+    protected override string NumberPrefix => "誤送信";
+
+    protected override RequestStatus InitialStatus => RequestStatus.Submitted;
+
+    protected override (string Field, string Value)[][] Steps =>
+        [FirstStep("no"), [("confidentiality", "2"), ("personalData", "no")], LastStep];
+
+    protected override (string Field, string Label, int MaxLength, string Corrected) Correctable =>
+        ("subject", "件名", 200, "【再送】会議資料の送付");
+
+    private static (string Field, string Value)[] FirstStep(string hasAttachment) =>
+    [
+        ("applicantDepartment", Department), ("sentDate", BotHost.Date(0)), ("sentTime", "09:15"),
+        ("recipientAddress", "someone@example.jp"), ("recipientOrganisation", "株式会社例"), ("recipientScope", "outside"),
+        ("subject", "会議資料の送付"), ("hasAttachment", hasAttachment),
+    ];
+
+    protected override void AssertPlainRecord(RequestRecord record)
+    {
+        Assert.Equal(2, record.HighestConfidentiality);
+        Assert.False(record.IsIncident);
+        Assert.Contains("6.1(15)④", record.AppliedClauses);
+        Assert.DoesNotContain("5.3(1)①", record.AppliedClauses);
+        Assert.Contains("情報セキュリティ管理者が内容を確認します", record.NextStep);
+    }
+
+    [Fact]
+    public async Task PersonalData_AsksHowMany_AndMakesTheReportAnIncident()
+    {
+        var person = Host.Person();
+        await Start(person);
+        await person.Press("次へ", FirstStep("no"));
+
+        await person.Press("次へ", ("confidentiality", "2"), ("personalData", "yes"));
+        Assert.Contains("回答に応じて確認する項目が増えました。", AllText(person.Card));
+        Assert.Equal(["confidentiality", "personalData", "personalDataCount"], FieldIds(person.Card));
+        Assert.Equal("yes", InputValue(person.Card, "personalData"));
+
+        await person.Press("次へ", ("personalDataCount", "10-99"));
+        await person.Press("次へ", LastStep);
+        Assert.Contains("この報告は情報セキュリティインシデントとして扱われ", AllText(person.Card));
+        var number = await SubmitAndReadNumber(person);
+        Assert.Contains("情報セキュリティインシデントとして扱います。", AllText(person.Card));
+
+        var record = Host.Records.FindByNumber(number)!;
+        Assert.True(record.IsIncident);
+        Assert.Equal(RequestStatus.Submitted, record.Status);
+        Assert.Contains("5.3(1)①", record.AppliedClauses);
+        Assert.Contains("5.3(1)④", record.AppliedClauses);
+        Assert.Contains("個人情報保護委員会", record.NextStep);
+        Assert.Equal("10〜99人", record.Answers["personalDataCount"].Display);
+    }
+
+    [Fact]
+    public async Task Confidentiality3_WithoutPersonalData_IsAlsoAnIncident()
+    {
+        var person = Host.Person();
+        await Start(person);
+        await person.Press("次へ", FirstStep("no"));
+        await person.Press("次へ", ("confidentiality", "3"), ("personalData", "no"));
+        await person.Press("次へ", LastStep);
+
+        var number = await SubmitAndReadNumber(person);
+
+        var record = Host.Records.FindByNumber(number)!;
+        Assert.True(record.IsIncident);
+        Assert.Equal(3, record.HighestConfidentiality);
+    }
+
+    [Fact]
+    public async Task AnAttachment_AsksForItsFileName()
+    {
+        var person = Host.Person();
+        await Start(person);
+
+        await person.Press("次へ", FirstStep("yes"));
+
+        Assert.Equal(["attachmentNames", "confidentiality", "personalData"], FieldIds(person.Card));
+        await person.Press("次へ", ("confidentiality", "1"), ("personalData", "no"));
+        Assert.Equal("入力してください。", ErrorFor(person.Card, "attachmentNames"));
+    }
+
+    [Fact]
+    public async Task ASendDateInTheFuture_IsShownNextToTheField_AndKept()
+    {
+        var person = Host.Person();
+        await Start(person);
+
+        await person.Press("次へ", WithFirstStep("sentDate", BotHost.Date(1)));
+
+        Assert.Equal("今日より後の日付は指定できません。", ErrorFor(person.Card, "sentDate"));
+        Assert.Equal(BotHost.Date(1), InputValue(person.Card, "sentDate"));
+        AssertStillFirstStepWithTypedValuesKept(person.Card, except: "sentDate", errors: 1);
+    }
+
+    [Fact]
+    public async Task ARecipientScopeNotOnTheList_IsRefused()
+    {
+        var person = Host.Person();
+        await Start(person);
+
+        await person.Press("次へ", WithFirstStep("recipientScope", "everyone"));
+
+        Assert.Equal("選択肢にない値です。一覧から選んでください。", ErrorFor(person.Card, "recipientScope"));
+        AssertStillFirstStepWithTypedValuesKept(person.Card, except: "recipientScope", errors: 1);
+    }
+
+    [Fact]
+    public async Task WordsSayingAnEmailWentToTheWrongPerson_StartTheReport()
+    {
+        var person = Host.Person();
+
+        await person.Say("メール誤送信しちゃった");
+
+        var card = Assert.Single(Pipeline.TeamsActivities.ReplyCards(person.Replies));
+        Assert.Contains("誤送信報告（1/3）", AllText(card));
+        Assert.Contains("sentDate", FieldIds(card));
+    }
+}
