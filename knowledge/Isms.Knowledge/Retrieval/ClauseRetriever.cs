@@ -67,7 +67,7 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
             if (cues.AsksWho && definition.Success)
                 factor *= askedRole is not null && definition.Groups[1].Value.EndsWith(askedRole, StringComparison.Ordinal) ? 1.8 : 1.15;
             if (cues.AsksWho && Approval().IsMatch(clause.Text)) factor *= 1.15;
-            if (cues.AsksWhat && WhatClause().IsMatch(clause.Text)) factor *= 1.4;
+            if (cues.AsksWhat && WhatClause().IsMatch(clause.Text)) factor *= 1.8;
             // "…を取り扱わない場合" sections answer only questions that say so.
             if (NegativeCondition().IsMatch(string.Join("", clause.HeadingPath)) != asksNegative) factor *= 0.85;
             if (clause.Text.StartsWith("職員等", StringComparison.Ordinal)) factor *= 1.1;
