@@ -56,15 +56,12 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<QuestionHandler>();
         services.AddSingleton<MessageRouter>();
         services.AddTransient<IBot, IsmsTeamsBot>();
+        services.AddHostedService<BotWarmUp>();
         return builder;
     }
 
     public static WebApplication MapIsmsBot(this WebApplication app)
     {
-        // Build the clause index and the bot's singletons now, not on the first person's message.
-        app.Services.GetRequiredService<IPolicyAnswerer>();
-        app.Services.GetRequiredService<IBotFrameworkHttpAdapter>();
-        app.Services.GetRequiredService<OrgDirectoryService>(); // starts watching the directory file for changes
         app.MapBotMessages();
         app.MapGet("/healthz", (IsmsDatabase database) =>
         {

@@ -1,0 +1,23 @@
+using Isms.Knowledge;
+using Isms.Workflows.Org;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+
+namespace Isms.Bot.Hosting;
+
+/// <summary>
+/// Builds the clause index, the adapter and the org directory watcher while the host starts, so the first person's
+/// message does not pay for them. Registered after the options validators, so a bad setting is reported as such
+/// before anything here runs.
+/// </summary>
+public sealed class BotWarmUp(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<IPolicyAnswerer>();
+        services.GetRequiredService<IBotFrameworkHttpAdapter>();
+        services.GetRequiredService<OrgDirectoryService>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
