@@ -118,10 +118,20 @@ public sealed class ChatPage(IPage page, string screenshotPrefix = "")
         await button.ClickAsync();
     }
 
-    /// <summary>Types into an Input.Text / Input.Number / Input.Date found by its label (or placeholder).</summary>
+    /// <summary>
+    /// Types into an Input.Text / Input.Number found by its label (or placeholder). For an Input.Date give the value
+    /// as yyyy-MM-dd: the renderer's date picker ignores typing, so the day is picked in its calendar instead.
+    /// </summary>
     public async Task FillCardInputAsync(string label, string value, ILocator? card = null)
     {
         var input = await CardInputs.FindAsync(CardOrLast(card), label);
+        if (await CardInputs.IsDatePickerAsync(input))
+        {
+            var date = DateOnly.ParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            await CardInputs.PickDateAsync(Page, input, date);
+            return;
+        }
+
         // Typed key by key like a person: the renderer keeps its own copy of the value and a programmatic fill
         // is lost when the card re-renders (for example after a drop-down choice is picked).
         await input.ClickAsync();
@@ -137,6 +147,21 @@ public sealed class ChatPage(IPage page, string screenshotPrefix = "")
     /// <summary>Sets an Input.Toggle found by its label or title.</summary>
     public async Task SetCardToggleAsync(string label, bool on, ILocator? card = null) =>
         await (await CardInputs.FindAsync(CardOrLast(card), label)).SetCheckedAsync(on);
+
+    /// <summary>
+    /// The bot's own (server-side) validation message under the field labelled <paramref name="label"/>, or null.
+    /// <see cref="ReadValidationMessagesAsync"/> reads the renderer's client-side ones instead.
+    /// </summary>
+    public async Task<string?> ReadFieldErrorAsync(string label, ILocator? card = null) =>
+        await CardInputs.ReadFieldErrorAsync(await CardInputs.FindAsync(CardOrLast(card), label));
+
+    /// <summary>What a text, number or date input shows now (a date as the renderer formats it, e.g. 2026年11月27日).</summary>
+    public async Task<string> CardInputValueAsync(string label, ILocator? card = null) =>
+        await (await CardInputs.FindAsync(CardOrLast(card), label)).InputValueAsync();
+
+    /// <summary>Whether <paramref name="choice"/> of an expanded choice set (radio buttons / checkboxes) is selected.</summary>
+    public async Task<bool> IsCardChoiceSelectedAsync(string label, string choice, ILocator? card = null) =>
+        await (await CardInputs.FindAsync(CardOrLast(card), label)).GetByLabel(choice, new() { Exact = true }).IsCheckedAsync();
 
     /// <summary>Validation messages the card shows under its inputs (after a submit with missing or bad input).</summary>
     public Task<IReadOnlyList<string>> ReadValidationMessagesAsync(ILocator? card = null) =>
