@@ -65,13 +65,20 @@ public static class FormCardRenderer
         string? department,
         IReadOnlyList<(FieldDefinition Field, string? Value)> answers,
         bool isIncident,
-        IReadOnlyList<string> clauses)
+        IReadOnlyList<string> clauses,
+        string? note = null)
     {
         var facts = new List<(string, string)> { ("申請者", who.Name), ("所属", department ?? "（未入力）") };
         facts.AddRange(answers.Select(a => (a.Field.Label, FieldValues.Display(a.Field, a.Value))));
         var card = new AdaptiveCard()
-            .Add(TextBlock($"{definition.Title}の内容確認", TextTone.Heading))
-            .Add(TextBlock("次の内容で送信します。よろしければ「送信」を押してください。直す場合は「修正する」を押してください。"))
+            .Add(TextBlock($"{definition.Title}の内容確認", TextTone.Heading));
+        if (note is not null)
+        {
+            // Why the confirmation is shown again (an old card was pressed, a draft was resumed): never silently.
+            card.Add(TextBlock(note, TextTone.Note));
+        }
+
+        card.Add(TextBlock("次の内容で送信します。よろしければ「送信」を押してください。直す場合は「修正する」を押してください。"))
             .Add(FactSet(facts));
         if (isIncident)
         {

@@ -295,7 +295,8 @@ public sealed class FormService
                 definition, draft, who, Department(who, draft.Answers),
                 asked.Where(f => f.Id != DepartmentFieldId).Select(f => (f, answers.GetValueOrDefault(f.Id))).ToList(),
                 RecordFactory.IsIncident(definition, answers),
-                RecordFactory.AppliedClauses(definition, asked, answers));
+                RecordFactory.AppliedClauses(definition, asked, answers),
+                note);
             messages.Add(FormMessage.FromCard(card));
         }
         else
