@@ -6,17 +6,15 @@ using static Isms.Bot.Tests.Pipeline.TeamsActivities;
 
 namespace Isms.Bot.Tests.Pipeline;
 
-public sealed class BadInputFacts : IDisposable
+public sealed class BadInputFacts : TempDataDirectory
 {
-    private readonly string _dataDirectory = BotApplicationFactory.NewDataDirectory();
-
     [Theory]
     [InlineData("{not json", "not valid JSON")]
     [InlineData("[1,2,3]", "not a JSON object")]
     [InlineData("{\"text\":\"hello\"}", "no type")]
     public async Task MalformedBodies_Get400_AndTheLogSaysWhy(string body, string logged)
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
         var response = await factory.CreateClient().PostAsync("/api/messages", content);
 
@@ -27,7 +25,7 @@ public sealed class BadInputFacts : IDisposable
     [Fact]
     public async Task AnActivityWithNoConversation_Gets400()
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var activity = PersonalMessage(Yamada, "ヘルプ");
         activity.Remove("conversation");
 
@@ -41,7 +39,7 @@ public sealed class BadInputFacts : IDisposable
     [Fact]
     public async Task AOneMegabyteMessage_Gets413_AndNothingPersonalIsLogged()
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var text = "機密情報" + new string('あ', 1024 * 1024 / 3);
 
         var (status, _) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, text));
@@ -54,7 +52,7 @@ public sealed class BadInputFacts : IDisposable
     [Fact]
     public async Task ALongButAcceptedMessage_GetsAPoliteReply()
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var (status, replies) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, new string('あ', 6000)));
 
         Assert.Equal(HttpStatusCode.OK, status);
@@ -64,7 +62,7 @@ public sealed class BadInputFacts : IDisposable
     [Fact]
     public async Task AnEmptyMessage_GetsAPoliteReply()
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var (status, replies) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, "   "));
 
         Assert.Equal(HttpStatusCode.OK, status);
@@ -74,7 +72,7 @@ public sealed class BadInputFacts : IDisposable
     [Fact]
     public async Task AnUnknownActivityType_IsAcceptedAndIgnored()
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var activity = Base("somethingNew", Yamada, PersonalConversationId(Yamada), "personal", null);
 
         var (status, replies) = await PostAsync(factory.CreateClient(), activity);
@@ -87,7 +85,7 @@ public sealed class BadInputFacts : IDisposable
     [Fact]
     public async Task ACardSubmitWithAnUnknownMarker_IsDeclinedPolitely()
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var submit = new JsonObject { ["isms"] = "launch-missiles", ["x"] = 1 };
 
         var (status, replies) = await PostAsync(factory.CreateClient(), CardSubmit(Yamada, submit));
@@ -101,7 +99,7 @@ public sealed class BadInputFacts : IDisposable
     [InlineData("https://smba.trafficmanager.net/jp/")]
     public async Task WithoutAuthentication_ANonLoopbackServiceUrl_IsRefused(string serviceUrl)
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var activity = PersonalMessage(Yamada, "ヘルプ");
         activity["serviceUrl"] = serviceUrl;
 
@@ -114,20 +112,9 @@ public sealed class BadInputFacts : IDisposable
     [Fact]
     public async Task GetOnTheMessagesEndpoint_IsNotAllowed()
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var response = await factory.CreateClient().GetAsync("/api/messages");
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 }

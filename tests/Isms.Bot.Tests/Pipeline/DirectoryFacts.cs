@@ -6,16 +6,14 @@ using static Isms.Bot.Tests.Pipeline.TeamsActivities;
 namespace Isms.Bot.Tests.Pipeline;
 
 /// <summary>People in the org directory (the shipped sample) are recognised by their Entra object id.</summary>
-public sealed class DirectoryFacts : IDisposable
+public sealed class DirectoryFacts : TempDataDirectory
 {
     private static readonly TeamsUser DirectoryYamada = new("29:yamada-directory", "山田 太郎", "00000000-0000-4000-8000-000000000001");
-
-    private readonly string _dataDirectory = BotApplicationFactory.NewDataDirectory();
 
     [Fact]
     public async Task APersonInTheDirectory_IsNotAskedForTheirDepartment()
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var (_, known) = await PostAsync(factory.CreateClient(), PersonalMessage(DirectoryYamada, "持ち出し申請"));
         var (_, unknown) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, "持ち出し申請"));
 
@@ -26,22 +24,11 @@ public sealed class DirectoryFacts : IDisposable
     [Fact]
     public async Task TheBotLearnsTheTeamsIdOfADirectoryPerson()
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         await PostAsync(factory.CreateClient(), PersonalMessage(DirectoryYamada, "ヘルプ"));
 
         var person = factory.Services.GetRequiredService<OrgDirectoryService>().FindByTeamsUserId(DirectoryYamada.Id);
         Assert.NotNull(person);
         Assert.Equal("警防課", person.Department);
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 }

@@ -6,14 +6,12 @@ using static Isms.Bot.Tests.Pipeline.TeamsActivities;
 
 namespace Isms.Bot.Tests.Pipeline;
 
-public sealed class QuestionFacts : IDisposable
+public sealed class QuestionFacts : TempDataDirectory
 {
-    private readonly string _dataDirectory = BotApplicationFactory.NewDataDirectory();
-
     [Fact]
     public async Task AQuestion_IsAnsweredWithTheClauseCited_AndTheEdition()
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var (status, replies) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, "CISOって誰がなるんだっけ？"));
 
         Assert.Equal(HttpStatusCode.OK, status);
@@ -29,7 +27,7 @@ public sealed class QuestionFacts : IDisposable
     [Fact]
     public async Task AQuestionThePolicyDoesNotCover_GetsAnHonestNo_WithoutCitations()
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var (_, replies) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, "複合機のトナーが切れたらどこに頼めばいい？"));
 
         var card = Assert.Single(ReplyCards(replies));
@@ -42,7 +40,7 @@ public sealed class QuestionFacts : IDisposable
     [Fact]
     public async Task ReadTheWholeClause_ShowsTheClauseWithItsItems()
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var submit = new JsonObject { ["isms"] = "clause", ["id"] = "8.4(1)" };
         var (_, replies) = await PostAsync(factory.CreateClient(), CardSubmit(Yamada, submit));
 
@@ -56,7 +54,7 @@ public sealed class QuestionFacts : IDisposable
     [InlineData("条項 ５.１（１）③（イ）", "【5.1(1)③(イ)】")]
     public async Task ATypedClauseId_ShowsThatClause(string typed, string expected)
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var (_, replies) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, typed));
 
         Assert.Contains(expected, CardTexts(Assert.Single(ReplyCards(replies))));
@@ -65,7 +63,7 @@ public sealed class QuestionFacts : IDisposable
     [Fact]
     public async Task Feedback_IsStored_OnlyFromThePersonWhoGotTheAnswer()
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var client = factory.CreateClient();
         var (_, replies) = await PostAsync(client, PersonalMessage(Yamada, "パスワードは何文字以上にすればいい？"));
         var feedback = FeedbackData(Assert.Single(ReplyCards(replies)), "役に立たなかった");
@@ -84,7 +82,7 @@ public sealed class QuestionFacts : IDisposable
     [Fact]
     public async Task AFollowUpQuestion_KeepsTheSubjectOfThePreviousOne()
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var client = factory.CreateClient();
         await PostAsync(client, PersonalMessage(Yamada, "私物のスマホで仕事のメールを見てもいい？"));
         var (_, replies) = await PostAsync(client, PersonalMessage(Yamada, "それって誰に許可もらうの？"));
@@ -97,7 +95,7 @@ public sealed class QuestionFacts : IDisposable
     [Fact]
     public async Task WordsThatAskForAForm_StartTheFormWithWhatTheWordsSay()
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var (_, replies) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, "明日USBメモリで資料を持ち出したい"));
 
         var card = Assert.Single(ReplyCards(replies));
@@ -144,17 +142,6 @@ public sealed class QuestionFacts : IDisposable
                 }
 
                 break;
-        }
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
         }
     }
 }

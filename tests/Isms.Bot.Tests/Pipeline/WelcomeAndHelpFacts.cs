@@ -6,10 +6,8 @@ using static Isms.Bot.Tests.Pipeline.TeamsActivities;
 
 namespace Isms.Bot.Tests.Pipeline;
 
-public sealed class WelcomeAndHelpFacts : IDisposable
+public sealed class WelcomeAndHelpFacts : TempDataDirectory
 {
-    private readonly string _dataDirectory = BotApplicationFactory.NewDataDirectory();
-
     [Theory]
     [InlineData("ヘルプ")]
     [InlineData("help")]
@@ -17,7 +15,7 @@ public sealed class WelcomeAndHelpFacts : IDisposable
     [InlineData("ﾍﾙﾌﾟ")]
     public async Task Help_InPersonalChat_RepliesWithTheWelcomeCard(string text)
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var (status, replies) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, text));
 
         Assert.Equal(HttpStatusCode.OK, status);
@@ -28,7 +26,7 @@ public sealed class WelcomeAndHelpFacts : IDisposable
     [Fact]
     public async Task Help_InAChannelWithAnAtMention_RepliesWithTheWelcomeCard()
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var (status, replies) = await PostAsync(factory.CreateClient(), ChannelMention(Sato, "ヘルプ"));
 
         Assert.Equal(HttpStatusCode.OK, status);
@@ -38,7 +36,7 @@ public sealed class WelcomeAndHelpFacts : IDisposable
     [Fact]
     public async Task HelpButton_OnTheCard_ShowsTheCardAgain()
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var submit = new JsonObject { ["isms"] = "command", ["command"] = "ヘルプ" };
         var (_, replies) = await PostAsync(factory.CreateClient(), CardSubmit(Yamada, submit));
 
@@ -48,7 +46,7 @@ public sealed class WelcomeAndHelpFacts : IDisposable
     [Fact]
     public async Task Install_SendsTheWelcomeCardOnce_EvenWhenTeamsRepeatsTheEvents()
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var client = factory.CreateClient();
 
         var (_, first) = await PostAsync(client, InstallationAdd(Yamada));
@@ -63,7 +61,7 @@ public sealed class WelcomeAndHelpFacts : IDisposable
     [Fact]
     public async Task InstallAndJoinArrivingTogether_SendOneWelcome()
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var client = factory.CreateClient();
 
         // The Playground and Teams send both events for one install on parallel requests.
@@ -78,7 +76,7 @@ public sealed class WelcomeAndHelpFacts : IDisposable
     [Fact]
     public async Task BotAddedToAGroupChat_WelcomesTheGroup()
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var (_, replies) = await PostAsync(factory.CreateClient(), BotAdded(Sato, "groupChat"));
 
         // The bot itself and the person are both in membersAdded: the bot's arrival welcomes the group once and
@@ -90,13 +88,13 @@ public sealed class WelcomeAndHelpFacts : IDisposable
     [Fact]
     public async Task State_SurvivesARestartOnTheSameDataFile()
     {
-        using (var before = new BotApplicationFactory(_dataDirectory))
+        using (var before = new BotApplicationFactory(DataDirectory))
         {
             var (_, welcome) = await PostAsync(before.CreateClient(), InstallationAdd(Yamada));
             Assert.Single(ReplyCards(welcome));
         }
 
-        using var after = new BotApplicationFactory(_dataDirectory);
+        using var after = new BotApplicationFactory(DataDirectory);
         var (status, replies) = await PostAsync(after.CreateClient(), InstallationAdd(Yamada));
 
         Assert.Equal(HttpStatusCode.OK, status);
@@ -111,7 +109,7 @@ public sealed class WelcomeAndHelpFacts : IDisposable
     [Fact]
     public async Task Healthz_ReportsOk()
     {
-        using var factory = new BotApplicationFactory(_dataDirectory);
+        using var factory = new BotApplicationFactory(DataDirectory);
         var response = await factory.CreateClient().GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -131,17 +129,6 @@ public sealed class WelcomeAndHelpFacts : IDisposable
         foreach (var form in new[] { "誤送信報告", "持ち出し申請", "Web会議申請", "クラウド利用申請", "インシデント報告", "申請状況" })
         {
             Assert.Contains(form, buttons);
-        }
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
         }
     }
 }
