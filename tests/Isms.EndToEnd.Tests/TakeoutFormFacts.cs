@@ -43,6 +43,7 @@ public sealed partial class TakeoutFormFacts(PlaygroundSession session)
         Assert.True(await chat.IsCardChoiceSelectedAsync(Item, UsbMemory, form), "持ち出す物 should be prefilled with USBメモリ");
         Assert.Equal(OnScreen(tomorrow), await chat.CardInputValueAsync(StartDate, form));
         Assert.Equal(OnScreen(dayAfter), await chat.CardInputValueAsync(EndDate, form));
+        await form.GetByText("メッセージから分かる項目を入力しておきました").ScrollIntoViewIfNeededAsync();
         await session.ScreenshotAsync("takeout-prefilled");
 
         // 2. Everything filled in, but the return date before the departure: only the bot can see that.
