@@ -1,6 +1,8 @@
 using Isms.Bot.Cards;
 using Isms.Bot.Conversations;
+using Isms.Bot.Notifications;
 using Isms.Bot.State;
+using Isms.Jobs.Ports;
 using Isms.Knowledge;
 using Isms.Workflows;
 using Isms.Workflows.Org;
@@ -55,6 +57,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<WelcomeLedger>();
         services.AddSingleton<QuestionHandler>();
         services.AddSingleton<MessageRouter>();
+        services.AddSingleton<INotifier, TeamsNotifier>();
         services.AddTransient<IBot, IsmsTeamsBot>();
         services.AddHostedService<BotWarmUp>();
         return builder;

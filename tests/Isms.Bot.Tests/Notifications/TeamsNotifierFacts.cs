@@ -1,0 +1,80 @@
+using Isms.Bot.Tests.Pipeline;
+using Isms.Jobs.Ports;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using static Isms.Bot.Tests.Pipeline.TeamsActivities;
+
+namespace Isms.Bot.Tests.Notifications;
+
+public sealed class TeamsNotifierFacts : TempDataDirectory
+{
+    private static readonly Notification ApprovalRequest =
+        new("承認のお願い", "持出-2026-0001 の承認をお願いします。", Clause: "5.1(1)③(イ)", SubjectId: "request-1");
+
+    [Fact]
+    public async Task APersonWhoTalkedToTheBot_IsReachedInTheirPersonalChat()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        using var factory = new BotApplicationFactory(DataDirectory);
+        await SayHelloAsync(factory, connector, Yamada);
+
+        var result = await factory.Services.GetRequiredService<INotifier>()
+            .NotifyAsync(new Recipient(Yamada.AadObjectId), ApprovalRequest, CancellationToken.None);
+
+        Assert.Equal(NotifyResult.Sent, result);
+        var (conversationId, activity) = Assert.Single(connector.Received);
+        Assert.Equal(PersonalConversationId(Yamada), conversationId);
+        var text = (string?)activity["text"];
+        Assert.Contains("承認のお願い", text);
+        Assert.Contains("5.1(1)③(イ)", text);
+    }
+
+    [Fact]
+    public async Task APersonIsAlsoFoundByTheirTeamsUserId()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        using var factory = new BotApplicationFactory(DataDirectory);
+        await SayHelloAsync(factory, connector, Sato);
+
+        var result = await factory.Services.GetRequiredService<INotifier>()
+            .NotifyAsync(new Recipient(Sato.Id), ApprovalRequest, CancellationToken.None);
+
+        Assert.Equal(NotifyResult.Sent, result);
+        Assert.Single(connector.Received);
+    }
+
+    [Fact]
+    public async Task SomeoneWhoNeverTalkedToTheBot_IsUnreachable()
+    {
+        using var factory = new BotApplicationFactory(DataDirectory);
+
+        var result = await factory.Services.GetRequiredService<INotifier>()
+            .NotifyAsync(new Recipient("aad-nobody"), ApprovalRequest, CancellationToken.None);
+
+        Assert.Equal(NotifyResult.Unreachable, result);
+    }
+
+    [Fact]
+    public async Task TeamsRefusing_IsAFailure_TheCallerCanRetryAndReport()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        using var factory = new BotApplicationFactory(DataDirectory);
+        await SayHelloAsync(factory, connector, Yamada);
+        connector.StatusCode = 403;
+
+        var result = await factory.Services.GetRequiredService<INotifier>()
+            .NotifyAsync(new Recipient(Yamada.AadObjectId), ApprovalRequest, CancellationToken.None);
+
+        Assert.Equal(NotifyResult.Failed, result);
+        Assert.Contains(factory.Logs, e => e.Level == LogLevel.Warning && e.Message.Contains("HTTP 403"));
+        Assert.DoesNotContain(factory.Logs, e => e.Message.Contains(Yamada.Name) || e.Message.Contains("承認をお願い"));
+    }
+
+    private static async Task SayHelloAsync(BotApplicationFactory factory, FakeConnector connector, TeamsUser user)
+    {
+        var message = PersonalMessage(user, "ヘルプ");
+        message["serviceUrl"] = connector.ServiceUrl;
+        var (status, _) = await PostAsync(factory.CreateClient(), message);
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+    }
+}
