@@ -24,6 +24,27 @@ switch (command)
         Console.WriteLine(JsonSerializer.Serialize(summary));
         break;
     }
+    case "ranks":
+    {
+        // Diagnostics: where every gold clause of each answerable question sits in the retriever's top 30.
+        var retriever = ((PolicyAnswerer)answerer).Retriever;
+        foreach (var q in Evaluator.Load(Option("--questions") ?? throw new ArgumentException("ranks needs --questions FILE")).Where(q => q.Gold.Count > 0))
+        {
+            var ids = retriever.Retrieve(q.Question, null, 30).Select(c => c.Clause.Id).ToList();
+            var ranks = q.Gold.Select(g => $"{g}@{(ids.IndexOf(g) is var i and >= 0 ? i + 1 : 0)}");
+            Console.WriteLine($"{q.Qid,-6} {q.Type,-9} {string.Join(" ", ranks),-40} top5={string.Join(",", ids.Take(5))}  {q.Question}");
+        }
+        break;
+    }
+    case "parts":
+    {
+        // Diagnostics: the sub-queries of a multi-part question and each one's top 3.
+        var retriever = ((PolicyAnswerer)answerer).Retriever;
+        var question = string.Join(' ', args.Skip(1));
+        foreach (var (text, focus, own) in ClauseRetriever.SubQueries(question))
+            Console.WriteLine($"[{focus}{(own ? "" : " (fusion only)")}] {text} -> {string.Join(",", retriever.RankPart(question, focus, 8))}");
+        break;
+    }
     case "ask":
     {
         var question = string.Join(' ', args.Skip(1));

@@ -23,6 +23,7 @@ public class RetrievalQualityFacts
         var (_, s) = await Evaluator.RunAsync(TestAnswerer.Offline, Evaluator.Load(TestData.PathOf("visible.jsonl")));
         Assert.True(s.Hit1 >= 0.8, $"hit@1 {s.Hit1}");
         Assert.True(s.Hit3 >= 0.95, $"hit@3 {s.Hit3}");
+        Assert.True(s.MultiHopAllTop5 >= 0.6, $"multi-hop {s.MultiHopAllTop5}");
         Assert.True(s.OosReject >= 0.9, $"oos_reject {s.OosReject}");
         Assert.True(s.IntentAcc >= 0.9, $"intent {s.IntentAcc}");
     }

@@ -20,11 +20,74 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
     {
         var cues = QuestionCues.Of(question);
         var whole = Score(question, cues, context);
-        var parts = SplitParts(question);
-        var partScores = parts.Count < 2 ? [] : parts.Select(p => Score(p, QuestionCues.Of(p), null)).ToList();
-        var ranking = partScores.Count == 0 ? whole : Fuse(whole, partScores);
-        return ranking.OrderByDescending(kv => kv.Value).Take(top)
-            .Select(kv => new Citation(index.Clauses[kv.Key], Math.Round(kv.Value, 4))).ToList();
+        var subQueries = SubQueries(question);
+        if (subQueries.Count < 2)
+            return whole.OrderByDescending(kv => kv.Value).Take(top)
+                .Select(kv => new Citation(index.Clauses[kv.Key], Math.Round(kv.Value, 4))).ToList();
+        var partScores = subQueries.Select(q => PartScore(q.Text == q.Focus ? whole : Score(q.Text, cues, context), question, q.Focus)).ToList();
+        var fused = Fuse(whole, partScores);
+        var ranked = fused.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).ToList();
+        // Every part of a multi-part question gets its best clause into the answer: the whole question's best
+        // leads, then each part's best not yet chosen, then the fused order.
+        var chosen = new List<int>();
+        if (ranked.Count > 0) chosen.Add(ranked[0]);
+        foreach (var (part, q) in partScores.Zip(subQueries))
+        {
+            if (!q.OwnAnswer) continue;
+            if (chosen.Count >= top) break;
+            var best = part.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).FirstOrDefault(d => !chosen.Contains(d), -1);
+            if (best >= 0) chosen.Add(best);
+        }
+        var head = chosen.Skip(1).OrderByDescending(d => fused[d]).ToList();
+        var final = chosen.Take(1).Concat(head).Concat(ranked.Where(d => !chosen.Contains(d))).Take(top);
+        return final.Select(d => new Citation(index.Clauses[d], Math.Round(fused[d], 4))).ToList();
+    }
+
+    /// <summary>Diagnostics: the top clauses of one part of a question.</summary>
+    public IReadOnlyList<string> RankPart(string question, string focus, int top) =>
+        PartScore(Score(question, QuestionCues.Of(question), null), question, focus).OrderByDescending(kv => kv.Value).Take(top).Select(kv => index.Clauses[kv.Key].Id).ToList();
+
+    // A part is answered by a clause about both the question's topic and the part's own words: the geometric mean
+    // of the whole question's score and the part's score, so neither alone (暗号化 anywhere, USB without 記録) wins.
+    private Dictionary<int, double> PartScore(Dictionary<int, double> whole, string question, string focus)
+    {
+        var part = Score(focus, QuestionCues.Of(focus), null, focus, question);
+        if (whole.Count == 0 || part.Count == 0) return part;
+        double wFloor = whole.Values.Max() * 0.05, pFloor = part.Values.Max() * 0.05;
+        return whole.Keys.Union(part.Keys).ToDictionary(d => d, d => Math.Pow(whole.GetValueOrDefault(d) + wFloor, 1 - PartExponent) * Math.Pow(part.GetValueOrDefault(d) + pFloor, PartExponent));
+    }
+
+    /// <summary>
+    /// The parts of a multi-part question: enumerations (許可と暗号化と記録, 記録とか許可も, 消去のほかに), each scored with
+    /// the rest of the question as its topic, or else sentences and clauses split at punctuation or あと/それと.
+    /// </summary>
+    public static List<(string Text, string Focus, bool OwnAnswer)> SubQueries(string question)
+    {
+        var parts = PartSeparator().Split(JapaneseNormalizer.Widths(question)).Select(p => p.Trim()).Where(p => Tokenizer.Tokenize(p).Count >= 2).ToList();
+        var facets = new List<string>();
+        foreach (var part in parts)
+        {
+            var items = Enumeration().Matches(part).Select(m => m.Groups[1].Value).ToList();
+            if (items.Count == 0) continue;
+            var last = EnumerationTail().Match(part, part.LastIndexOf(items[^1], StringComparison.Ordinal) + items[^1].Length);
+            if (last.Success) items.Add(last.Groups[1].Value);
+            if (items.Distinct().Count() >= 2) facets.AddRange(items.Distinct());
+        }
+        var result = new List<(string, string, bool)>();
+        if (facets.Count >= 2)
+        {
+            var topic = JapaneseNormalizer.Widths(question);
+            foreach (var f in facets) topic = topic.Replace(f, " ", StringComparison.Ordinal);
+            result.AddRange(facets.Select(f => (topic, f, true)));
+        }
+        else if (parts.Count >= 2)
+        {
+            // Separate sentences (two question marks, あと/それと) each need their own answer; a clause set off by
+            // a comma is part of one question and only helps the fusion.
+            var sentences = SentenceSeparator().Split(JapaneseNormalizer.Widths(question)).Count(p => Tokenizer.Tokenize(p).Count >= 2);
+            result.AddRange(parts.Select(p => (p, p, sentences >= 2)));
+        }
+        return result;
     }
 
     /// <summary>Weighted terms of a question: its own bigrams and the policy terms its everyday words stand for.</summary>
@@ -47,18 +110,27 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
         return terms;
     }
 
-    private Dictionary<int, double> Score(string question, QuestionCues cues, AnswerContext? context)
+    private Dictionary<int, double> Score(string question, QuestionCues cues, AnswerContext? context, string? focus = null, string? topic = null)
     {
         var terms = QueryTerms(question);
+        if (focus is not null)
+            foreach (var (t, w) in QueryTerms(focus, FocusWeight))
+                terms[t] = Math.Max(terms.GetValueOrDefault(t), w);
         var followUp = context is { PreviousQuestion: { Length: > 0 } } && cues.LooksLikeFollowUp;
         if (followUp)
             foreach (var (t, w) in QueryTerms(context!.PreviousQuestion!, 0.6))
                 terms[t] = Math.Max(terms.GetValueOrDefault(t), w);
-        var scores = index.Search(terms, Pool);
+        // A part's words can be common (記録 is in every 電磁的記録媒体): rank every clause, not just the head of the list.
+        var scores = index.Search(terms, focus is null ? Pool : index.Clauses.Count);
         var previous = followUp ? context!.PreviousClauseIds.ToHashSet() : [];
         var expanded = question + " " + string.Join(" ", thesaurus.Expand(question));
         var askedRole = _definedRoles.FirstOrDefault(r => expanded.Contains(r, StringComparison.OrdinalIgnoreCase));
         var asksNegative = NegativeCondition().IsMatch(question);
+        // A part of a multi-part question is about its focus words: clauses that say them (or the policy terms
+        // they stand for) literally, above all in their own heading, answer that part.
+        var focusWords = focus is null ? [] : new[] { JapaneseNormalizer.Widths(focus) }.Concat(thesaurus.Expand(focus)).Where(w => w.Length >= 2).ToArray();
+        // …but not inside a longer policy term the rest of the question names (記録 in 電磁的記録媒体 for "USB").
+        var hiding = focusWords.Length == 0 ? [] : thesaurus.Expand(topic ?? question).Where(t => focusWords.Any(w => t.Length > w.Length && t.Contains(w, StringComparison.Ordinal))).ToArray();
         foreach (var doc in scores.Keys.ToList())
         {
             var clause = index.Clauses[doc];
@@ -76,6 +148,13 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
             if (cues.AsksPermission && Approval().IsMatch(clause.Text)) factor *= 1.1;
             if (clause.Text.Length < 15) factor *= 0.7;
             if (previous.Contains(clause.Id)) factor *= 1.3;
+            if (focusWords.Length > 0)
+            {
+                string Visible(string t) => hiding.Aggregate(t, (acc, h) => acc.Replace(h, "", StringComparison.Ordinal));
+                bool Says(string t) => focusWords.Any(w => Visible(t).Contains(w, StringComparison.OrdinalIgnoreCase));
+                if (clause.HeadingPath.Count > 0 && Says(clause.HeadingPath[^1])) factor *= FocusHeadingLift;
+                else if (Says(clause.Text)) factor *= FocusTextLift;
+            }
             scores[doc] *= factor;
         }
         return scores;
@@ -96,8 +175,8 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
         return fused;
     }
 
-    private static List<string> SplitParts(string question) =>
-        PartSeparator().Split(question).Select(p => p.Trim()).Where(p => Tokenizer.Tokenize(p).Count >= 3).ToList();
+    // How much a part's own words count against the whole question's, and the lift for clauses that say them.
+    private const double PartExponent = 0.5, FocusWeight = 2.0, FocusHeadingLift = 1.5, FocusTextLift = 1.2;
 
     /// <summary>Question words that say what kind of answer is wanted, not what it is about.</summary>
     public static readonly IReadOnlySet<string> StopTerms = new HashSet<string>(StringComparer.Ordinal)
@@ -117,6 +196,17 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
 
     [GeneratedRegex("毎年|定期|年1回|年度1回|常時|常に")]
     private static partial Regex Frequency();
+
+    // A noun (kanji, katakana, ASCII) followed by と/とか/や/も/のほかに/以外に, e.g. 許可と, 記録とか, 消去のほかに.
+    [GeneratedRegex("([\\p{IsCJKUnifiedIdeographs}\\p{IsKatakana}A-Za-z0-9ー]{2,})(?:とか|と|や|も|のほかに|の他に|以外に|及び|および)(?=[\\p{IsCJKUnifiedIdeographs}\\p{IsKatakana}A-Za-z])")]
+    private static partial Regex Enumeration();
+
+    // The last item of an enumeration, followed by a particle or the end (許可と暗号化と記録は…), not by ない/する (業務と関係ない).
+    [GeneratedRegex("\\G(?:とか|と|や|も|のほかに|の他に|以外に|及び|および)?([\\p{IsCJKUnifiedIdeographs}\\p{IsKatakana}A-Za-z0-9ー]{2,})(?=は|も|が|を|って|など|とか|、|[？?]|$)")]
+    private static partial Regex EnumerationTail();
+
+    [GeneratedRegex("[？?！!。\n]|、?しかも|、?それと|、?あと、|、?ついでに")]
+    private static partial Regex SentenceSeparator();
 
     [GeneratedRegex("[？?！!。、\n]|、?しかも|、?それと|、?あと、|、?ついでに|。また")]
     private static partial Regex PartSeparator();

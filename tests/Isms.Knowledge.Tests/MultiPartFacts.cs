@@ -1,0 +1,30 @@
+using Isms.Knowledge.Retrieval;
+
+namespace Isms.Knowledge.Tests;
+
+/// <summary>Multi-part questions: enumerations and separate sentences become parts, each with its own answer.</summary>
+public class MultiPartFacts
+{
+    [Theory]
+    [InlineData("USBの持ち出しは許可と暗号化と記録はどうなる？", "許可,暗号化,記録")]
+    [InlineData("廃棄するとき、データ消去のほかに記録とか許可もいる？", "データ消去,記録,許可")]
+    public void Enumerations_BecomeParts(string question, string expected)
+    {
+        var parts = ClauseRetriever.SubQueries(question);
+        Assert.Equal(expected.Split(','), parts.Select(p => p.Focus));
+        Assert.All(parts, p => Assert.True(p.OwnAnswer));
+    }
+
+    [Theory]
+    [InlineData("業務と関係ないことにデータを使ったらダメ？")]
+    [InlineData("申請する人と承認する人が同じでもいい？")]
+    public void AndThatIsNotAList_IsNoEnumeration(string question) =>
+        Assert.DoesNotContain(ClauseRetriever.SubQueries(question), p => p.OwnAnswer);
+
+    [Fact]
+    public void CommaClauses_OnlyHelpTheFusion_WhileTwoQuestionsEachGetAnAnswer()
+    {
+        Assert.DoesNotContain(ClauseRetriever.SubQueries("出張先から持ち帰ったパソコン、LANにつなぐ前にやることある？"), p => p.OwnAnswer);
+        Assert.All(ClauseRetriever.SubQueries("パスワードは何文字？あと使い回しはだめ？"), p => Assert.True(p.OwnAnswer));
+    }
+}
