@@ -20,19 +20,21 @@ public static class AnswerCard
     public static JsonObject Create(PolicyAnswer answer, string answerId)
     {
         var card = new AdaptiveCard();
-        card.Add(TextBlock(answer.Summary));
+        // The summary comes as lines (the answer, 関連: lines, the 出典 line); a TextBlock would run them together.
+        var lines = answer.Summary.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var line in lines.Where(l => !IsSourceLine(l)))
+        {
+            card.Add(TextBlock(CardText.Plain(line), line.StartsWith("関連:", StringComparison.Ordinal) ? TextTone.Help : TextTone.Default));
+        }
+
         foreach (var citation in answer.Citations.Take(MaxCitations))
         {
             card.Add(CitationContainer(citation.Clause));
         }
 
-        // The knowledge library may already end its summary with the edition; say it once.
-        if (!answer.Summary.Contains(answer.Edition, StringComparison.Ordinal))
-        {
-            var source = TextBlock($"出典: {answer.DocumentTitle}（{answer.Edition}）", TextTone.Help);
-            source["spacing"] = "Medium";
-            card.Add(source);
-        }
+        var source = TextBlock($"出典: {answer.DocumentTitle}（{answer.Edition}）", TextTone.Help);
+        source["spacing"] = "Medium";
+        card.Add(source);
 
         if (answer.FromLlm)
         {
@@ -57,13 +59,15 @@ public static class AnswerCard
         var items = new List<JsonObject> { TextBlock($"【{clause.Id}】", TextTone.Subheading) };
         if (heading.Length > 0)
         {
-            items.Add(TextBlock(heading, TextTone.Help));
+            items.Add(TextBlock(CardText.Plain(heading), TextTone.Help));
         }
 
-        items.Add(TextBlock(quote));
+        items.Add(TextBlock(CardText.Plain(quote)));
         items.Add(ActionSet([SubmitAction("全文を見る", ClauseCard.Request(clause.Id), sendInputs: false)]));
         return Container(items, separator: true);
     }
+
+    private static bool IsSourceLine(string line) => line.StartsWith("出典:", StringComparison.Ordinal);
 
     private static JsonObject Feedback(string answerId, bool helpful) => new()
     {

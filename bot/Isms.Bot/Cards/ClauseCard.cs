@@ -17,7 +17,7 @@ public static class ClauseCard
         card.Add(TextBlock($"【{first.Id}】", TextTone.Heading));
         if (first.HeadingPath.Count > 0)
         {
-            card.Add(TextBlock(string.Join(" › ", first.HeadingPath), TextTone.Help));
+            card.Add(TextBlock(CardText.Plain(string.Join(" › ", first.HeadingPath)), TextTone.Help));
         }
 
         foreach (var clause in clauses)
@@ -28,7 +28,7 @@ public static class ClauseCard
                 items.Add(TextBlock($"【{clause.Id}】", TextTone.Subheading));
             }
 
-            items.Add(TextBlock(clause.Text));
+            items.Add(TextBlock(CardText.Plain(clause.Text)));
             card.Add(Container(items, separator: clause != first));
         }
 
