@@ -124,7 +124,9 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
         var scores = index.Search(terms, focus is null ? Pool : index.Clauses.Count);
         var previous = followUp ? context!.PreviousClauseIds.ToHashSet() : [];
         var expanded = question + " " + string.Join(" ", thesaurus.Expand(question));
-        var askedRole = _definedRoles.FirstOrDefault(r => expanded.Contains(r, StringComparison.OrdinalIgnoreCase));
+        // A role the question names itself wins over one its everyday words (管理者, 課長) stand for.
+        var askedRole = _definedRoles.FirstOrDefault(r => question.Contains(r, StringComparison.OrdinalIgnoreCase))
+            ?? _definedRoles.FirstOrDefault(r => expanded.Contains(r, StringComparison.OrdinalIgnoreCase));
         var asksNegative = NegativeCondition().IsMatch(question);
         // A part of a multi-part question is about its focus words: clauses that say them (or the policy terms
         // they stand for) literally, above all in their own heading, answer that part.
@@ -137,7 +139,7 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
             var factor = 1.0;
             var definition = Definition().Match(clause.Text);
             if (cues.AsksWho && definition.Success)
-                factor *= askedRole is not null && definition.Groups[1].Value.EndsWith(askedRole, StringComparison.Ordinal) ? 1.8 : 1.15;
+                factor *= askedRole is not null && definition.Groups[1].Value.Split('の', '、')[^1] == askedRole ? 1.8 : 1.15;
             if (cues.AsksWho && Approval().IsMatch(clause.Text)) factor *= 1.15;
             if (cues.AsksWhat && WhatClause().IsMatch(clause.Text)) factor *= 1.8;
             // "…を取り扱わない場合" sections answer only questions that say so.
