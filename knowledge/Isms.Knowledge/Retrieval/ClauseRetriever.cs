@@ -14,12 +14,43 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
         .Where(r => r.Length >= 3)
         .Distinct().OrderByDescending(r => r.Length).ToArray();
 
+    // Enumerated items and the lead-in clause that carries their text (7.3(2) ⊃ its ①…④): item index → lead-in index.
+    private readonly Dictionary<int, int> _leadInOf = LeadIns(index.Clauses);
+
     public ClauseIndex Index => index;
+
+    private static Dictionary<int, int> LeadIns(IReadOnlyList<Clause> clauses)
+    {
+        static string Squash(string t) => new(t.Where(c => !char.IsWhiteSpace(c)).ToArray());
+        var result = new Dictionary<int, int>();
+        for (var i = 0; i < clauses.Count; i++)
+            for (var j = i - 1; j >= 0 && j >= i - 40; j--)
+                if (clauses[i].Id.StartsWith(clauses[j].Id, StringComparison.Ordinal) && clauses[i].Text.Length >= 8
+                    && Squash(clauses[j].Text).Contains(Squash(clauses[i].Text), StringComparison.Ordinal))
+                {
+                    result[i] = j;
+                    break;
+                }
+        return result;
+    }
+
+    private const double ItemRatio = 0.7;
+
+    // The most specific clause that holds the question's words: an item that scores nearly as well as its lead-in
+    // (which contains the item's text) is the answer, unless the question asks for the whole list (何を書く, どんな).
+    private void PreferItems(Dictionary<int, double> scores, string question)
+    {
+        if (AsksForList().IsMatch(question)) return;
+        foreach (var (item, leadIn) in _leadInOf)
+            if (scores.TryGetValue(item, out var s) && scores.TryGetValue(leadIn, out var l) && s >= ItemRatio * l && s < l)
+                scores[item] = l * 1.02;
+    }
 
     public IReadOnlyList<Citation> Retrieve(string question, AnswerContext? context = null, int top = 5)
     {
         var cues = QuestionCues.Of(question);
         var whole = Score(question, cues, context);
+        PreferItems(whole, question);
         var subQueries = SubQueries(question);
         if (subQueries.Count < 2)
             return whole.OrderByDescending(kv => kv.Value).Take(top)
@@ -192,6 +223,9 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
 
     [GeneratedRegex("とは|をいう|分類基準|重要度")]
     private static partial Regex WhatClause();
+
+    [GeneratedRegex("何を|何が|何に|どんな|どういう|どのような|何について|内容|項目|一覧|全部|すべて|全て|何があ")]
+    private static partial Regex AsksForList();
 
     [GeneratedRegex("許可|承認|報告")]
     private static partial Regex Approval();
