@@ -230,7 +230,8 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
     [GeneratedRegex("許可|承認|報告")]
     private static partial Regex Approval();
 
-    [GeneratedRegex("毎年|定期|年1回|年度1回|常時|常に")]
+    // How often something happens; 常に (always, as in 常に閲覧できる) is a state, not a frequency.
+    [GeneratedRegex("毎年|毎月|毎週|定期|年1回|年度1回|回以上|ごとに")]
     private static partial Regex Frequency();
 
     // A noun (kanji, katakana, ASCII) followed by と/とか/や/も/のほかに/以外に, e.g. 許可と, 記録とか, 消去のほかに.
