@@ -19,6 +19,16 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
 
     public ClauseIndex Index => index;
 
+    private const double WhoActorLift = 1.2;
+
+    private bool StartsWithRole(string text)
+    {
+        var comma = text.IndexOf('は');
+        if (comma < 3 || comma > 40) return false;
+        var subject = text[..comma];
+        return _definedRoles.Any(r => subject.EndsWith(r, StringComparison.Ordinal)) || subject.EndsWith("CISO", StringComparison.Ordinal) || subject.EndsWith("委員会", StringComparison.Ordinal);
+    }
+
     private static Dictionary<int, int> LeadIns(IReadOnlyList<Clause> clauses)
     {
         static string Squash(string t) => new(t.Where(c => !char.IsWhiteSpace(c)).ToArray());
@@ -172,6 +182,8 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
             if (cues.AsksWho && definition.Success)
                 factor *= askedRole is not null && definition.Groups[1].Value.Split('の', '、')[^1] == askedRole ? 1.8 : 1.15;
             if (cues.AsksWho && Approval().IsMatch(clause.Text)) factor *= 1.15;
+            // A who-question is answered by a clause whose subject is a role (統括情報セキュリティ責任者は、…), not by one without an actor.
+            if (cues.AsksWho && StartsWithRole(clause.Text)) factor *= WhoActorLift;
             if (cues.AsksWhat && WhatClause().IsMatch(clause.Text)) factor *= 1.8;
             // "…を取り扱わない場合" sections answer only questions that say so.
             if (NegativeCondition().IsMatch(string.Join("", clause.HeadingPath)) != asksNegative) factor *= 0.85;
