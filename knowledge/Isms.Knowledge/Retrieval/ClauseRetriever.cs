@@ -19,6 +19,8 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
 
     public ClauseIndex Index => index;
 
+    private const double VariantPieceWeight = 0.7;
+
     private const double WhoActorLift = 1.2;
 
     private bool StartsWithRole(string text)
@@ -141,8 +143,16 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
                 terms[t] = Math.Max(terms.GetValueOrDefault(t), w);
         }
         Add(Tokenizer.Tokenize(question, index.KatakanaVocabulary), weight);
+        // The pieces of an everyday word the thesaurus translated (ファイル of ファイルサーバ → 文書サーバ) are not what
+        // the question is about on their own: they count less, unless the policy term says them too.
+        var expansions = thesaurus.Expand(question);
+        var policyTokens = expansions.SelectMany(t => Tokenizer.Tokenize(t)).ToHashSet(StringComparer.Ordinal);
+        foreach (var variant in thesaurus.MatchedVariants(question))
+            foreach (var t in Tokenizer.Tokenize(variant, index.KatakanaVocabulary))
+                if (!policyTokens.Contains(t) && terms.TryGetValue(t, out var w) && w > weight * VariantPieceWeight)
+                    terms[t] = weight * VariantPieceWeight;
         // A long policy term yields many bigrams; scale them so one everyday word counts about as much as one phrase.
-        foreach (var term in thesaurus.Expand(question))
+        foreach (var term in expansions)
         {
             var tokens = Tokenizer.Tokenize(term);
             Add(tokens, weight * 1.15 * Math.Min(1.0, 1.5 / Math.Sqrt(Math.Max(1, tokens.Count))));

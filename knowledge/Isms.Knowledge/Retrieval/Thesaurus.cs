@@ -44,6 +44,14 @@ public sealed class Thesaurus
         return result.Distinct().ToList();
     }
 
+    /// <summary>The everyday variants found in the question (folded), for the terms <see cref="Expand"/> returns.</summary>
+    public IReadOnlyList<string> MatchedVariants(string question)
+    {
+        var folded = JapaneseNormalizer.Fold(question);
+        var kanaKept = JapaneseNormalizer.Fold(question, hiraganaToKatakana: false);
+        return _entries.SelectMany(e => e.Variants).Where(v => Occurs(v.Length <= 3 ? kanaKept : folded, v)).Distinct().ToList();
+    }
+
     // ASCII variants must be whole words (x should not match "xxx" or "box").
     private static bool Occurs(string folded, string variant)
     {
