@@ -6,6 +6,7 @@ namespace Isms.Knowledge.Retrieval;
 public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaurus)
 {
     private const int Pool = 60;
+    private const int PartPool = 150;
 
     // Roles the document itself defines ("署長補佐又は課長補佐を、情報セキュリティ管理者とする。"), longest first.
     private readonly string[] _definedRoles = index.Clauses
@@ -18,6 +19,24 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
     private readonly Dictionary<int, int> _leadInOf = LeadIns(index.Clauses);
 
     public ClauseIndex Index => index;
+
+    // What each clause is, computed once: the re-ranking reads these for every clause of every (part of a) question.
+    private readonly record struct Traits(string? DefinedRole, bool Approval, bool RoleSubject, bool What, bool NegativeHeading, bool StaffSubject, bool Frequency);
+
+    private Traits[]? _traitsCache;
+
+    private Traits[] _traits => _traitsCache ??= index.Clauses.Select(c =>
+    {
+        var definition = Definition().Match(c.Text);
+        return new Traits(
+            definition.Success ? definition.Groups[1].Value.Split('の', '、')[^1] : null,
+            Approval().IsMatch(c.Text),
+            StartsWithRole(c.Text),
+            WhatClause().IsMatch(c.Text),
+            NegativeCondition().IsMatch(string.Join("", c.HeadingPath)),
+            c.Text.StartsWith("職員等", StringComparison.Ordinal),
+            Frequency().IsMatch(c.Text));
+    }).ToArray();
 
     private const double VariantPieceWeight = 0.7;
 
@@ -67,7 +86,11 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
         if (subQueries.Count < 2)
             return whole.OrderByDescending(kv => kv.Value).Take(top)
                 .Select(kv => new Citation(index.Clauses[kv.Key], Math.Round(kv.Value, 4))).ToList();
-        var partScores = subQueries.Select(q => PartScore(q.Text == q.Focus ? whole : Score(q.Text, cues, context), question, q.Focus)).ToList();
+        // Enumerated parts share one topic: score it once.
+        var topics = new Dictionary<string, Dictionary<int, double>>(StringComparer.Ordinal);
+        var partScores = subQueries.Select(q => PartScore(
+            q.Text == q.Focus ? whole : topics.TryGetValue(q.Text, out var t) ? t : topics[q.Text] = Score(q.Text, cues, context),
+            question, q.Focus)).ToList();
         var fused = Fuse(whole, partScores);
         var ranked = fused.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).ToList();
         // Every part of a multi-part question gets its best clause into the answer: the whole question's best
@@ -171,8 +194,8 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
         if (followUp)
             foreach (var (t, w) in QueryTerms(context!.PreviousQuestion!, 0.6))
                 terms[t] = Math.Max(terms.GetValueOrDefault(t), w);
-        // A part's words can be common (記録 is in every 電磁的記録媒体): rank every clause, not just the head of the list.
-        var scores = index.Search(terms, focus is null ? Pool : index.Clauses.Count);
+        // A part's words can be common (記録 is in every 電磁的記録媒体): look deeper than the head of the list.
+        var scores = index.Search(terms, focus is null ? Pool : PartPool);
         var previous = followUp ? context!.PreviousClauseIds.ToHashSet() : [];
         var expanded = question + " " + string.Join(" ", thesaurus.Expand(question));
         // A role the question names itself wins over one its everyday words (管理者, 課長) stand for.
@@ -187,26 +210,29 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
         foreach (var doc in scores.Keys.ToList())
         {
             var clause = index.Clauses[doc];
+            var t = _traits[doc];
             var factor = 1.0;
-            var definition = Definition().Match(clause.Text);
-            if (cues.AsksWho && definition.Success)
-                factor *= askedRole is not null && definition.Groups[1].Value.Split('の', '、')[^1] == askedRole ? 1.8 : 1.15;
-            if (cues.AsksWho && Approval().IsMatch(clause.Text)) factor *= 1.15;
+            if (cues.AsksWho && t.DefinedRole is not null)
+                factor *= askedRole is not null && t.DefinedRole == askedRole ? 1.8 : 1.15;
+            if (cues.AsksWho && t.Approval) factor *= 1.15;
             // A who-question is answered by a clause whose subject is a role (統括情報セキュリティ責任者は、…), not by one without an actor.
-            if (cues.AsksWho && StartsWithRole(clause.Text)) factor *= WhoActorLift;
-            if (cues.AsksWhat && WhatClause().IsMatch(clause.Text)) factor *= 1.8;
+            if (cues.AsksWho && t.RoleSubject) factor *= WhoActorLift;
+            if (cues.AsksWhat && t.What) factor *= 1.8;
             // "…を取り扱わない場合" sections answer only questions that say so.
-            if (NegativeCondition().IsMatch(string.Join("", clause.HeadingPath)) != asksNegative) factor *= 0.85;
-            if (clause.Text.StartsWith("職員等", StringComparison.Ordinal)) factor *= 1.1;
-            if (cues.AsksHowOften && Frequency().IsMatch(clause.Text)) factor *= 1.5;
-            if (cues.AsksPermission && clause.Text.StartsWith("職員等", StringComparison.Ordinal)) factor *= 1.2;
-            if (cues.AsksPermission && Approval().IsMatch(clause.Text)) factor *= 1.1;
+            if (t.NegativeHeading != asksNegative) factor *= 0.85;
+            if (t.StaffSubject) factor *= 1.1;
+            if (cues.AsksHowOften && t.Frequency) factor *= 1.5;
+            if (cues.AsksPermission && t.StaffSubject) factor *= 1.2;
+            if (cues.AsksPermission && t.Approval) factor *= 1.1;
             if (clause.Text.Length < 15) factor *= 0.7;
             if (previous.Contains(clause.Id)) factor *= 1.3;
             if (focusWords.Length > 0)
             {
-                string Visible(string t) => hiding.Aggregate(t, (acc, h) => acc.Replace(h, "", StringComparison.Ordinal));
-                bool Says(string t) => focusWords.Any(w => Visible(t).Contains(w, StringComparison.OrdinalIgnoreCase));
+                bool Says(string text)
+                {
+                    foreach (var h in hiding) text = text.Replace(h, "", StringComparison.Ordinal);
+                    return focusWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
+                }
                 if (clause.HeadingPath.Count > 0 && Says(clause.HeadingPath[^1])) factor *= FocusHeadingLift;
                 else if (Says(clause.Text)) factor *= FocusTextLift;
             }
