@@ -1,0 +1,399 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Isms.Workflows.Audit;
+using Isms.Workflows.Forms;
+using Isms.Workflows.Org;
+using Isms.Workflows.Requests;
+using Isms.Workflows.Routing;
+using Isms.Workflows.Storage;
+using LiteDB;
+
+namespace Isms.Workflows.Approvals;
+
+/// <summary>
+/// Approvals of submitted records. The current step of each record lives in the <c>approvals</c> collection, keyed by
+/// record id. Every check is made here, on the server, whatever the card showed. One lock serialises the
+/// check-and-change of all approvals (LiteDB allows one process per file, so a process lock is enough), and the
+/// record and the approval document change in one LiteDB transaction; the audit entry follows inside the same lock.
+/// Requests (a route with Approve steps) become <see cref="RequestStatus.PendingApproval"/>; reports that are only
+/// acknowledged (誤送信報告) stay <see cref="RequestStatus.Submitted"/> (受付済み（確認待ち）) until acknowledged.
+/// </summary>
+public sealed class ApprovalService
+{
+    public const string CollectionName = "approvals";
+    public const int MaxCommentLength = 1000;
+
+    private readonly IsmsDatabase _database;
+    private readonly ILiteCollection<ApprovalDocument> _approvals;
+    private readonly ILiteCollection<RequestRecord> _records;
+    private readonly ApprovalRouter _router;
+    private readonly OrgDirectoryService _directory;
+    private readonly AuditTrail _audit;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+
+    public ApprovalService(IsmsDatabase database, ApprovalRouter router, OrgDirectoryService directory, AuditTrail audit, TimeProvider time)
+    {
+        _database = database;
+        _approvals = database.Collection<ApprovalDocument>(CollectionName);
+        _records = database.Collection<RequestRecord>(LiteDbRequestStore.CollectionName);
+        _router = router;
+        _directory = directory;
+        _audit = audit;
+        _time = time;
+    }
+
+    /// <summary>
+    /// Routes a just-submitted (or corrected and resubmitted) record and makes its first decision step current.
+    /// Calling it again while the record is pending changes nothing and returns the current assignment.
+    /// </summary>
+    /// <param name="activityId">The activity that will hold (or holds) the approval card, kept for UpdateActivity.</param>
+    public ApprovalAssignment Assign(RequestRecord record, string? activityId)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        lock (_gate)
+        {
+            var stored = _records.FindById(record.Id) ?? throw new InvalidOperationException("The record must be stored before it is assigned.");
+            var existing = _approvals.FindById(stored.Id);
+            var route = _router.Route(stored, JapanTime.Today(_time));
+            if (existing is { State: ApprovalState.Pending })
+            {
+                return new ApprovalAssignment(stored.Status, existing.State, View(stored, existing), AssignmentNotices(stored, existing), route.Notes);
+            }
+
+            var steps = route.Decisions.Where(s => s.Role is not null).Select(ToStored).ToList();
+            var document = new ApprovalDocument
+            {
+                Id = stored.Id,
+                RecordNumber = stored.Number,
+                State = steps.Count > 0 ? ApprovalState.Pending : ApprovalState.NoDecision,
+                Version = (existing?.Version ?? 0) + 1,
+                CardVersion = NewCardVersion(),
+                Steps = steps,
+                ActivityId = activityId ?? existing?.ActivityId,
+                AssignedAtUtc = _time.GetUtcNow().UtcDateTime,
+            };
+            var from = stored.Status;
+            stored.Status = steps.Count == 0 ? RequestStatus.Submitted
+                : steps.Any(s => s.Action == StepAction.Approve) ? RequestStatus.PendingApproval : RequestStatus.Submitted;
+            stored.UpdatedAt = _time.GetUtcNow();
+            var first = document.Current;
+            stored.History.Add(new RequestHistoryEntry
+            {
+                At = stored.UpdatedAt,
+                Actor = "system",
+                Action = "ApprovalRequested",
+                Note = first is null ? "判断する手順はありません" : $"{first.Label}（{Names(first)}）に回付（根拠 {first.Clause}）",
+            });
+            Save(stored, document);
+
+            var applicant = ApplicantPerson(stored);
+            _audit.Append(new AuditEvent("ApprovalRequested", applicant?.Id ?? stored.Applicant.UserId, stored.Applicant.Name, stored.Id, stored.Number,
+                from.ToString(), stored.Status.ToString(), first?.Clause, activityId,
+                first is null ? "判断する手順なし" : $"{first.Label}: {string.Join(",", first.Assignees.Select(a => a.PersonId))}"
+                    + (first.Deputies.Count > 0 ? $" 代理: {string.Join(",", first.Deputies.Select(d => d.PersonId))}" : "")));
+            foreach (var rerouted in route.Decisions.Where(s => s.WasRerouted))
+            {
+                _audit.Append(new AuditEvent("Rerouted", "system", null, stored.Id, stored.Number, null, null, "1(8)①", activityId,
+                    string.Join(" ", rerouted.Notes)));
+            }
+
+            var notices = first is not null ? AssignmentNotices(stored, document) : ReceiverNotices(stored, route);
+            return new ApprovalAssignment(stored.Status, document.State, View(stored, document), notices, route.Notes);
+        }
+    }
+
+    public DecisionResult Decide(string recordId, string invokerAadObjectId, string? invokerTeamsId, Decision decision, string? comment,
+        string cardVersion, string? activityId)
+    {
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        lock (_gate)
+        {
+            var document = _approvals.FindById(recordId);
+            var record = document is null ? null : _records.FindById(recordId);
+            if (document is null || record is null)
+                return new DecisionResult(DecisionOutcome.NotFound, "この申請は見つかりません。", null, null, [], activityId);
+
+            DecisionResult Refuse(DecisionOutcome outcome, string message) =>
+                new(outcome, message, record.Status, View(record, document), [], document.ActivityId);
+
+            if (document.State == ApprovalState.Withdrawn || record.Status == RequestStatus.Withdrawn)
+                return Refuse(DecisionOutcome.Withdrawn, $"{record.Number}は申請者が取り下げたため、判断できません。");
+            if (document.State != ApprovalState.Pending)
+            {
+                var last = document.Decisions.LastOrDefault();
+                return Refuse(DecisionOutcome.AlreadyDecided, last is null
+                    ? $"{record.Number}は判断を待っていません（{record.Status.Label()}）。"
+                    : $"{record.Number}は{last.Name}さんが{FormatJst(ParseAt(last.At))}に{last.Decision.Label()}済みです。");
+            }
+
+            if (!string.Equals(cardVersion, document.CardVersion, StringComparison.Ordinal))
+                return Refuse(DecisionOutcome.StaleCard, "このカードは古いため操作できません。最新のカードで判断してください。");
+
+            var step = document.Current!;
+            var invoker = _directory.Identify(invokerAadObjectId, invokerTeamsId);
+            if (invoker.Person is null)
+                return Refuse(DecisionOutcome.NotAllowed, invoker.Guidance ?? "組織名簿にあなたの登録が見つかりません。");
+            var person = invoker.Person;
+            var today = JapanTime.Today(_time);
+            if (IsApplicant(person, record))
+                return Refuse(DecisionOutcome.NotAllowed, "申請者本人は自らの申請を判断できません（兼務の禁止 1(8)①）。");
+            if (!_router.MayDecide(step.ToStep(), person, today, record))
+                return Refuse(DecisionOutcome.NotAllowed, $"この申請を判断できるのは{step.Label}（{Names(step)}）またはその代理の方です。");
+
+            var allowed = step.Action == StepAction.Acknowledge
+                ? decision is Decision.Acknowledge or Decision.Return
+                : decision is Decision.Approve or Decision.Return or Decision.Reject;
+            if (!allowed)
+                return Refuse(DecisionOutcome.Invalid, $"この手順では「{decision.Label()}」は選べません。");
+            if (decision is Decision.Return or Decision.Reject && comment is null)
+                return Refuse(DecisionOutcome.Invalid, $"{decision.Label()}の理由をコメントに入力してください。");
+            if (comment is { Length: > MaxCommentLength })
+                return Refuse(DecisionOutcome.Invalid, $"コメントは{MaxCommentLength:N0}文字以内で入力してください。");
+
+            var now = _time.GetUtcNow();
+            var actingFor = step.Assignees.Any(a => a.PersonId == person.Id) ? null
+                : step.Assignees.FirstOrDefault(a => _directory.Current.ActiveDeputies(a.PersonId, step.Role, today).Any(d => d.Id == person.Id));
+            var from = record.Status;
+            document.Decisions.Add(new StoredDecision
+            {
+                StepIndex = document.CurrentIndex,
+                Decision = decision,
+                PersonId = person.Id,
+                Name = person.Name,
+                ActingForName = actingFor?.Name,
+                At = now.ToString("O", CultureInfo.InvariantCulture),
+                Comment = comment,
+                Clause = step.Clause,
+                ActivityId = activityId,
+            });
+            var advances = decision == Decision.Approve && document.CurrentIndex + 1 < document.Steps.Count;
+            if (advances)
+            {
+                document.CurrentIndex++;
+            }
+            else
+            {
+                document.State = ApprovalState.Decided;
+                record.Status = decision switch
+                {
+                    Decision.Approve => RequestStatus.Approved,
+                    Decision.Return => RequestStatus.Returned,
+                    Decision.Reject => RequestStatus.Rejected,
+                    _ => RequestStatus.Acknowledged,
+                };
+            }
+
+            document.Version++;
+            document.CardVersion = NewCardVersion();
+            record.UpdatedAt = now;
+            record.History.Add(new RequestHistoryEntry
+            {
+                At = now,
+                Actor = person.TeamsUserId ?? invokerTeamsId ?? person.Id,
+                Action = AuditAction(decision),
+                Note = $"{person.Name}{(actingFor is null ? "" : $"（{actingFor.Name}の代理）")}が{decision.Label()}（{step.Label}、根拠 {step.Clause}）"
+                    + (comment is null ? "" : $": {comment}"),
+            });
+            Save(record, document);
+            _audit.Append(new AuditEvent(AuditAction(decision), person.Id, person.Name, record.Id, record.Number, from.ToString(), record.Status.ToString(),
+                step.Clause, activityId, NullIfEmpty((actingFor is null ? "" : $"{actingFor.PersonId}の代理 ") + (comment ?? ""))));
+
+            var notices = new List<Notification> { new(ApplicantRecipient(record), ApplicantText(record, decision, person.Name, comment, document)) };
+            if (advances) notices.AddRange(AssignmentNotices(record, document));
+            var message = $"{record.Number}を{decision.Label()}しました。" + (advances ? $"次は{document.Current!.Label}の判断を待ちます。" : "");
+            return new DecisionResult(DecisionOutcome.Decided, message, record.Status, View(record, document), notices, document.ActivityId);
+        }
+    }
+
+    public WithdrawResult Withdraw(string recordId, string applicantAadObjectId)
+    {
+        lock (_gate)
+        {
+            var document = _approvals.FindById(recordId);
+            var record = document is null ? null : _records.FindById(recordId);
+            if (document is null || record is null) return new WithdrawResult(WithdrawOutcome.NotFound, "この申請は見つかりません。", null, [], null);
+            if (!string.Equals(record.Applicant.AadObjectId, applicantAadObjectId, StringComparison.OrdinalIgnoreCase))
+                return new WithdrawResult(WithdrawOutcome.NotApplicant, "取り下げができるのは申請者本人だけです。", View(record, document), [], document.ActivityId);
+            if (document.State != ApprovalState.Pending)
+                return new WithdrawResult(WithdrawOutcome.NotPending, $"{record.Number}は{record.Status.Label()}のため、取り下げできません。", View(record, document), [], document.ActivityId);
+
+            var step = document.Current!;
+            var from = record.Status;
+            var now = _time.GetUtcNow();
+            document.State = ApprovalState.Withdrawn;
+            document.Version++;
+            document.CardVersion = NewCardVersion();
+            record.Status = RequestStatus.Withdrawn;
+            record.UpdatedAt = now;
+            record.History.Add(new RequestHistoryEntry { At = now, Actor = record.Applicant.UserId, Action = "Withdrawn", Note = "申請者が取り下げ" });
+            Save(record, document);
+            var applicant = ApplicantPerson(record);
+            _audit.Append(new AuditEvent("Withdrawn", applicant?.Id ?? record.Applicant.UserId, record.Applicant.Name, record.Id, record.Number,
+                from.ToString(), record.Status.ToString(), step.Clause, document.ActivityId));
+            var text = $"{record.Applicant.Name}さんが{record.Title}（{record.Number}）を取り下げました。判断は不要です。";
+            var notices = Deciders(step).Select(r => new Notification(r, text)).ToList();
+            return new WithdrawResult(WithdrawOutcome.Withdrawn, $"{record.Number}を取り下げました。", View(record, document), notices, document.ActivityId);
+        }
+    }
+
+    /// <summary>The state of a record's approval, for a refresh (isms.refresh) or 申請状況; null when it was never assigned.</summary>
+    public ApprovalView? Find(string recordId)
+    {
+        var document = _approvals.FindById(recordId);
+        var record = document is null ? null : _records.FindById(recordId);
+        return document is null || record is null ? null : View(record, document);
+    }
+
+    /// <summary>The card to return to an isms.refresh invoke: buttons for someone who may decide now, the status for everyone else.</summary>
+    public System.Text.Json.Nodes.JsonObject? CardFor(string recordId, string? aadObjectId, string? teamsUserId)
+    {
+        var document = _approvals.FindById(recordId);
+        var record = document is null ? null : _records.FindById(recordId);
+        if (document is null || record is null) return null;
+        var view = View(record, document);
+        var person = _directory.Identify(aadObjectId, teamsUserId).Person;
+        var step = document.Current;
+        var mayDecide = step is not null && person is not null && _router.MayDecide(step.ToStep(), person, JapanTime.Today(_time), record);
+        return mayDecide ? DecisionCard.ForApprovers(view) : DecisionCard.Status(view);
+    }
+
+    private void Save(RequestRecord record, ApprovalDocument document)
+    {
+        var db = _database.Database;
+        if (!db.BeginTrans()) throw new InvalidOperationException("An approval change is already in a transaction on this thread.");
+        try
+        {
+            _records.Update(record);
+            _approvals.Upsert(document);
+            db.Commit();
+        }
+        catch
+        {
+            db.Rollback();
+            throw;
+        }
+    }
+
+    private static string AuditAction(Decision decision) => decision switch
+    {
+        Decision.Approve => "Approved",
+        Decision.Return => "Returned",
+        Decision.Reject => "Rejected",
+        _ => "Acknowledged",
+    };
+
+    private static StoredStep ToStored(ApprovalStep step) => new()
+    {
+        RuleName = step.RuleName,
+        Stage = step.Stage,
+        Action = step.Action,
+        Role = step.Role!.Value,
+        RequestedRole = step.RequestedRole,
+        Department = step.Department,
+        System = step.System,
+        Label = step.Label,
+        Clause = step.Clause,
+        Assignees = step.Assignees.Select(a => StoredPerson.From(a)).ToList(),
+        Deputies = step.Deputies.Select(d => StoredPerson.From(d.Person, d.ActsForId)).ToList(),
+    };
+
+    // LiteDB stores "" as null (BsonMapper.EmptyStringToNull), which would change an audit entry's hash on reading it back.
+    private static string? NullIfEmpty(string text) => text.Trim() is { Length: > 0 } t ? t : null;
+
+    private static string NewCardVersion() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+
+    private static string Names(StoredStep step) => step.Assignees.Count == 0 ? "不在" : string.Join("、", step.Assignees.Select(a => a.Name));
+
+    private Person? ApplicantPerson(RequestRecord record) =>
+        _directory.FindByAadObjectId(record.Applicant.AadObjectId) ?? _directory.FindByTeamsUserId(record.Applicant.UserId);
+
+    private bool IsApplicant(Person person, RequestRecord record) =>
+        ApplicantPerson(record)?.Id == person.Id
+        || (person.AadObjectId is not null && string.Equals(person.AadObjectId, record.Applicant.AadObjectId, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Assignees and deputies of a step, with Teams ids as the directory knows them now (they are learned over time).</summary>
+    private IReadOnlyList<Recipient> Deciders(StoredStep step)
+    {
+        var directory = _directory.Current;
+        var today = JapanTime.Today(_time);
+        var people = step.Assignees.Select(a => (a.PersonId, a.Name, a.AadObjectId, a.TeamsUserId))
+            .Concat(step.Deputies.Select(d => (d.PersonId, d.Name, d.AadObjectId, d.TeamsUserId)))
+            .Concat(step.Assignees.SelectMany(a => directory.ActiveDeputies(a.PersonId, step.Role, today))
+                .Select(p => (PersonId: p.Id, p.Name, p.AadObjectId, p.TeamsUserId)));
+        return people
+            .DistinctBy(p => p.PersonId)
+            .Select(p => directory.FindById(p.PersonId) is { } now
+                ? new Recipient(now.Id, now.Name, now.AadObjectId, now.TeamsUserId)
+                : new Recipient(p.PersonId, p.Name, p.AadObjectId, p.TeamsUserId))
+            .ToList();
+    }
+
+    private IReadOnlyList<Notification> AssignmentNotices(RequestRecord record, ApprovalDocument document)
+    {
+        var step = document.Current;
+        if (step is null) return [];
+        var verb = step.Action == StepAction.Acknowledge ? "確認" : "承認・差戻し・却下";
+        var text = $"{record.Applicant.Name}さん（{record.Applicant.Department ?? "所属未登録"}）から{record.Title}（{record.Number}）が届きました。"
+            + $"{step.Label}として内容を確認し、カードから{verb}を選んでください（根拠 {step.Clause}）。";
+        return Deciders(step).Select(r => new Notification(r, text)).ToList();
+    }
+
+    private static IReadOnlyList<Notification> ReceiverNotices(RequestRecord record, ApprovalRoute route) =>
+        route.Steps.Where(s => s.Action is StepAction.Receive or StepAction.Assess)
+            .SelectMany(s => s.Assignees.Select(a => (a, s)))
+            .DistinctBy(x => x.a.PersonId)
+            .Select(x => new Notification(new Recipient(x.a.PersonId, x.a.Name, x.a.AadObjectId, x.a.TeamsUserId),
+                $"{record.Applicant.Name}さんから{record.Title}（{record.Number}）が届きました。{x.s.Label}として{x.s.Action.Verb()}（根拠 {x.s.Clause}）。"))
+            .ToList();
+
+    private Recipient ApplicantRecipient(RequestRecord record)
+    {
+        var person = ApplicantPerson(record);
+        return new Recipient(person?.Id, record.Applicant.Name, record.Applicant.AadObjectId ?? person?.AadObjectId, record.Applicant.UserId);
+    }
+
+    private static string ApplicantText(RequestRecord record, Decision decision, string decider, string? comment, ApprovalDocument document)
+    {
+        var subject = $"{record.Title}（{record.Number}）";
+        return decision switch
+        {
+            Decision.Approve when document.State == ApprovalState.Pending =>
+                $"{subject}を{decider}さんが承認しました。次は{document.Current!.Label}の承認を待っています。",
+            Decision.Approve => $"{subject}が{decider}さんにより承認されました。" + (comment is null ? "" : $"\nコメント: {comment}"),
+            Decision.Return => $"{subject}が{decider}さんにより差し戻されました。内容を修正して再申請してください。\nコメント: {comment}",
+            Decision.Reject => $"{subject}は{decider}さんにより却下されました。\n理由: {comment}",
+            _ => $"{subject}を{decider}さんが確認しました。" + (comment is null ? "" : $"\nコメント: {comment}"),
+        };
+    }
+
+    internal static string FormatJst(DateTimeOffset at) =>
+        at.ToOffset(JapanTime.Offset).ToString("yyyy年M月d日 H:mm", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseAt(string at) => DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    private ApprovalView View(RequestRecord record, ApprovalDocument document)
+    {
+        var step = document.Current;
+        return new ApprovalView(
+            record.Id,
+            record.Number,
+            record.Title,
+            record.Applicant.Name,
+            record.Applicant.Department,
+            record.HighestConfidentiality,
+            record.Answers.Values.Where(a => !string.IsNullOrWhiteSpace(a.Display)).Take(12).Select(a => (a.Label, a.Display)).ToList(),
+            record.AppliedClauses,
+            record.CreatedAt,
+            record.Status,
+            document.State,
+            step?.Action,
+            step?.Label,
+            step?.Clause,
+            step?.Assignees.Select(a => a.Name).ToList() ?? [],
+            step is null ? [] : Deciders(step).Select(r => r.TeamsUserId).OfType<string>().Distinct().ToList(),
+            document.CardVersion,
+            document.Decisions.Select(d => new DecisionView(d.Name, d.ActingForName, d.Decision, ParseAt(d.At), d.Comment,
+                d.StepIndex < document.Steps.Count ? document.Steps[d.StepIndex].Label : "")).ToList());
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using Isms.Workflows.Cards;
+using Isms.Workflows.Requests;
+using Isms.Workflows.Routing;
+using static Isms.Workflows.Cards.CardElements;
+
+namespace Isms.Workflows.Approvals;
+
+/// <summary>
+/// Approval cards (Adaptive Cards 1.5, Universal Actions). <see cref="ForApprovers"/> carries the 承認 / 差戻し / 却下
+/// (or 確認 / 差戻し) Action.Execute buttons and a refresh for the people who may decide; <see cref="Status"/> is what
+/// everyone else sees, and, once decided or withdrawn, every copy (refresh.userIds empty, no buttons).
+/// </summary>
+public static class DecisionCard
+{
+    public const string CommentInputId = "comment";
+
+    public static JsonObject ForApprovers(ApprovalView view)
+    {
+        var acknowledge = view.CurrentAction == StepAction.Acknowledge;
+        var card = new AdaptiveCard()
+            .Add(TextBlock($"{view.Title}の{(acknowledge ? "確認" : "承認")}依頼", TextTone.Heading))
+            .Add(FactSet(Facts(view)))
+            .AddRange(AnswerElements(view))
+            .AddRange(DecisionElements(view))
+            .Add(TextBlock($"{view.CurrentStepLabel}として判断してください。根拠: {view.CurrentClause}", TextTone.Note))
+            .Add(TextInput(CommentInputId, "コメント（差戻し・却下のときは必須）", null, ApprovalService.MaxCommentLength, multiline: true,
+                required: false, placeholder: "差戻し・却下の理由、承認の条件など"));
+        foreach (var decision in acknowledge ? new[] { Decision.Acknowledge, Decision.Return } : [Decision.Approve, Decision.Return, Decision.Reject])
+        {
+            card.AddAction(Execute(decision, view));
+        }
+
+        var json = card.ToJson();
+        json["refresh"] = Refresh(view, view.DeciderTeamsUserIds);
+        return json;
+    }
+
+    /// <summary>
+    /// The status: while pending, with a refresh for the deciders (Teams then shows them <see cref="ForApprovers"/>);
+    /// once final, with <c>refresh.userIds: []</c> so nobody gets buttons again.
+    /// </summary>
+    public static JsonObject Status(ApprovalView view)
+    {
+        var pending = view.State == ApprovalState.Pending;
+        var card = new AdaptiveCard()
+            .Add(TextBlock($"{view.Title}（{view.Number}）", TextTone.Heading))
+            .Add(FactSet([.. Facts(view), ("状態", StatusText(view))]))
+            .AddRange(DecisionElements(view));
+        if (pending)
+        {
+            card.Add(TextBlock($"{view.CurrentStepLabel}（{string.Join("、", view.CurrentDeciderNames)}）の判断を待っています。", TextTone.Help));
+        }
+        else if (view.State == ApprovalState.Withdrawn)
+        {
+            card.Add(TextBlock("申請者が取り下げました。判断は不要です。", TextTone.Help));
+        }
+
+        var json = card.Add(TextBlock(FormCardRenderer.CitationText(view.Clauses), TextTone.Help)).ToJson();
+        json["refresh"] = Refresh(view, pending ? view.DeciderTeamsUserIds : []);
+        return json;
+    }
+
+    /// <summary>The card every copy should show after a change: the status card (deciders get buttons through refresh).</summary>
+    public static JsonObject ForEveryone(ApprovalView view) => Status(view);
+
+    private static string StatusText(ApprovalView view)
+    {
+        var last = view.Decisions.LastOrDefault();
+        return view.State switch
+        {
+            ApprovalState.Pending => $"{view.Status.Label()}（{view.CurrentStepLabel}）",
+            ApprovalState.Decided when last is not null => $"{last.Decision.Label()}（{last.DeciderName}、{ApprovalService.FormatJst(last.At)}）",
+            _ => view.Status.Label(),
+        };
+    }
+
+    private static IEnumerable<(string, string)> Facts(ApprovalView view) =>
+    [
+        ("受付番号", view.Number),
+        ("申請者", view.ApplicantName),
+        ("所属", view.Department ?? "未登録"),
+        ("様式", view.Title),
+        ("機密性", view.Confidentiality > 0 ? $"機密性{view.Confidentiality}" : "該当なし"),
+        ("申請日時", ApprovalService.FormatJst(view.SubmittedAt)),
+        ("根拠", string.Join("、", view.CurrentClause is null ? view.Clauses : [view.CurrentClause])),
+    ];
+
+    private static IEnumerable<JsonObject> AnswerElements(ApprovalView view)
+    {
+        if (view.Answers.Count == 0) yield break;
+        yield return TextBlock("申請内容", TextTone.Subheading);
+        yield return FactSet(view.Answers.Select(a => (a.Label, a.Value)));
+    }
+
+    private static IEnumerable<JsonObject> DecisionElements(ApprovalView view)
+    {
+        foreach (var d in view.Decisions)
+        {
+            var who = d.ActingFor is null ? d.DeciderName : $"{d.DeciderName}（{d.ActingFor}の代理）";
+            var facts = new List<(string, string)> { ("判断", d.Decision.Label()), ("判断者", $"{who}（{d.StepLabel}）"), ("日時", ApprovalService.FormatJst(d.At)) };
+            if (d.Comment is not null) facts.Add(("コメント", d.Comment));
+            yield return Container([TextBlock("判断の記録", TextTone.Subheading), FactSet(facts)], separator: true);
+        }
+    }
+
+    private static JsonObject Execute(Decision decision, ApprovalView view)
+    {
+        var action = new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["title"] = decision.Label(),
+            ["verb"] = decision.Verb(),
+            ["data"] = new JsonObject { ["recordId"] = view.RecordId, ["version"] = view.CardVersion },
+        };
+        action["style"] = decision switch
+        {
+            Decision.Approve or Decision.Acknowledge => "positive",
+            Decision.Reject => "destructive",
+            _ => "default",
+        };
+        return action;
+    }
+
+    private static JsonObject Refresh(ApprovalView view, IEnumerable<string> userIds) => new()
+    {
+        ["action"] = new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["title"] = "更新",
+            ["verb"] = DecisionText.RefreshVerb,
+            ["data"] = new JsonObject { ["recordId"] = view.RecordId },
+        },
+        ["userIds"] = new JsonArray([.. userIds.Select(id => (JsonNode)id)]),
+    };
+}
