@@ -32,7 +32,7 @@ internal sealed class ApprovalHarness : IDisposable
 
     private int _submissions;
 
-    public ApprovalHarness(DateTimeOffset? now = null)
+    public ApprovalHarness(DateTimeOffset? now = null, Isms.Workflows.Routing.RoutingRules? rules = null)
     {
         Time = new FakeTimeProvider(now ?? InLeave);
         Database = IsmsDatabase.InMemory();
@@ -43,7 +43,7 @@ internal sealed class ApprovalHarness : IDisposable
         Directory.LearnTeamsUserId(Yamada, YamadaTeams);
         Store = new LiteDbRequestStore(Database);
         Audit = new AuditTrail(Database, Time, NullLogger<AuditTrail>.Instance);
-        var router = new Isms.Workflows.Routing.ApprovalRouter(RoutingTestData.ShippedRules(), () => Directory.Current);
+        var router = new Isms.Workflows.Routing.ApprovalRouter(rules ?? RoutingTestData.ShippedRules(), () => Directory.Current);
         Service = new ApprovalService(Database, router, Directory, Audit, Time);
     }
 
