@@ -106,8 +106,9 @@ public sealed partial class AuditTrail
         {
             json.WriteStartArray();
             json.WriteNumberValue(d.Id);
+            // LiteDB stores "" as null, so an empty field hashes as null: what is read back must hash the same.
             foreach (var value in new[] { d.At, d.ActorId, d.ActorName, d.Action, d.RecordId, d.RecordNumber, d.FromStatus, d.ToStatus, d.Clause, d.ActivityId, d.Detail, d.PreviousHash })
-                json.WriteStringValue(value);
+                json.WriteStringValue(string.IsNullOrEmpty(value) ? null : value);
             json.WriteEndArray();
         }
 

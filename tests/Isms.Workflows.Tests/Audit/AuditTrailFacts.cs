@@ -45,6 +45,16 @@ public sealed class AuditTrailFacts : IDisposable
     }
 
     [Fact]
+    public void Verify_IsValid_WhenAFieldIsAnEmptyString()
+    {
+        // LiteDB reads "" back as null; the chain must not break on that.
+        var trail = Trail();
+        trail.Append(new AuditEvent("Submitted", "E0001", "", "rec-9", "", null, "", "5.1(1)③(イ)", "", ""));
+
+        Assert.True(trail.Verify().IsValid);
+    }
+
+    [Fact]
     public void Verify_IsValid_ForAnUntouchedTrail()
     {
         Assert.Equal(AuditVerification.Valid(0), Trail().Verify());
