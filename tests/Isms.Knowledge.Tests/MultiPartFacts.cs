@@ -27,4 +27,11 @@ public class MultiPartFacts
         Assert.DoesNotContain(ClauseRetriever.SubQueries("出張先から持ち帰ったパソコン、LANにつなぐ前にやることある？"), p => p.OwnAnswer);
         Assert.All(ClauseRetriever.SubQueries("パスワードは何文字？あと使い回しはだめ？"), p => Assert.True(p.OwnAnswer));
     }
+
+    // A part asking who permits gets the rule that names the permitter, even when the measures fill the top.
+    [Theory]
+    [InlineData("機密性2のデータを外に持ち出すとき誰の許可がいる？暗号化もしないとだめ？", "5.1(1)③(イ)")]
+    [InlineData("フリーソフトをパソコンに入れたいけど誰の許可がいる？ダウンロードしたら不正プログラムのチェックもしないとだめ？", "6.1(17)②")]
+    public void WhoPermitsPart_GetsThePermissionRule(string question, string permission) =>
+        Assert.Contains(permission, TestAnswerer.Offline.Retriever.Retrieve(question, null, 5).Select(c => c.Clause.Id));
 }

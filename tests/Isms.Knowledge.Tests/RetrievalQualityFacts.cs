@@ -9,7 +9,7 @@ public class RetrievalQualityFacts
     public async Task DevelopmentSet_MeetsItsFloors()
     {
         var (_, s) = await Evaluator.RunAsync(TestAnswerer.Offline, Evaluator.Load(TestData.PathOf("dev.jsonl")));
-        // Reached 0.850 / 0.963 / 0.903 / 0.8 / 1 / 0 / 1; floors sit about one question below.
+        // Reached 0.858 / 0.965 / 0.908 / 0.818 / 1 / 0 / 1 (125 questions, 11 multi-part); floors sit about one question below.
         Assert.True(s.Hit1 >= 0.84, $"hit@1 {s.Hit1}");
         Assert.True(s.Hit3 >= 0.95, $"hit@3 {s.Hit3}");
         Assert.True(s.Mrr >= 0.89, $"mrr {s.Mrr}");
@@ -23,11 +23,11 @@ public class RetrievalQualityFacts
     public async Task VisibleSet_MeetsTheTargets()
     {
         var (_, s) = await Evaluator.RunAsync(TestAnswerer.Offline, Evaluator.Load(TestData.PathOf("visible.jsonl")));
-        // Reached 0.926 / 1 / 0.963 / 0.667.
+        // Reached 0.926 / 1 / 0.963 / 1.
         Assert.True(s.Hit1 >= 0.9, $"hit@1 {s.Hit1}");
         Assert.True(s.Hit3 >= 0.96, $"hit@3 {s.Hit3}");
         Assert.True(s.Mrr >= 0.95, $"mrr {s.Mrr}");
-        Assert.True(s.MultiHopAllTop5 >= 0.6, $"multi-hop {s.MultiHopAllTop5}");
+        Assert.True(s.MultiHopAllTop5 >= 0.66, $"multi-hop {s.MultiHopAllTop5}");
         Assert.True(s.OosReject >= 0.9, $"oos_reject {s.OosReject}");
         Assert.True(s.IntentAcc >= 0.9, $"intent {s.IntentAcc}");
     }

@@ -21,7 +21,7 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
     public ClauseIndex Index => index;
 
     // What each clause is, computed once: the re-ranking reads these for every clause of every (part of a) question.
-    private readonly record struct Traits(string? DefinedRole, bool Approval, bool RoleSubject, bool What, bool NegativeHeading, bool StaffSubject, bool Frequency);
+    private readonly record struct Traits(string? DefinedRole, bool Approval, bool RoleSubject, bool What, bool NegativeHeading, bool StaffSubject, bool Frequency, bool Permits);
 
     private Traits[]? _traitsCache;
 
@@ -35,12 +35,17 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
             WhatClause().IsMatch(c.Text),
             NegativeCondition().IsMatch(string.Join("", c.HeadingPath)),
             c.Text.StartsWith("職員等", StringComparison.Ordinal),
-            Frequency().IsMatch(c.Text));
+            Frequency().IsMatch(c.Text),
+            Permits().IsMatch(c.Text));
     }).ToArray();
 
     private const double VariantPieceWeight = 0.7;
 
     private const double WhoActorLift = 1.2;
+
+    // The who-permits slot: staff's own rules (職員等は、…許可を得なければならない) are the general ones; the clause must
+    // score at least this share of the best for the whole question and for the part.
+    private const double PermitStaffLift = 1.3, PermitTopicFloor = 0.45, PermitPartFloor = 0.5;
 
     private bool StartsWithRole(string text)
     {
@@ -103,6 +108,19 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
             if (chosen.Count >= top) break;
             var best = part.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).FirstOrDefault(d => !chosen.Contains(d), -1);
             if (best >= 0) chosen.Add(best);
+        }
+        // A part that asks who permits (誰の許可がいる, 誰が承認する) is answered by the rule that says whose permission
+        // the act needs (…は、情報セキュリティ管理者の許可を得なければならない), which may sit elsewhere in the policy than
+        // the measures: one slot goes to the best such clause for the part not yet chosen (v21: 2(2)⑧(イ) and 5.1(1)③(イ)).
+        foreach (var (part, q) in partScores.Zip(subQueries))
+        {
+            if (chosen.Count >= top || !WhoPermits().IsMatch(JapaneseNormalizer.Widths(q.Focus))) continue;
+            // …about the question's topic (the whole question's score), not any rule that says 許可 (6.1(17)② for 外部アクセス).
+            double partMax = part.Values.DefaultIfEmpty(0).Max(), wholeMax = whole.Values.DefaultIfEmpty(0).Max();
+            var best = part.Where(kv => _traits[kv.Key].Permits && !chosen.Contains(kv.Key) && whole.GetValueOrDefault(kv.Key) >= PermitTopicFloor * wholeMax)
+                .Select(kv => (kv.Key, V: kv.Value * (_traits[kv.Key].StaffSubject ? PermitStaffLift : 1.0)))
+                .Where(x => x.V >= PermitPartFloor * partMax).OrderByDescending(x => x.V).Select(x => x.Key).FirstOrDefault(-1);
+            if (best >= 0) { chosen.Add(best); fused.TryAdd(best, 0); }
         }
         var head = chosen.Skip(1).OrderByDescending(d => fused[d]).ToList();
         var final = chosen.Take(1).Concat(head).Concat(ranked.Where(d => !chosen.Contains(d))).Take(top);
@@ -201,7 +219,8 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
         // A role the question names itself wins over one its everyday words (管理者, 課長) stand for.
         var askedRole = _definedRoles.FirstOrDefault(r => question.Contains(r, StringComparison.OrdinalIgnoreCase))
             ?? _definedRoles.FirstOrDefault(r => expanded.Contains(r, StringComparison.OrdinalIgnoreCase));
-        var asksNegative = NegativeCondition().IsMatch(question);
+        // …and "機密性2の情報を扱わないクラウド" asks for the 取り扱わない場合 sections too.
+        var asksNegative = NegativeCondition().IsMatch(question) || question.Contains("扱わない", StringComparison.Ordinal);
         // A part of a multi-part question is about its focus words: clauses that say them (or the policy terms
         // they stand for) literally, above all in their own heading, answer that part.
         var focusWords = focus is null ? [] : new[] { JapaneseNormalizer.Widths(focus) }.Concat(thesaurus.Expand(focus)).Where(w => w.Length >= 2).ToArray();
@@ -274,6 +293,14 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
 
     [GeneratedRegex("何を|何が|何に|どんな|どういう|どのような|何について|内容|項目|一覧|全部|すべて|全て|何があ")]
     private static partial Regex AsksForList();
+
+    // A clause that says whose permission an act needs, or who decides on an application.
+    [GeneratedRegex("(許可|承認)(を得|を受|権限者)|可否を決定|許可なく")]
+    private static partial Regex Permits();
+
+    // A part asking who permits or approves: 誰の許可がいる, 何の許可, 誰に申請, 誰が承認する.
+    [GeneratedRegex("(誰|だれ|どなた|何|どこ|どの役職)(の|に|が|へ|から)?(許可|承認|申請|ok|OK|ＯＫ)|許可(を|は)?(誰|だれ)|(誰|だれ)が(許可|承認|決め)")]
+    private static partial Regex WhoPermits();
 
     [GeneratedRegex("許可|承認|報告")]
     private static partial Regex Approval();
