@@ -58,7 +58,7 @@ public sealed class DecisionCardFacts
 
     [Theory]
     [MemberData(nameof(CardNames))]
-    public void Card_MatchesItsSnapshot(string name) => Assert.Null(ApprovalSnapshot.Compare(name, Card(name)));
+    public void Card_MatchesItsSnapshot(string name) => Assert.Null(Snapshot.Compare(name, Card(name), "Approvals/Snapshots"));
 
     [Fact]
     public void ApproverCard_HasTheButtons_TheComment_AndARefreshForTheDeciders()

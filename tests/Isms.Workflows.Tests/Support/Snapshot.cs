@@ -5,8 +5,9 @@ using System.Text.Json.Nodes;
 namespace Isms.Workflows.Tests.Support;
 
 /// <summary>
-/// Card snapshots under Snapshots/. A missing snapshot is written locally (review and commit it); with CI=true it
-/// fails instead. Draft ids and nonces are random, so they are replaced by placeholders first.
+/// Card snapshots under Snapshots/ (or another folder of the test project). A missing snapshot is written locally
+/// (review and commit it); with CI=true it fails instead. Draft ids, nonces, record ids and card versions in action
+/// data are random, so they are replaced by placeholders first.
 /// </summary>
 public static class Snapshot
 {
@@ -21,10 +22,11 @@ public static class Snapshot
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Returns a difference description, or null when the card matches its snapshot.</summary>
-    public static string? Compare(string name, JsonObject card)
+    public static string? Compare(string name, JsonObject card, string? folder = null)
     {
+        var directory = folder is null ? Directory : Path.Combine(RepoPaths.TestProjectDirectory, folder);
         var actual = Normalize(card).ToJsonString(Pretty).ReplaceLineEndings("\n") + "\n";
-        var path = Path.Combine(Directory, name + ".json");
+        var path = Path.Combine(directory, name + ".json");
         if (!File.Exists(path))
         {
             if (IsCi)
@@ -32,7 +34,7 @@ public static class Snapshot
                 return $"snapshot {name}.json is missing (CI=true: snapshots are not written on CI)";
             }
 
-            System.IO.Directory.CreateDirectory(Directory);
+            System.IO.Directory.CreateDirectory(directory);
             File.WriteAllText(path, actual);
             return null;
         }
@@ -48,19 +50,20 @@ public static class Snapshot
         return copy;
     }
 
-    private static void Replace(JsonNode? node)
+    private static void Replace(JsonNode? node, bool inActionData = false)
     {
         if (node is JsonObject obj)
         {
             foreach (var name in obj.Select(p => p.Key).ToList())
             {
-                if (name is "draft" or "nonce" && obj[name] is JsonValue)
+                // "version" is random only inside action data; the card's own "version" (1.5) stays.
+                if ((name is "draft" or "nonce" or "recordId" || (inActionData && name == "version")) && obj[name] is JsonValue)
                 {
                     obj[name] = $"<{name}>";
                 }
                 else
                 {
-                    Replace(obj[name]);
+                    Replace(obj[name], inActionData || name == "data");
                 }
             }
         }
@@ -68,7 +71,7 @@ public static class Snapshot
         {
             foreach (var child in array)
             {
-                Replace(child);
+                Replace(child, inActionData);
             }
         }
     }
