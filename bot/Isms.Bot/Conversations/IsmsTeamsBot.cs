@@ -1,3 +1,4 @@
+using Isms.Bot.Approvals;
 using Isms.Bot.Cards;
 using Isms.Workflows.Org;
 using Microsoft.Bot.Builder;
@@ -17,6 +18,7 @@ public sealed class IsmsTeamsBot(
     WelcomeCard welcomeCard,
     WelcomeLedger welcomed,
     OrgDirectoryService directory,
+    ApprovalsBridge approvals,
     TimeProvider clock,
     ILogger<IsmsTeamsBot> logger) : TeamsActivityHandler
 {
@@ -73,6 +75,9 @@ public sealed class IsmsTeamsBot(
 
     protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
         WelcomeOnceAsync(turnContext, WelcomeLedger.ConversationKey(turnContext.Activity.Conversation.Id), cancellationToken);
+
+    protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>
+        approvals.HandleActionAsync(turnContext, invokeValue, cancellationToken);
 
     protected override Task OnUnrecognizedActivityTypeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {

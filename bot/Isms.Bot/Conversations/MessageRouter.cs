@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Isms.Bot.Approvals;
 using Isms.Bot.Cards;
 using Isms.Knowledge;
 using Isms.Workflows.Forms;
@@ -23,6 +24,7 @@ public sealed partial class MessageRouter(
     IPolicyAnswerer knowledge,
     AnswerLog answers,
     OrgDirectoryService directory,
+    ApprovalsBridge approvals,
     TimeProvider clock,
     ILogger<MessageRouter> logger)
 {
@@ -113,7 +115,12 @@ public sealed partial class MessageRouter(
             case "form":
                 using (var document = JsonDocument.Parse(value.ToString(Formatting.None)))
                 {
-                    await SendAsync(turnContext, forms.HandleCardSubmit(ApplicantOf(turnContext), document.RootElement), cancellationToken);
+                    var reply = forms.HandleCardSubmit(ApplicantOf(turnContext), document.RootElement);
+                    await SendAsync(turnContext, reply, cancellationToken);
+                    if (reply.CreatedRecord is { } record)
+                    {
+                        await approvals.AfterSubmitAsync(turnContext, record, cancellationToken);
+                    }
                 }
 
                 return;

@@ -1,3 +1,4 @@
+using Isms.Bot.Approvals;
 using Isms.Bot.Cards;
 using Isms.Bot.Conversations;
 using Isms.Bot.Notifications;
@@ -58,6 +59,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<QuestionHandler>();
         services.AddSingleton<MessageRouter>();
         services.AddSingleton<INotifier, TeamsNotifier>();
+        services.AddSingleton<ApprovalsBridge>();
         services.AddTransient<IBot, IsmsTeamsBot>();
         services.AddHostedService<BotWarmUp>();
         return builder;

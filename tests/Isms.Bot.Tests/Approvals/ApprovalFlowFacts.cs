@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Isms.Bot.Tests.Forms;
+using Isms.Bot.Tests.Notifications;
+using Isms.Bot.Tests.Pipeline;
+using Isms.Workflows.Requests;
+using Microsoft.Extensions.DependencyInjection;
+using static Isms.Bot.Tests.Pipeline.QuestionFacts;
+using static Isms.Bot.Tests.Pipeline.TeamsActivities;
+
+namespace Isms.Bot.Tests.Approvals;
+
+/// <summary>
+/// A 持ち出し申請 by 山田 (警防課, in the sample directory) goes to 佐藤 (警防課の情報セキュリティ管理者) as a decision
+/// card in her personal chat; her 承認 on the card (adaptiveCard/action) decides it once and tells 山田.
+/// </summary>
+public sealed class ApprovalFlowFacts : TempDataDirectory
+{
+    private static readonly TeamsUser Applicant = new("29:yamada-dir", "山田 太郎", "00000000-0000-4000-8000-000000000001");
+    private static readonly TeamsUser Approver = new("29:sato-dir", "佐藤 花子", "00000000-0000-4000-8000-000000000002");
+
+    [Fact]
+    public async Task TheApproverGetsTheCard_DecidesOnce_AndTheApplicantIsTold()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        using var factory = new BotApplicationFactory(DataDirectory);
+        var client = factory.CreateClient();
+        await SayViaConnector(client, connector, Approver);
+
+        var number = await FileTakeout(client);
+        await SayViaConnector(client, connector, Applicant);
+
+        var (conversation, sent) = Assert.Single(connector.Received);
+        Assert.Equal(PersonalConversationId(Approver), conversation);
+        var card = AttachedCard(sent);
+        Assert.Contains(number, Json(card));
+        Assert.Equal(Approver.Id, (string?)card["refresh"]!["userIds"]![0]);
+
+        var (refusedStatus, refused) = await Invoke(client, connector, Applicant, card, "承認");
+        Assert.Equal(HttpStatusCode.OK, refusedStatus);
+        Assert.Contains("1(8)①", Json(refused));
+
+        var (status, response) = await Invoke(client, connector, Approver, card, "承認");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(200, (int?)response["statusCode"]);
+        Assert.Contains("承認", Json(response["value"]!.AsObject()));
+
+        var record = factory.Services.GetRequiredService<IRequestStore>().FindByNumber(number)!;
+        Assert.Equal(RequestStatus.Approved, record.Status);
+        Assert.Contains(connector.Received, r => r.ConversationId == PersonalConversationId(Applicant) && ((string?)r.Activity["text"])?.Contains(number) == true);
+
+        var (_, replay) = await Invoke(client, connector, Approver, card, "却下", "理由");
+        Assert.Equal(RequestStatus.Approved, factory.Services.GetRequiredService<IRequestStore>().FindByNumber(number)!.Status);
+        Assert.Contains($"{number}は佐藤 花子さんが", Json(replay));
+        Assert.Contains("承認済みです", Json(replay));
+    }
+
+    private static async Task<string> FileTakeout(HttpClient client)
+    {
+        var person = new FormConversation(client, Applicant);
+        await person.Say("持ち出し申請");
+        Assert.DoesNotContain("applicantDepartment", FormConversation.FieldIds(person.Card));
+        await person.Press("次へ",
+            ("itemKind", "usb"), ("assetNumber", "USB-012"), ("confidentiality", "1"), ("purpose", "県の会議で説明に使うため"),
+            ("destination", "群馬県庁"), ("startDate", BotHost.Date(1)), ("endDate", BotHost.Date(2)), ("processOutside", "no"));
+        await person.Press("次へ", ("otherMeasures", "パスワード付きで保存しました"));
+        await person.Press("送信");
+        return FormConversation.Facts(person.Card)["受付番号"];
+    }
+
+    private static async Task SayViaConnector(HttpClient client, FakeConnector connector, TeamsUser user)
+    {
+        var message = PersonalMessage(user, "ヘルプ");
+        message["serviceUrl"] = connector.ServiceUrl;
+        var (status, _) = await PostAsync(client, message);
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    private static string Json(JsonObject node) => node.ToJsonString(new System.Text.Json.JsonSerializerOptions
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    private static JsonObject AttachedCard(JsonObject activity) =>
+        activity["attachments"]!.AsArray().OfType<JsonObject>().Single()["content"]!.AsObject();
+
+    private static async Task<(HttpStatusCode Status, JsonObject Body)> Invoke(
+        HttpClient client, FakeConnector connector, TeamsUser user, JsonObject card, string title, string? comment = null)
+    {
+        var action = Descendants(card).Single(n => (string?)n["type"] == "Action.Execute" && (string?)n["title"] == title);
+        var data = action["data"]!.DeepClone().AsObject();
+        data["comment"] = comment ?? "";
+        var invoke = Base("invoke", user, PersonalConversationId(user), "personal", null);
+        invoke.Remove("deliveryMode");
+        invoke["serviceUrl"] = connector.ServiceUrl;
+        invoke["name"] = "adaptiveCard/action";
+        invoke["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = (string?)action["verb"], ["data"] = data },
+            ["trigger"] = "manual",
+        };
+        using var response = await client.PostAsJsonAsync("/api/messages", invoke);
+        var body = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, body.Length > 0 ? JsonNode.Parse(body)!.AsObject() : []);
+    }
+}
