@@ -1,3 +1,4 @@
+using Isms.Bot.Tests.Pipeline;
 using System.Net;
 using System.Security.Cryptography;
 
@@ -16,14 +17,13 @@ public sealed class ChannelTokenValidationTests(LoopbackOpenIdServer server)
     [Fact]
     public async Task A_correctly_signed_token_is_accepted_and_the_help_card_comes_back()
     {
-        var token = ChannelTokens.Sign(server.TeamsKey, LoopbackOpenIdServer.TeamsKeyId, _appId, TeamsActivities.ServiceUrl);
+        var token = ChannelTokens.Sign(server.TeamsKey, LoopbackOpenIdServer.TeamsKeyId, _appId, SignedActivities.ServiceUrl);
 
         await using var factory = BotHostFactory.WithAuthentication(_appId, server.MetadataUrl);
         var (status, body) = await SendAsync(factory, $"Bearer {token}");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        var replies = TeamsActivities.Replies(body);
-        Assert.Contains(replies, TeamsActivities.HasAdaptiveCard);
+        Assert.NotEmpty(TeamsActivities.ReplyCards(TeamsActivities.ParseReplies(body)));
         Assert.NotNull(factory.References.FindByConversationId(_conversationId));
     }
 
@@ -39,16 +39,16 @@ public sealed class ChannelTokenValidationTests(LoopbackOpenIdServer server)
 
     [Fact]
     public Task An_expired_token_is_rejected() => AssertRejectedAsync(Bearer(ChannelTokens.Sign(
-        server.TeamsKey, LoopbackOpenIdServer.TeamsKeyId, _appId, TeamsActivities.ServiceUrl,
+        server.TeamsKey, LoopbackOpenIdServer.TeamsKeyId, _appId, SignedActivities.ServiceUrl,
         notBefore: DateTime.UtcNow.AddHours(-2), expires: DateTime.UtcNow.AddMinutes(-30))));
 
     [Fact]
     public Task A_token_for_another_bot_is_rejected() => AssertRejectedAsync(Bearer(ChannelTokens.Sign(
-        server.TeamsKey, LoopbackOpenIdServer.TeamsKeyId, Guid.NewGuid().ToString(), TeamsActivities.ServiceUrl)));
+        server.TeamsKey, LoopbackOpenIdServer.TeamsKeyId, Guid.NewGuid().ToString(), SignedActivities.ServiceUrl)));
 
     [Fact]
     public Task A_token_from_another_issuer_is_rejected() => AssertRejectedAsync(Bearer(ChannelTokens.Sign(
-        server.TeamsKey, LoopbackOpenIdServer.TeamsKeyId, _appId, TeamsActivities.ServiceUrl,
+        server.TeamsKey, LoopbackOpenIdServer.TeamsKeyId, _appId, SignedActivities.ServiceUrl,
         issuer: "https://login.example.invalid/")));
 
     [Fact]
@@ -61,12 +61,12 @@ public sealed class ChannelTokenValidationTests(LoopbackOpenIdServer server)
     public async Task A_token_signed_by_an_unknown_key_is_rejected(string keyId)
     {
         using var unknownKey = RSA.Create(2048);
-        await AssertRejectedAsync(Bearer(ChannelTokens.Sign(unknownKey, keyId, _appId, TeamsActivities.ServiceUrl)));
+        await AssertRejectedAsync(Bearer(ChannelTokens.Sign(unknownKey, keyId, _appId, SignedActivities.ServiceUrl)));
     }
 
     [Fact]
     public Task A_token_signed_by_a_key_not_endorsed_for_msteams_is_rejected() => AssertRejectedAsync(Bearer(ChannelTokens.Sign(
-        server.OtherChannelKey, LoopbackOpenIdServer.OtherChannelKeyId, _appId, TeamsActivities.ServiceUrl)));
+        server.OtherChannelKey, LoopbackOpenIdServer.OtherChannelKeyId, _appId, SignedActivities.ServiceUrl)));
 
     private static string Bearer(string token) => $"Bearer {token}";
 
@@ -76,7 +76,7 @@ public sealed class ChannelTokenValidationTests(LoopbackOpenIdServer server)
         var (status, body) = await SendAsync(factory, authorization);
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
-        Assert.Empty(TeamsActivities.Replies(body));
+        Assert.Empty(TeamsActivities.ParseReplies(body));
         Assert.Null(factory.References.FindByConversationId(_conversationId));
         Assert.Equal(0, factory.References.Count());
     }
@@ -84,7 +84,7 @@ public sealed class ChannelTokenValidationTests(LoopbackOpenIdServer server)
     private async Task<(HttpStatusCode Status, string Body)> SendAsync(BotHostFactory factory, string? authorization)
     {
         using var client = factory.CreateClient();
-        using var request = TeamsActivities.HelpMessage(_appId, _conversationId, authorization);
+        using var request = SignedActivities.HelpMessage(_appId, _conversationId, authorization);
         using var response = await client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }

@@ -1,3 +1,4 @@
+using Isms.Bot.Tests.Pipeline;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -21,16 +22,16 @@ public sealed class UnreachableMetadataTests
         // A distinct path too: the SDK caches metadata per URL for the life of the process.
         var metadataUrl = $"https://127.0.0.1:{ClosedLoopbackPort()}/unreachable-{Guid.NewGuid():N}/.well-known/openidconfiguration";
         using var key = RSA.Create(2048);
-        var token = ChannelTokens.Sign(key, "isms-test-any-key", appId, TeamsActivities.ServiceUrl);
+        var token = ChannelTokens.Sign(key, "isms-test-any-key", appId, SignedActivities.ServiceUrl);
 
         await using var factory = BotHostFactory.WithAuthentication(appId, metadataUrl);
         using var client = factory.CreateClient();
-        using var request = TeamsActivities.HelpMessage(appId, conversationId, $"Bearer {token}");
+        using var request = SignedActivities.HelpMessage(appId, conversationId, $"Bearer {token}");
         using var response = await client.SendAsync(request);
 
         Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Empty(TeamsActivities.Replies(await response.Content.ReadAsStringAsync()));
+        Assert.Empty(TeamsActivities.ParseReplies(await response.Content.ReadAsStringAsync()));
         Assert.Equal(0, factory.References.Count());
     }
 

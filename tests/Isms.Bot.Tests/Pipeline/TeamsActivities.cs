@@ -95,10 +95,12 @@ public static class TeamsActivities
     public static async Task<(System.Net.HttpStatusCode Status, JsonArray Replies)> PostAsync(HttpClient client, JsonObject activity)
     {
         using var response = await client.PostAsJsonAsync("/api/messages", activity);
-        var body = await response.Content.ReadAsStringAsync();
-        var replies = body.Length > 0 && JsonNode.Parse(body) is JsonObject o && o["activities"] is JsonArray a ? a : [];
-        return (response.StatusCode, replies);
+        return (response.StatusCode, ParseReplies(await response.Content.ReadAsStringAsync()));
     }
+
+    /// <summary>The activities of an expectReplies response body; empty when there are none.</summary>
+    public static JsonArray ParseReplies(string body) =>
+        body.Length > 0 && JsonNode.Parse(body) is JsonObject o && o["activities"] is JsonArray a ? a : [];
 
     public static IEnumerable<JsonObject> ReplyCards(JsonArray replies) =>
         replies.OfType<JsonObject>()
