@@ -1,6 +1,7 @@
 using Isms.Workflows.Storage;
 using LiteDB;
 using Microsoft.Bot.Schema;
+using Microsoft.Bot.Builder.Teams;
 using Newtonsoft.Json;
 
 namespace Isms.Bot.Conversations;
@@ -8,7 +9,8 @@ namespace Isms.Bot.Conversations;
 /// <summary>
 /// Keeps the latest <see cref="ConversationReference"/> of every conversation the bot has seen, so that later
 /// notifications (approvals, reminders) can reach people proactively. Personal chats are also indexed by the
-/// person's Entra object id and Teams user id.
+/// person's Entra object id and Teams user id; channel conversations by their Teams channel id, so that a configured
+/// channel (管理者 channel, CSIRT 窓口) can be posted to once the bot has seen any message or event in it.
 /// </summary>
 public sealed class ConversationReferenceStore
 {
@@ -19,6 +21,7 @@ public sealed class ConversationReferenceStore
         _references = database.Collection<StoredReference>("conversation_refs");
         _references.EnsureIndex(r => r.UserAadObjectId);
         _references.EnsureIndex(r => r.UserId);
+        _references.EnsureIndex(r => r.ChannelId);
     }
 
     public void Save(IActivity activity, DateTimeOffset now)
@@ -30,12 +33,14 @@ public sealed class ConversationReferenceStore
         }
 
         var conversationType = reference.Conversation.ConversationType ?? "personal";
+        var channelId = conversationType == "channel" ? ChannelIdOf(activity) : null;
         _references.Upsert(new StoredReference
         {
             Id = reference.Conversation.Id,
             ConversationType = conversationType,
             UserId = conversationType == "personal" ? reference.User?.Id : null,
             UserAadObjectId = conversationType == "personal" ? reference.User?.AadObjectId : null,
+            ChannelId = channelId,
             Json = JsonConvert.SerializeObject(reference),
             UpdatedAt = now.UtcDateTime,
         });
@@ -52,7 +57,37 @@ public sealed class ConversationReferenceStore
         return ToReference(stored);
     }
 
+    /// <summary>
+    /// A reference that posts a new message at the top of a Teams channel: the conversation id of a channel thread is
+    /// "&lt;channel id&gt;;messageid=…", and the channel id alone starts a new thread.
+    /// </summary>
+    public ConversationReference? FindChannel(string channelId)
+    {
+        var reference = ToReference(_references.FindOne(r => r.ChannelId == channelId));
+        if (reference is null)
+        {
+            return null;
+        }
+
+        reference.Conversation = new ConversationAccount(isGroup: true, conversationType: "channel", id: channelId,
+            tenantId: reference.Conversation?.TenantId);
+        return reference;
+    }
+
     public int Count() => _references.Count();
+
+    private static string? ChannelIdOf(IActivity activity)
+    {
+        try
+        {
+            return activity.TeamsGetChannelId();
+        }
+        catch (JsonException)
+        {
+            // channelData is untrusted input; a malformed one just means no channel to remember.
+            return null;
+        }
+    }
 
     private static ConversationReference? ToReference(StoredReference? stored) =>
         stored is null ? null : JsonConvert.DeserializeObject<ConversationReference>(stored.Json);
@@ -63,6 +98,7 @@ public sealed class ConversationReferenceStore
         public string ConversationType { get; set; } = "";
         public string? UserId { get; set; }
         public string? UserAadObjectId { get; set; }
+        public string? ChannelId { get; set; }
         public string Json { get; set; } = "{}";
         public DateTime UpdatedAt { get; set; }
     }

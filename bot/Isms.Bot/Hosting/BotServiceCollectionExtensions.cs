@@ -58,7 +58,10 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<WelcomeLedger>();
         services.AddSingleton<QuestionHandler>();
         services.AddSingleton<MessageRouter>();
-        services.AddSingleton<INotifier, TeamsNotifier>();
+        services.AddOptions<NotificationChannelsOptions>().BindConfiguration(NotificationChannelsOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TeamsNotifier>();
+        services.AddSingleton<INotifier>(sp => sp.GetRequiredService<TeamsNotifier>());
         services.AddSingleton<ApprovalsBridge>();
         services.AddTransient<IBot, IsmsTeamsBot>();
         services.AddHostedService<BotWarmUp>();

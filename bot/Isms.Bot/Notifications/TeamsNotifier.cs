@@ -30,6 +30,26 @@ public sealed class TeamsNotifier(
             return NotifyResult.Unreachable;
         }
 
+        return await SendAsync(reference, notification, cancellationToken);
+    }
+
+    /// <summary>Posts a new message in a Teams channel (see <see cref="NotificationChannelsOptions"/>); Unreachable until
+    /// the bot has seen an activity in that channel.</summary>
+    public async Task<NotifyResult> NotifyChannelAsync(string channelId, Notification notification, CancellationToken cancellationToken)
+    {
+        var reference = references.FindChannel(channelId);
+        if (reference is null)
+        {
+            logger.LogWarning("The bot has not seen the configured channel yet; cannot post about {SubjectId}", notification.SubjectId);
+            return NotifyResult.Unreachable;
+        }
+
+        return await SendAsync(reference, notification, cancellationToken);
+    }
+
+    private async Task<NotifyResult> SendAsync(ConversationReference reference, Notification notification, CancellationToken cancellationToken)
+    {
+
         // The adapter hands exceptions from a proactive turn to its turn error handler, which would apologise in the
         // person's chat; catch them inside the turn instead, and report the outcome to the caller.
         Exception? failure = null;

@@ -70,6 +70,29 @@ public sealed class TeamsNotifierFacts : TempDataDirectory
         Assert.DoesNotContain(factory.Logs, e => e.Message.Contains(Yamada.Name) || e.Message.Contains("承認をお願い"));
     }
 
+    [Fact]
+    public async Task AChannelTheBotHasSeen_GetsANewThread_AndAnUnseenOneIsUnreachable()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        using var factory = new BotApplicationFactory(DataDirectory);
+        var notifier = factory.Services.GetRequiredService<Isms.Bot.Notifications.TeamsNotifier>();
+        Assert.Equal(NotifyResult.Unreachable, await notifier.NotifyChannelAsync("19:general@thread.tacv2", ApprovalRequest, CancellationToken.None));
+
+        var mention = ChannelMention(Yamada, "ヘルプ");
+        mention["serviceUrl"] = connector.ServiceUrl;
+        var (status, _) = await PostAsync(factory.CreateClient(), mention);
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        var before = connector.Received.Count;
+
+        var result = await notifier.NotifyChannelAsync("19:general@thread.tacv2", ApprovalRequest, CancellationToken.None);
+
+        Assert.Equal(NotifyResult.Sent, result);
+        var (conversationId, activity) = connector.Received.Skip(before).Single();
+        Assert.Equal("19:general@thread.tacv2", conversationId);
+        Assert.Contains("承認のお願い", (string?)activity["text"]);
+        Assert.Equal(NotifyResult.Unreachable, await notifier.NotifyChannelAsync("19:other@thread.tacv2", ApprovalRequest, CancellationToken.None));
+    }
+
     private static async Task SayHelloAsync(BotApplicationFactory factory, FakeConnector connector, TeamsUser user)
     {
         var message = PersonalMessage(user, "ヘルプ");
