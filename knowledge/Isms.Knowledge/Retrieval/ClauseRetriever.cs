@@ -21,7 +21,7 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
     public ClauseIndex Index => index;
 
     // What each clause is, computed once: the re-ranking reads these for every clause of every (part of a) question.
-    private readonly record struct Traits(string? DefinedRole, bool Approval, bool RoleSubject, bool What, bool NegativeHeading, bool StaffSubject, bool Frequency, bool Permits);
+    private readonly record struct Traits(string? DefinedRole, bool Approval, bool RoleSubject, bool What, bool NegativeHeading, bool StaffSubject, bool Frequency, bool Permits, bool StaffReports);
 
     private Traits[]? _traitsCache;
 
@@ -36,12 +36,16 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
             NegativeCondition().IsMatch(string.Join("", c.HeadingPath)),
             c.Text.StartsWith("職員等", StringComparison.Ordinal),
             Frequency().IsMatch(c.Text),
-            Permits().IsMatch(c.Text));
+            Permits().IsMatch(c.Text),
+            (c.Text.StartsWith("職員等", StringComparison.Ordinal) || (c.HeadingPath.Count > 0 && c.HeadingPath[^1].Contains("職員等", StringComparison.Ordinal)))
+                && StaffResponse().IsMatch(c.Text));
     }).ToArray();
 
     private const double VariantPieceWeight = 0.7;
 
     private const double WhoActorLift = 1.2;
+
+    private const double AfterEventReportLift = 1.4;
 
     // The who-permits slot: staff's own rules (職員等は、…許可を得なければならない) are the general ones; the clause must
     // score at least this share of the best for the whole question and for the part.
@@ -243,6 +247,8 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
             if (cues.AsksHowOften && t.Frequency) factor *= 1.5;
             if (cues.AsksPermission && t.StaffSubject) factor *= 1.2;
             if (cues.AsksPermission && t.Approval) factor *= 1.1;
+            // "スマホをなくしたらどうすれば": after something went wrong, staff's first duty is to report it.
+            if (cues.AsksWhatToDoAfterEvent && t.StaffReports) factor *= AfterEventReportLift;
             if (clause.Text.Length < 15) factor *= 0.7;
             if (previous.Contains(clause.Id)) factor *= 1.3;
             if (focusWords.Length > 0)
@@ -301,6 +307,10 @@ public sealed partial class ClauseRetriever(ClauseIndex index, Thesaurus thesaur
     // A part asking who permits or approves: 誰の許可がいる, 何の許可, 誰に申請, 誰が承認する.
     [GeneratedRegex("(誰|だれ|どなた|何|どこ|どの役職)(の|に|が|へ|から)?(許可|承認|申請|ok|OK|ＯＫ)|許可(を|は)?(誰|だれ)|(誰|だれ)が(許可|承認|決め)")]
     private static partial Regex WhoPermits();
+
+    // What staff must do once something happened: report it, or follow the first-response steps.
+    [GeneratedRegex("報告しなければならない|対応を行わなければならない")]
+    private static partial Regex StaffResponse();
 
     [GeneratedRegex("許可|承認|報告")]
     private static partial Regex Approval();

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Isms.Knowledge.Retrieval;
 
 /// <summary>What kind of answer a question wants: who, how often, or whether staff may do something.</summary>
-public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool AsksPermission, bool AsksWhat, bool LooksLikeFollowUp)
+public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool AsksPermission, bool AsksWhat, bool LooksLikeFollowUp, bool AsksWhatToDoAfterEvent)
 {
     public static QuestionCues Of(string question)
     {
@@ -13,7 +13,8 @@ public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool 
             HowOften().IsMatch(q),
             Permission().IsMatch(q),
             What().IsMatch(q),
-            FollowUp().IsMatch(q) || Tokenizer.Tokenize(q).Count <= 3);
+            FollowUp().IsMatch(q) || Tokenizer.Tokenize(q).Count <= 3,
+            WhatToDo().IsMatch(q) && BadEvent().IsMatch(q));
     }
 
     [GeneratedRegex("誰|だれ|どなた|どの人|どの役職|どこに(報告|連絡|相談|申請)|担当者は|責任者は|窓口は|許可(は|を)?(もら|取|と)")]
@@ -27,6 +28,13 @@ public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool 
 
     [GeneratedRegex("どういう|どんな|とは|って何|ってなに|意味|定義|重要度|いくつ|どの分類|区分|何に当た|どれに当た")]
     private static partial Regex What();
+
+    [GeneratedRegex("どうすれば|どうしたら|どうする|どうしよう|どうしましょう|何をすれば|なにをすれば|まず何|対応は|どう対応")]
+    private static partial Regex WhatToDo();
+
+    // Something that went wrong (lost, stolen, infected, leaked, sent to the wrong person).
+    [GeneratedRegex("なくし|無くし|失くし|紛失|落とし|盗ま|盗難|置き忘れ|感染|ウイルスが|ウィルスが|漏え|漏洩|流出|乗っ取|不正アクセス|誤送信|間違えて送|間違って送|送り間違")]
+    private static partial Regex BadEvent();
 
     [GeneratedRegex("^(それ|その|これ|あれ|そっち|じゃあ|では|なら|だったら|あと|他に|ほかに)|それって|その場合|そのとき|その時|さっきの")]
     private static partial Regex FollowUp();
