@@ -5,7 +5,8 @@ public sealed class FormsOptions
 {
     public const string SectionName = "Forms";
 
-    /// <summary>Who approves web meetings hosted outside; the 利用手順 (6.1(21)①) decides, so it is a setting.</summary>
+    /// <summary>Who approves web meetings hosted outside, as the form says it. The 利用手順 (6.1(21)①) decides; with the routing
+    /// rules registered it is taken from them (Routing:WebMeetingApprover), so the form and the routing agree.</summary>
     public string WebMeetingApprover { get; set; } = "所属の情報セキュリティ管理者";
 
     /// <summary>How far back 申請状況 shows finished records.</summary>

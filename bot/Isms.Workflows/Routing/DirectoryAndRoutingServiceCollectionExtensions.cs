@@ -27,6 +27,14 @@ public static class DirectoryAndRoutingServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<RoutingOptions>>().Value;
             return RoutingRulesLoader.LoadFile(options.ResolvedRulesPath, sp.GetRequiredService<IClauseCatalog>(), options.SettingOverrides);
         });
+        // The web-meeting form names its approver; the routing rules decide who that is, so the form takes it from them.
+        services.AddOptions<Forms.FormsOptions>().PostConfigure<RoutingRules>((forms, rules) =>
+        {
+            if (rules.ApproverOf(Forms.FormKind.WebMeetingRequest) is { } role)
+            {
+                forms.WebMeetingApprover = (role.IsDepartmental() ? "所属の" : "") + role.Label();
+            }
+        });
         services.AddSingleton<Audit.AuditTrail>();
         services.AddSingleton(sp => new ApprovalRouter(sp.GetRequiredService<RoutingRules>(), sp.GetRequiredService<OrgDirectoryService>()));
         services.AddSingleton<Approvals.ApprovalService>();

@@ -37,6 +37,10 @@ public sealed class RoutingRules(IReadOnlyList<RoutingRule> rules, IReadOnlyDict
     public IReadOnlyDictionary<string, string> Settings { get; } = settings;
 
     public IEnumerable<RoutingRule> For(RequestRecord record) => Rules.Where(r => r.AppliesTo(record));
+
+    /// <summary>The role of the first Approve step of the first rule for a form, whatever its answers; null when none.</summary>
+    public OrgRole? ApproverOf(FormKind form) => Rules.Where(r => r.Forms.Contains(form))
+        .SelectMany(r => r.Steps).FirstOrDefault(s => s.Action == StepAction.Approve && s.Role is not null)?.Role;
 }
 
 /// <summary>The routing rules cannot be used; the bot must not start with them.</summary>

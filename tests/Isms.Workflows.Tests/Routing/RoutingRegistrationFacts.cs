@@ -22,6 +22,7 @@ public sealed class RoutingRegistrationFacts : IDisposable
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton(_ => IsmsDatabase.InMemory());
         services.AddSingleton(RoutingTestData.ReferenceClauses);
+        services.AddIsmsWorkflows(configuration);
         services.AddIsmsDirectoryAndRouting(configuration);
         return services.BuildServiceProvider();
     }
@@ -59,5 +60,19 @@ public sealed class RoutingRegistrationFacts : IDisposable
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains("unknown role 'Shocho'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "所属の情報セキュリティ管理者が内容を確認し")]
+    [InlineData("ChiefSecurityOfficer", "統括情報セキュリティ責任者が内容を確認し")]
+    public void TheWebMeetingForm_NamesTheApproverTheRoutingUses(string? approver, string expected)
+    {
+        using var provider = Build(new() { ["Directory:Watch"] = "false", ["Routing:WebMeetingApprover"] = approver });
+
+        var form = provider.GetRequiredService<Forms.FormCatalog>().Get(Forms.FormKind.WebMeetingRequest);
+
+        Assert.StartsWith(expected, form.NextStep, StringComparison.Ordinal);
+        Assert.Equal(approver is null ? OrgRole.SecurityManager : OrgRole.ChiefSecurityOfficer,
+            provider.GetRequiredService<RoutingRules>().ApproverOf(Forms.FormKind.WebMeetingRequest));
     }
 }
