@@ -88,6 +88,22 @@ public sealed class IncidentChainFacts
     }
 
     [Fact]
+    public void WhenTheReporterIsTheOnlyManager_TheNextStageIsToldAtOnce_AndAcknowledges()
+    {
+        using var h = new IncidentHarness();
+        var record = h.Report(reporterAad: Sato, reporterTeams: "29:sato");
+
+        var opening = h.Service.Open(record, null)!;
+
+        Assert.Equal(["E0004", "E0003"], opening.Notices.Select(n => n.To.PersonId));
+        Assert.Equal(IncidentOutcome.NotAllowed, h.Ack(record, Sato).Outcome);
+        var ack = h.Ack(record, Takahashi);
+        Assert.True(ack.Succeeded, ack.Message);
+        Assert.Equal(["5.3(1)①", "5.3(1)①", "5.3(1)②", "5.3(1)②", "5.3(1)③"], ack.View!.Timeline.Select(t => t.Clause));
+        Assert.Equal(["E0005", "E0003", "E0002"], ack.Notices.Select(n => n.To.PersonId));
+    }
+
+    [Fact]
     public void PersonalData_PutsThePersonalInfoCommissionOnTheCsirtsList_AndTheToggleIsRecordedWithItsClause()
     {
         using var h = new IncidentHarness();
