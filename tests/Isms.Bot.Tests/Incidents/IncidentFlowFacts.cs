@@ -140,6 +140,31 @@ public sealed class IncidentFlowFacts : TempDataDirectory
         Assert.Contains(number, Text(Assert.Single(TeamsActivities.ReplyCards(replies))));
     }
 
+    [Fact]
+    public async Task AMisSentEmailWithPersonalData_TakesTheIncidentChain_NotTheMisdeliveryAcknowledgement()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        using var host = Host(new FakeTimeProvider(DateTimeOffset.UtcNow), CsirtChannel);
+        var client = host.CreateClient();
+        await Hello(client, connector, Sato);
+        await Hello(client, connector, Saito, inCsirtChannel: true);
+        var person = new FormConversation(client, Yamada);
+        await person.Say("誤送信報告");
+        await person.Press("次へ", ("sentDate", BotHost.Date(0)), ("sentTime", "09:15"), ("recipientAddress", "someone@example.jp"),
+            ("recipientOrganisation", "株式会社例"), ("recipientScope", "outside"), ("subject", "名簿の送付"), ("hasAttachment", "no"));
+        await person.Press("次へ", ("confidentiality", "2"), ("personalData", "yes"));
+        await person.Press("次へ", ("personalDataCount", "10-99"));
+        await person.Press("次へ", ("howNoticed", "送信直後に気付きました。"), ("deletionStatus", "requested"), ("actionsTaken", "上司に報告しました。"));
+        var before = connector.Received.Count;
+
+        await person.Press("送信");
+
+        var sent = Since(connector, before).ToList();
+        Assert.Equal([TeamsActivities.PersonalConversationId(Sato), CsirtChannel], sent.Select(s => s.Conversation));
+        Assert.Equal(["isms.incident.ack"], Verbs(CardOf(sent[0].Activity)));
+        Assert.Contains("個人情報保護委員会への報告の要否の検討（5.3(1)④）", Text(CardOf(sent[1].Activity)));
+    }
+
     private WebApplicationFactory<Program> Host(TimeProvider time, string? csirtChannel) =>
         new BotApplicationFactory(DataDirectory,
                 new Dictionary<string, string?> { ["Channels:CsirtChannelId"] = csirtChannel })
