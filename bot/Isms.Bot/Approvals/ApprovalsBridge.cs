@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Isms.Bot.Cards;
+using Isms.Bot.Incidents;
 using Isms.Jobs.Ports;
 using Isms.Workflows.Approvals;
 using Isms.Workflows.Requests;
@@ -17,13 +18,20 @@ namespace Isms.Bot.Approvals;
 /// card to its approvers, and answers the card's Universal Actions (<c>adaptiveCard/action</c>). Every check is the
 /// service's; the invoker is always the activity's sender, never anything in the card data.
 /// </summary>
-public sealed class ApprovalsBridge(ApprovalService approvals, INotifier notifier, ILogger<ApprovalsBridge> logger)
+public sealed class ApprovalsBridge(ApprovalService approvals, INotifier notifier, IncidentsBridge incidents, ILogger<ApprovalsBridge> logger)
 {
     private const string CardContentType = CardAttachments.AdaptiveCardContentType;
 
     /// <summary>After a form created a record: route it, tell the approvers, and tell the applicant who was told.</summary>
     public async Task AfterSubmitAsync(ITurnContext turnContext, RequestRecord record, CancellationToken cancellationToken)
     {
+        if (record.IsIncident)
+        {
+            // Incidents (and 誤送信報告 with personal data or 機密性3) follow the 5.3 chain, not an approval.
+            await incidents.AfterSubmitAsync(turnContext, record, cancellationToken);
+            return;
+        }
+
         Isms.Workflows.Approvals.ApprovalAssignment assignment;
         try
         {

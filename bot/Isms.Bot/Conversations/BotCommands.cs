@@ -7,6 +7,7 @@ public enum BotCommand
     None,
     Help,
     MyRequests,
+    IncidentStatus,
     StartForm,
     NotYetAvailable,
 }
@@ -39,6 +40,11 @@ public static class BotCommands
         if (MyRequestWords.Contains(foldedText))
         {
             return (BotCommand.MyRequests, null);
+        }
+
+        if (foldedText is "インシデント状況" or "インシデント一覧")
+        {
+            return (BotCommand.IncidentStatus, null);
         }
 
         if (FormCommands.TryGetValue(foldedText, out var form))

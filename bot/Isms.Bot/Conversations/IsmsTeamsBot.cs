@@ -1,5 +1,7 @@
 using Isms.Bot.Approvals;
 using Isms.Bot.Cards;
+using Isms.Bot.Incidents;
+using Isms.Workflows.Incidents;
 using Isms.Workflows.Org;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
@@ -19,6 +21,7 @@ public sealed class IsmsTeamsBot(
     WelcomeLedger welcomed,
     OrgDirectoryService directory,
     ApprovalsBridge approvals,
+    IncidentsBridge incidents,
     TimeProvider clock,
     ILogger<IsmsTeamsBot> logger) : TeamsActivityHandler
 {
@@ -77,7 +80,9 @@ public sealed class IsmsTeamsBot(
         WelcomeOnceAsync(turnContext, WelcomeLedger.ConversationKey(turnContext.Activity.Conversation.Id), cancellationToken);
 
     protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>
-        approvals.HandleActionAsync(turnContext, invokeValue, cancellationToken);
+        IncidentText.IsIncidentVerb(invokeValue.Action?.Verb)
+            ? incidents.HandleActionAsync(turnContext, invokeValue, cancellationToken)
+            : approvals.HandleActionAsync(turnContext, invokeValue, cancellationToken);
 
     protected override Task OnUnrecognizedActivityTypeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {

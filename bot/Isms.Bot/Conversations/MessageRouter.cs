@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Isms.Bot.Approvals;
 using Isms.Bot.Cards;
+using Isms.Bot.Incidents;
 using Isms.Knowledge;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Org;
@@ -25,6 +26,7 @@ public sealed partial class MessageRouter(
     AnswerLog answers,
     OrgDirectoryService directory,
     ApprovalsBridge approvals,
+    IncidentsBridge incidents,
     TimeProvider clock,
     ILogger<MessageRouter> logger)
 {
@@ -69,6 +71,9 @@ public sealed partial class MessageRouter(
                 return;
             case BotCommand.MyRequests:
                 await SendAsync(turnContext, forms.MyRequests(ApplicantOf(turnContext)), cancellationToken);
+                return;
+            case BotCommand.IncidentStatus:
+                await incidents.ShowStatusAsync(turnContext, cancellationToken);
                 return;
             case BotCommand.StartForm:
                 await StartFormAsync(turnContext, form!.Value, null, cancellationToken);

@@ -1,6 +1,7 @@
 using Isms.Bot.Approvals;
 using Isms.Bot.Cards;
 using Isms.Bot.Conversations;
+using Isms.Bot.Incidents;
 using Isms.Bot.Notifications;
 using Isms.Bot.State;
 using Isms.Jobs.Ports;
@@ -62,6 +63,8 @@ public static class BotServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TeamsNotifier>();
         services.AddSingleton<INotifier>(sp => sp.GetRequiredService<TeamsNotifier>());
+        services.AddSingleton<Isms.Workflows.Incidents.IncidentService>();
+        services.AddSingleton<IncidentsBridge>();
         services.AddSingleton<ApprovalsBridge>();
         services.AddTransient<IBot, IsmsTeamsBot>();
         services.AddHostedService<BotWarmUp>();

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Isms.Workflows.Approvals;
+using Isms.Workflows.Cards;
+using Isms.Workflows.Forms;
+using static Isms.Workflows.Cards.CardElements;
+
+namespace Isms.Workflows.Incidents;
+
+/// <summary>
+/// Incident cards (Adaptive Cards 1.5, Universal Actions). <see cref="ForAcknowledger"/>: the 管理者's 確認 button;
+/// <see cref="ForCsirt"/>: the CSIRT's assessment and closing inputs; <see cref="Timeline"/>: what everyone else sees.
+/// Every card refreshes for the 管理者 and the CSIRT, whose refresh returns the card they may act on.
+/// </summary>
+public static class IncidentCards
+{
+    public const string IsIncidentInputId = "isIncident";
+    public const string SeverityInputId = "severity";
+    public const string ContainmentInputId = "containment";
+    public const string CauseInputId = "cause";
+    public const string PreventionInputId = "prevention";
+
+    public static JsonObject ForAcknowledger(IncidentView view)
+    {
+        var card = new AdaptiveCard()
+            .Add(TextBlock("インシデント報告の確認依頼", TextTone.Heading))
+            .Add(FactSet(Facts(view)))
+            .AddRange(Answers(view))
+            .AddRange(TimelineElements(view))
+            .Add(TextBlock("情報セキュリティ管理者として内容を確認し、「確認」を押してください。確認すると、統括情報セキュリティ責任者と情報システム管理者（5.3(1)②）、" +
+                "CISOと情報セキュリティ責任者（5.3(1)③）に報告されます。", TextTone.Note))
+            .AddAction(Execute("確認", IncidentText.AcknowledgeVerb, view, "positive"));
+        return WithRefresh(card.ToJson(), view);
+    }
+
+    public static JsonObject ForCsirt(IncidentView view)
+    {
+        var card = new AdaptiveCard()
+            .Add(TextBlock("インシデント報告（CSIRT）", TextTone.Heading))
+            .Add(FactSet(Facts(view)))
+            .AddRange(Answers(view))
+            .AddRange(Considerations(view))
+            .AddRange(TimelineElements(view))
+            .Add(Container(
+            [
+                TextBlock("CSIRTの評価（5.3(3)①〜③、1(9)⑤）", TextTone.Subheading),
+                ChoiceInput(IsIncidentInputId, "情報セキュリティインシデントに当たりますか",
+                    [("yes", "はい"), ("no", "いいえ")], view.IsIncident switch { true => "yes", false => "no", _ => null }, required: true),
+                ChoiceInput(SeverityInputId, "重要度（インシデントに当たる場合）",
+                    [("high", "高"), ("medium", "中"), ("low", "低")], view.Severity?.Code(), required: false),
+                TextInput(ContainmentInputId, "指示した応急措置・復旧（5.3(3)③）", view.Containment, IncidentService.MaxTextLength, multiline: true,
+                    required: false, placeholder: "例: 該当端末をネットワークから切り離し、パスワードを変更するよう指示"),
+                TextBlock("外部への報告が必要なもの", TextTone.Subheading),
+                .. Enum.GetValues<OutsideReport>().Select(r => Toggle(r, view.OutsideReports.Contains(r))),
+                ActionSet([Execute("評価を記録", IncidentText.TriageVerb, view, "positive")]),
+            ], separator: true));
+        if (view.Status == IncidentStatus.Assessed)
+        {
+            card.Add(Container(
+            [
+                TextBlock("対応の完了（5.3(3)④）", TextTone.Subheading),
+                TextBlock("原因と再発防止策を記録して完了します。CISOに報告されます。", TextTone.Help),
+                TextInput(CauseInputId, "原因（必須）", null, IncidentService.MaxTextLength, multiline: true, required: false, placeholder: null),
+                TextInput(PreventionInputId, "再発防止策（必須）", null, IncidentService.MaxTextLength, multiline: true, required: false, placeholder: null),
+                ActionSet([Execute("対応を完了", IncidentText.CloseVerb, view, "default")]),
+            ], separator: true));
+        }
+
+        return WithRefresh(card.ToJson(), view);
+    }
+
+    /// <summary>The incident's state and timeline, without buttons.</summary>
+    public static JsonObject Timeline(IncidentView view)
+    {
+        var card = new AdaptiveCard()
+            .Add(TextBlock($"{view.Title}（{view.Number}）", TextTone.Heading))
+            .Add(FactSet(Facts(view)));
+        if (view.Status == IncidentStatus.Closed)
+        {
+            card.Add(Container([TextBlock("対応の結果", TextTone.Subheading), FactSet([("原因", view.Cause ?? ""), ("再発防止策", view.Prevention ?? "")])], separator: true));
+        }
+
+        card.AddRange(TimelineElements(view))
+            .Add(TextBlock(FormCardRenderer.CitationText(["5.3(1)", "5.3(3)", "1(9)"]), TextTone.Help));
+        return WithRefresh(card.ToJson(), view);
+    }
+
+    internal static string FormatShort(DateTimeOffset at) => at.ToOffset(JapanTime.Offset).ToString("M/d H:mm", CultureInfo.InvariantCulture);
+
+    private static IEnumerable<(string, string)> Facts(IncidentView view)
+    {
+        yield return ("受付番号", view.Number);
+        yield return ("報告者", view.ReporterName);
+        yield return ("所属", view.Department ?? "未登録");
+        yield return ("機密性", view.Confidentiality > 0 ? $"機密性{view.Confidentiality}" : "該当なし");
+        yield return ("報告日時", ApprovalService.FormatJst(view.ReportedAt));
+        yield return ("状態", view.Status.Label());
+        if (view.IsIncident is { } isIncident)
+            yield return ("CSIRTの評価", isIncident ? $"インシデント（重要度: {view.Severity?.Label() ?? "未設定"}）" : "インシデントに当たらない");
+        if (view.Containment is not null) yield return ("応急措置の指示", view.Containment);
+        if (view.OutsideReports.Count > 0) yield return ("外部への報告", string.Join("、", view.OutsideReports.Select(r => r.Label())));
+    }
+
+    private static IEnumerable<JsonObject> Answers(IncidentView view)
+    {
+        if (view.Answers.Count == 0) yield break;
+        yield return TextBlock("報告の内容", TextTone.Subheading);
+        yield return FactSet(view.Answers.Select(a => (a.Label, a.Value)));
+    }
+
+    private static IEnumerable<JsonObject> Considerations(IncidentView view)
+    {
+        if (view.Considerations.Count == 0) yield break;
+        yield return TextBlock("検討事項", TextTone.Subheading);
+        foreach (var item in view.Considerations) yield return TextBlock("・" + item, TextTone.Help);
+    }
+
+    private static IEnumerable<JsonObject> TimelineElements(IncidentView view)
+    {
+        yield return Container(
+        [
+            TextBlock("経過", TextTone.Subheading),
+            FactSet(view.Timeline.Select(t => (FormatShort(t.At), $"{t.ActorName}: {t.Note}（{t.Clause}）"))),
+        ], separator: true);
+    }
+
+    private static JsonObject Toggle(OutsideReport report, bool isOn)
+    {
+        var toggle = ToggleInput(report.InputId(), report.Label(), $"{report.Label()}への報告（根拠 {report.Clause()}）", isOn, required: false);
+        toggle.Remove("label");
+        return toggle;
+    }
+
+    private static JsonObject Execute(string title, string verb, IncidentView view, string style) => new()
+    {
+        ["type"] = "Action.Execute",
+        ["title"] = title,
+        ["verb"] = verb,
+        ["style"] = style,
+        ["data"] = new JsonObject { ["recordId"] = view.RecordId, ["version"] = view.CardVersion },
+    };
+
+    private static JsonObject WithRefresh(JsonObject card, IncidentView view)
+    {
+        card["refresh"] = new JsonObject
+        {
+            ["action"] = new JsonObject
+            {
+                ["type"] = "Action.Execute",
+                ["title"] = "更新",
+                ["verb"] = IncidentText.RefreshVerb,
+                ["data"] = new JsonObject { ["recordId"] = view.RecordId },
+            },
+            ["userIds"] = new JsonArray([.. view.AcknowledgerTeamsUserIds.Concat(view.CsirtTeamsUserIds).Distinct().Select(id => (JsonNode)id)]),
+        };
+        return card;
+    }
+}

@@ -1,0 +1,201 @@
+using System.Text.Json.Nodes;
+using Isms.Workflows.Approvals;
+
+namespace Isms.Workflows.Incidents;
+
+/// <summary>Where an incident stands. Stored by name; the chase job reads <see cref="IncidentCase.AcknowledgedAt"/> too.</summary>
+public enum IncidentStatus
+{
+    /// <summary>Reported to the 管理者 and the 統一的な窓口 (5.3(1)①); the 管理者 has not acknowledged it yet.</summary>
+    Reported,
+    /// <summary>The 管理者 acknowledged it and it went up the chain (5.3(1)②③); the CSIRT has not assessed it yet.</summary>
+    Acknowledged,
+    /// <summary>The CSIRT assessed it (5.3(3)①); containment and outside reports are under way.</summary>
+    Assessed,
+    /// <summary>Closed by the CSIRT with cause and prevention (5.3(3)④).</summary>
+    Closed,
+}
+
+public enum IncidentSeverity
+{
+    Low,
+    Medium,
+    High,
+}
+
+/// <summary>Reports outside the union the CSIRT marks as due.</summary>
+public enum OutsideReport
+{
+    /// <summary>総務省, 1(9)⑤.</summary>
+    Ministry,
+    /// <summary>群馬県, 1(9)⑤.</summary>
+    Prefecture,
+    /// <summary>組合構成市町, 1(9)⑤.</summary>
+    MemberTowns,
+    /// <summary>個人情報保護委員会, 5.3(1)④ (personal data).</summary>
+    PersonalInfoCommission,
+    /// <summary>警察, 6.5(3) (a possible crime).</summary>
+    Police,
+}
+
+public static class IncidentText
+{
+    public const string VerbPrefix = "isms.incident.";
+    public const string AcknowledgeVerb = "isms.incident.ack";
+    public const string TriageVerb = "isms.incident.triage";
+    public const string CloseVerb = "isms.incident.close";
+    public const string RefreshVerb = "isms.incident.refresh";
+
+    public static bool IsIncidentVerb(string? verb) => verb?.StartsWith(VerbPrefix, StringComparison.Ordinal) == true;
+
+    public static string Label(this IncidentStatus status) => status switch
+    {
+        IncidentStatus.Reported => "受付（管理者の確認待ち）",
+        IncidentStatus.Acknowledged => "管理者確認済み（CSIRTの評価待ち）",
+        IncidentStatus.Assessed => "CSIRT評価済み（対応中）",
+        IncidentStatus.Closed => "対応完了",
+        _ => status.ToString(),
+    };
+
+    public static string Label(this IncidentSeverity severity) => severity switch
+    {
+        IncidentSeverity.High => "高",
+        IncidentSeverity.Medium => "中",
+        _ => "低",
+    };
+
+    public static string Code(this IncidentSeverity severity) => severity.ToString().ToLowerInvariant();
+
+    public static IncidentSeverity? ParseSeverity(string? code) => code switch
+    {
+        "high" => IncidentSeverity.High,
+        "medium" => IncidentSeverity.Medium,
+        "low" => IncidentSeverity.Low,
+        _ => null,
+    };
+
+    public static string Label(this OutsideReport report) => report switch
+    {
+        OutsideReport.Ministry => "総務省",
+        OutsideReport.Prefecture => "群馬県",
+        OutsideReport.MemberTowns => "組合構成市町",
+        OutsideReport.PersonalInfoCommission => "個人情報保護委員会",
+        _ => "警察",
+    };
+
+    public static string Clause(this OutsideReport report) => report switch
+    {
+        OutsideReport.PersonalInfoCommission => "5.3(1)④",
+        OutsideReport.Police => "6.5(3)",
+        _ => "1(9)⑤",
+    };
+
+    /// <summary>The toggle's input id on the CSIRT card.</summary>
+    public static string InputId(this OutsideReport report) => "report_" + report.ToString().ToLowerInvariant();
+}
+
+/// <summary>What the CSIRT enters on the triage card.</summary>
+public sealed record TriageInput(bool? IsIncident, IncidentSeverity? Severity, string? Containment, IReadOnlyCollection<OutsideReport> OutsideReports);
+
+/// <summary>A message for one person: text, or a card with the text as its fallback.</summary>
+public sealed record IncidentNotice(Recipient To, string Text, JsonObject? Card = null);
+
+/// <summary>The result of <see cref="IncidentService.Open"/>: cards for the 管理者, the CSIRT card for the 統一的な窓口
+/// (the host posts it to the CSIRT channel, or else to <see cref="CsirtPeople"/> one by one), and the reporter's text.</summary>
+public sealed record IncidentOpening(
+    IncidentView View,
+    IReadOnlyList<IncidentNotice> Notices,
+    JsonObject CsirtCard,
+    IReadOnlyList<Recipient> CsirtPeople,
+    string ReporterText);
+
+public enum IncidentOutcome
+{
+    Done,
+    /// <summary>Missing or too long input, or a step out of order. Nothing changed.</summary>
+    Invalid,
+    /// <summary>The invoker may not do this (a stranger, the reporter, not the 管理者, not in the CSIRT). Nothing changed.</summary>
+    NotAllowed,
+    /// <summary>Someone did it first, or the incident is closed. Nothing changed.</summary>
+    AlreadyDone,
+    /// <summary>The card is not the current one (old, replayed or forged). Nothing changed.</summary>
+    StaleCard,
+    NotFound,
+}
+
+/// <summary>The result of an action on an incident; <see cref="Notices"/> are for the host to send.</summary>
+public sealed record IncidentResult(IncidentOutcome Outcome, string Message, IncidentView? View, IReadOnlyList<IncidentNotice> Notices)
+{
+    public bool Succeeded => Outcome == IncidentOutcome.Done;
+}
+
+/// <summary>One step on an incident's timeline.</summary>
+public sealed record TimelineItem(DateTimeOffset At, string ActorName, string Action, string Clause, string Note);
+
+/// <summary>Everything the incident cards show.</summary>
+public sealed record IncidentView(
+    string RecordId,
+    string Number,
+    string Title,
+    string ReporterName,
+    string? Department,
+    int Confidentiality,
+    IReadOnlyList<(string Label, string Value)> Answers,
+    DateTimeOffset ReportedAt,
+    IncidentStatus Status,
+    bool? IsIncident,
+    IncidentSeverity? Severity,
+    string? Containment,
+    IReadOnlyList<OutsideReport> OutsideReports,
+    string? Cause,
+    string? Prevention,
+    DateTimeOffset? AcknowledgedAt,
+    IReadOnlyList<string> AcknowledgerNames,
+    IReadOnlyList<string> Considerations,
+    IReadOnlyList<TimelineItem> Timeline,
+    IReadOnlyList<string> AcknowledgerTeamsUserIds,
+    IReadOnlyList<string> CsirtTeamsUserIds,
+    string CardVersion);
+
+/// <summary>Stored in the <c>incidents</c> collection, keyed by the record id.</summary>
+public sealed class IncidentCase
+{
+    public string Id { get; set; } = "";
+    public string RecordNumber { get; set; } = "";
+    public IncidentStatus Status { get; set; }
+    public bool? IsIncident { get; set; }
+    public IncidentSeverity? Severity { get; set; }
+    public string? Containment { get; set; }
+    public List<OutsideReport> OutsideReports { get; set; } = [];
+    public string? Cause { get; set; }
+    public string? Prevention { get; set; }
+    public DateTimeOffset ReportedAt { get; set; }
+    /// <summary>When the 管理者 acknowledged it; null until then (what the chase job escalates).</summary>
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    public DateTimeOffset? AssessedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public int Version { get; set; }
+    /// <summary>Random, renewed on every change: a card whose version is not this one is refused.</summary>
+    public string CardVersion { get; set; } = "";
+    /// <summary>The route's steps (incident chain of the routing rules) as they stood when it was reported.</summary>
+    public List<StoredStep> Steps { get; set; } = [];
+    /// <summary>Stage whose people acknowledge: 1 (the 管理者), or 2 when the 所属 has no 管理者 other than the reporter.</summary>
+    public int AcknowledgeStage { get; set; } = 1;
+    /// <summary>Outside bodies the route says to consider (Flag steps), with their clause.</summary>
+    public List<string> Considerations { get; set; } = [];
+    /// <summary>Directory ids of the people told so far: they (and the reporter and the CSIRT) may see the timeline.</summary>
+    public List<string> InformedPersonIds { get; set; } = [];
+    public List<IncidentTimelineEntry> Timeline { get; set; } = [];
+}
+
+public sealed class IncidentTimelineEntry
+{
+    public DateTimeOffset At { get; set; }
+    public string ActorId { get; set; } = "";
+    public string ActorName { get; set; } = "";
+    /// <summary>Reported, ReportedTo, Acknowledged, Assessed, ContainmentOrdered, OutsideReportDue, OutsideReportDropped, Closed, Delivery.</summary>
+    public string Action { get; set; } = "";
+    public string Clause { get; set; } = "";
+    public string Note { get; set; } = "";
+    public string? ActivityId { get; set; }
+}

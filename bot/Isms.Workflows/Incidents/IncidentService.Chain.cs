@@ -1,0 +1,231 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Isms.Workflows.Approvals;
+using Isms.Workflows.Audit;
+using Isms.Workflows.Forms;
+using Isms.Workflows.Org;
+using Isms.Workflows.Requests;
+using Isms.Workflows.Routing;
+
+namespace Isms.Workflows.Incidents;
+
+/// <summary>Who is who on the chain, who may see a case, and how a change is stored.</summary>
+public sealed partial class IncidentService
+{
+    /// <summary>The card for an invoke or a refresh: the 確認 button for the 管理者 while unacknowledged, the triage card
+    /// for the CSIRT while open, the timeline for the others who may see it; null for anyone else.</summary>
+    public JsonObject? CardFor(string recordId, string? aadObjectId, string? teamsUserId)
+    {
+        if (!TryLoad(recordId, out var record, out var incident)) return null;
+        var person = _directory.Identify(aadObjectId, teamsUserId).Person;
+        if (!MayView(person, aadObjectId, teamsUserId, record, incident)) return null;
+        var view = View(record, incident);
+        if (person is not null && incident.Status != IncidentStatus.Closed && !IsReporter(person, record))
+        {
+            var today = JapanTime.Today(_time);
+            if (incident.AcknowledgedAt is null && AcknowledgeSteps(incident).Any(s => _router.MayDecide(s.ToStep(), person, today, record)))
+                return IncidentCards.ForAcknowledger(view);
+            if (IsCsirt(person)) return IncidentCards.ForCsirt(view);
+        }
+
+        return IncidentCards.Timeline(view);
+    }
+
+    /// <summary>The newest incidents this person reported, was told of, or handles as the CSIRT.</summary>
+    public IReadOnlyList<IncidentView> VisibleTo(string? aadObjectId, string? teamsUserId, int limit)
+    {
+        var person = _directory.Identify(aadObjectId, teamsUserId).Person;
+        return _cases.FindAll().OrderByDescending(c => c.ReportedAt)
+            .Select(c => (Record: _records.FindById(c.Id), Case: c))
+            .Where(x => x.Record is not null && MayView(person, aadObjectId, teamsUserId, x.Record, x.Case))
+            .Take(limit)
+            .Select(x => View(x.Record, x.Case))
+            .ToList();
+    }
+
+    public IncidentView? Find(string recordId) => TryLoad(recordId, out var record, out var incident) ? View(record, incident) : null;
+
+    private bool TryLoad(string recordId, [NotNullWhen(true)] out RequestRecord? record, [NotNullWhen(true)] out IncidentCase? incident)
+    {
+        incident = _cases.FindById(recordId);
+        record = incident is null ? null : _records.FindById(recordId);
+        return incident is not null && record is not null;
+    }
+
+    private static IncidentResult NotFound() => new(IncidentOutcome.NotFound, "このインシデント報告は見つかりません。", null, []);
+
+    private IncidentResult Refuse(IncidentOutcome outcome, string message, RequestRecord record, IncidentCase incident) =>
+        new(outcome, message, View(record, incident), []);
+
+    private IncidentResult? Refusal(RequestRecord record, IncidentCase incident, string cardVersion)
+    {
+        if (incident.Status == IncidentStatus.Closed)
+            return Refuse(IncidentOutcome.AlreadyDone, $"{record.Number}は{ApprovalService.FormatJst(incident.ClosedAt ?? incident.ReportedAt)}に対応が完了しています。", record, incident);
+        return string.Equals(cardVersion, incident.CardVersion, StringComparison.Ordinal) ? null
+            : Refuse(IncidentOutcome.StaleCard, "このカードは古いため操作できません。最新のカードで操作してください。", record, incident);
+    }
+
+    /// <summary>The invoker from the directory; a refusal for someone not in it or for the reporter.</summary>
+    private IncidentResult? Invoker(string aadObjectId, string? teamsUserId, RequestRecord record, IncidentCase incident, out Person person)
+    {
+        var identity = _directory.Identify(aadObjectId, teamsUserId);
+        person = identity.Person!;
+        if (identity.Person is null) return Refuse(IncidentOutcome.NotAllowed, identity.Guidance ?? "組織名簿にあなたの登録が見つかりません。", record, incident);
+        return IsReporter(person, record)
+            ? Refuse(IncidentOutcome.NotAllowed, "報告者本人は、自らの報告を確認・評価できません（兼務の禁止 1(8)①）。", record, incident)
+            : null;
+    }
+
+    private IncidentResult? CsirtRefusal(string aadObjectId, string? teamsUserId, RequestRecord record, IncidentCase incident, string cardVersion, out Person person)
+    {
+        person = null!;
+        if (Refusal(record, incident, cardVersion) is { } refused) return refused;
+        if (Invoker(aadObjectId, teamsUserId, record, incident, out person) is { } notAllowed) return notAllowed;
+        return IsCsirt(person) ? null
+            : Refuse(IncidentOutcome.NotAllowed, "評価と対応の記録ができるのはCSIRT（CSIRT責任者とCSIRTの職員）だけです（根拠 1(9)②、5.3(3)）。", record, incident);
+    }
+
+    private IReadOnlyList<Person> CsirtHolders() =>
+        _directory.Current.Holders(OrgRole.CsirtLead).Concat(_directory.Current.Holders(OrgRole.CsirtMember)).DistinctBy(p => p.Id).ToList();
+
+    private bool IsCsirt(Person person) => CsirtHolders().Any(p => p.Id == person.Id);
+
+    private IEnumerable<Recipient> CsirtPeople(RequestRecord record) =>
+        CsirtHolders().Where(p => !IsReporter(p, record)).Select(p => new Recipient(p.Id, p.Name, p.AadObjectId, p.TeamsUserId));
+
+    private bool MayView(Person? person, string? aadObjectId, string? teamsUserId, RequestRecord record, IncidentCase incident) =>
+        (aadObjectId is not null && string.Equals(aadObjectId, record.Applicant.AadObjectId, StringComparison.OrdinalIgnoreCase))
+        || (teamsUserId is not null && teamsUserId == record.Applicant.UserId)
+        || (person is not null && (IsReporter(person, record) || incident.InformedPersonIds.Contains(person.Id) || IsCsirt(person)));
+
+    private Person? ReporterPerson(RequestRecord record) =>
+        _directory.FindByAadObjectId(record.Applicant.AadObjectId) ?? _directory.FindByTeamsUserId(record.Applicant.UserId);
+
+    private bool IsReporter(Person person, RequestRecord record) =>
+        ReporterPerson(record)?.Id == person.Id
+        || (person.AadObjectId is not null && string.Equals(person.AadObjectId, record.Applicant.AadObjectId, StringComparison.OrdinalIgnoreCase));
+
+    private Recipient ReporterRecipient(RequestRecord record)
+    {
+        var person = ReporterPerson(record);
+        return new Recipient(person?.Id, record.Applicant.Name, record.Applicant.AadObjectId ?? person?.AadObjectId, record.Applicant.UserId);
+    }
+
+    private static IEnumerable<StoredStep> ReceiveSteps(IncidentCase incident) => incident.Steps.Where(s => s.Action == StepAction.Receive);
+
+    /// <summary>The 管理者 of the reporter's 所属, or, when there is none but the reporter, the next stage.</summary>
+    private static List<StoredStep> AcknowledgeSteps(IncidentCase incident) =>
+        ReceiveSteps(incident).Where(s => s.Stage == incident.AcknowledgeStage && (s.Stage > 1 || s.Role == OrgRole.SecurityManager)).ToList();
+
+    private List<StoredStep> CisoSteps(IncidentCase incident)
+    {
+        var steps = incident.Steps.Where(s => s.Role == OrgRole.Ciso).ToList();
+        return steps.Count > 0 ? steps :
+        [
+            new StoredStep
+            {
+                Action = StepAction.Receive, Role = OrgRole.Ciso, Label = OrgRole.Ciso.Label(), Clause = "5.3(3)②",
+                Assignees = _directory.Current.Holders(OrgRole.Ciso).Select(p => StoredPerson.From(Assignee.From(p))).ToList(),
+            },
+        ];
+    }
+
+    /// <summary>Assignees and deputies of the steps, with the Teams ids the directory knows now (they are learned over time).</summary>
+    private List<Recipient> People(IEnumerable<StoredStep> steps)
+    {
+        var directory = _directory.Current;
+        var today = JapanTime.Today(_time);
+        return steps.SelectMany(step => step.Assignees.Select(a => a.PersonId)
+                .Concat(step.Deputies.Select(d => d.PersonId))
+                .Concat(step.Assignees.SelectMany(a => directory.ActiveDeputies(a.PersonId, step.Role, today)).Select(p => p.Id))
+                .Select(id => (Id: id, Stored: step.Assignees.Concat(step.Deputies).FirstOrDefault(p => p.PersonId == id))))
+            .DistinctBy(p => p.Id)
+            .Select(p => directory.FindById(p.Id) is { } now
+                ? new Recipient(now.Id, now.Name, now.AadObjectId, now.TeamsUserId)
+                : new Recipient(p.Id, p.Stored?.Name ?? p.Id, p.Stored?.AadObjectId, p.Stored?.TeamsUserId))
+            .ToList();
+    }
+
+    private void Inform(IncidentCase incident, IEnumerable<StoredStep> steps) =>
+        incident.InformedPersonIds = incident.InformedPersonIds.Union(People(steps).Select(r => r.PersonId).OfType<string>()).ToList();
+
+    private static IEnumerable<IncidentTimelineEntry> ReportedTo(IEnumerable<StoredStep> steps, DateTimeOffset at, string actorId, string actorName, string? activityId, string suffix) =>
+        steps.GroupBy(s => (s.Stage, s.Clause)).OrderBy(g => g.Key.Stage)
+            .Select(g => Entry(at, actorId, actorName, "ReportedTo", g.Key.Clause, $"{Labels(g)}へ報告{suffix}", activityId));
+
+    private static string Labels(IEnumerable<StoredStep> steps) =>
+        string.Join("、", steps.Select(s => s.Assignees.Count == 0 ? $"{s.Label}（組織名簿に不在）" : $"{s.Label}の{string.Join("さん、", s.Assignees.Select(a => a.Name))}さん"));
+
+    private static string FirstClause(IncidentCase incident) => incident.Steps.FirstOrDefault(s => s.Stage == 1)?.Clause ?? "5.3(1)①";
+
+    private static IncidentTimelineEntry Entry(DateTimeOffset at, string actorId, string actorName, string action, string clause, string note, string? activityId) =>
+        new() { At = at, ActorId = actorId, ActorName = actorName, Action = action, Clause = clause, Note = note, ActivityId = activityId };
+
+    /// <summary>Stores the change (record and case in one transaction), then appends an audit entry per timeline entry.</summary>
+    private void Commit(RequestRecord record, IncidentCase incident, IReadOnlyList<IncidentTimelineEntry> entries, IncidentStatus? from, bool renewCard = true)
+    {
+        incident.Timeline.AddRange(entries);
+        if (renewCard)
+        {
+            incident.Version++;
+            incident.CardVersion = NewCardVersion();
+        }
+
+        var db = _database.Database;
+        if (!db.BeginTrans()) throw new InvalidOperationException("An incident change is already in a transaction on this thread.");
+        try
+        {
+            _records.Update(record);
+            _cases.Upsert(incident);
+            db.Commit();
+        }
+        catch
+        {
+            db.Rollback();
+            throw;
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            _audit.Append(new AuditEvent(e.Action, e.ActorId, e.ActorName, record.Id, record.Number,
+                i == 0 ? from?.ToString() : null, i == 0 && from is not null ? incident.Status.ToString() : null, e.Clause, e.ActivityId, e.Note));
+        }
+    }
+
+    private static StoredStep ToStored(ApprovalStep step) => new()
+    {
+        RuleName = step.RuleName,
+        Stage = step.Stage,
+        Action = step.Action,
+        Role = step.Role!.Value,
+        RequestedRole = step.RequestedRole,
+        Department = step.Department,
+        System = step.System,
+        Label = step.Label,
+        Clause = step.Clause,
+        Assignees = step.Assignees.Select(a => StoredPerson.From(a)).ToList(),
+        Deputies = step.Deputies.Select(d => StoredPerson.From(d.Person, d.ActsForId)).ToList(),
+    };
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string NewCardVersion() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+
+    private IncidentView View(RequestRecord record, IncidentCase incident)
+    {
+        var ackSteps = AcknowledgeSteps(incident);
+        return new IncidentView(
+            record.Id, record.Number, record.Title, record.Applicant.Name, record.Applicant.Department, record.HighestConfidentiality,
+            record.Answers.Values.Where(a => !string.IsNullOrWhiteSpace(a.Display)).Take(12).Select(a => (a.Label, a.Display)).ToList(),
+            incident.ReportedAt, incident.Status, incident.IsIncident, incident.Severity, incident.Containment, incident.OutsideReports,
+            incident.Cause, incident.Prevention, incident.AcknowledgedAt,
+            ackSteps.SelectMany(s => s.Assignees.Select(a => a.Name)).Distinct().ToList(),
+            incident.Considerations,
+            incident.Timeline.Select(e => new TimelineItem(e.At, e.ActorName, e.Action, e.Clause, e.Note)).ToList(),
+            People(ackSteps).Select(r => r.TeamsUserId).OfType<string>().Distinct().ToList(),
+            CsirtPeople(record).Select(r => r.TeamsUserId).OfType<string>().Distinct().ToList(),
+            incident.CardVersion);
+    }
+}

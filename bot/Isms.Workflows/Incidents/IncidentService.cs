@@ -1,0 +1,244 @@
+using Isms.Workflows.Approvals;
+using Isms.Workflows.Audit;
+using Isms.Workflows.Forms;
+using Isms.Workflows.Org;
+using Isms.Workflows.Requests;
+using Isms.Workflows.Routing;
+using Isms.Workflows.Storage;
+using LiteDB;
+
+namespace Isms.Workflows.Incidents;
+
+/// <summary>
+/// The incident chain of 5.3 and 1(9): a case per incident record (collection <c>incidents</c>, keyed by record id)
+/// with a timeline of every step. Reported → the 管理者 and the 統一的な窓口 at once (5.3(1)①); the 管理者's
+/// acknowledgement passes it to the 統括 and the 情報システム管理者 (②) and, in the same act, to the CISO and the
+/// 情報セキュリティ責任者 (③: also the 管理者's duty, with no condition on the 統括); the CSIRT assesses it, orders
+/// containment, marks outside reports (5.3(3), 1(9)⑤) and closes it with cause and prevention (5.3(3)④).
+/// Every check is made here. One lock serialises check-and-change; case and record change in one LiteDB transaction.
+/// </summary>
+public sealed partial class IncidentService
+{
+    public const string CollectionName = "incidents";
+    public const int MaxTextLength = 2000;
+
+    private readonly IsmsDatabase _database;
+    private readonly ILiteCollection<IncidentCase> _cases;
+    private readonly ILiteCollection<RequestRecord> _records;
+    private readonly ApprovalRouter _router;
+    private readonly OrgDirectoryService _directory;
+    private readonly AuditTrail _audit;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+
+    public IncidentService(IsmsDatabase database, ApprovalRouter router, OrgDirectoryService directory, AuditTrail audit, TimeProvider time)
+    {
+        _database = database;
+        _cases = database.Collection<IncidentCase>(CollectionName);
+        _cases.EnsureIndex(c => c.Status);
+        _records = database.Collection<RequestRecord>(LiteDbRequestStore.CollectionName);
+        _router = router;
+        _directory = directory;
+        _audit = audit;
+        _time = time;
+    }
+
+    /// <summary>Opens the case of a just-submitted incident record; null when it is already open (nothing to send again).</summary>
+    public IncidentOpening? Open(RequestRecord record, string? activityId)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        lock (_gate)
+        {
+            var stored = _records.FindById(record.Id) ?? throw new InvalidOperationException("The record must be stored before the incident is opened.");
+            if (_cases.FindById(stored.Id) is not null) return null;
+
+            var now = _time.GetUtcNow();
+            var route = _router.Route(stored, JapanTime.Today(_time));
+            var incident = new IncidentCase
+            {
+                Id = stored.Id,
+                RecordNumber = stored.Number,
+                Status = IncidentStatus.Reported,
+                ReportedAt = now,
+                Steps = route.Steps.Where(s => s.Role is not null).Select(ToStored).ToList(),
+                Considerations = route.Steps.Where(s => s.Action == StepAction.Flag).Select(s => $"{s.External}（{s.Clause}）").Distinct().ToList(),
+            };
+            var managers = incident.Steps.Where(s => s.Stage == 1 && s.Role == OrgRole.SecurityManager).ToList();
+            incident.AcknowledgeStage = managers.Any(s => s.Assignees.Count > 0) ? 1
+                : incident.Steps.Where(s => s.Stage > 1 && s.Action == StepAction.Receive).Select(s => s.Stage).DefaultIfEmpty(1).Min();
+
+            var reporter = ReporterPerson(stored);
+            var (reporterId, reporterName) = (reporter?.Id ?? stored.Applicant.UserId, stored.Applicant.Name);
+            var entries = new List<IncidentTimelineEntry> { Entry(now, reporterId, reporterName, "Reported", FirstClause(incident), $"{stored.Title}を提出", activityId) };
+            var told = ReceiveSteps(incident).Where(s => s.Stage <= incident.AcknowledgeStage).ToList();
+            entries.AddRange(ReportedTo(told, now, reporterId, reporterName, activityId,
+                incident.AcknowledgeStage > 1 ? "（所属の情報セキュリティ管理者が報告者のほかにいないため、この段階で確認を受けます）" : ""));
+            Inform(incident, told);
+
+            stored.UpdatedAt = now;
+            stored.History.Add(new RequestHistoryEntry { At = now, Actor = "system", Action = "IncidentOpened", Note = "インシデント対応の記録を開始（根拠 5.3(1)①）" });
+            Commit(stored, incident, entries, null);
+
+            var view = View(stored, incident);
+            var ackCard = IncidentCards.ForAcknowledger(view);
+            var notices = People(AcknowledgeSteps(incident))
+                .Select(r => new IncidentNotice(r, $"{stored.Applicant.Name}さん（{stored.Applicant.Department ?? "所属未登録"}）からインシデント報告（{stored.Number}）が届きました。内容を確認し、カードの「確認」を押してください（根拠 5.3(1)①②）。", ackCard))
+                .ToList();
+            var csirt = People(told.Where(s => !AcknowledgeSteps(incident).Contains(s))).Concat(CsirtPeople(stored))
+                .DistinctBy(r => r.PersonId).ToList();
+            var reporterText = $"{stored.Title}（{stored.Number}）を{Labels(AcknowledgeSteps(incident))}と統一的な窓口（CSIRT）に届けました（根拠 5.3(1)①）。" +
+                "確認されたら、このチャットでお知らせします。経過は「インシデント状況」で確認できます。";
+            return new IncidentOpening(view, notices, IncidentCards.ForCsirt(view), csirt, reporterText);
+        }
+    }
+
+    /// <summary>The 管理者 (or their deputy) acknowledges: the report goes on to 5.3(1)② and ③ at once.</summary>
+    public IncidentResult Acknowledge(string recordId, string invokerAadObjectId, string? invokerTeamsId, string cardVersion, string? activityId)
+    {
+        lock (_gate)
+        {
+            if (!TryLoad(recordId, out var record, out var incident)) return NotFound();
+            if (incident.Status != IncidentStatus.Closed && incident.AcknowledgedAt is { } at)
+            {
+                var who = incident.Timeline.LastOrDefault(e => e.Action == "Acknowledged")?.ActorName ?? "";
+                return Refuse(IncidentOutcome.AlreadyDone, $"{record.Number}は{who}さんが{ApprovalService.FormatJst(at)}に確認済みです。", record, incident);
+            }
+
+            if (Refusal(record, incident, cardVersion) is { } refused) return refused;
+
+            var ackSteps = AcknowledgeSteps(incident);
+            if (Invoker(invokerAadObjectId, invokerTeamsId, record, incident, out var person) is { } notInDirectory) return notInDirectory;
+            var today = JapanTime.Today(_time);
+            var step = ackSteps.FirstOrDefault(s => _router.MayDecide(s.ToStep(), person, today, record));
+            if (step is null)
+                return Refuse(IncidentOutcome.NotAllowed, $"この報告を確認できるのは{Labels(ackSteps)}またはその代理の方です。", record, incident);
+
+            var now = _time.GetUtcNow();
+            var from = incident.Status;
+            incident.AcknowledgedAt = now;
+            if (incident.Status == IncidentStatus.Reported) incident.Status = IncidentStatus.Acknowledged;
+            var actingFor = step.Assignees.Any(a => a.PersonId == person.Id) ? "" : "（代理）";
+            var entries = new List<IncidentTimelineEntry> { Entry(now, person.Id, person.Name, "Acknowledged", step.Clause, $"報告を確認{actingFor}", activityId) };
+            var onward = ReceiveSteps(incident).Where(s => s.Stage > incident.AcknowledgeStage).ToList();
+            entries.AddRange(ReportedTo(onward, now, person.Id, person.Name, activityId, ""));
+            Inform(incident, onward);
+            record.Status = RequestStatus.Acknowledged;
+            record.UpdatedAt = now;
+            record.History.Add(new RequestHistoryEntry { At = now, Actor = person.TeamsUserId ?? person.Id, Action = "Acknowledged", Note = $"{person.Name}が確認（根拠 {step.Clause}）" });
+            Commit(record, incident, entries, from);
+
+            var view = View(record, incident);
+            var card = IncidentCards.Timeline(view);
+            var notices = People(onward)
+                .Select(r => new IncidentNotice(r, $"{record.Applicant.Name}さんからのインシデント報告（{record.Number}）を{person.Name}さん（情報セキュリティ管理者）が確認し、報告します（根拠 {string.Join("、", onward.Select(s => s.Clause).Distinct())}）。", card))
+                .Append(new IncidentNotice(ReporterRecipient(record),
+                    $"{record.Title}（{record.Number}）を{person.Name}さんが確認し、{(onward.Count > 0 ? Labels(onward) + "へ報告しました" : "受け付けました")}。CSIRTが状況を確認します。"))
+                .ToList();
+            return new IncidentResult(IncidentOutcome.Done, $"{record.Number}を確認しました。" + (onward.Count > 0 ? $"{Labels(onward)}へ報告しました。" : ""), view, notices);
+        }
+    }
+
+    /// <summary>The CSIRT's assessment (5.3(3)①–③, 1(9)⑤); may be recorded again while the case is open.</summary>
+    public IncidentResult Triage(string recordId, string invokerAadObjectId, string? invokerTeamsId, TriageInput input, string cardVersion, string? activityId)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var containment = Clean(input.Containment);
+        lock (_gate)
+        {
+            if (!TryLoad(recordId, out var record, out var incident)) return NotFound();
+            if (CsirtRefusal(invokerAadObjectId, invokerTeamsId, record, incident, cardVersion, out var person) is { } refused) return refused;
+            if (input.IsIncident is null) return Refuse(IncidentOutcome.Invalid, "情報セキュリティインシデントに当たるかどうかを選んでください。", record, incident);
+            if (input.IsIncident == true && input.Severity is null) return Refuse(IncidentOutcome.Invalid, "重要度を選んでください。", record, incident);
+            if (containment is { Length: > MaxTextLength }) return Refuse(IncidentOutcome.Invalid, $"応急措置の指示は{MaxTextLength:N0}文字以内で入力してください。", record, incident);
+
+            var now = _time.GetUtcNow();
+            var from = incident.Status;
+            var severity = input.IsIncident == true ? input.Severity : null;
+            var entries = new List<IncidentTimelineEntry>
+            {
+                Entry(now, person.Id, person.Name, "Assessed", "5.3(3)①",
+                    input.IsIncident == true ? $"情報セキュリティインシデントと評価（重要度: {severity!.Value.Label()}）" : "情報セキュリティインシデントではないと評価", activityId),
+            };
+            var notices = new List<IncidentNotice>();
+            var cisoSteps = CisoSteps(incident);
+            if (input.IsIncident == true && !incident.Timeline.Any(e => e.Clause == "5.3(3)②"))
+            {
+                entries.Add(Entry(now, person.Id, person.Name, "ReportedTo", "5.3(3)②", $"{Labels(cisoSteps)}へ報告", activityId));
+                Inform(incident, cisoSteps);
+                notices.AddRange(People(cisoSteps).Select(r => new IncidentNotice(r, $"CSIRTが{record.Number}を情報セキュリティインシデントと評価しました（重要度: {severity!.Value.Label()}、根拠 5.3(3)②）。")));
+            }
+
+            if (containment is not null && containment != incident.Containment)
+            {
+                entries.Add(Entry(now, person.Id, person.Name, "ContainmentOrdered", "5.3(3)③", $"応急措置・復旧を指示: {containment}", activityId));
+                var officers = ReceiveSteps(incident).Where(s => s.Role == OrgRole.SecurityOfficer).ToList();
+                Inform(incident, officers);
+                notices.AddRange(People(officers).Select(r => new IncidentNotice(r, $"CSIRTから{record.Number}について応急措置・復旧の指示があります（根拠 5.3(3)③）。\n{containment}")));
+            }
+
+            var reports = input.OutsideReports.Distinct().Order().ToList();
+            entries.AddRange(reports.Except(incident.OutsideReports).Select(r => Entry(now, person.Id, person.Name, "OutsideReportDue", r.Clause(), $"{r.Label()}への報告が必要", activityId)));
+            entries.AddRange(incident.OutsideReports.Except(reports).Select(r => Entry(now, person.Id, person.Name, "OutsideReportDropped", r.Clause(), $"{r.Label()}への報告は不要に変更", activityId)));
+
+            (incident.IsIncident, incident.Severity, incident.Containment, incident.OutsideReports) = (input.IsIncident, severity, containment ?? incident.Containment, reports);
+            incident.Status = IncidentStatus.Assessed;
+            incident.AssessedAt = now;
+            record.UpdatedAt = now;
+            Commit(record, incident, entries, from);
+            var view = View(record, incident);
+            var card = IncidentCards.Timeline(view);
+            return new IncidentResult(IncidentOutcome.Done, $"{record.Number}の評価を記録しました。", view, notices.Select(n => n with { Card = card }).ToList());
+        }
+    }
+
+    /// <summary>Closes the case with cause and prevention (5.3(3)④); both required, after the assessment and the acknowledgement.</summary>
+    public IncidentResult Close(string recordId, string invokerAadObjectId, string? invokerTeamsId, string? cause, string? prevention, string cardVersion, string? activityId)
+    {
+        (cause, prevention) = (Clean(cause), Clean(prevention));
+        lock (_gate)
+        {
+            if (!TryLoad(recordId, out var record, out var incident)) return NotFound();
+            if (CsirtRefusal(invokerAadObjectId, invokerTeamsId, record, incident, cardVersion, out var person) is { } refused) return refused;
+            if (incident.AssessedAt is null) return Refuse(IncidentOutcome.Invalid, "先に、インシデントに当たるかどうかの評価を記録してください（5.3(3)①）。", record, incident);
+            if (incident.AcknowledgedAt is null) return Refuse(IncidentOutcome.Invalid, "情報セキュリティ管理者の確認（5.3(1)②）が済むまで完了できません。", record, incident);
+            if (cause is null) return Refuse(IncidentOutcome.Invalid, "原因を入力してください（5.3(3)④）。", record, incident);
+            if (prevention is null) return Refuse(IncidentOutcome.Invalid, "再発防止策を入力してください（5.3(3)④）。", record, incident);
+            if (cause.Length > MaxTextLength || prevention.Length > MaxTextLength)
+                return Refuse(IncidentOutcome.Invalid, $"原因と再発防止策はそれぞれ{MaxTextLength:N0}文字以内で入力してください。", record, incident);
+
+            var now = _time.GetUtcNow();
+            var from = incident.Status;
+            var cisoSteps = CisoSteps(incident);
+            var entries = new List<IncidentTimelineEntry>
+            {
+                Entry(now, person.Id, person.Name, "Closed", "5.3(3)④", $"対応を完了。原因: {cause}／再発防止策: {prevention}", activityId),
+                Entry(now, person.Id, person.Name, "ReportedTo", "5.3(3)④", $"{Labels(cisoSteps)}へ原因と再発防止策を報告", activityId),
+            };
+            Inform(incident, cisoSteps);
+            (incident.Cause, incident.Prevention, incident.Status, incident.ClosedAt) = (cause, prevention, IncidentStatus.Closed, now);
+            record.Status = RequestStatus.Closed;
+            record.UpdatedAt = now;
+            record.History.Add(new RequestHistoryEntry { At = now, Actor = person.TeamsUserId ?? person.Id, Action = "Closed", Note = $"{person.Name}が対応完了（根拠 5.3(3)④）" });
+            Commit(record, incident, entries, from);
+
+            var view = View(record, incident);
+            var card = IncidentCards.Timeline(view);
+            var notices = People(cisoSteps)
+                .Select(r => new IncidentNotice(r, $"CSIRTが{record.Number}の対応を完了し、原因と再発防止策を報告します（根拠 5.3(3)④⑤）。", card))
+                .Append(new IncidentNotice(ReporterRecipient(record), $"{record.Title}（{record.Number}）の対応が完了しました。\n再発防止策: {prevention}"))
+                .ToList();
+            return new IncidentResult(IncidentOutcome.Done, $"{record.Number}の対応を完了しました。", view, notices);
+        }
+    }
+
+    /// <summary>Adds how a notice went (posted to the CSIRT channel, sent personally, unreachable) to the timeline;
+    /// the cards already sent stay valid (the card version is unchanged).</summary>
+    public void NoteDelivery(string recordId, string note, string clause)
+    {
+        lock (_gate)
+        {
+            if (!TryLoad(recordId, out var record, out var incident)) return;
+            Commit(record, incident, [Entry(_time.GetUtcNow(), "system", "ボット", "Delivery", clause, note, null)], null, renewCard: false);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using System.Text.Json.Nodes;
+using Isms.Bot.Tests.Forms;
+using Isms.Bot.Tests.Notifications;
+using Isms.Bot.Tests.Pipeline;
+using Isms.Bot.Tests.Support;
+using Isms.Workflows.Audit;
+using Isms.Workflows.Forms;
+using Isms.Workflows.Requests;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using static Isms.Bot.Tests.Incidents.IncidentTeams;
+
+namespace Isms.Bot.Tests.Incidents;
+
+/// <summary>
+/// 山田 (警防課) reports an incident in Teams: 佐藤 (his 管理者) gets the 確認 card and the CSIRT channel the triage
+/// card at once; 佐藤's 確認 tells 高橋, 鈴木 and 田中 (5.3(1)②③); 斎藤 (CSIRT) assesses and 加藤 (CSIRT) closes it;
+/// 山田 is told each step and sees the timeline. Through the real pipeline, a loopback connector and a fake clock.
+/// </summary>
+public sealed class IncidentFlowFacts : TempDataDirectory
+{
+    [Fact]
+    public async Task TheChain_EndToEnd_WithTimestamps_AndOnlyTheRightPeopleMayAct()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        var t0 = time.GetUtcNow();
+        using var host = Host(time, CsirtChannel);
+        var client = host.CreateClient();
+        foreach (var user in new[] { Sato, Suzuki, Takahashi, Tanaka, Kato, Saito })
+        {
+            await Hello(client, connector, user);
+        }
+
+        await Hello(client, connector, Saito, inCsirtChannel: true);
+        var cards = new List<JsonNode>();
+
+        // 5.3(1)①: the report goes to the 管理者 and the 統一的な窓口 at once.
+        var before = connector.Received.Count;
+        var (number, reporterTexts) = await Report(client);
+        var sent = Since(connector, before).ToList();
+        Assert.Equal([TeamsActivities.PersonalConversationId(Sato), CsirtChannel], sent.Select(s => s.Conversation));
+        var managerCard = CardOf(sent[0].Activity);
+        var csirtCard = CardOf(sent[1].Activity);
+        cards.AddRange([managerCard, csirtCard]);
+        Assert.Equal(["isms.incident.ack"], Verbs(managerCard));
+        Assert.Equal(["isms.incident.triage"], Verbs(csirtCard));
+        Assert.Contains(reporterTexts, t => t.Contains(number) && t.Contains("佐藤 花子さんと統一的な窓口（CSIRT）に届けました"));
+        await Hello(client, connector, Yamada);
+        var record = host.Services.GetRequiredService<IRequestStore>().FindByNumber(number)!;
+        Assert.Equal(RequestStatus.Submitted, record.Status);
+
+        // Only the 管理者 acknowledges; the CSIRT clicking the manager's card gets the status.
+        time.Advance(TimeSpan.FromMinutes(12));
+        var (_, refusedAck) = await Press(client, connector, Saito, managerCard, "確認");
+        Assert.Empty(Verbs(ResponseCard(refusedAck)!));
+        Assert.Contains("佐藤 花子さんまたはその代理の方です", Text(ResponseCard(refusedAck)!));
+        before = connector.Received.Count;
+        var (_, ack) = await Press(client, connector, Sato, managerCard, "確認");
+        Assert.Contains($"{number}を確認しました。", Text(ResponseCard(ack)!));
+        sent = Since(connector, before).ToList();
+        Assert.Equal(new[] { Takahashi, Suzuki, Tanaka, Yamada }.Select(TeamsActivities.PersonalConversationId), sent.Select(s => s.Conversation));
+        Assert.Contains("佐藤 花子さんが確認し", (string?)sent[3].Activity["text"]);
+        cards.Add(CardOf(sent[0].Activity));
+
+        // The channel's card is now old; a refresh (as Teams does) gives the CSIRT the current one.
+        time.Advance(TimeSpan.FromMinutes(30));
+        var (_, stale) = await Press(client, connector, Saito, csirtCard, "評価を記録", ("isIncident", "yes"), ("severity", "high"));
+        Assert.Contains("このカードは古いため操作できません", Text(ResponseCard(stale)!));
+        var (_, refreshed) = await Refresh(client, connector, Saito, csirtCard);
+        var triageCard = ResponseCard(refreshed)!;
+        foreach (var outsider in new[] { Stranger, Yamada, Sato })
+        {
+            var (_, refused) = await Press(client, connector, outsider, triageCard, "評価を記録", ("isIncident", "yes"), ("severity", "high"));
+            Assert.True(ResponseCard(refused) is not { } card || Verbs(card).Count == 0, outsider.Name);
+        }
+
+        Assert.Equal(RequestStatus.Acknowledged, Record(host, number).Status);
+        before = connector.Received.Count;
+        var (_, triaged) = await Press(client, connector, Saito, triageCard, "評価を記録", ("isIncident", "yes"), ("severity", "high"),
+            ("containment", "端末の遠隔ロックを指示"), ("report_ministry", "true"), ("report_prefecture", "true"), ("report_membertowns", "true"));
+        var closeCard = ResponseCard(triaged)!;
+        Assert.Equal(["isms.incident.triage", "isms.incident.close"], Verbs(closeCard));
+        Assert.Equal(new[] { Tanaka, Suzuki }.Select(TeamsActivities.PersonalConversationId), Since(connector, before).Select(s => s.Conversation));
+        cards.Add(closeCard);
+
+        // Closing needs cause and prevention (5.3(3)④).
+        time.Advance(TimeSpan.FromDays(2));
+        var (_, noCause) = await Press(client, connector, Kato, closeCard, "対応を完了", ("prevention", "ストラップで固定する"));
+        Assert.Contains("原因を入力してください", Text(ResponseCard(noCause)!));
+        before = connector.Received.Count;
+        var (_, closed) = await Press(client, connector, Kato, closeCard, "対応を完了", ("cause", "電車内での置き忘れ"), ("prevention", "ストラップで固定する"));
+        Assert.Empty(Verbs(ResponseCard(closed)!));
+        sent = Since(connector, before).ToList();
+        Assert.Equal(new[] { Tanaka, Yamada }.Select(TeamsActivities.PersonalConversationId), sent.Select(s => s.Conversation));
+        Assert.Contains("対応が完了しました", (string?)sent[1].Activity["text"]);
+        Assert.Equal(RequestStatus.Closed, Record(host, number).Status);
+
+        // The reporter's インシデント状況: one timeline card, every step with its time.
+        var (_, replies) = await TeamsActivities.PostAsync(client, TeamsActivities.PersonalMessage(Yamada, "インシデント状況"));
+        var timeline = Assert.Single(TeamsActivities.ReplyCards(replies));
+        cards.Add(timeline);
+        var text = Text(timeline);
+        foreach (var (at, what) in new[] { (t0, "インシデント報告を提出"), (t0.AddMinutes(12), "報告を確認"), (t0.AddMinutes(42), "インシデントと評価（重要度: 高）"),
+                     (t0.AddMinutes(42).AddDays(2), "原因: 電車内での置き忘れ") })
+        {
+            Assert.Contains(at.ToOffset(JapanTime.Offset).ToString("M/d H:mm"), text);
+            Assert.Contains(what, text);
+        }
+
+        var audit = host.Services.GetRequiredService<AuditTrail>();
+        Assert.True(audit.Verify().IsValid);
+        var entries = audit.Entries(record.Id);
+        Assert.All(entries.Where(e => e.Event.Action is "Acknowledged" or "Assessed" or "Closed"), e => Assert.False(string.IsNullOrEmpty(e.Event.ActivityId)));
+        Assert.Equal(["Reported", "Acknowledged", "Assessed", "Closed"], entries.Select(e => e.Event.Action).Where(a => a is "Reported" or "Acknowledged" or "Assessed" or "Closed"));
+        Assert.All(AdaptiveCardValidator.ValidateMany(cards), r => Assert.Empty(r.Errors));
+    }
+
+    [Fact]
+    public async Task WithoutACsirtChannel_TheCsirtIsToldPersonally_AndTheTimelineSaysSo()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        using var host = Host(new FakeTimeProvider(DateTimeOffset.UtcNow), null);
+        var client = host.CreateClient();
+        foreach (var user in new[] { Sato, Kato, Saito })
+        {
+            await Hello(client, connector, user);
+        }
+
+        var before = connector.Received.Count;
+        var (number, _) = await Report(client);
+
+        var sent = Since(connector, before).ToList();
+        Assert.Equal(new[] { Sato, Saito, Kato }.Select(TeamsActivities.PersonalConversationId), sent.Select(s => s.Conversation));
+        Assert.Equal(["isms.incident.triage"], Verbs(CardOf(sent[1].Activity)));
+        var (_, replies) = await TeamsActivities.PostAsync(client, TeamsActivities.PersonalMessage(Saito, "インシデント状況"));
+        Assert.Contains("CSIRTのチャンネルが設定されていないため、CSIRT（斎藤 健一、加藤 直樹）に個別に通知", Text(Assert.Single(TeamsActivities.ReplyCards(replies))));
+        Assert.Contains(number, Text(Assert.Single(TeamsActivities.ReplyCards(replies))));
+    }
+
+    [Fact]
+    public async Task AMisSentEmailWithPersonalData_TakesTheIncidentChain_NotTheMisdeliveryAcknowledgement()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        using var host = Host(new FakeTimeProvider(DateTimeOffset.UtcNow), CsirtChannel);
+        var client = host.CreateClient();
+        await Hello(client, connector, Sato);
+        await Hello(client, connector, Saito, inCsirtChannel: true);
+        var person = new FormConversation(client, Yamada);
+        await person.Say("誤送信報告");
+        await person.Press("次へ", ("sentDate", BotHost.Date(0)), ("sentTime", "09:15"), ("recipientAddress", "someone@example.jp"),
+            ("recipientOrganisation", "株式会社例"), ("recipientScope", "outside"), ("subject", "名簿の送付"), ("hasAttachment", "no"));
+        await person.Press("次へ", ("confidentiality", "2"), ("personalData", "yes"));
+        await person.Press("次へ", ("personalDataCount", "10-99"));
+        await person.Press("次へ", ("howNoticed", "送信直後に気付きました。"), ("deletionStatus", "requested"), ("actionsTaken", "上司に報告しました。"));
+        var before = connector.Received.Count;
+
+        await person.Press("送信");
+
+        var sent = Since(connector, before).ToList();
+        Assert.Equal([TeamsActivities.PersonalConversationId(Sato), CsirtChannel], sent.Select(s => s.Conversation));
+        Assert.Equal(["isms.incident.ack"], Verbs(CardOf(sent[0].Activity)));
+        Assert.Contains("個人情報保護委員会への報告の要否の検討（5.3(1)④）", Text(CardOf(sent[1].Activity)));
+    }
+
+    private WebApplicationFactory<Program> Host(TimeProvider time, string? csirtChannel) =>
+        new BotApplicationFactory(DataDirectory,
+                new Dictionary<string, string?> { ["Channels:CsirtChannelId"] = csirtChannel })
+            .WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton(time)));
+
+    private static RequestRecord Record(WebApplicationFactory<Program> host, string number) =>
+        host.Services.GetRequiredService<IRequestStore>().FindByNumber(number)!;
+
+    private static async Task<(string Number, IReadOnlyList<string> Texts)> Report(HttpClient client)
+    {
+        var person = new FormConversation(client, Yamada);
+        await person.Say("インシデント報告");
+        await person.Press("次へ", ("incidentKind", "loss_theft"), ("occurredDate", BotHost.Date(-1)), ("foundDate", BotHost.Date(0)),
+            ("foundTime", "08:30"), ("description", "公用スマートフォンが見当たりません。"), ("reportedBy", "self"));
+        await person.Press("次へ", ("affectedAssets", "公用スマートフォン1台"), ("confidentiality", "2"), ("personalData", "no"), ("possibleCrime", "no"),
+            ("scope", "連絡先の電話番号"), ("firstResponse", "立ち寄り先に問い合わせました。"));
+        await person.Press("送信");
+        return (FormConversation.Facts(person.Card)["受付番号"], person.Texts);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+using Isms.Workflows.Incidents;
+using Isms.Workflows.Tests.Support;
+
+using static Isms.Workflows.Tests.Incidents.IncidentHarness;
+
+namespace Isms.Workflows.Tests.Incidents;
+
+public sealed class IncidentCardFacts
+{
+    private static readonly Lazy<IReadOnlyList<(string Name, JsonObject Card)>> Gallery = new(Build);
+
+    public static TheoryData<string> CardNames => new(Gallery.Value.Select(c => c.Name));
+
+    /// <summary>Every incident card, at each step of the chain.</summary>
+    private static IReadOnlyList<(string, JsonObject)> Build()
+    {
+        using var h = new IncidentHarness();
+        var record = h.Report(personalData: true);
+        var opening = h.Service.Open(record, "act-1")!;
+        var cards = new List<(string, JsonObject)>
+        {
+            ("incident.manager", opening.Notices[0].Card!),
+            ("incident.csirt.reported", opening.CsirtCard),
+            ("incident.timeline.reported", IncidentCards.Timeline(opening.View)),
+        };
+        h.Time.Advance(TimeSpan.FromMinutes(10));
+        cards.Add(("incident.timeline.acknowledged", IncidentCards.Timeline(h.Ack(record, Sato).View!)));
+        h.Time.Advance(TimeSpan.FromMinutes(20));
+        cards.Add(("incident.csirt.assessed", IncidentCards.ForCsirt(h.Triage(record, Saito, reports: [OutsideReport.PersonalInfoCommission]).View!)));
+        h.Time.Advance(TimeSpan.FromHours(3));
+        cards.Add(("incident.timeline.closed", IncidentCards.Timeline(h.Close(record, Saito).View!)));
+        return cards;
+    }
+
+    private static JsonObject Card(string name) => Gallery.Value.Single(c => c.Name == name).Card;
+
+    [Fact]
+    public void EveryCard_PassesTheAdaptiveCardsParser_ForSchema15()
+    {
+        Assert.Equal(6, Gallery.Value.Count);
+        Assert.Empty(CardValidator.Validate([.. Gallery.Value]));
+    }
+
+    [Theory]
+    [MemberData(nameof(CardNames))]
+    public void Card_MatchesItsSnapshot(string name) => Assert.Null(Snapshot.Compare(name, Card(name), "Incidents/Snapshots"));
+
+    [Fact]
+    public void TheManagersCard_HasOneAcknowledgeButton_WithTheCardVersion_AndRefreshesForTheManagerAndTheCsirt()
+    {
+        var card = Card("incident.manager");
+
+        var action = Assert.Single(card["actions"]!.AsArray())!;
+        Assert.Equal(("Action.Execute", IncidentText.AcknowledgeVerb, "確認"), ((string?)action["type"], (string?)action["verb"], (string?)action["title"]));
+        Assert.Equal(24, ((string?)action["data"]!["version"])!.Length);
+        Assert.Equal(IncidentText.RefreshVerb, (string?)card["refresh"]!["action"]!["verb"]);
+        Assert.Equal([Approvals.ApprovalHarness.SatoTeams, "29:saito", "29:kato", "29:watanabe", "29:kobayashi"], card["refresh"]!["userIds"]!.AsArray().Select(u => (string?)u));
+        Assert.Contains("公用スマートフォンが見当たりません。", Approvals.ApprovalHarness.AllText(card));
+    }
+
+    [Fact]
+    public void TheCsirtCard_AsksForTheAssessment_AndOnlyOnceAssessedForCauseAndPrevention()
+    {
+        var reported = Card("incident.csirt.reported");
+        var assessed = Card("incident.csirt.assessed");
+
+        Assert.Equal([IncidentText.TriageVerb], Verbs(reported));
+        Assert.Equal([IncidentText.TriageVerb, IncidentText.CloseVerb], Verbs(assessed));
+        Assert.Equal(["report_ministry", "report_prefecture", "report_membertowns", "report_personalinfocommission", "report_police"],
+            Descendants(reported).Where(n => (string?)n["type"] == "Input.Toggle").Select(n => (string?)n["id"]));
+        Assert.Contains("個人情報保護委員会への報告の要否の検討（5.3(1)④）", Approvals.ApprovalHarness.AllText(reported));
+        var commission = Descendants(assessed).Single(n => (string?)n["id"] == "report_personalinfocommission");
+        Assert.Equal("true", (string?)commission["value"]);
+        Assert.Contains(Descendants(assessed), n => (string?)n["id"] == IncidentCards.CauseInputId);
+        Assert.DoesNotContain(Descendants(reported), n => (string?)n["id"] == IncidentCards.CauseInputId);
+    }
+
+    [Fact]
+    public void TheClosedTimeline_ShowsCauseAndPrevention_AndNoButtons()
+    {
+        var card = Card("incident.timeline.closed");
+
+        Assert.Null(card["actions"]);
+        Assert.Empty(Verbs(card));
+        var text = Approvals.ApprovalHarness.AllText(card);
+        Assert.Contains("対応完了", text);
+        Assert.Contains("公用端末の携行時はストラップで身体に固定する", text);
+        Assert.Contains("8/20 13:30", text);
+    }
+
+    [Fact]
+    public void UserText_StaysInsideJsonStrings()
+    {
+        using var h = new IncidentHarness();
+        var record = h.Report();
+        h.Service.Open(record, null);
+        var injection = "\"},{\"type\":\"Action.OpenUrl\",\"url\":\"https://evil\"";
+
+        var card = IncidentCards.ForCsirt(h.Triage(record, Saito, containment: injection).View!);
+
+        Assert.Contains(injection, Approvals.ApprovalHarness.AllText(card), StringComparison.Ordinal);
+        Assert.DoesNotContain("Action.OpenUrl", Descendants(card).Select(n => (string?)n["type"]));
+        Assert.Empty(CardValidator.StructuralProblems(card));
+    }
+
+    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
+    {
+        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Descendants(p.Value))),
+        JsonArray a => a.SelectMany(Descendants),
+        _ => [],
+    };
+
+    private static List<string?> Verbs(JsonObject card) =>
+        Descendants(card).Where(n => (string?)n["type"] == "Action.Execute" && (string?)n["verb"] != IncidentText.RefreshVerb).Select(n => (string?)n["verb"]).ToList();
+}
