@@ -1,8 +1,11 @@
 using Isms.Bot.Approvals;
 using Isms.Bot.Cards;
 using Isms.Bot.Conversations;
+using Isms.Bot.Jobs;
 using Isms.Bot.Notifications;
 using Isms.Bot.State;
+using Isms.Bot.Training;
+using Isms.Jobs.Hosting;
 using Isms.Jobs.Ports;
 using Isms.Knowledge;
 using Isms.Workflows;
@@ -57,9 +60,11 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<AnswerLog>();
         services.AddSingleton<WelcomeLedger>();
         services.AddSingleton<QuestionHandler>();
+        services.AddSingleton<TrainingStatusHandler>();
         services.AddSingleton<MessageRouter>();
         services.AddSingleton<INotifier, TeamsNotifier>();
         services.AddSingleton<ApprovalsBridge>();
+        builder.AddIsmsBotJobs();
         services.AddTransient<IBot, IsmsTeamsBot>();
         services.AddHostedService<BotWarmUp>();
         return builder;
@@ -68,6 +73,7 @@ public static class BotServiceCollectionExtensions
     public static WebApplication MapIsmsBot(this WebApplication app)
     {
         app.MapBotMessages();
+        app.MapIsmsJobsDashboard();
         app.MapGet("/healthz", (IsmsDatabase database) =>
         {
             // Touching the file proves the data store is open and readable.
