@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Isms.Bot.Approvals;
 using Isms.Bot.Cards;
+using Isms.Bot.Training;
 using Isms.Knowledge;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Org;
@@ -25,6 +26,7 @@ public sealed partial class MessageRouter(
     AnswerLog answers,
     OrgDirectoryService directory,
     ApprovalsBridge approvals,
+    TrainingStatusHandler training,
     TimeProvider clock,
     ILogger<MessageRouter> logger)
 {
@@ -72,6 +74,9 @@ public sealed partial class MessageRouter(
                 return;
             case BotCommand.StartForm:
                 await StartFormAsync(turnContext, form!.Value, null, cancellationToken);
+                return;
+            case BotCommand.TrainingStatus:
+                await training.ShowStatusAsync(turnContext, cancellationToken);
                 return;
             case BotCommand.NotYetAvailable:
                 await turnContext.SendActivityAsync(
@@ -123,6 +128,9 @@ public sealed partial class MessageRouter(
                     }
                 }
 
+                return;
+            case "training":
+                await training.HandleSubmitAsync(turnContext, value, cancellationToken);
                 return;
             case "clause" when value.Value<string>("id") is { Length: > 0 and < 40 } id
                 && knowledge.Document.FindClauseWithItems(id) is { Count: > 0 } clauses:
