@@ -30,11 +30,16 @@ public sealed class ReminderLedger
 {
     public const string CollectionName = "reminder_ledger";
 
+    /// <summary>Up to this many keys of one kind are looked up one by one; more read the kind's range at once.</summary>
+    private const int ByIdLimit = 64;
+
+    private readonly IsmsDatabase _database;
     private readonly ILiteCollection<ReminderEntry> _entries;
     private readonly TimeProvider _time;
 
     public ReminderLedger(IsmsDatabase database, TimeProvider time)
     {
+        _database = database;
         _entries = database.Collection<ReminderEntry>(CollectionName);
         _entries.EnsureIndex(e => e.SentAt);
         _time = time;
@@ -106,7 +111,7 @@ public sealed class ReminderLedger
             return new HashSet<ReminderKey>();
         }
 
-        var taken = _entries.Find(Query.In("_id", new BsonArray(keys.Select(k => new BsonValue(k.Id))))).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var taken = Taken(keys);
         var fresh = keys.Where(k => !taken.Contains(k.Id)).ToList();
         var now = _time.GetUtcNow();
         try
@@ -120,13 +125,55 @@ public sealed class ReminderLedger
         }
     }
 
-    /// <summary>Releases claims whose sending failed, in one write.</summary>
+    /// <summary>Releases claims whose sending failed, in one transaction.</summary>
     public void ReleaseMany(IReadOnlyCollection<ReminderKey> keys)
     {
-        if (keys.Count > 0)
+        if (keys.Count == 0)
         {
-            _entries.DeleteMany(Query.In("_id", new BsonArray(keys.Select(k => new BsonValue(k.Id)))));
+            return;
         }
+
+        // Deletes by id in one explicit transaction: LiteDB evaluates "_id IN [many]" document by document, which
+        // grows with ledger size times key count. No await happens inside: LiteDB transactions belong to the thread.
+        var db = _database.Database;
+        var own = db.BeginTrans();
+        try
+        {
+            foreach (var key in keys)
+            {
+                _entries.Delete(key.Id);
+            }
+
+            if (own)
+            {
+                db.Commit();
+            }
+        }
+        catch
+        {
+            if (own)
+            {
+                db.Rollback();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Which of <paramref name="keys"/> are in the ledger: a few by id, many by one index range per kind
+    /// (the ids start with "kind|"), never by an IN query.</summary>
+    private HashSet<string> Taken(IReadOnlyList<ReminderKey> keys)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var kind in keys.GroupBy(k => k.Kind, StringComparer.Ordinal))
+        {
+            var ids = kind.Count() <= ByIdLimit
+                ? kind.Where(k => _entries.FindById(k.Id) is not null).Select(k => k.Id)
+                : _entries.Find(Query.StartsWith("_id", kind.Key + "|")).Select(e => e.Id);
+            taken.UnionWith(ids);
+        }
+
+        return taken;
     }
 
     /// <summary>
