@@ -9,6 +9,7 @@ public enum BotCommand
     MyRequests,
     IncidentStatus,
     StartForm,
+    TrainingStatus,
     NotYetAvailable,
 }
 
@@ -28,7 +29,8 @@ public static class BotCommands
 
     private static readonly HashSet<string> HelpWords = new(StringComparer.Ordinal) { "ヘルプ", "help", "へるぷ", "?", "使い方", "メニュー" };
     private static readonly HashSet<string> MyRequestWords = new(StringComparer.Ordinal) { "申請状況", "申請一覧", "my requests" };
-    private static readonly HashSet<string> PlannedWords = new(StringComparer.Ordinal) { "クラウド台帳", "返却", "研修状況" };
+    private static readonly HashSet<string> TrainingWords = new(StringComparer.Ordinal) { "研修状況" };
+    private static readonly HashSet<string> PlannedWords = new(StringComparer.Ordinal) { "クラウド台帳", "返却" };
 
     public static (BotCommand Command, FormKind? Form) Parse(string foldedText)
     {
@@ -50,6 +52,11 @@ public static class BotCommands
         if (FormCommands.TryGetValue(foldedText, out var form))
         {
             return (BotCommand.StartForm, form);
+        }
+
+        if (TrainingWords.Contains(foldedText))
+        {
+            return (BotCommand.TrainingStatus, null);
         }
 
         return PlannedWords.Contains(foldedText) ? (BotCommand.NotYetAvailable, null) : (BotCommand.None, null);

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Isms.Bot.Approvals;
 using Isms.Bot.Cards;
 using Isms.Bot.Incidents;
+using Isms.Bot.Training;
 using Isms.Knowledge;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Org;
@@ -27,6 +28,7 @@ public sealed partial class MessageRouter(
     OrgDirectoryService directory,
     ApprovalsBridge approvals,
     IncidentsBridge incidents,
+    TrainingStatusHandler training,
     TimeProvider clock,
     ILogger<MessageRouter> logger)
 {
@@ -78,6 +80,9 @@ public sealed partial class MessageRouter(
             case BotCommand.StartForm:
                 await StartFormAsync(turnContext, form!.Value, null, cancellationToken);
                 return;
+            case BotCommand.TrainingStatus:
+                await training.ShowStatusAsync(turnContext, cancellationToken);
+                return;
             case BotCommand.NotYetAvailable:
                 await turnContext.SendActivityAsync(
                     $"「{text}」は準備中です。いまは質問への回答と、各種申請・報告の受付ができます。", cancellationToken: cancellationToken);
@@ -128,6 +133,9 @@ public sealed partial class MessageRouter(
                     }
                 }
 
+                return;
+            case "training":
+                await training.HandleSubmitAsync(turnContext, value, cancellationToken);
                 return;
             case "clause" when value.Value<string>("id") is { Length: > 0 and < 40 } id
                 && knowledge.Document.FindClauseWithItems(id) is { Count: > 0 } clauses:

@@ -2,8 +2,11 @@ using Isms.Bot.Approvals;
 using Isms.Bot.Cards;
 using Isms.Bot.Conversations;
 using Isms.Bot.Incidents;
+using Isms.Bot.Jobs;
 using Isms.Bot.Notifications;
 using Isms.Bot.State;
+using Isms.Bot.Training;
+using Isms.Jobs.Hosting;
 using Isms.Jobs.Ports;
 using Isms.Knowledge;
 using Isms.Workflows;
@@ -58,6 +61,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<AnswerLog>();
         services.AddSingleton<WelcomeLedger>();
         services.AddSingleton<QuestionHandler>();
+        services.AddSingleton<TrainingStatusHandler>();
         services.AddSingleton<MessageRouter>();
         services.AddOptions<NotificationChannelsOptions>().BindConfiguration(NotificationChannelsOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
@@ -66,6 +70,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<Isms.Workflows.Incidents.IncidentService>();
         services.AddSingleton<IncidentsBridge>();
         services.AddSingleton<ApprovalsBridge>();
+        builder.AddIsmsBotJobs();
         services.AddTransient<IBot, IsmsTeamsBot>();
         services.AddHostedService<BotWarmUp>();
         return builder;
@@ -74,6 +79,7 @@ public static class BotServiceCollectionExtensions
     public static WebApplication MapIsmsBot(this WebApplication app)
     {
         app.MapBotMessages();
+        app.MapIsmsJobsDashboard();
         app.MapGet("/healthz", (IsmsDatabase database) =>
         {
             // Touching the file proves the data store is open and readable.

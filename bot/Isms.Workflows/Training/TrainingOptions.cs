@@ -18,7 +18,7 @@ public sealed class TrainingCourse
     public string Id { get; set; } = "";
     public string Title { get; set; } = "";
     public CourseAudience Audience { get; set; }
-    /// <summary>For <see cref="CourseAudience.Roles"/>: role codes as in <see cref="TrainingPerson.Roles"/>.</summary>
+    /// <summary>For <see cref="CourseAudience.Roles"/>: the org directory's role names (<see cref="Org.OrgRole"/>), as in <see cref="TrainingPerson.Roles"/>.</summary>
     public List<string> Roles { get; set; } = [];
     /// <summary>Yearly courses: deadline in the fiscal year (April–March), "MM-dd".</summary>
     public string Deadline { get; set; } = "01-31";
@@ -50,7 +50,7 @@ public sealed class TrainingOptions
         new()
         {
             Id = "managers", Title = "管理者向け情報セキュリティ研修", Audience = CourseAudience.Roles, Deadline = "09-30", Clause = "5.2(2)③",
-            Roles = ["ChiefOfficer", "SecurityResponsible", "SecurityManager"],
+            Roles = ["ChiefSecurityOfficer", "SecurityOfficer", "SecurityManager"],
         },
         new()
         {
@@ -81,6 +81,11 @@ public sealed class TrainingOptions
             if (c.Audience == CourseAudience.Roles && c.Roles.Count == 0)
             {
                 yield return $"Training:Courses '{c.Id}': a course by role needs Roles.";
+            }
+
+            foreach (var role in c.Roles.Where(r => !Enum.TryParse<Org.OrgRole>(r, ignoreCase: false, out _) || int.TryParse(r, out _)))
+            {
+                yield return $"Training:Courses '{c.Id}': unknown role '{role}' (use the org directory's role names, e.g. SecurityManager).";
             }
 
             if (c.WithinDays is < 1 or > 366)

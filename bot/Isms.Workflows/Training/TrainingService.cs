@@ -24,6 +24,13 @@ public sealed class TrainingService(TrainingPlanner planner, TrainingStore store
             return new(false, "この研修はあなたの受講対象として登録されていません。管理者にお問い合わせください。");
         }
 
+        // Already recorded in this cycle (on another day, or imported): say so rather than record it twice.
+        var current = planner.StatusOf(person, Today).Courses.FirstOrDefault(c => c.Course.Id == course.Id);
+        if (current is { State: TrainingState.Completed, CompletedOn: { } doneOn })
+        {
+            return new(false, $"「{course.Title}」の受講は{doneOn:yyyy年M月d日}に記録済みです。");
+        }
+
         var created = store.Record(new TrainingCompletion
         {
             PersonId = person.Id, CourseId = course.Id, CompletedOn = Today, Source = "card", RecordedBy = person.Id, RecordedAt = time.GetUtcNow(),

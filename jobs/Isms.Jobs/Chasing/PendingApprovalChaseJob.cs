@@ -1,16 +1,16 @@
 using Isms.Jobs.Hosting;
 using Isms.Jobs.Ports;
 using Isms.Jobs.Scheduling;
-using Isms.Workflows.Requests;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Isms.Jobs.Chasing;
 
 /// <summary>
-/// Requests waiting for a decision: remind the approver after Jobs:ApprovalRemindAfterWorkingHours, tell the next role
+/// Requests waiting for a decision: remind the approvers after Jobs:ApprovalRemindAfterWorkingHours, tell the next role
 /// after Jobs:ApprovalEscalateAfterWorkingHours, and give each approver a digest of what waits at Jobs:DigestTime on
-/// working days. A decided request is no longer pending and so is no longer chased.
+/// working days. A decided request is no longer pending and so is no longer chased. One pass reads the pending
+/// requests (a projection), their assignments and the ledger once each, and writes the ledger in bulk.
 /// </summary>
 public sealed class PendingApprovalChaseJob(
     IChaseableRequests requests,
@@ -29,62 +29,78 @@ public sealed class PendingApprovalChaseJob(
     {
         var now = time.GetUtcNow();
         var policy = options.Value.ApprovalPolicy;
-        var waiting = new Dictionary<string, (Recipient Approver, List<RequestRecord> Records)>();
-        int examined = 0, sent = 0;
-        foreach (var record in requests.ListByStatus(RequestStatus.PendingApproval))
+        var pending = requests.PendingApprovals().ToList();
+        var current = await assignments.CurrentAsync(pending.ConvertAll(r => r.Id), cancellationToken).ConfigureAwait(false);
+        var waiting = new Dictionary<string, (Recipient Approver, List<PendingRequest> Requests)>(StringComparer.Ordinal);
+        var reminders = new List<(ReminderKey, Func<CancellationToken, Task<NotifyResult>>)>();
+        foreach (var request in pending)
         {
-            examined++;
-            var assignment = await assignments.CurrentAsync(record, cancellationToken).ConfigureAwait(false);
-            if (assignment is null)
+            if (!current.TryGetValue(request.Id, out var assignment))
             {
                 continue;
             }
 
-            if (!waiting.TryGetValue(assignment.Approver.UserId, out var list))
+            foreach (var approver in assignment.Approvers)
             {
-                waiting[assignment.Approver.UserId] = list = (assignment.Approver, []);
+                if (!waiting.TryGetValue(approver.UserId, out var list))
+                {
+                    waiting[approver.UserId] = list = (approver, []);
+                }
+
+                list.Requests.Add(request);
             }
 
-            list.Records.Add(record);
-            var subject = $"{record.Id}@{assignment.AssignedAt.UtcTicks}";
-            sent += due.StepDue(assignment.AssignedAt, policy, now) switch
+            var subject = $"{request.Id}@{assignment.AssignedAt.UtcTicks}";
+            switch (due.StepDue(assignment.AssignedAt, policy, now))
             {
-                ChaseStep.Remind => await Send(subject, ChaseStep.Remind, assignment.Approver, Reminder(record), cancellationToken).ConfigureAwait(false),
-                ChaseStep.Escalate when assignment.EscalateTo is { } next =>
-                    await Send(subject, ChaseStep.Escalate, next, Escalation(record, assignment), cancellationToken).ConfigureAwait(false),
-                _ => 0,
-            };
+                case ChaseStep.Remind when assignment.Approvers.Count > 0:
+                    reminders.Add((new ReminderKey(subject, Kind, (long)ChaseStep.Remind), ct => NotifyAllAsync(assignment.Approvers, Reminder(request), ct)));
+                    break;
+                case ChaseStep.Escalate when assignment.EscalateTo.Count > 0:
+                    reminders.Add((new ReminderKey(subject, Kind, (long)ChaseStep.Escalate),
+                        ct => NotifyAllAsync(assignment.EscalateTo, Escalation(request, assignment), ct)));
+                    break;
+            }
         }
 
         if (due.DigestDue(options.Value.Digest, now) is { } today)
         {
-            foreach (var (approverId, (approver, records)) in waiting)
+            var day = today.Year * 10000L + (today.Month * 100) + today.Day;
+            foreach (var (approverId, (approver, waitingFor)) in waiting)
             {
-                var key = today.Year * 10000L + (today.Month * 100) + today.Day;
-                sent += await ledger.SendOnceAsync(approverId, DigestKind, key,
-                    ct => notifier.NotifyAsync(approver, Digest(records), ct), cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                reminders.Add((new ReminderKey(approverId, DigestKind, day), ct => notifier.NotifyAsync(approver, Digest(waitingFor), ct)));
             }
         }
 
-        logger.LogInformation("Approval chase: {Examined} pending, {Sent} notifications sent", examined, sent);
-        return new ChaseRun(examined, sent);
+        var sent = await ledger.SendOnceEachAsync(reminders, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Approval chase: {Examined} pending, {Sent} notifications sent", pending.Count, sent);
+        return new ChaseRun(pending.Count, sent);
     }
 
-    private async Task<int> Send(string subject, ChaseStep step, Recipient to, Notification notification, CancellationToken ct) =>
-        await ledger.SendOnceAsync(subject, Kind, (long)step, c => notifier.NotifyAsync(to, notification, c), ct).ConfigureAwait(false) ? 1 : 0;
+    /// <summary>Sent when at least one of them was reached.</summary>
+    private async Task<NotifyResult> NotifyAllAsync(IReadOnlyList<Recipient> recipients, Notification notification, CancellationToken ct)
+    {
+        var any = false;
+        foreach (var recipient in recipients)
+        {
+            any |= await notifier.NotifyAsync(recipient, notification, ct).ConfigureAwait(false) == NotifyResult.Sent;
+        }
 
-    public static Notification Reminder(RequestRecord r) => new(
+        return any ? NotifyResult.Sent : NotifyResult.Unreachable;
+    }
+
+    public static Notification Reminder(PendingRequest r) => new(
         "承認のお願い",
         $"{r.Number}「{r.Title}」が承認待ちです。内容を確認し、承認または差し戻しをお願いします。",
         SubjectId: r.Id);
 
-    public static Notification Escalation(RequestRecord r, ApprovalAssignment a) => new(
+    public static Notification Escalation(PendingRequest r, ApprovalAssignment a) => new(
         "承認が滞っています",
         $"{r.Number}「{r.Title}」が承認待ちのまま期限を過ぎました。{a.EscalateRole}として対応をご確認ください。",
         SubjectId: r.Id);
 
-    public static Notification Digest(IReadOnlyList<RequestRecord> records) => new(
+    public static Notification Digest(IReadOnlyList<PendingRequest> requests) => new(
         "承認待ちの一覧",
-        $"承認待ちが{records.Count}件あります。\n" + string.Join("\n", records.OrderBy(r => r.CreatedAt).Take(20).Select(r => $"・{r.Number}「{r.Title}」"))
-            + (records.Count > 20 ? $"\n…ほか{records.Count - 20}件" : ""));
+        $"承認待ちが{requests.Count}件あります。\n" + string.Join("\n", requests.OrderBy(r => r.CreatedAt).Take(20).Select(r => $"・{r.Number}「{r.Title}」"))
+            + (requests.Count > 20 ? $"\n…ほか{requests.Count - 20}件" : ""));
 }

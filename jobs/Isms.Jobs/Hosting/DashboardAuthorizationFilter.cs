@@ -7,9 +7,11 @@ using Microsoft.AspNetCore.Http;
 namespace Isms.Jobs.Hosting;
 
 /// <summary>
-/// Default deny. Allows: in Development, requests from the local machine; otherwise an authenticated user in one of
-/// the configured roles, or HTTP Basic credentials equal to the configured ones (compared in constant time; use only
-/// over HTTPS).
+/// Default deny. Allows: in Development, requests from the loopback address that no proxy forwarded; an authenticated
+/// user in one of Jobs:Dashboard:Roles (only when the host has an ASP.NET Core authentication scheme — the bot itself
+/// has none: its Bot Framework tokens authenticate the Teams channel, not people); HTTP Basic credentials equal to the
+/// configured ones (compared in constant time; the password crosses the wire, so only over HTTPS). Hangfire answers
+/// a refusal with 401 for an anonymous request and 403 for an authenticated one.
 /// </summary>
 public sealed class DashboardAuthorizationFilter(JobsDashboardOptions options, bool isDevelopment) : IDashboardAuthorizationFilter
 {
@@ -45,10 +47,14 @@ public sealed class DashboardAuthorizationFilter(JobsDashboardOptions options, b
         return options.HasBasicAuth && BasicCredentialsMatch(http.Request.Headers.Authorization.ToString());
     }
 
+    /// <summary>Loopback, and not relayed: a reverse proxy on the same machine makes every visitor look local, so a
+    /// request that carries forwarding headers is not counted as local.</summary>
     private static bool IsLocal(HttpContext http)
     {
         var remote = http.Connection.RemoteIpAddress;
-        return remote is not null && (IPAddress.IsLoopback(remote) || remote.Equals(http.Connection.LocalIpAddress));
+        var headers = http.Request.Headers;
+        return remote is not null && IPAddress.IsLoopback(remote)
+            && !headers.ContainsKey("X-Forwarded-For") && !headers.ContainsKey("Forwarded") && !headers.ContainsKey("X-Real-IP");
     }
 
     private bool BasicCredentialsMatch(string header)

@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,16 @@ public static class JobsDashboardExtensions
         if (!options.Enabled)
         {
             return null;
+        }
+
+        if (options.Roles.Count > 0
+            && (endpoints.ServiceProvider.GetService<IAuthenticationSchemeProvider>() is not { } schemes
+                || !schemes.GetAllSchemesAsync().GetAwaiter().GetResult().Any()))
+        {
+            // Roles with no authentication scheme would never match anyone; say so at start-up instead of denying silently.
+            throw new InvalidOperationException(
+                "Jobs:Dashboard:Roles is set but the host has no ASP.NET Core authentication scheme, so no user could ever be in a role. " +
+                "Add authentication to the host, or use Jobs:Dashboard:BasicAuthUser / BasicAuthPassword.");
         }
 
         var isDevelopment = endpoints.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment();

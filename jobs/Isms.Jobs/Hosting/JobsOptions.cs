@@ -33,6 +33,9 @@ public sealed class JobsOptions
 
     public int WorkerCount { get; set; } = 2;
 
+    /// <summary>How often the server looks for scheduled jobs that became due and for queued work (seconds).</summary>
+    public int PollingSeconds { get; set; } = 15;
+
     /// <summary>How often the chase jobs look at the records (cron, Japan time). They decide themselves what is due.</summary>
     public string ChaseCron { get; set; } = "*/15 * * * *";
 
@@ -88,6 +91,11 @@ public sealed class JobsOptions
         if (WorkerCount is < 1 or > 50)
         {
             yield return "Jobs:WorkerCount must be between 1 and 50.";
+        }
+
+        if (PollingSeconds is < 1 or > 300)
+        {
+            yield return "Jobs:PollingSeconds must be between 1 and 300.";
         }
 
         if (!TimeOnly.TryParseExact(DigestTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))

@@ -1,5 +1,8 @@
 using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Common;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Isms.Jobs.Chasing;
 using Isms.Jobs.Ports;
@@ -9,6 +12,7 @@ using Isms.Workflows.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Isms.Jobs.Hosting;
@@ -40,37 +44,54 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<TrainingChaseJob>();
         services.AddTransient<LedgerPruneJob>();
 
+        // The job store and the activator belong to this host, not to Hangfire's process-wide JobStorage.Current /
+        // JobActivator.Current (AddHangfire only adds them when missing): two hosts in one process (tests, a restart
+        // in place) would otherwise run each other's jobs or write to each other's store.
         var storageSection = configuration.GetSection(StorageOptions.SectionName);
-        services.AddHangfire((sp, config) =>
-        {
-            var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            _ = options.Storage switch
-            {
-                JobStorageKind.Sqlite => config.UseSQLiteStorage(
-                    SqlitePath(storageSection.Get<StorageOptions>() ?? new StorageOptions(), options, contentRoot), new SQLiteStorageOptions()),
-                JobStorageKind.Postgres => config.UsePostgreSqlStorage(
-                    c => c.UseNpgsqlConnection(options.PostgresConnectionString),
-                    new PostgreSqlStorageOptions { SchemaName = options.PostgresSchema, PrepareSchemaIfNecessary = true }),
-                _ => (object)config.UseInMemoryStorage(),
-            };
-        });
+        services.AddSingleton<JobStorage>(sp => CreateStorage(
+            sp.GetRequiredService<IOptions<JobsOptions>>().Value, storageSection.Get<StorageOptions>() ?? new StorageOptions(), contentRoot));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
 
-        var runServer = configuration.GetValue(JobsOptions.SectionName + ":" + nameof(JobsOptions.RunServer), true);
-        if (runServer)
+        // Jobs:RunServer is read when the host starts (not here), so settings added late (tests, environment) count.
+        services.AddTransient<IHostedService>(sp =>
         {
-            services.AddHangfireServer((sp, server) =>
+            sp.GetRequiredService<IGlobalConfiguration>(); // applies the serializer settings above
+            var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            if (!options.RunServer)
             {
-                server.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
-                server.ServerName = "isms-" + Environment.MachineName;
-            });
-        }
+                return new NoJobServer();
+            }
+
+            var server = new BackgroundJobServerOptions
+            {
+                WorkerCount = options.WorkerCount,
+                ServerName = "isms-" + Environment.MachineName,
+                SchedulePollingInterval = TimeSpan.FromSeconds(options.PollingSeconds),
+                Activator = sp.GetRequiredService<JobActivator>(),
+                FilterProvider = sp.GetService<IJobFilterProvider>(),
+                TimeZoneResolver = sp.GetService<ITimeZoneResolver>(),
+            };
+            return new BackgroundJobServerHostedService(sp.GetRequiredService<JobStorage>(), server, [], sp.GetService<IHostApplicationLifetime>());
+        });
 
         services.AddHostedService<RecurringJobRegistration>();
         return services;
     }
+
+    /// <summary>The job store Jobs:Storage names. SQLite (the default) is a file in the data directory, so scheduled,
+    /// recurring and retrying jobs survive a restart.</summary>
+    public static JobStorage CreateStorage(JobsOptions options, StorageOptions storage, string contentRoot) => options.Storage switch
+    {
+        JobStorageKind.Sqlite => new SQLiteStorage(SqlitePath(storage, options, contentRoot), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(options.PollingSeconds) }),
+        JobStorageKind.Postgres => new PostgreSqlStorage(
+            new NpgsqlConnectionFactory(options.PostgresConnectionString!, new PostgreSqlStorageOptions { SchemaName = options.PostgresSchema }),
+            new PostgreSqlStorageOptions { SchemaName = options.PostgresSchema, PrepareSchemaIfNecessary = true }),
+        _ => new Hangfire.InMemory.InMemoryStorage(),
+    };
 
     /// <summary>The SQLite job file: Jobs:SqliteFileName inside Storage:DataDirectory (relative to the content root).</summary>
     public static string SqlitePath(StorageOptions storage, JobsOptions jobs, string contentRoot)
@@ -79,6 +100,14 @@ public static class JobsServiceCollectionExtensions
         Directory.CreateDirectory(directory);
         return Path.Combine(directory, jobs.SqliteFileName);
     }
+}
+
+/// <summary>Jobs:RunServer=false: this instance only schedules; another one runs the jobs.</summary>
+internal sealed class NoJobServer : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 internal sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>

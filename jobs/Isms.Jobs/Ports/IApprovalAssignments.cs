@@ -1,14 +1,16 @@
-using Isms.Workflows.Requests;
-
 namespace Isms.Jobs.Ports;
 
 /// <summary>Who must decide a pending request now, since when, and who is next up (the routing adapts to this).</summary>
-/// <param name="AssignedAt">When the current approver got it: the chase counts from here, so a new approver starts afresh.</param>
+/// <param name="Approvers">The current step's assignees and their active deputies.</param>
+/// <param name="AssignedAt">When the current step began: the chase counts from here, so a new step starts afresh.</param>
+/// <param name="EscalateTo">Holders of the next role up; empty at the top of the ladder or when the post is vacant.</param>
 /// <param name="EscalateRole">The next role's name as staff read it, e.g. "情報セキュリティ責任者".</param>
-public sealed record ApprovalAssignment(Recipient Approver, DateTimeOffset AssignedAt, Recipient? EscalateTo, string EscalateRole);
+public sealed record ApprovalAssignment(
+    IReadOnlyList<Recipient> Approvers, DateTimeOffset AssignedAt, IReadOnlyList<Recipient> EscalateTo, string EscalateRole);
 
 public interface IApprovalAssignments
 {
-    /// <summary>Null when nobody is assigned (the routing has not run yet): nothing is chased.</summary>
-    Task<ApprovalAssignment?> CurrentAsync(RequestRecord record, CancellationToken cancellationToken);
+    /// <summary>The current assignment of each of <paramref name="recordIds"/> that has one, in one read; a record
+    /// nobody is assigned to (the routing has not run yet) is left out and so is not chased.</summary>
+    Task<IReadOnlyDictionary<string, ApprovalAssignment>> CurrentAsync(IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken);
 }

@@ -21,6 +21,8 @@ public sealed class BotApplicationFactory(string dataDirectory, IReadOnlyDiction
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataDirectory", dataDirectory);
+        // The Hangfire server stays off unless a test turns it on: jobs due by the real clock would message test users.
+        builder.UseSetting("Jobs:RunServer", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

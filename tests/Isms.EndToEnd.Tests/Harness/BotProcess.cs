@@ -44,6 +44,8 @@ public sealed partial class BotProcess : IAsyncDisposable
             ["MicrosoftAppId"] = "",
             ["MicrosoftAppPassword"] = "",
             ["Logging__LogLevel__Default"] = "Information",
+            // No background jobs: reminders due by the real clock (overdue training, say) would land between the scenario's messages.
+            ["Jobs__RunServer"] = "false",
         };
         var process = ChildProcess.Start("dotnet",
             [RepoPaths.BotDll, "--urls", baseAddress.ToString(), "--contentRoot", RepoPaths.BotProjectDirectory],

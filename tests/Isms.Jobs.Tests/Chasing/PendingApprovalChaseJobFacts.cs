@@ -17,7 +17,7 @@ public sealed class PendingApprovalChaseJobFacts : IDisposable
 
     public void Dispose() => _f.Dispose();
 
-    private PendingApprovalChaseJob Job() => new(_f.Requests, new FakeAssignments(), _f.Notifier, _f.Due, _f.Ledger, _f.OptionsWrapper, _f.Time, JobFixture.Log<PendingApprovalChaseJob>());
+    private PendingApprovalChaseJob Job() => new(_f.Requests, new FakeAssignments(_f.Requests), _f.Notifier, _f.Due, _f.Ledger, _f.OptionsWrapper, _f.Time, JobFixture.Log<PendingApprovalChaseJob>());
 
     private async Task RunEvery15MinutesUntil(string endJst)
     {

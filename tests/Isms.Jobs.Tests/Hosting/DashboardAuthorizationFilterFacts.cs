@@ -45,6 +45,18 @@ public class DashboardAuthorizationFilterFacts
         Assert.False(filter.IsAllowed(Request("10.0.0.5")));
     }
 
+    [Theory]
+    [InlineData("X-Forwarded-For")]
+    [InlineData("Forwarded")]
+    [InlineData("X-Real-IP")]
+    public void Refuses_ALoopbackRequestThatAProxyForwarded_InDevelopment(string header)
+    {
+        var http = Request("127.0.0.1");
+        http.Request.Headers[header] = "203.0.113.7";
+
+        Assert.False(new DashboardAuthorizationFilter(new JobsDashboardOptions(), isDevelopment: true).IsAllowed(http));
+    }
+
     [Fact]
     public void Allows_AuthenticatedUserInAConfiguredRole_Only()
     {

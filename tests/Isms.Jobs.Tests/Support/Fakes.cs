@@ -55,6 +55,9 @@ public sealed class FakeRequests : IChaseableRequests
 
     public IEnumerable<RequestRecord> ListByStatus(RequestStatus status) => Records.Where(r => r.Status == status);
 
+    public IEnumerable<PendingRequest> PendingApprovals() =>
+        ListByStatus(RequestStatus.PendingApproval).Select(r => new PendingRequest(r.Id, r.Number, r.Title, r.CreatedAt));
+
     public RequestRecord Add(RequestStatus status, DateTimeOffset createdAt, FormKind kind = FormKind.WebMeetingRequest, string department = "警防課")
     {
         var record = new RequestRecord
@@ -70,8 +73,14 @@ public sealed class FakeRequests : IChaseableRequests
 /// <summary>Every pending request is assigned to "approver" at its creation time; "next" is the escalation.</summary>
 public sealed class FakeAssignments : IApprovalAssignments
 {
-    public Task<ApprovalAssignment?> CurrentAsync(RequestRecord record, CancellationToken cancellationToken) =>
-        Task.FromResult<ApprovalAssignment?>(new(new Recipient("approver"), record.CreatedAt, new Recipient("next"), "情報セキュリティ責任者"));
+    private readonly FakeRequests _requests;
+
+    public FakeAssignments(FakeRequests requests) => _requests = requests;
+
+    public Task<IReadOnlyDictionary<string, ApprovalAssignment>> CurrentAsync(IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, ApprovalAssignment>>(_requests.Records
+            .Where(r => recordIds.Contains(r.Id))
+            .ToDictionary(r => r.Id, r => new ApprovalAssignment([new Recipient("approver")], r.CreatedAt, [new Recipient("next")], "情報セキュリティ責任者")));
 }
 
 /// <summary>The pieces every job needs, on an in-memory LiteDB and a fake clock in Japan time.</summary>

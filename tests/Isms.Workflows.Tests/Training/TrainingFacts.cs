@@ -68,6 +68,30 @@ public sealed class TrainingFacts : IDisposable
     }
 
     [Fact]
+    public void CompleteFromCard_OnALaterDay_SaysWhenItWasRecorded_AndRecordsNothingMore()
+    {
+        var data = new JsonObject { ["isms"] = "training", ["course"] = "annual", ["op"] = "complete" };
+        Assert.True(_service.CompleteFromCard(Staff, data).Recorded);
+
+        _time.Advance(TimeSpan.FromDays(3));
+        var again = _service.CompleteFromCard(Staff, data);
+
+        Assert.False(again.Recorded);
+        Assert.Contains("2026年11月2日に記録済み", again.Message);
+        Assert.Single(_store.CompletionsOf("u1"));
+    }
+
+    [Fact]
+    public void CoursesByRole_MustNameTheDirectorysRoles()
+    {
+        var options = new TrainingOptions();
+        options.Courses[2].Roles = ["SecurityManager", "ChiefOfficer"];
+
+        Assert.Contains(options.Problems(), p => p.Contains("unknown role 'ChiefOfficer'"));
+        Assert.Empty(new TrainingOptions().Problems());
+    }
+
+    [Fact]
     public void LastYearsCompletion_DoesNotCountThisFiscalYear()
     {
         _store.Record(new TrainingCompletion { PersonId = "u1", CourseId = "annual", CompletedOn = D("2026-03-15") });

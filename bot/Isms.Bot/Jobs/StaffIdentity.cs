@@ -1,0 +1,30 @@
+using Isms.Jobs.Ports;
+using Isms.Workflows.Org;
+using Isms.Workflows.Training;
+
+namespace Isms.Bot.Jobs;
+
+/// <summary>How a directory person is keyed and reached by the jobs and the training records.</summary>
+public static class StaffIdentity
+{
+    /// <summary>
+    /// The Entra object id when the directory has one (what Teams vouches for, and what <see cref="Notifications.TeamsNotifier"/>
+    /// finds a personal chat by), else the Teams user id from the file, else the directory id (then not reachable).
+    /// Stable across reloads: a Teams id the bot learns later never changes it.
+    /// </summary>
+    public static string KeyOf(Person person) => person.AadObjectId ?? person.TeamsUserId ?? person.Id;
+
+    public static Recipient RecipientOf(Person person) => new(KeyOf(person), person.Name);
+
+    /// <summary>
+    /// A person as training sees them. Role codes are the directory's role names (Training:Courses:Roles uses them).
+    /// The directory has no joining date, so nobody counts as a new hire (the new-hire course applies once the
+    /// directory carries one); yearly courses apply to everyone.
+    /// </summary>
+    public static TrainingPerson TrainingPersonOf(Person person, OrgDirectory directory) => new(
+        KeyOf(person),
+        person.Name,
+        person.Department,
+        directory.RolesOf(person.Id).Select(r => r.Role.ToString()).ToHashSet(StringComparer.Ordinal),
+        DateOnly.MinValue);
+}

@@ -1,0 +1,48 @@
+using Isms.Bot.Tests.Pipeline;
+using Isms.Workflows.Approvals;
+using Isms.Workflows.Forms;
+using Isms.Workflows.Requests;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Isms.Bot.Tests.Jobs;
+
+/// <summary>The real host on a data directory with a fake clock (Japan time), and a way to file a request without the form.</summary>
+public static class JobHost
+{
+    /// <summary>山田 太郎 (警防課) in the sample directory; his 持ち出し goes to 佐藤 花子, 警防課の情報セキュリティ管理者.</summary>
+    public static readonly TeamsActivities.TeamsUser DirectoryYamada = new("29:yamada-dir", "山田 太郎", "00000000-0000-4000-8000-000000000001");
+    public static readonly TeamsActivities.TeamsUser DirectorySato = new("29:sato-dir", "佐藤 花子", "00000000-0000-4000-8000-000000000002");
+
+    public static DateTimeOffset Jst(string local) => DateTimeOffset.Parse(local + "+09:00", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static WebApplicationFactory<Program> Start(string dataDirectory, SettableClock clock, IReadOnlyDictionary<string, string?>? settings = null) =>
+        new BotApplicationFactory(dataDirectory, settings).WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
+
+    /// <summary>A stored 持ち出し申請 by 山田, routed by the real approval service (so it waits for 佐藤).</summary>
+    public static RequestRecord FileTakeout(IServiceProvider services, string key)
+    {
+        var (record, _) = services.GetRequiredService<IRequestStore>().CreateOnce(new RequestRecord
+        {
+            Kind = FormKind.TakeoutRequest,
+            Title = "情報資産の持ち出し申請",
+            SubmissionKey = key,
+            Status = RequestStatus.Submitted,
+            HighestConfidentiality = 1,
+            CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
+            Applicant = new RecordApplicant { UserId = DirectoryYamada.Id, AadObjectId = DirectoryYamada.AadObjectId, Name = DirectoryYamada.Name, Department = "警防課" },
+        }, "持出", 2026);
+        services.GetRequiredService<ApprovalService>().Assign(record, null);
+        return services.GetRequiredService<IRequestStore>().FindByNumber(record.Number)!;
+    }
+}
+
+/// <summary>A clock the test sets; timers are not faked (the host's jobs are run by Hangfire on real time).</summary>
+public sealed class SettableClock(DateTimeOffset start) : TimeProvider
+{
+    private long _utcTicks = start.UtcTicks;
+
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
+
+    public void Set(DateTimeOffset now) => Interlocked.Exchange(ref _utcTicks, now.UtcTicks);
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Hangfire;
+using Hangfire.Storage;
+using Hangfire.Storage.SQLite;
+using Isms.Bot.Tests.Pipeline;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Isms.Bot.Tests.Jobs;
+
+/// <summary>The real bot host with the Hangfire jobs wired in: job store, recurring jobs, and the dashboard over HTTP.</summary>
+public sealed class JobsHostFacts : TempDataDirectory
+{
+    private static readonly string[] RecurringJobIds =
+        ["chase-approvals", "chase-incidents", "chase-takeouts", "chase-training", "self-inspection", "prune-ledger"];
+
+    [Fact]
+    public async Task TheHostStarts_WithTheEmbeddedJobStore_InTheDataDirectory_AndRegistersTheRecurringJobs()
+    {
+        using var factory = new BotApplicationFactory(DataDirectory);
+        using var client = factory.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        var storage = factory.Services.GetRequiredService<JobStorage>();
+        Assert.IsType<SQLiteStorage>(storage);
+        Assert.True(File.Exists(Path.Combine(DataDirectory, "hangfire.db")));
+        using var connection = storage.GetConnection();
+        var recurring = connection.GetRecurringJobs();
+        Assert.Equal(RecurringJobIds.Order(), recurring.Select(j => j.Id).Order());
+        Assert.All(recurring, j => Assert.Equal("Asia/Tokyo", j.TimeZoneId));
+        Assert.Equal("*/15 * * * *", recurring.Single(j => j.Id == "chase-approvals").Cron);
+    }
+
+    [Fact]
+    public void InvalidJobSettings_StopTheHostAtStartUp()
+    {
+        using var factory = new BotApplicationFactory(DataDirectory, new Dictionary<string, string?> { ["Jobs:ApprovalRemindAfterWorkingHours"] = "20" });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("ApprovalRemindAfterWorkingHours", error.ToString());
+    }
+
+    [Fact]
+    public async Task Dashboard_OpensOnLoopback_InDevelopment()
+    {
+        await using var factory = Kestrel(new BotApplicationFactory(DataDirectory), "Development");
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/hangfire");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Isms.Bot ジョブ", await response.Content.ReadAsStringAsync());
+        Assert.True(IPAddress.IsLoopback(IPAddress.Parse(client.BaseAddress!.Host)));
+    }
+
+    [Fact]
+    public async Task Dashboard_RefusesAForwardedRequest_EvenInDevelopment()
+    {
+        await using var factory = Kestrel(new BotApplicationFactory(DataDirectory), "Development");
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_RefusesAnonymousRequests_OutsideDevelopment_EvenOnLoopback()
+    {
+        await using var factory = Kestrel(new BotApplicationFactory(DataDirectory), "Production");
+        using var client = factory.CreateClient();
+
+        using var page = await client.GetAsync("/hangfire");
+        using var api = await client.GetAsync("/hangfire/stats");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, page.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.DoesNotContain("Isms.Bot ジョブ", await page.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Dashboard_OutsideDevelopment_OpensWithTheConfiguredBasicCredentials_Only()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Jobs:Dashboard:BasicAuthUser"] = "isms-ops",
+            ["Jobs:Dashboard:BasicAuthPassword"] = "a-long-enough-password-1",
+        };
+        await using var factory = Kestrel(new BotApplicationFactory(DataDirectory, settings), "Production");
+        using var client = factory.CreateClient();
+
+        using var anonymous = await client.GetAsync("/hangfire");
+        using var wrong = await client.SendAsync(WithBasic("isms-ops", "a-long-enough-password-2"));
+        using var right = await client.SendAsync(WithBasic("isms-ops", "a-long-enough-password-1"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Contains("Basic", anonymous.Headers.WwwAuthenticate.ToString());
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+    }
+
+    [Fact]
+    public void DashboardRoles_WithoutAnAuthenticationScheme_StopTheHostWithAClearMessage()
+    {
+        using var factory = new BotApplicationFactory(DataDirectory, new Dictionary<string, string?> { ["Jobs:Dashboard:Roles:0"] = "IsmsAdmin" });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("no ASP.NET Core authentication scheme", error.ToString());
+    }
+
+    /// <summary>The host on real Kestrel at 127.0.0.1 (a random port), in the given environment.</summary>
+    private static Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Kestrel(BotApplicationFactory factory, string environment)
+    {
+        var configured = factory.WithWebHostBuilder(b => b.UseEnvironment(environment).UseSetting("urls", "http://127.0.0.1:0"));
+        configured.UseKestrel(0);
+        configured.StartServer();
+        return configured;
+    }
+
+    private static HttpRequestMessage WithBasic(string user, string password)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        return request;
+    }
+}
