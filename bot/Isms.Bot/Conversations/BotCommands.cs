@@ -9,6 +9,11 @@ public enum BotCommand
     MyRequests,
     StartForm,
     NotYetAvailable,
+    Withdraw,
+    CloudRegister,
+    TakeoutReturn,
+    AuditVerify,
+    AuditExport,
 }
 
 /// <summary>The commands of the manifest and the help card, as people type them (after width and case folding).</summary>
@@ -27,7 +32,17 @@ public static class BotCommands
 
     private static readonly HashSet<string> HelpWords = new(StringComparer.Ordinal) { "ヘルプ", "help", "へるぷ", "?", "使い方", "メニュー" };
     private static readonly HashSet<string> MyRequestWords = new(StringComparer.Ordinal) { "申請状況", "申請一覧", "my requests" };
-    private static readonly HashSet<string> PlannedWords = new(StringComparer.Ordinal) { "クラウド台帳", "返却", "研修状況" };
+    private static readonly HashSet<string> PlannedWords = new(StringComparer.Ordinal) { "研修状況" };
+
+    private static readonly Dictionary<string, BotCommand> ApplicantWords = new(StringComparer.Ordinal)
+    {
+        ["クラウド台帳"] = BotCommand.CloudRegister,
+        ["返却"] = BotCommand.TakeoutReturn,
+        ["監査ログ検証"] = BotCommand.AuditVerify,
+        ["監査ログ出力"] = BotCommand.AuditExport,
+    };
+
+    private static readonly string[] WithdrawWords = ["取り下げ", "取下げ", "取下"];
 
     public static (BotCommand Command, FormKind? Form) Parse(string foldedText)
     {
@@ -46,6 +61,24 @@ public static class BotCommands
             return (BotCommand.StartForm, form);
         }
 
+        if (ApplicantWords.TryGetValue(foldedText, out var command))
+        {
+            return (command, null);
+        }
+
+        if (WithdrawWords.Any(w => foldedText == w || foldedText.StartsWith(w + " ", StringComparison.Ordinal)))
+        {
+            return (BotCommand.Withdraw, null);
+        }
+
         return PlannedWords.Contains(foldedText) ? (BotCommand.NotYetAvailable, null) : (BotCommand.None, null);
+    }
+
+    /// <summary>The 受付番号 after 取り下げ (e.g. 持出-2026-0001), from the width-folded text; null when there is none.</summary>
+    public static string? WithdrawTarget(string widthFoldedText)
+    {
+        var word = WithdrawWords.FirstOrDefault(w => widthFoldedText.StartsWith(w, StringComparison.Ordinal));
+        var rest = word is null ? "" : widthFoldedText[word.Length..].Trim();
+        return rest is { Length: > 0 and <= 40 } ? rest : null;
     }
 }

@@ -4,8 +4,11 @@ using System.Text.RegularExpressions;
 using Isms.Bot.Approvals;
 using Isms.Bot.Cards;
 using Isms.Knowledge;
+using Isms.Workflows.Approvals;
+using Isms.Workflows.Cards;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Org;
+using Isms.Workflows.Register;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
@@ -25,6 +28,8 @@ public sealed partial class MessageRouter(
     AnswerLog answers,
     OrgDirectoryService directory,
     ApprovalsBridge approvals,
+    ApplicantActions applicantActions,
+    AuditCommands audit,
     TimeProvider clock,
     ILogger<MessageRouter> logger)
 {
@@ -68,7 +73,22 @@ public sealed partial class MessageRouter(
                 await turnContext.SendActivityAsync(welcomeCard.CreateActivity(), cancellationToken);
                 return;
             case BotCommand.MyRequests:
-                await SendAsync(turnContext, forms.MyRequests(ApplicantOf(turnContext)), cancellationToken);
+                await applicantActions.MyRequestsAsync(turnContext, cancellationToken);
+                return;
+            case BotCommand.Withdraw:
+                await applicantActions.WithdrawCommandAsync(turnContext, BotCommands.WithdrawTarget(text.Normalize(NormalizationForm.FormKC)), cancellationToken);
+                return;
+            case BotCommand.CloudRegister:
+                await applicantActions.CloudRegisterAsync(turnContext, cancellationToken);
+                return;
+            case BotCommand.TakeoutReturn:
+                await applicantActions.OutstandingTakeoutsAsync(turnContext, cancellationToken);
+                return;
+            case BotCommand.AuditVerify:
+                await audit.VerifyAsync(turnContext, cancellationToken);
+                return;
+            case BotCommand.AuditExport:
+                await audit.ExportAsync(turnContext, cancellationToken);
                 return;
             case BotCommand.StartForm:
                 await StartFormAsync(turnContext, form!.Value, null, cancellationToken);
@@ -95,6 +115,11 @@ public sealed partial class MessageRouter(
 
     private async Task StartFormAsync(ITurnContext turnContext, FormKind kind, string? words, CancellationToken cancellationToken)
     {
+        if (!await applicantActions.MayFileAsync(turnContext, cancellationToken))
+        {
+            return;
+        }
+
         var applicant = ApplicantOf(turnContext);
         var otherDrafts = forms.HasOpenDraft(applicant, out var kinds) ? kinds.Where(k => k != kind).ToList() : [];
         await SendAsync(turnContext, forms.Start(applicant, kind, words), cancellationToken);
@@ -113,6 +138,11 @@ public sealed partial class MessageRouter(
                 await RouteTextAsync(turnContext, data, command, cancellationToken);
                 return;
             case "form":
+                if (!await applicantActions.MayFileAsync(turnContext, cancellationToken))
+                {
+                    return;
+                }
+
                 using (var document = JsonDocument.Parse(value.ToString(Formatting.None)))
                 {
                     var reply = forms.HandleCardSubmit(ApplicantOf(turnContext), document.RootElement);
@@ -123,6 +153,15 @@ public sealed partial class MessageRouter(
                     }
                 }
 
+                return;
+            case ReturnedCard.ReopenMarker:
+                await applicantActions.ReopenAsync(turnContext, value, cancellationToken);
+                return;
+            case StatusCardRenderer.WithdrawMarker:
+                await applicantActions.WithdrawCardAsync(turnContext, value, cancellationToken);
+                return;
+            case TakeoutReturns.CheckInMarker:
+                await applicantActions.CheckInAsync(turnContext, value, cancellationToken);
                 return;
             case "clause" when value.Value<string>("id") is { Length: > 0 and < 40 } id
                 && knowledge.Document.FindClauseWithItems(id) is { Count: > 0 } clauses:
@@ -142,7 +181,7 @@ public sealed partial class MessageRouter(
             cancellationToken: cancellationToken);
     }
 
-    private static async Task SendAsync(ITurnContext turnContext, FormReply reply, CancellationToken cancellationToken)
+    internal static async Task SendAsync(ITurnContext turnContext, FormReply reply, CancellationToken cancellationToken)
     {
         foreach (var message in reply.Messages)
         {

@@ -60,6 +60,10 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<MessageRouter>();
         services.AddSingleton<INotifier, TeamsNotifier>();
         services.AddSingleton<ApprovalsBridge>();
+        // Needs both the records (forms) and the audit trail and directory (approvals), so it is registered here.
+        services.AddSingleton<Isms.Workflows.Register.TakeoutReturns>();
+        services.AddSingleton<ApplicantActions>();
+        services.AddSingleton<AuditCommands>();
         services.AddTransient<IBot, IsmsTeamsBot>();
         services.AddHostedService<BotWarmUp>();
         return builder;

@@ -21,6 +21,7 @@ public sealed class BotApplicationFactory(string dataDirectory, IReadOnlyDiction
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataDirectory", dataDirectory);
+        builder.UseSetting("Directory:Path", TestStaffDirectory.WriteInto(dataDirectory));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
