@@ -119,7 +119,7 @@ public sealed class ApprovalsBridge(ApprovalService approvals, INotifier notifie
         }
 
         return await notifier.NotifyAsync(new PortRecipient(id, notification.To.Name),
-            new PortNotification("申請の承認", notification.Text, Card: card), cancellationToken);
+            new PortNotification("申請の承認", notification.Text, Card: card ?? notification.Card), cancellationToken);
     }
 
     private static AdaptiveCardInvokeResponse Card(JsonObject card) =>
@@ -139,5 +139,21 @@ public sealed class ApprovalsBridge(ApprovalService approvals, INotifier notifie
         }
 
         return new AdaptiveCardInvokeResponse { StatusCode = status, Type = "application/vnd.microsoft.activity.message", Value = message };
+    }
+
+    /// <summary>The applicant's 取り下げ: the service checks everything; the approvers are told, the applicant gets the result.</summary>
+    public async Task WithdrawAsync(ITurnContext turnContext, string recordId, CancellationToken cancellationToken)
+    {
+        var result = approvals.Withdraw(recordId, turnContext.Activity.From.AadObjectId ?? "");
+        logger.LogInformation("Withdrawal of record {RecordId}: {Outcome}", recordId, result.Outcome);
+        var unreachable = 0;
+        foreach (var notification in result.Succeeded ? result.Notifications : [])
+        {
+            unreachable += await SendAsync(notification, null, cancellationToken) == NotifyResult.Sent ? 0 : 1;
+        }
+
+        var told = !result.Succeeded ? "" : unreachable == 0 ? "承認者にお知らせしました。"
+            : "承認者の一部にはボットから通知できませんでした。お手数ですが、取り下げたことを直接お伝えください。";
+        await turnContext.SendActivityAsync(result.Message + told, cancellationToken: cancellationToken);
     }
 }

@@ -10,7 +10,11 @@ public enum BotCommand
     IncidentStatus,
     StartForm,
     TrainingStatus,
-    NotYetAvailable,
+    Withdraw,
+    CloudRegister,
+    TakeoutReturn,
+    AuditVerify,
+    AuditExport,
 }
 
 /// <summary>The commands of the manifest and the help card, as people type them (after width and case folding).</summary>
@@ -29,8 +33,16 @@ public static class BotCommands
 
     private static readonly HashSet<string> HelpWords = new(StringComparer.Ordinal) { "ヘルプ", "help", "へるぷ", "?", "使い方", "メニュー" };
     private static readonly HashSet<string> MyRequestWords = new(StringComparer.Ordinal) { "申請状況", "申請一覧", "my requests" };
-    private static readonly HashSet<string> TrainingWords = new(StringComparer.Ordinal) { "研修状況" };
-    private static readonly HashSet<string> PlannedWords = new(StringComparer.Ordinal) { "クラウド台帳", "返却" };
+    private static readonly Dictionary<string, BotCommand> WordCommands = new(StringComparer.Ordinal)
+    {
+        ["研修状況"] = BotCommand.TrainingStatus,
+        ["クラウド台帳"] = BotCommand.CloudRegister,
+        ["返却"] = BotCommand.TakeoutReturn,
+        ["監査ログ検証"] = BotCommand.AuditVerify,
+        ["監査ログ出力"] = BotCommand.AuditExport,
+    };
+
+    private static readonly string[] WithdrawWords = ["取り下げ", "取下げ", "取下"];
 
     public static (BotCommand Command, FormKind? Form) Parse(string foldedText)
     {
@@ -54,11 +66,24 @@ public static class BotCommands
             return (BotCommand.StartForm, form);
         }
 
-        if (TrainingWords.Contains(foldedText))
+        if (WordCommands.TryGetValue(foldedText, out var command))
         {
-            return (BotCommand.TrainingStatus, null);
+            return (command, null);
         }
 
-        return PlannedWords.Contains(foldedText) ? (BotCommand.NotYetAvailable, null) : (BotCommand.None, null);
+        if (WithdrawWords.Any(w => foldedText == w || foldedText.StartsWith(w + " ", StringComparison.Ordinal)))
+        {
+            return (BotCommand.Withdraw, null);
+        }
+
+        return (BotCommand.None, null);
+    }
+
+    /// <summary>The 受付番号 after 取り下げ (e.g. 持出-2026-0001), from the width-folded text; null when there is none.</summary>
+    public static string? WithdrawTarget(string widthFoldedText)
+    {
+        var word = WithdrawWords.FirstOrDefault(w => widthFoldedText.StartsWith(w, StringComparison.Ordinal));
+        var rest = word is null ? "" : widthFoldedText[word.Length..].Trim();
+        return rest is { Length: > 0 and <= 40 } ? rest : null;
     }
 }

@@ -6,8 +6,11 @@ using Isms.Bot.Cards;
 using Isms.Bot.Incidents;
 using Isms.Bot.Training;
 using Isms.Knowledge;
+using Isms.Workflows.Approvals;
+using Isms.Workflows.Cards;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Org;
+using Isms.Workflows.Register;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
@@ -29,6 +32,8 @@ public sealed partial class MessageRouter(
     ApprovalsBridge approvals,
     IncidentsBridge incidents,
     TrainingStatusHandler training,
+    ApplicantActions applicantActions,
+    AuditCommands audit,
     TimeProvider clock,
     ILogger<MessageRouter> logger)
 {
@@ -72,7 +77,22 @@ public sealed partial class MessageRouter(
                 await turnContext.SendActivityAsync(welcomeCard.CreateActivity(), cancellationToken);
                 return;
             case BotCommand.MyRequests:
-                await SendAsync(turnContext, forms.MyRequests(ApplicantOf(turnContext)), cancellationToken);
+                await applicantActions.MyRequestsAsync(turnContext, cancellationToken);
+                return;
+            case BotCommand.Withdraw:
+                await applicantActions.WithdrawCommandAsync(turnContext, BotCommands.WithdrawTarget(text.Normalize(NormalizationForm.FormKC)), cancellationToken);
+                return;
+            case BotCommand.CloudRegister:
+                await applicantActions.CloudRegisterAsync(turnContext, cancellationToken);
+                return;
+            case BotCommand.TakeoutReturn:
+                await applicantActions.OutstandingTakeoutsAsync(turnContext, cancellationToken);
+                return;
+            case BotCommand.AuditVerify:
+                await audit.VerifyAsync(turnContext, cancellationToken);
+                return;
+            case BotCommand.AuditExport:
+                await audit.ExportAsync(turnContext, cancellationToken);
                 return;
             case BotCommand.IncidentStatus:
                 await incidents.ShowStatusAsync(turnContext, cancellationToken);
@@ -82,10 +102,6 @@ public sealed partial class MessageRouter(
                 return;
             case BotCommand.TrainingStatus:
                 await training.ShowStatusAsync(turnContext, cancellationToken);
-                return;
-            case BotCommand.NotYetAvailable:
-                await turnContext.SendActivityAsync(
-                    $"「{text}」は準備中です。いまは質問への回答と、各種申請・報告の受付ができます。", cancellationToken: cancellationToken);
                 return;
         }
 
@@ -105,6 +121,11 @@ public sealed partial class MessageRouter(
 
     private async Task StartFormAsync(ITurnContext turnContext, FormKind kind, string? words, CancellationToken cancellationToken)
     {
+        if (!await applicantActions.MayFileAsync(turnContext, cancellationToken))
+        {
+            return;
+        }
+
         var applicant = ApplicantOf(turnContext);
         var otherDrafts = forms.HasOpenDraft(applicant, out var kinds) ? kinds.Where(k => k != kind).ToList() : [];
         await SendAsync(turnContext, forms.Start(applicant, kind, words), cancellationToken);
@@ -123,6 +144,11 @@ public sealed partial class MessageRouter(
                 await RouteTextAsync(turnContext, data, command, cancellationToken);
                 return;
             case "form":
+                if (!await applicantActions.MayFileAsync(turnContext, cancellationToken))
+                {
+                    return;
+                }
+
                 using (var document = JsonDocument.Parse(value.ToString(Formatting.None)))
                 {
                     var reply = forms.HandleCardSubmit(ApplicantOf(turnContext), document.RootElement);
@@ -136,6 +162,15 @@ public sealed partial class MessageRouter(
                 return;
             case "training":
                 await training.HandleSubmitAsync(turnContext, value, cancellationToken);
+                return;
+            case ReturnedCard.ReopenMarker:
+                await applicantActions.ReopenAsync(turnContext, value, cancellationToken);
+                return;
+            case StatusCardRenderer.WithdrawMarker:
+                await applicantActions.WithdrawCardAsync(turnContext, value, cancellationToken);
+                return;
+            case TakeoutReturns.CheckInMarker:
+                await applicantActions.CheckInAsync(turnContext, value, cancellationToken);
                 return;
             case "clause" when value.Value<string>("id") is { Length: > 0 and < 40 } id
                 && knowledge.Document.FindClauseWithItems(id) is { Count: > 0 } clauses:
@@ -155,7 +190,7 @@ public sealed partial class MessageRouter(
             cancellationToken: cancellationToken);
     }
 
-    private static async Task SendAsync(ITurnContext turnContext, FormReply reply, CancellationToken cancellationToken)
+    internal static async Task SendAsync(ITurnContext turnContext, FormReply reply, CancellationToken cancellationToken)
     {
         foreach (var message in reply.Messages)
         {

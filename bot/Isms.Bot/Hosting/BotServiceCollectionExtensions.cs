@@ -71,6 +71,10 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<IncidentsBridge>();
         services.AddSingleton<ApprovalsBridge>();
         builder.AddIsmsBotJobs();
+        // Needs both the records (forms) and the audit trail and directory (approvals), so it is registered here.
+        services.AddSingleton<Isms.Workflows.Register.TakeoutReturns>();
+        services.AddSingleton<ApplicantActions>();
+        services.AddSingleton<AuditCommands>();
         services.AddTransient<IBot, IsmsTeamsBot>();
         services.AddHostedService<BotWarmUp>();
         return builder;

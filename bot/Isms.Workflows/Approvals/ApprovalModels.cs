@@ -68,8 +68,8 @@ public enum ApprovalState
 /// <summary>Someone the host must tell, with the ids it needs to reach them.</summary>
 public sealed record Recipient(string? PersonId, string Name, string? AadObjectId, string? TeamsUserId);
 
-/// <summary>A proactive message to send: Japanese text for one person.</summary>
-public sealed record Notification(Recipient To, string Text);
+/// <summary>A proactive message to send: Japanese text for one person, with a card when there is something to do on it.</summary>
+public sealed record Notification(Recipient To, string Text, System.Text.Json.Nodes.JsonObject? Card = null);
 
 /// <summary>The result of <see cref="ApprovalService.Assign"/>.</summary>
 /// <param name="View">What the approval card shows; render with <see cref="DecisionCard.ForApprovers"/> or <see cref="DecisionCard.Status"/>.</param>

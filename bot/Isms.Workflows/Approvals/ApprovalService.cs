@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Isms.Workflows.Audit;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Org;
+using Isms.Workflows.Register;
 using Isms.Workflows.Requests;
 using Isms.Workflows.Routing;
 using Isms.Workflows.Storage;
@@ -30,10 +31,14 @@ public sealed class ApprovalService
     private readonly OrgDirectoryService _directory;
     private readonly AuditTrail _audit;
     private readonly TimeProvider _time;
+    private readonly CloudServiceRegister? _cloudRegister;
     private readonly Lock _gate = new();
 
-    public ApprovalService(IsmsDatabase database, ApprovalRouter router, OrgDirectoryService directory, AuditTrail audit, TimeProvider time)
+    /// <param name="cloudRegister">Receives every finally approved クラウド利用申請; none in tests that do not need it.</param>
+    public ApprovalService(IsmsDatabase database, ApprovalRouter router, OrgDirectoryService directory, AuditTrail audit, TimeProvider time,
+        CloudServiceRegister? cloudRegister = null)
     {
+        _cloudRegister = cloudRegister;
         _database = database;
         _approvals = database.Collection<ApprovalDocument>(CollectionName);
         _records = database.Collection<RequestRecord>(LiteDbRequestStore.CollectionName);
@@ -198,8 +203,13 @@ public sealed class ApprovalService
             Save(record, document);
             _audit.Append(new AuditEvent(AuditAction(decision), person.Id, person.Name, record.Id, record.Number, from.ToString(), record.Status.ToString(),
                 step.Clause, activityId, NullIfEmpty((actingFor is null ? "" : $"{actingFor.PersonId}の代理 ") + (comment ?? ""))));
+            if (record.Status == RequestStatus.Approved && record.Kind == FormKind.CloudUseRequest)
+            {
+                _cloudRegister?.Add(record, person.Name, now);
+            }
 
-            var notices = new List<Notification> { new(ApplicantRecipient(record), ApplicantText(record, decision, person.Name, comment, document)) };
+            var returnedCard = decision == Decision.Return ? ReturnedCard.Create(record, person.Name, comment!) : null;
+            var notices = new List<Notification> { new(ApplicantRecipient(record), ApplicantText(record, decision, person.Name, comment, document), returnedCard) };
             if (advances) notices.AddRange(AssignmentNotices(record, document));
             var message = $"{record.Number}を{decision.Label()}しました。" + (advances ? $"次は{document.Current!.Label}の判断を待ちます。" : "");
             return new DecisionResult(DecisionOutcome.Decided, message, record.Status, View(record, document), notices, document.ActivityId);

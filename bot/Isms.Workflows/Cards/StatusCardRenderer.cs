@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Isms.Workflows.Approvals;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Requests;
 using static Isms.Workflows.Cards.CardElements;
@@ -64,9 +65,14 @@ public static class StatusCardRenderer
         return card.ToJson();
     }
 
+    public const string WithdrawMarker = "withdraw";
+
+    /// <summary>申請状況: each record with its approval state (who it waits for, who decided, when, the comment) when
+    /// <paramref name="approvalOf"/> knows it, 取り下げ for a pending one and 修正して再申請 for a returned one.</summary>
     public static JsonObject MyRequestsCard(
         IReadOnlyList<RequestRecord> records,
-        IEnumerable<(FormDefinition Definition, FormDraft Draft)> drafts)
+        IEnumerable<(FormDefinition Definition, FormDraft Draft)> drafts,
+        Func<string, ApprovalView?>? approvalOf = null)
     {
         var card = new AdaptiveCard().Add(TextBlock("申請状況", TextTone.Heading));
         var draftList = drafts.ToList();
@@ -82,16 +88,32 @@ public static class StatusCardRenderer
                 ("状態", record.Status.Label()),
                 ("受付日", FormatDateTime(record.CreatedAt)),
             };
-            if (record.Status.IsOpen())
+            var approval = approvalOf?.Invoke(record.Id);
+            if (approval is not null)
+            {
+                facts.AddRange(ApprovalFacts(approval));
+            }
+
+            if (record.ReturnedAt is { } returnedAt)
+            {
+                facts.Add(("返却（持ち込み）", FormatDateTime(returnedAt)));
+            }
+            else if (record.Status.IsOpen() && !string.IsNullOrEmpty(record.NextStep))
             {
                 facts.Add(("次の対応", record.NextStep));
             }
 
-            card.Add(Container(
-            [
-                TextBlock($"{record.Number}　{record.Title}", TextTone.Subheading),
-                FactSet(facts),
-            ], separator: true));
+            var items = new List<JsonObject> { TextBlock($"{record.Number}　{record.Title}", TextTone.Subheading), FactSet(facts) };
+            if (approval is { State: ApprovalState.Pending })
+            {
+                items.Add(ActionSet([SubmitAction("取り下げ", new JsonObject { ["isms"] = WithdrawMarker, ["record"] = record.Id }, "destructive", sendInputs: false)]));
+            }
+            else if (record.Status == RequestStatus.Returned)
+            {
+                items.Add(ActionSet([SubmitAction("修正して再申請", ReturnedCard.ReopenData(record.Id), "positive", sendInputs: false)]));
+            }
+
+            card.Add(Container(items, separator: true));
         }
 
         foreach (var (definition, draft) in draftList)
@@ -105,6 +127,26 @@ public static class StatusCardRenderer
         }
 
         return card.ToJson();
+    }
+
+    private static IEnumerable<(string, string)> ApprovalFacts(ApprovalView view)
+    {
+        foreach (var decision in view.Decisions)
+        {
+            var who = $"{decision.DeciderName}さん" + (decision.ActingFor is null ? "" : $"（{decision.ActingFor}さんの代理）");
+            var step = string.IsNullOrEmpty(decision.StepLabel) ? "" : $"{decision.StepLabel} ";
+            yield return (decision.Decision.Label(), $"{step}{who}　{FormatDateTime(decision.At)}");
+            if (decision.Comment is not null)
+            {
+                yield return ("コメント", decision.Comment);
+            }
+        }
+
+        if (view.State == ApprovalState.Pending && view.CurrentStepLabel is not null)
+        {
+            var names = view.CurrentDeciderNames.Count == 0 ? "不在" : string.Join("、", view.CurrentDeciderNames.Select(n => $"{n}さん"));
+            yield return (view.CurrentAction == Routing.StepAction.Acknowledge ? "確認待ち" : "承認待ち", $"{view.CurrentStepLabel}（{names}）");
+        }
     }
 
     private static string FormatDateTime(DateTimeOffset at)

@@ -24,6 +24,10 @@ public sealed class FormDraft
     public List<string> NoticesShown { get; set; } = [];
     /// <summary>Prefill from words the person typed while this draft was open, used if they choose to start over.</summary>
     public Dictionary<string, string> PendingPrefill { get; set; } = [];
+    /// <summary>The returned (差戻し) record this draft corrects; submitting it resubmits that record under its number.</summary>
+    public string? ReopensRecordId { get; set; }
+    /// <summary>The approver's comment on the return, shown on every card of the corrected form.</summary>
+    public string? ReopenNote { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Isms.Workflows.Approvals;
 using Isms.Workflows.Cards;
 using Isms.Workflows.Forms.Prefill;
 using Isms.Workflows.Requests;
@@ -121,7 +122,56 @@ public sealed class FormService
         }
     }
 
-    public FormReply MyRequests(Applicant who)
+    /// <summary>
+    /// Opens a returned (差戻し) record again as a draft with its answers and the approver's comment; submitting it
+    /// resubmits the same record. Only the applicant, only while it is returned; a second call shows the same draft.
+    /// </summary>
+    public FormReply Reopen(Applicant who, string recordId, string? returnedBy, string? comment)
+    {
+        lock (_gate)
+        {
+            var record = _records.FindById(recordId);
+            if (record is null || !IsApplicant(who, record))
+            {
+                _logger.LogWarning("Reopen refused for record {RecordId}: unknown or not the applicant's", recordId);
+                return Text("この申請は見つかりませんでした。修正して再申請できるのは申請者本人だけです。");
+            }
+
+            if (record.Status != RequestStatus.Returned)
+            {
+                return Text($"{record.Number}は{record.Status.Label()}のため、修正して再申請することはできません。");
+            }
+
+            var definition = _catalog.Get(record.Kind);
+            var existing = _drafts.FindByOwner(who.UserId, record.Kind);
+            if (existing is not null && existing.ReopensRecordId == record.Id)
+            {
+                return Render(who, definition, existing, note: "作成途中の修正の続きです。");
+            }
+
+            if (existing is not null)
+            {
+                return Text($"作成途中の{definition.Title}があります。「申請状況」から再開して送信するか破棄してから、もう一度「修正して再申請」を押してください。");
+            }
+
+            var draft = new FormDraft
+            {
+                Id = Guid.NewGuid().ToString("N"),
+                OwnerUserId = who.UserId,
+                Kind = record.Kind,
+                Answers = record.Answers.Where(a => !string.IsNullOrEmpty(a.Value.Value)).ToDictionary(a => a.Key, a => a.Value.Value),
+                ReopensRecordId = record.Id,
+                ReopenNote = $"{record.Number}は{returnedBy ?? "承認者"}さんにより差し戻されました。"
+                    + (comment is null ? "" : $"\nコメント: {comment}")
+                    + "\n内容を修正して送信すると、同じ受付番号で再申請されます。",
+                CreatedAt = _time.GetUtcNow(),
+            };
+            _logger.LogInformation("Record {Number} reopened as draft {DraftId}", record.Number, draft.Id);
+            return Render(who, definition, draft);
+        }
+    }
+
+    public FormReply MyRequests(Applicant who, Func<string, ApprovalView?>? approvalOf = null)
     {
         var since = _time.GetUtcNow().AddDays(-_options.RecentDays);
         var records = _records.ListByApplicant(who.UserId, limit: 50)
@@ -129,7 +179,7 @@ public sealed class FormService
             .Take(10)
             .ToList();
         var drafts = _drafts.ListByOwner(who.UserId).Select(d => (_catalog.Get(d.Kind), d));
-        return FormReply.Of(FormMessage.FromCard(StatusCardRenderer.MyRequestsCard(records, drafts)));
+        return FormReply.Of(FormMessage.FromCard(StatusCardRenderer.MyRequestsCard(records, drafts, approvalOf)));
     }
 
     public bool HasOpenDraft(Applicant who, out IReadOnlyList<FormKind> kinds)
@@ -233,6 +283,11 @@ public sealed class FormService
             return Render(who, definition, draft, errors: invalid.Errors);
         }
 
+        if (draft.ReopensRecordId is { } reopened)
+        {
+            return Resubmit(who, definition, draft, reopened);
+        }
+
         var record = RecordFactory.Create(definition, who, AskedFields(definition, who, draft.Answers), draft.Answers, _time.GetUtcNow());
         record.SubmissionKey = SubmissionKey(draft.Id, draft.Nonce);
         var (stored, created) = _records.CreateOnce(record, definition.NumberPrefix, JapanTime.Now(_time).Year);
@@ -245,6 +300,39 @@ public sealed class FormService
         _logger.LogInformation("Form {Kind} submitted as {Number} (incident: {IsIncident})", definition.Kind, stored.Number, stored.IsIncident);
         return new FormReply([FormMessage.FromCard(StatusCardRenderer.ReceiptCard(stored))], stored);
     }
+
+    /// <summary>The corrected answers replace those of the returned record; number, id and history stay.</summary>
+    private FormReply Resubmit(Applicant who, FormDefinition definition, FormDraft draft, string recordId)
+    {
+        var record = _records.FindById(recordId);
+        if (record is null || !IsApplicant(who, record) || record.Status != RequestStatus.Returned)
+        {
+            _drafts.Delete(draft.Id);
+            return Text(record is null ? "元の申請が見つからないため、再申請できませんでした。"
+                : $"{record.Number}は{record.Status.Label()}のため、再申請できませんでした。");
+        }
+
+        var now = _time.GetUtcNow();
+        var corrected = RecordFactory.Create(definition, who, AskedFields(definition, who, draft.Answers), draft.Answers, now);
+        record.Answers = corrected.Answers;
+        record.HighestConfidentiality = corrected.HighestConfidentiality;
+        record.IsIncident = corrected.IsIncident;
+        record.AppliedClauses = corrected.AppliedClauses;
+        record.NextStep = corrected.NextStep;
+        record.Applicant.Department = corrected.Applicant.Department;
+        record.Status = definition.InitialStatus;
+        record.SubmissionKey = SubmissionKey(draft.Id, draft.Nonce);
+        record.UpdatedAt = now;
+        record.History.Add(new RequestHistoryEntry { At = now, Actor = who.UserId, Action = "Resubmitted", Note = "差戻し後に修正して再申請" });
+        _records.Update(record);
+        _drafts.Delete(draft.Id);
+        _logger.LogInformation("Record {Number} resubmitted after a return", record.Number);
+        return new FormReply([new FormMessage($"{record.Number}を修正して再申請しました。", StatusCardRenderer.ReceiptCard(record))], record);
+    }
+
+    private static bool IsApplicant(Applicant who, RequestRecord record) =>
+        record.Applicant.UserId == who.UserId
+        || (who.AadObjectId is not null && string.Equals(record.Applicant.AadObjectId, who.AadObjectId, StringComparison.OrdinalIgnoreCase));
 
     private FormReply Cancel(FormDraft draft)
     {
@@ -273,6 +361,11 @@ public sealed class FormService
         IReadOnlyDictionary<string, string>? errors = null,
         string? note = null)
     {
+        if (draft.ReopenNote is not null)
+        {
+            note = note is null ? draft.ReopenNote : $"{draft.ReopenNote}\n{note}";
+        }
+
         var messages = new List<FormMessage>();
         foreach (var rule in definition.Rules.Where(r => r.Effects.HasFlag(RuleEffects.NotifyImmediately) && r.Notice is not null))
         {

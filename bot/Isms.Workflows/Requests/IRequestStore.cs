@@ -12,6 +12,8 @@ public interface IRequestStore
 
     RequestRecord? FindByNumber(string number);
 
+    RequestRecord? FindById(string id);
+
     /// <summary>The applicant's records, newest first.</summary>
     IReadOnlyList<RequestRecord> ListByApplicant(string userId, int limit);
 

@@ -69,6 +69,8 @@ public sealed class LiteDbRequestStore : IRequestStore
 
     public RequestRecord? FindByNumber(string number) => _records.FindOne(r => r.Number == number);
 
+    public RequestRecord? FindById(string id) => _records.FindById(id);
+
     public IReadOnlyList<RequestRecord> ListByApplicant(string userId, int limit) =>
         _records.Find(r => r.Applicant.UserId == userId)
             .OrderByDescending(r => r.CreatedAt)

@@ -89,4 +89,6 @@ public sealed class RequestRecord
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<RequestHistoryEntry> History { get; set; } = [];
+    /// <summary>When the holder recorded the return (持ち込み, 5.1(1)⑤) of an approved 持ち出し; null while it is out.</summary>
+    public DateTimeOffset? ReturnedAt { get; set; }
 }

@@ -17,8 +17,8 @@ namespace Isms.Bot.Tests.Approvals;
 /// </summary>
 public sealed class ApprovalFlowFacts : TempDataDirectory
 {
-    private static readonly TeamsUser Applicant = new("29:yamada-dir", "山田 太郎", "00000000-0000-4000-8000-000000000001");
-    private static readonly TeamsUser Approver = new("29:sato-dir", "佐藤 花子", "00000000-0000-4000-8000-000000000002");
+    internal static readonly TeamsUser Applicant = new("29:yamada-dir", "山田 太郎", "00000000-0000-4000-8000-000000000001");
+    internal static readonly TeamsUser Approver = new("29:sato-dir", "佐藤 花子", "00000000-0000-4000-8000-000000000002");
 
     [Fact]
     public async Task TheApproverGetsTheCard_DecidesOnce_AndTheApplicantIsTold()
@@ -56,7 +56,7 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
         Assert.Contains("承認済みです", Json(replay));
     }
 
-    private static async Task<string> FileTakeout(HttpClient client)
+    internal static async Task<string> FileTakeout(HttpClient client)
     {
         var person = new FormConversation(client, Applicant);
         await person.Say("持ち出し申請");
@@ -69,7 +69,7 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
         return FormConversation.Facts(person.Card)["受付番号"];
     }
 
-    private static async Task SayViaConnector(HttpClient client, FakeConnector connector, TeamsUser user)
+    internal static async Task SayViaConnector(HttpClient client, FakeConnector connector, TeamsUser user)
     {
         var message = PersonalMessage(user, "ヘルプ");
         message["serviceUrl"] = connector.ServiceUrl;
@@ -77,15 +77,15 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
         Assert.Equal(HttpStatusCode.OK, status);
     }
 
-    private static string Json(JsonObject node) => node.ToJsonString(new System.Text.Json.JsonSerializerOptions
+    internal static string Json(JsonObject node) => node.ToJsonString(new System.Text.Json.JsonSerializerOptions
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
-    private static JsonObject AttachedCard(JsonObject activity) =>
+    internal static JsonObject AttachedCard(JsonObject activity) =>
         activity["attachments"]!.AsArray().OfType<JsonObject>().Single()["content"]!.AsObject();
 
-    private static async Task<(HttpStatusCode Status, JsonObject Body)> Invoke(
+    internal static async Task<(HttpStatusCode Status, JsonObject Body)> Invoke(
         HttpClient client, FakeConnector connector, TeamsUser user, JsonObject card, string title, string? comment = null)
     {
         var action = Descendants(card).Single(n => (string?)n["type"] == "Action.Execute" && (string?)n["title"] == title);

@@ -28,12 +28,8 @@ public sealed class BotHost : IDisposable
 
     public static string Date(int daysFromToday) => FieldValues.FormatDate(Today.AddDays(daysFromToday));
 
-    /// <summary>A person no other test uses.</summary>
-    public static TeamsUser NewPerson(string name)
-    {
-        var id = Guid.NewGuid().ToString("N")[..12];
-        return new TeamsUser($"29:{id}", name, $"aad-{id}");
-    }
+    /// <summary>A member of staff in the org directory whom no other test uses.</summary>
+    public static TeamsUser NewPerson(string name) => TestStaffDirectory.NewMember(name);
 
     internal FormConversation Person(string name = "山田 太郎") => new(Client, NewPerson(name));
 

@@ -28,7 +28,7 @@ public sealed class CloudUseRequestPipelineFacts(BotHost host) : FormPipelineFac
 
     private static (string Field, string Value)[] FirstStep(string confidentiality) =>
     [
-        ("applicantDepartment", Department), ("serviceName", "kintone"), ("provider", "サイボウズ株式会社"), ("purpose", "訓練の出欠管理"),
+        ("serviceName", "kintone"), ("provider", "サイボウズ株式会社"), ("purpose", "訓練の出欠管理"),
         ("dataDescription", "職員の氏名と出欠"), ("confidentiality", confidentiality), ("users", "警防課の職員"),
     ];
 

@@ -27,7 +27,7 @@ public sealed class IncidentReportPipelineFacts(BotHost host) : FormPipelineFact
 
     private static (string Field, string Value)[] FirstStep(string kind) =>
     [
-        ("applicantDepartment", Department), ("incidentKind", kind), ("occurredDate", BotHost.Date(-1)), ("foundDate", BotHost.Date(0)),
+        ("incidentKind", kind), ("occurredDate", BotHost.Date(-1)), ("foundDate", BotHost.Date(0)),
         ("foundTime", "08:30"), ("description", "公用スマートフォンが見当たりません。"), ("reportedBy", "self"),
     ];
 

@@ -24,7 +24,7 @@ public sealed class MisdeliveryReportPipelineFacts(BotHost host) : FormPipelineF
 
     private static (string Field, string Value)[] FirstStep(string hasAttachment) =>
     [
-        ("applicantDepartment", Department), ("sentDate", BotHost.Date(0)), ("sentTime", "09:15"),
+        ("sentDate", BotHost.Date(0)), ("sentTime", "09:15"),
         ("recipientAddress", "someone@example.jp"), ("recipientOrganisation", "株式会社例"), ("recipientScope", "outside"),
         ("subject", "会議資料の送付"), ("hasAttachment", hasAttachment),
     ];

@@ -20,7 +20,7 @@ public sealed class TakeoutRequestPipelineFacts(BotHost host) : FormPipelineFact
 
     private static (string Field, string Value)[] FirstStep(string confidentiality, string item = "usb", string processOutside = "no") =>
     [
-        ("applicantDepartment", Department), ("itemKind", item), ("assetNumber", "USB-012"), ("confidentiality", confidentiality),
+        ("itemKind", item), ("assetNumber", "USB-012"), ("confidentiality", confidentiality),
         ("purpose", "県の会議で説明に使うため"), ("destination", "群馬県庁"), ("startDate", BotHost.Date(1)), ("endDate", BotHost.Date(2)),
         ("processOutside", processOutside),
     ];

@@ -20,7 +20,7 @@ public sealed class WebMeetingRequestPipelineFacts(BotHost host) : FormPipelineF
 
     private static (string Field, string Value)[] FirstStep(string service) =>
     [
-        ("applicantDepartment", Department), ("hostOrganisation", "群馬県"), ("meetingTitle", "防災担当者会議"), ("service", service),
+        ("hostOrganisation", "群馬県"), ("meetingTitle", "防災担当者会議"), ("service", service),
         ("meetingDate", BotHost.Date(7)), ("startTime", "14:00"), ("endTime", "15:30"),
     ];
 

@@ -16,8 +16,20 @@ public static class JobHost
 
     public static DateTimeOffset Jst(string local) => DateTimeOffset.Parse(local + "+09:00", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static WebApplicationFactory<Program> Start(string dataDirectory, SettableClock clock, IReadOnlyDictionary<string, string?>? settings = null) =>
-        new BotApplicationFactory(dataDirectory, settings).WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
+    /// <summary>A host on the shipped sample directory (the jobs facts count its people), unless settings name another.</summary>
+    public static WebApplicationFactory<Program> Start(string dataDirectory, SettableClock clock, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var withSample = new Dictionary<string, string?>
+        {
+            ["Directory:Path"] = Path.Combine(AppContext.BaseDirectory, "data", "org-directory.sample.yaml"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            withSample[key] = value;
+        }
+
+        return new BotApplicationFactory(dataDirectory, withSample).WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
+    }
 
     /// <summary>A stored 持ち出し申請 by 山田, routed by the real approval service (so it waits for 佐藤).</summary>
     public static RequestRecord FileTakeout(IServiceProvider services, string key)

@@ -23,6 +23,7 @@ public sealed class BotApplicationFactory(string dataDirectory, IReadOnlyDiction
         builder.UseSetting("Storage:DataDirectory", dataDirectory);
         // The Hangfire server stays off unless a test turns it on: jobs due by the real clock would message test users.
         builder.UseSetting("Jobs:RunServer", "false");
+        builder.UseSetting("Directory:Path", TestStaffDirectory.WriteInto(dataDirectory));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

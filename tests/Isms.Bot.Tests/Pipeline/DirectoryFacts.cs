@@ -18,7 +18,9 @@ public sealed class DirectoryFacts : TempDataDirectory
         var (_, unknown) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, "持ち出し申請"));
 
         Assert.DoesNotContain(Inputs(Assert.Single(ReplyCards(known))), i => (string?)i["label"] == "所属");
-        Assert.Contains(Inputs(Assert.Single(ReplyCards(unknown))), i => (string?)i["label"] == "所属");
+        // Someone the directory does not know files nothing: they are told whom to ask instead of being asked their 所属.
+        Assert.Empty(ReplyCards(unknown));
+        Assert.Contains("組織名簿", Assert.Single(Texts(unknown)));
     }
 
     [Fact]

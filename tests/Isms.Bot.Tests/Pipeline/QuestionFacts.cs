@@ -96,7 +96,7 @@ public sealed class QuestionFacts : TempDataDirectory
     public async Task WordsThatAskForAForm_StartTheFormWithWhatTheWordsSay()
     {
         using var factory = new BotApplicationFactory(DataDirectory);
-        var (_, replies) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, "明日USBメモリで資料を持ち出したい"));
+        var (_, replies) = await PostAsync(factory.CreateClient(), PersonalMessage(TestStaffDirectory.NewMember("山田 太郎"), "明日USBメモリで資料を持ち出したい"));
 
         var card = Assert.Single(ReplyCards(replies));
         Assert.Contains(CardTexts(card), t => t.Contains("持ち出し申請"));

@@ -44,7 +44,8 @@ internal sealed class ApprovalHarness : IDisposable
         Store = new LiteDbRequestStore(Database);
         Audit = new AuditTrail(Database, Time, NullLogger<AuditTrail>.Instance);
         var router = new Isms.Workflows.Routing.ApprovalRouter(rules ?? RoutingTestData.ShippedRules(), () => Directory.Current);
-        Service = new ApprovalService(Database, router, Directory, Audit, Time);
+        CloudRegister = new Isms.Workflows.Register.CloudServiceRegister(Database);
+        Service = new ApprovalService(Database, router, Directory, Audit, Time, CloudRegister);
     }
 
     public FakeTimeProvider Time { get; }
@@ -53,6 +54,7 @@ internal sealed class ApprovalHarness : IDisposable
     public LiteDbRequestStore Store { get; }
     public AuditTrail Audit { get; }
     public ApprovalService Service { get; }
+    public Isms.Workflows.Register.CloudServiceRegister CloudRegister { get; }
 
     public RequestRecord Submit(FormKind kind = FormKind.TakeoutRequest, string applicantAad = "", string applicantTeams = YamadaTeams,
         string applicantName = "山田 太郎", bool incident = false)

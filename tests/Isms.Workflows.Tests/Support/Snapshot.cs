@@ -57,7 +57,7 @@ public static class Snapshot
             foreach (var name in obj.Select(p => p.Key).ToList())
             {
                 // "version" is random only inside action data; the card's own "version" (1.5) stays.
-                if ((name is "draft" or "nonce" or "recordId" || (inActionData && name == "version")) && obj[name] is JsonValue)
+                if ((name is "draft" or "nonce" or "recordId" or "record" || (inActionData && name == "version")) && obj[name] is JsonValue)
                 {
                     obj[name] = $"<{name}>";
                 }

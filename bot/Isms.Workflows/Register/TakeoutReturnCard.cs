@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using Isms.Workflows.Cards;
+using Isms.Workflows.Requests;
+using static Isms.Workflows.Cards.CardElements;
+
+namespace Isms.Workflows.Register;
+
+/// <summary>The 返却 card: the person's approved, unreturned 持ち出し, each with 返却しました.</summary>
+public static class TakeoutReturnCard
+{
+    private static readonly string[] ShownFields = ["itemKind", "assetNumber", "destination", "endDate"];
+
+    public static JsonObject Create(IReadOnlyList<RequestRecord> outstanding)
+    {
+        var card = new AdaptiveCard()
+            .Add(TextBlock("返却（持ち込み）の記録", TextTone.Heading))
+            .Add(TextBlock(FormCardRenderer.CitationText([TakeoutReturns.Clause]), TextTone.Help));
+        if (outstanding.Count == 0)
+        {
+            return card.Add(TextBlock("返却を記録する持ち出しはありません（承認済みで未返却のものが対象です）。")).ToJson();
+        }
+
+        card.Add(TextBlock("持ち出した物を職場に戻したら「返却しました」を押してください。返却（持ち込み）として記録します。"));
+        foreach (var record in outstanding.Take(20))
+        {
+            var facts = ShownFields
+                .Where(id => record.Answers.TryGetValue(id, out var a) && !string.IsNullOrWhiteSpace(a.Display))
+                .Select(id => (record.Answers[id].Label, record.Answers[id].Display))
+                .ToList();
+            card.Add(Container(
+            [
+                TextBlock($"{record.Number}　{record.Title}", TextTone.Subheading),
+                FactSet(facts),
+                ActionSet([SubmitAction("返却しました", new JsonObject { ["isms"] = TakeoutReturns.CheckInMarker, ["record"] = record.Id }, "positive", sendInputs: false)]),
+            ], separator: true));
+        }
+
+        return card.ToJson();
+    }
+}
