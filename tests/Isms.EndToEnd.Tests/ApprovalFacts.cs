@@ -38,9 +38,7 @@ public sealed class ApprovalFacts(PlaygroundSession session)
         }
 
         Assert.Equal(["承認", "差戻し", "却下"], await approver.CardButtonTitlesAsync(card));
-        await card.ScrollIntoViewIfNeededAsync();
-        await ScreenshotAsync(approver, "approval-2-approver-card");
-        await card.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.ArtifactScreenshotsDirectory, "approval-2-approver-card-whole.png") });
+        await WholeCardScreenshotAsync(approver, card, "approval-2-approver-card");
 
         // 承認 on 佐藤's card: her card turns into the status, and 山田 is told.
         await approver.ClickCardButtonAsync("承認", card);
@@ -101,4 +99,21 @@ public sealed class ApprovalFacts(PlaygroundSession session)
     }
 
     private static Task<string> ScreenshotAsync(ChatPage chat, string name) => Screenshots.SaveAsync(chat.Page, name);
+
+    /// <summary>The decision card is taller than the window: make the window tall enough for one screenshot of all of it.</summary>
+    private static async Task WholeCardScreenshotAsync(ChatPage chat, Microsoft.Playwright.ILocator card, string name)
+    {
+        var normal = chat.Page.ViewportSize!;
+        var box = await card.BoundingBoxAsync();
+        await chat.Page.SetViewportSizeAsync(normal.Width, Math.Max(normal.Height, (int)(box?.Height ?? 0) + 400));
+        try
+        {
+            await card.ScrollIntoViewIfNeededAsync();
+            await ScreenshotAsync(chat, name);
+        }
+        finally
+        {
+            await chat.Page.SetViewportSizeAsync(normal.Width, normal.Height);
+        }
+    }
 }
