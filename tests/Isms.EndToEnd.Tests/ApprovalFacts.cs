@@ -20,9 +20,11 @@ public sealed class ApprovalFacts(PlaygroundSession session)
         var confirmation = await TakeoutForm.FillInUpToConfirmationAsync(applicant, "県の会議で説明に使うため", "群馬県庁");
 
         // 送信 on 山田's side; the decision card comes to 佐藤's screen.
+        await ScreenClock.WatchAsync(approver.Page, DecisionCardTitle);
+        var sent = await ScreenClock.NowAsync(applicant.Page);
         await applicant.ClickCardButtonAsync("送信", confirmation);
         var card = await approver.WaitForCardAsync(DecisionCardTitle);
-        var toApprover = applicant.SinceLastAction.Elapsed;
+        var toApprover = await ScreenClock.ElapsedUntilSeenAsync(sent, approver.Page, DecisionCardTitle);
         var receipt = await applicant.WaitForTextAsync("持出-");
         var number = TakeoutForm.FindRecordNumber(await receipt.InnerTextAsync());
         Assert.NotNull(number);
@@ -41,9 +43,11 @@ public sealed class ApprovalFacts(PlaygroundSession session)
         await WholeCardScreenshotAsync(approver, card, "approval-2-approver-card");
 
         // 承認 on 佐藤's card: her card turns into the status, and 山田 is told.
+        await ScreenClock.WatchAsync(applicant.Page, "承認されました");
+        var approved = await ScreenClock.NowAsync(approver.Page);
         await approver.ClickCardButtonAsync("承認", card);
         var result = await applicant.WaitForTextAsync("承認されました");
-        var toApplicant = approver.SinceLastAction.Elapsed;
+        var toApplicant = await ScreenClock.ElapsedUntilSeenAsync(approved, applicant.Page, "承認されました");
         Assert.Contains($"{number}）が{SampleOrg.Sato.Name}さんにより承認されました", await result.InnerTextAsync());
         var status = await approver.WaitForCardAsync($"承認（{SampleOrg.Sato.Name}", includeEarlier: true);
         Assert.Empty(await approver.CardButtonTitlesAsync(status));
