@@ -99,7 +99,11 @@ public sealed class ApprovalsBridge(ApprovalService approvals, INotifier notifie
         if (!result.Succeeded)
         {
             logger.LogInformation("Refused a decision on record {RecordId}: {Outcome}", recordId, result.Outcome);
-            return Message(200, result.Message, result.View);
+            // Invalid (no reason for a 差戻し or 却下) is only ever said to someone who may decide: they keep the
+            // buttons. The status card would take them away where refresh does not bring them back (the Playground).
+            return result.Outcome == DecisionOutcome.Invalid && result.View is { } view
+                ? Card(DecisionCard.ForApprovers(view, commentError: result.Message))
+                : Message(200, result.Message, result.View);
         }
 
         foreach (var notification in result.Notifications)

@@ -15,7 +15,9 @@ public static class DecisionCard
 {
     public const string CommentInputId = "comment";
 
-    public static JsonObject ForApprovers(ApprovalView view)
+    /// <param name="commentError">Why a decision was refused for its comment (差戻し without a reason), shown in red under
+    /// the comment box as the forms show their field errors; the buttons stay so the approver can try again.</param>
+    public static JsonObject ForApprovers(ApprovalView view, string? commentError = null)
     {
         var acknowledge = view.CurrentAction == StepAction.Acknowledge;
         var card = new AdaptiveCard()
@@ -26,6 +28,11 @@ public static class DecisionCard
             .Add(TextBlock($"{view.CurrentStepLabel}として判断してください。根拠: {view.CurrentClause}", TextTone.Note))
             .Add(TextInput(CommentInputId, "コメント（差戻し・却下のときは必須）", null, ApprovalService.MaxCommentLength, multiline: true,
                 required: false, placeholder: "差戻し・却下の理由、承認の条件など"));
+        if (commentError is not null)
+        {
+            card.Add(TextBlock(commentError, TextTone.Error));
+        }
+
         foreach (var decision in acknowledge ? new[] { Decision.Acknowledge, Decision.Return } : [Decision.Approve, Decision.Return, Decision.Reject])
         {
             card.AddAction(Execute(decision, view));

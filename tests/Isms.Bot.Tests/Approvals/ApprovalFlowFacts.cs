@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Isms.Bot.Tests.Forms;
 using Isms.Bot.Tests.Notifications;
 using Isms.Bot.Tests.Pipeline;
+using Isms.Bot.Tests.Support;
 using Isms.Workflows.Requests;
 using Microsoft.Extensions.DependencyInjection;
 using static Isms.Bot.Tests.Pipeline.QuestionFacts;
@@ -54,6 +55,40 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
         Assert.Equal(RequestStatus.Approved, factory.Services.GetRequiredService<IRequestStore>().FindByNumber(number)!.Status);
         Assert.Contains($"{number}は佐藤 花子さんが", Json(replay));
         Assert.Contains("承認済みです", Json(replay));
+    }
+
+    [Fact]
+    public async Task AReturnWithoutAReason_KeepsTheButtons_AndAsksForTheReasonUnderTheComment()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        using var factory = new BotApplicationFactory(DataDirectory);
+        var client = factory.CreateClient();
+        await SayViaConnector(client, connector, Approver);
+        var number = await FileTakeout(client);
+        await SayViaConnector(client, connector, Applicant);
+        var card = AttachedCard(Assert.Single(connector.Received).Activity);
+        var records = factory.Services.GetRequiredService<IRequestStore>();
+
+        var (status, response) = await Invoke(client, connector, Approver, card, "差戻し");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal((200, "application/vnd.microsoft.card.adaptive"), ((int?)response["statusCode"], (string?)response["type"]));
+        var shown = response["value"]!.AsObject();
+        AdaptiveCardValidator.AssertValid(shown);
+        Assert.Equal(["承認", "差戻し", "却下"], shown["actions"]!.AsArray().Select(a => (string?)a!["title"]));
+        var body = shown["body"]!.AsArray();
+        var comment = body.IndexOf(body.Single(e => (string?)e!["id"] == "comment"));
+        var underComment = body[comment + 1]!;
+        Assert.Equal(("差戻しの理由をコメントに入力してください。", "Attention"), ((string?)underComment["text"], (string?)underComment["color"]));
+        Assert.Equal(RequestStatus.PendingApproval, records.FindByNumber(number)!.Status);
+        Assert.Single(connector.Received);
+
+        // The card it kept is still good for the decision, now with a reason.
+        var (_, decided) = await Invoke(client, connector, Approver, shown, "差戻し", "持ち出し先の住所を記入してください");
+        Assert.Contains("差戻し（佐藤 花子", Json(decided));
+        Assert.Equal(RequestStatus.Returned, records.FindByNumber(number)!.Status);
+        Assert.Contains(connector.Received, r => r.ConversationId == PersonalConversationId(Applicant)
+            && ((string?)r.Activity["text"])?.Contains("持ち出し先の住所を記入してください") == true);
     }
 
     internal static async Task<string> FileTakeout(HttpClient client)

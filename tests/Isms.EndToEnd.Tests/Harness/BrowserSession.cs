@@ -5,7 +5,8 @@ namespace Isms.EndToEnd.Tests.Harness;
 /// <summary>
 /// Debian's Chromium, headless, through Microsoft.Playwright's bundled driver (no browser download). Every request
 /// that does not go to this machine is aborted (the Playground's page asks a CDN for fonts and an animation script);
-/// page errors and aborted requests go to <c>browser.log</c>.
+/// page errors and aborted requests go to <c>browser.log</c>. Each page has its own context (no shared cookies or
+/// storage), so pages of two Playgrounds acting as two people can be open side by side.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
@@ -19,7 +20,7 @@ public sealed class BrowserSession : IAsyncDisposable
     private readonly IBrowser _browser;
     private readonly string _logPath;
     private readonly Lock _logGate = new();
-    private IBrowserContext? _context;
+    private readonly List<IBrowserContext> _contexts = [];
 
     private BrowserSession(IPlaywright playwright, IBrowser browser, string logPath)
     {
@@ -57,15 +58,15 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Opens <paramref name="address"/> in a fresh context and waits until the message box shows.</summary>
     public async Task<IPage> OpenPageAsync(Uri address)
     {
-        await ClosePageAsync();
-        _context = await _browser.NewContextAsync(new()
+        var context = await _browser.NewContextAsync(new()
         {
             ViewportSize = new() { Width = 1280, Height = 960 },
             Locale = "ja-JP",
             TimezoneId = "Asia/Tokyo",
         });
-        _context.SetDefaultTimeout((float)ChatPage.WaitTimeout.TotalMilliseconds);
-        await _context.RouteAsync("**/*", async route =>
+        _contexts.Add(context);
+        context.SetDefaultTimeout((float)ChatPage.WaitTimeout.TotalMilliseconds);
+        await context.RouteAsync("**/*", async route =>
         {
             var host = new Uri(route.Request.Url).Host;
             if (host is "localhost" or "127.0.0.1" or "[::1]")
@@ -78,7 +79,7 @@ public sealed class BrowserSession : IAsyncDisposable
                 await route.AbortAsync();
             }
         });
-        var page = await _context.NewPageAsync();
+        var page = await context.NewPageAsync();
         page.PageError += (_, error) => Log($"page error: {error}");
         page.Console += (_, message) =>
         {
@@ -88,16 +89,22 @@ public sealed class BrowserSession : IAsyncDisposable
             }
         };
         await page.GotoAsync(address.ToString());
-        await page.Locator("[data-lexical-editor=\"true\"]").WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        await WaitUntilReadyAsync(page);
         return page;
     }
 
-    public async Task ClosePageAsync()
+    /// <summary>Loads the page again (the Playground then sends the install and conversationUpdate activities again).</summary>
+    public static async Task ReloadPageAsync(IPage page)
     {
-        if (_context is not null)
+        await page.ReloadAsync();
+        await WaitUntilReadyAsync(page);
+    }
+
+    public async Task ClosePageAsync(IPage page)
+    {
+        if (_contexts.Remove(page.Context))
         {
-            await _context.CloseAsync();
-            _context = null;
+            await page.Context.CloseAsync();
         }
     }
 
@@ -105,7 +112,12 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         try
         {
-            await ClosePageAsync();
+            foreach (var context in _contexts)
+            {
+                await context.CloseAsync();
+            }
+
+            _contexts.Clear();
             await _browser.CloseAsync();
         }
         finally
@@ -113,6 +125,9 @@ public sealed class BrowserSession : IAsyncDisposable
             _playwright.Dispose();
         }
     }
+
+    private static Task WaitUntilReadyAsync(IPage page) =>
+        page.Locator("[data-lexical-editor=\"true\"]").WaitForAsync(new() { State = WaitForSelectorState.Visible });
 
     private void Log(string line)
     {

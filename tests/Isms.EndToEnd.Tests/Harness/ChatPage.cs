@@ -95,6 +95,10 @@ public sealed class ChatPage(IPage page, string screenshotPrefix = "")
         return BotMessages.Nth(index);
     }
 
+    /// <summary>The text of every bot message posted since the last action, oldest first (no waiting).</summary>
+    public async Task<IReadOnlyList<string>> BotTextsSinceLastActionAsync() =>
+        (await BotMessages.AllInnerTextsAsync()).Skip(_botMessagesBeforeLastAction).ToList();
+
     /// <summary>Waits for a bot message since the last action whose text contains <paramref name="textContains"/>.</summary>
     public async Task<ILocator> WaitForTextAsync(string textContains) =>
         await FindAsync(textContains, cardsOnly: false, includeEarlier: false);

@@ -6,8 +6,9 @@ namespace Isms.EndToEnd.Tests.Harness;
 /// <summary>
 /// One end-to-end session, shared by a test collection: the bot (kept running, with its data, for the whole session),
 /// the Agents Playground acting as one person of <see cref="SampleOrg"/>, and headless Chromium showing its page.
-/// <see cref="RestartAsUserAsync"/> swaps the acting person by restarting only the Playground on the same port.
-/// Logs of every process go to <c>artifacts/e2e/&lt;run&gt;/</c>; disposing stops everything it started.
+/// <see cref="RestartAsUserAsync"/> swaps the acting person by restarting only the Playground on the same port;
+/// <see cref="OpenSecondChatAsync"/> adds a second Playground and page acting as another person at the same time
+/// (an approver beside the applicant). Logs of every process go to <c>artifacts/e2e/&lt;run&gt;/</c>; disposing stops everything it started.
 /// </summary>
 public sealed class PlaygroundSession : IAsyncLifetime
 {
@@ -17,6 +18,7 @@ public sealed class PlaygroundSession : IAsyncLifetime
     private PlaygroundProcess? _playground;
     private BrowserSession? _browser;
     private ChatPage? _chat;
+    private readonly Dictionary<string, (PlaygroundProcess Playground, ChatPage Chat)> _secondChats = [];
     private int _playgroundPort;
     private int _generation;
     private readonly HashSet<string> _welcomed = [];
@@ -54,7 +56,12 @@ public sealed class PlaygroundSession : IAsyncLifetime
     /// </summary>
     public async Task<ChatPage> RestartAsUserAsync(TestUser user)
     {
-        await _browser!.ClosePageAsync();
+        if (_chat is not null)
+        {
+            await _browser!.ClosePageAsync(_chat.Page);
+            _chat = null;
+        }
+
         if (_playground is not null)
         {
             await _playground.DisposeAsync();
@@ -65,6 +72,46 @@ public sealed class PlaygroundSession : IAsyncLifetime
         return Chat;
     }
 
+    /// <summary>
+    /// A chat acting as <paramref name="person"/> beside the main one: a second Playground on its own port, pointed at
+    /// the same bot, with its own page. Started on first use and kept for the session; a later call loads its page
+    /// again, so the bot stores that person's conversation (serviceUrl = this Playground) afresh even if a restart of
+    /// the main Playground as the same person replaced it. Messages the bot sends that person proactively show here.
+    /// </summary>
+    public async Task<ChatPage> OpenSecondChatAsync(TestUser person)
+    {
+        if (person == CurrentUser)
+        {
+            throw new ArgumentException($"{person.Key} is the main Playground's user already.", nameof(person));
+        }
+
+        ChatPage chat;
+        if (_secondChats.TryGetValue(person.Key, out var open))
+        {
+            chat = open.Chat;
+            await BrowserSession.ReloadPageAsync(chat.Page);
+        }
+        else
+        {
+            _generation++;
+            var playground = await PlaygroundProcess.StartAsync(Bot.MessagesEndpoint, person, RepoPaths.FreeTcpPort(), RunDirectory, _generation, StartTimeout);
+            try
+            {
+                chat = new ChatPage(await _browser!.OpenPageAsync(playground.BaseAddress), $"{person.Key}-");
+            }
+            catch
+            {
+                await playground.DisposeAsync();
+                throw;
+            }
+
+            _secondChats[person.Key] = (playground, chat);
+        }
+
+        await WaitForWelcomeAsync(person, chat);
+        return chat;
+    }
+
     /// <summary>Saves a screenshot of the page (see <see cref="Screenshots"/>) and returns its artifacts path.</summary>
     public Task<string> ScreenshotAsync(string name) => Screenshots.SaveAsync(Chat.Page, name);
 
@@ -72,6 +119,11 @@ public sealed class PlaygroundSession : IAsyncLifetime
     {
         // Each step on its own, so a failure in one still stops the rest.
         await SafelyAsync(() => _browser?.DisposeAsync() ?? ValueTask.CompletedTask);
+        foreach (var (playground, _) in _secondChats.Values)
+        {
+            await SafelyAsync(() => playground.DisposeAsync());
+        }
+
         await SafelyAsync(() => _playground?.DisposeAsync() ?? ValueTask.CompletedTask);
         await SafelyAsync(() => _bot?.DisposeAsync() ?? ValueTask.CompletedTask);
     }
@@ -86,15 +138,21 @@ public sealed class PlaygroundSession : IAsyncLifetime
         var page = await _browser!.OpenPageAsync(_playground.BaseAddress);
         _chat = new ChatPage(page);
         PlaygroundReadyTime = stopwatch.Elapsed;
+        await WaitForWelcomeAsync(user, _chat);
+    }
 
-        // Loading the page installs the app again. Someone new to this bot's data gets the welcome: let it (and any
-        // duplicate) arrive before a test starts, since a message arriving clears what a test typed into a card.
+    /// <summary>
+    /// Loading the page installs the app again. Someone new to this bot's data gets the welcome: let it (and any
+    /// duplicate) arrive before a test starts, since a message arriving clears what a test typed into a card.
+    /// </summary>
+    private async Task WaitForWelcomeAsync(TestUser user, ChatPage chat)
+    {
         if (_welcomed.Add(user.Key))
         {
-            await _chat.WaitForReplyAsync();
+            await chat.WaitForReplyAsync();
         }
 
-        await _chat.WaitForQuietAsync();
+        await chat.WaitForQuietAsync();
     }
 
     private static async Task SafelyAsync(Func<ValueTask> step)

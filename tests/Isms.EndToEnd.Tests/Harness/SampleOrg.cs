@@ -29,8 +29,8 @@ public sealed record TestUser(
 /// <summary>
 /// The sample organisation every end-to-end test runs in: the tenant, the bot and six people of 館林地区消防組合.
 /// The Playground wants a <c>currentUser</c> plus exactly five <c>users</c>; whoever acts is the current user and
-/// the other five are the rest (see <see cref="PlaygroundConfig"/>). Object ids are stable so the bot's stores and
-/// any org directory the bot is configured with can refer to them.
+/// the other five are the rest (see <see cref="PlaygroundConfig"/>). They are people of the bot's sample org
+/// directory, with its object ids, so the bot knows their department and roles (佐藤 approves 山田's requests).
 /// </summary>
 public static class SampleOrg
 {
@@ -45,24 +45,31 @@ public static class SampleOrg
     public const string ChannelId = "19:security-channel@thread.tacv2";
     public const string ChannelName = "情報セキュリティ";
 
-    /// <summary>警防課 消防士長: an ordinary member of staff who files requests and reports (申請者).</summary>
-    public static readonly TestUser Yamada = new("yamada", "山田", "太郎", "警防課", "消防士長", "職員", "5f1c0d2e-0000-4000-8000-000000000101");
+    /// <summary>警防課 主事 (E0001): an ordinary member of staff who files requests and reports (申請者).</summary>
+    public static readonly TestUser Yamada = new("yamada", "山田", "太郎", "警防課", "主事", "職員", DirectoryObjectId("E0001"));
 
-    /// <summary>警防課 課長補佐 = 情報セキュリティ管理者 (対策基準 1(4)①): first approver for 警防課.</summary>
-    public static readonly TestUser Sato = new("sato", "佐藤", "花子", "警防課", "課長補佐", "情報セキュリティ管理者", "5f1c0d2e-0000-4000-8000-000000000102");
+    /// <summary>警防課 課長補佐 (E0002) = 情報セキュリティ管理者 (対策基準 1(4)①): first approver for 警防課.</summary>
+    public static readonly TestUser Sato = new("sato", "佐藤", "花子", "警防課", "課長補佐", "情報セキュリティ管理者", DirectoryObjectId("E0002"));
 
-    /// <summary>警防課長 = 情報セキュリティ責任者 (1(3)①) and 情報システム管理者 for the network (1(5)①).</summary>
-    public static readonly TestUser Suzuki = new("suzuki", "鈴木", "一郎", "警防課", "課長", "情報セキュリティ責任者", "5f1c0d2e-0000-4000-8000-000000000103");
+    /// <summary>警防課長 (E0003) = 情報セキュリティ責任者 (1(3)①) and 情報システム管理者 for the network (1(5)①).</summary>
+    public static readonly TestUser Suzuki = new("suzuki", "鈴木", "一郎", "警防課", "課長", "情報セキュリティ責任者", DirectoryObjectId("E0003"));
 
-    /// <summary>消防本部次長 = 統括情報セキュリティ責任者 (1(2)①).</summary>
-    public static readonly TestUser Takahashi = new("takahashi", "高橋", "誠", "消防本部", "次長", "統括情報セキュリティ責任者", "5f1c0d2e-0000-4000-8000-000000000104");
+    /// <summary>消防本部次長 (E0004) = 統括情報セキュリティ責任者 (1(2)①).</summary>
+    public static readonly TestUser Takahashi = new("takahashi", "高橋", "次郎", "消防本部", "消防本部次長", "統括情報セキュリティ責任者", DirectoryObjectId("E0004"));
 
-    /// <summary>総務課 主事: another ordinary member of staff in a different department.</summary>
-    public static readonly TestUser Tanaka = new("tanaka", "田中", "美咲", "総務課", "主事", "職員", "5f1c0d2e-0000-4000-8000-000000000105");
+    /// <summary>消防長 (E0005) = CISO (1(1)①).</summary>
+    public static readonly TestUser Tanaka = new("tanaka", "田中", "三郎", "消防本部", "消防長", "CISO", DirectoryObjectId("E0005"));
 
-    /// <summary>消防長 = CISO (1(1)①).</summary>
-    public static readonly TestUser Ito = new("ito", "伊藤", "健一", "消防本部", "消防長", "CISO", "5f1c0d2e-0000-4000-8000-000000000106");
+    /// <summary>総務課 課長補佐 (E0102) = 情報セキュリティ管理者 of another department: no say over 警防課's requests.</summary>
+    public static readonly TestUser Watanabe = new("watanabe", "渡辺", "美咲", "総務課", "課長補佐", "情報セキュリティ管理者", DirectoryObjectId("E0102"));
 
     /// <summary>Everyone, the default acting user first.</summary>
-    public static IReadOnlyList<TestUser> People { get; } = [Yamada, Sato, Suzuki, Takahashi, Tanaka, Ito];
+    public static IReadOnlyList<TestUser> People { get; } = [Yamada, Sato, Suzuki, Takahashi, Tanaka, Watanabe];
+
+    /// <summary>
+    /// The Entra object id the bot's sample org directory (bot/Isms.Workflows/data/org-directory.sample.yaml) gives
+    /// the person with directory id E0102: 00000000-0000-4000-8000-000000000102. The bot matches people by it, so it
+    /// must stay in step with that file.
+    /// </summary>
+    private static string DirectoryObjectId(string directoryId) => $"00000000-0000-4000-8000-{directoryId[1..].PadLeft(12, '0')}";
 }

@@ -23,6 +23,7 @@ public sealed class DecisionCardFacts
         var pending = h.Service.Assign(takeout, "act-1").View;
         Add("approval.takeout.approvers", pending, approvers: true);
         Add("approval.takeout.pending", pending, approvers: false);
+        cards.Add(("approval.takeout.approvers.reason-missing", DecisionCard.ForApprovers(pending, "差戻しの理由をコメントに入力してください。"), pending));
         h.Time.Advance(TimeSpan.FromMinutes(25));
         Add("approval.takeout.approved", h.Decide(takeout, Ikeda, comment: "返却時に報告してください").View!, approvers: false);
 
@@ -51,7 +52,7 @@ public sealed class DecisionCardFacts
     public void EveryCard_PassesTheAdaptiveCardsParser_ForSchema15()
     {
         Assert.True(File.Exists(CardValidator.ScriptPath));
-        Assert.Equal(8, Gallery.Value.Count);
+        Assert.Equal(9, Gallery.Value.Count);
 
         Assert.Empty(CardValidator.Validate([.. Gallery.Value.Select(c => (c.Name, c.Card))]));
     }
