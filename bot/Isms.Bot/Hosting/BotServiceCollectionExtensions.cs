@@ -63,6 +63,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<TeamsNotifier>();
         services.AddSingleton<INotifier>(sp => sp.GetRequiredService<TeamsNotifier>());
         services.AddSingleton<ApprovalsBridge>();
+        services.AddIsmsNotificationDelivery();
         services.AddTransient<IBot, IsmsTeamsBot>();
         services.AddHostedService<BotWarmUp>();
         return builder;
