@@ -7,6 +7,7 @@ public enum BotCommand
     None,
     Help,
     MyRequests,
+    WaitingApprovals,
     StartForm,
     NotYetAvailable,
 }
@@ -27,6 +28,7 @@ public static class BotCommands
 
     private static readonly HashSet<string> HelpWords = new(StringComparer.Ordinal) { "ヘルプ", "help", "へるぷ", "?", "使い方", "メニュー" };
     private static readonly HashSet<string> MyRequestWords = new(StringComparer.Ordinal) { "申請状況", "申請一覧", "my requests" };
+    private static readonly HashSet<string> WaitingApprovalWords = new(StringComparer.Ordinal) { "承認待ち", "承認待ち一覧", "pending approvals" };
     private static readonly HashSet<string> PlannedWords = new(StringComparer.Ordinal) { "クラウド台帳", "返却", "研修状況" };
 
     public static (BotCommand Command, FormKind? Form) Parse(string foldedText)
@@ -39,6 +41,11 @@ public static class BotCommands
         if (MyRequestWords.Contains(foldedText))
         {
             return (BotCommand.MyRequests, null);
+        }
+
+        if (WaitingApprovalWords.Contains(foldedText))
+        {
+            return (BotCommand.WaitingApprovals, null);
         }
 
         if (FormCommands.TryGetValue(foldedText, out var form))

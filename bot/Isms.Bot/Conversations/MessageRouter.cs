@@ -70,6 +70,9 @@ public sealed partial class MessageRouter(
             case BotCommand.MyRequests:
                 await SendAsync(turnContext, forms.MyRequests(ApplicantOf(turnContext)), cancellationToken);
                 return;
+            case BotCommand.WaitingApprovals:
+                await approvals.ShowWaitingAsync(turnContext, cancellationToken);
+                return;
             case BotCommand.StartForm:
                 await StartFormAsync(turnContext, form!.Value, null, cancellationToken);
                 return;
