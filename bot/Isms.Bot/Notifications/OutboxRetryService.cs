@@ -3,11 +3,14 @@ using Microsoft.Extensions.Options;
 namespace Isms.Bot.Notifications;
 
 /// <summary>The thin hosted loop around <see cref="NotificationOutbox.RetryDueAsync"/>.</summary>
-public sealed class OutboxRetryService(NotificationOutbox outbox, IOptions<OutboxOptions> options, TimeProvider time, ILogger<OutboxRetryService> logger)
+/// <remarks>The outbox (and through it the adapter) is resolved when the loop starts, not when the host builds its
+/// hosted services: that happens before the options are validated, and a bad setting must be reported as such.</remarks>
+public sealed class OutboxRetryService(IServiceProvider services, IOptions<OutboxOptions> options, TimeProvider time, ILogger<OutboxRetryService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var outbox = services.GetRequiredService<NotificationOutbox>();
         using var timer = new PeriodicTimer(options.Value.PollInterval, time);
         try
         {
