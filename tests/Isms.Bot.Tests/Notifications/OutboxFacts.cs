@@ -104,6 +104,16 @@ public sealed class OutboxFacts : TempDataDirectory
     }
 
     [Fact]
+    public void ABadRetrySetting_StopsTheHostWithAClearMessage()
+    {
+        using var factory = new BotApplicationFactory(DataDirectory, new Dictionary<string, string?> { ["Outbox:RetryDelays:0"] = "-00:01:00" });
+
+        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Outbox:RetryDelays", failure.ToString());
+    }
+
+    [Fact]
     public async Task TheHostedLoop_RetriesOnItsOwn()
     {
         await using var host = await StartAsync(DataDirectory);
