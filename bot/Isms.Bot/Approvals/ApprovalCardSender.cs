@@ -85,13 +85,10 @@ public sealed class ApprovalCardSender(
 
         // The current state, read now: two changes in quick succession both end with the latest one on screen.
         var card = DecisionCard.Status(view);
-        var updated = 0;
-        foreach (var copy in all)
-        {
-            var result = await notifier.UpdateCardAsync(copy.ConversationId, copy.Place == CardCopyPlace.ChannelPost, copy.ActivityId, card, recordId,
-                cancellationToken);
-            updated += result == NotifyResult.Sent ? 1 : 0;
-        }
+        // In parallel: the decision's invoke response waits for these, and each is a round trip to Teams.
+        var results = await Task.WhenAll(all.Select(copy => notifier.UpdateCardAsync(copy.ConversationId, copy.Place == CardCopyPlace.ChannelPost,
+            copy.ActivityId, card, recordId, cancellationToken)));
+        var updated = results.Count(r => r == NotifyResult.Sent);
 
         logger.LogInformation("Updated {Updated} of {Copies} card copies of record {RecordId}", updated, all.Count, recordId);
         return updated;
