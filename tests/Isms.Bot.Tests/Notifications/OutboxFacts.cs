@@ -1,8 +1,14 @@
+using Isms.Bot.Hosting;
 using Isms.Bot.Notifications;
 using Isms.Bot.Tests.Approvals;
 using Isms.Bot.Tests.Pipeline;
+using Isms.Bot.Tests.Support;
 using Isms.Jobs.Ports;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using static Isms.Bot.Tests.Approvals.ApprovalHost;
 using static Isms.Bot.Tests.Pipeline.TeamsActivities;
 
@@ -104,13 +110,29 @@ public sealed class OutboxFacts : TempDataDirectory
     }
 
     [Fact]
-    public void ABadRetrySetting_StopsTheHostWithAClearMessage()
+    public async Task ABadRetrySetting_StopsTheHostWithAClearMessage()
     {
-        using var factory = new BotApplicationFactory(DataDirectory, new Dictionary<string, string?> { ["Outbox:RetryDelays:0"] = "-00:01:00" });
+        // Composed as Program does it rather than through WebApplicationFactory, which can race a failed start
+        // (see StartupValidationTests).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = Path.Combine(NodeTools.RepoRoot, "bot", "Isms.Bot"),
+            EnvironmentName = "Development",
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = DataDirectory,
+            ["Outbox:RetryDelays:0"] = "-00:01:00",
+        });
+        builder.WebHost.UseTestServer();
+        builder.AddIsmsBot();
+        await using var app = builder.Build();
+        app.MapIsmsBot();
 
-        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var validation = Assert.IsType<OptionsValidationException>(await Record.ExceptionAsync(() => app.StartAsync()));
 
-        Assert.Contains("Outbox:RetryDelays", failure.ToString());
+        Assert.Equal(typeof(OutboxOptions), validation.OptionsType);
+        Assert.Contains(validation.Failures, f => f.Contains("Outbox:RetryDelays must be", StringComparison.Ordinal));
     }
 
     [Fact]
