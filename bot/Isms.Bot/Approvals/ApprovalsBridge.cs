@@ -1,26 +1,42 @@
 using System.Text.Json.Nodes;
 using Isms.Bot.Cards;
 using Isms.Bot.Incidents;
+using Isms.Bot.Notifications;
 using Isms.Jobs.Ports;
 using Isms.Workflows.Approvals;
+using Isms.Workflows.Org;
 using Isms.Workflows.Requests;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using ApprovalNotification = Isms.Workflows.Approvals.Notification;
-using PortNotification = Isms.Jobs.Ports.Notification;
-using PortRecipient = Isms.Jobs.Ports.Recipient;
 
 namespace Isms.Bot.Approvals;
 
 /// <summary>
 /// Connects submitted records to <see cref="ApprovalService"/> in Teams: routes a new record and sends the decision
-/// card to its approvers, and answers the card's Universal Actions (<c>adaptiveCard/action</c>). Every check is the
-/// service's; the invoker is always the activity's sender, never anything in the card data.
+/// card to its approvers (personal chat, else the approvals channel; undelivered ones go to the outbox), answers the
+/// card's Universal Actions (<c>adaptiveCard/action</c>) and updates every posted copy after each change. Every check
+/// is the service's; the invoker is always the activity's sender, never anything in the card data.
 /// </summary>
-public sealed class ApprovalsBridge(ApprovalService approvals, INotifier notifier, IncidentsBridge incidents, ILogger<ApprovalsBridge> logger)
+public sealed class ApprovalsBridge(
+    ApprovalService approvals,
+    ApprovalCardSender cards,
+    NotificationOutbox outbox,
+    WaitingApprovals waiting,
+    OrgDirectoryService directory,
+    IRequestStore requests,
+    IncidentsBridge incidents,
+    ILogger<ApprovalsBridge> logger)
 {
     private const string CardContentType = CardAttachments.AdaptiveCardContentType;
+
+    private enum CardDelivery
+    {
+        PersonalChat,
+        ApprovalsChannel,
+        NotDelivered,
+    }
 
     /// <summary>After a form created a record: route it, tell the approvers, and tell the applicant who was told.</summary>
     public async Task AfterSubmitAsync(ITurnContext turnContext, RequestRecord record, CancellationToken cancellationToken)
@@ -35,6 +51,7 @@ public sealed class ApprovalsBridge(ApprovalService approvals, INotifier notifie
         Isms.Workflows.Approvals.ApprovalAssignment assignment;
         try
         {
+            // The submit activity goes to the audit trail; the cards' own activities are kept in ApprovalCardCopies.
             assignment = approvals.Assign(record, turnContext.Activity.Id);
         }
         catch (Exception exception) when (exception is InvalidOperationException or KeyNotFoundException or LiteDB.LiteException)
@@ -47,11 +64,18 @@ public sealed class ApprovalsBridge(ApprovalService approvals, INotifier notifie
         }
 
         var unreachable = new List<string>();
+        var inChannel = new List<string>();
         foreach (var notification in assignment.Notifications)
         {
-            var isApplicant = notification.To.AadObjectId is { } aad && aad == record.Applicant.AadObjectId;
-            var card = !isApplicant && assignment.State == ApprovalState.Pending ? DecisionCard.ForApprovers(assignment.View) : null;
-            var result = await SendAsync(notification, card, cancellationToken);
+            var isApplicant = IsApplicant(notification, record);
+            if (!isApplicant && assignment.State == ApprovalState.Pending)
+            {
+                var delivery = await SendDecisionCardAsync(assignment.View, notification, cancellationToken);
+                (delivery == CardDelivery.ApprovalsChannel ? inChannel : delivery == CardDelivery.NotDelivered ? unreachable : null)?.Add(notification.To.Name);
+                continue;
+            }
+
+            var result = await SendAsync(notification, null, record.Id, record.Number, cancellationToken);
             if (result != NotifyResult.Sent && !isApplicant)
             {
                 unreachable.Add(notification.To.Name);
@@ -63,14 +87,54 @@ public sealed class ApprovalsBridge(ApprovalService approvals, INotifier notifie
             await turnContext.SendActivityAsync(note, cancellationToken: cancellationToken);
         }
 
+        if (inChannel.Count > 0)
+        {
+            await turnContext.SendActivityAsync(
+                $"{string.Join("、", inChannel)} さんには個人チャットで通知できなかったため、承認用チャネルに判断依頼を投稿しました。",
+                cancellationToken: cancellationToken);
+        }
+
         if (unreachable.Count > 0)
         {
             logger.LogWarning("Could not reach {Count} approvers for record {RecordId}", unreachable.Count, record.Id);
             await turnContext.SendActivityAsync(
                 $"{string.Join("、", unreachable)} さんにはボットから通知できませんでした（ボットが未登録の可能性があります）。" +
-                "お手数ですが、申請したことを直接お伝えください。", cancellationToken: cancellationToken);
+                "時間をおいて再送し、届かなければ管理者に報告します。お手数ですが、申請したことを直接お伝えください。", cancellationToken: cancellationToken);
         }
     }
+
+    /// <summary>承認待ち: lists what waits for the sender's decision and shows each decision card again in this chat.</summary>
+    public async Task ShowWaitingAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var from = turnContext.Activity.From;
+        var identity = directory.Identify(from?.AadObjectId, from?.Id);
+        if (identity.Person is not { } person)
+        {
+            await turnContext.SendActivityAsync(identity.Guidance ?? "組織名簿にあなたの登録が見つからないため、承認待ちの申請を表示できません。",
+                cancellationToken: cancellationToken);
+            return;
+        }
+
+        var views = waiting.For(person);
+        if (views.Count == 0)
+        {
+            await turnContext.SendActivityAsync("あなたの判断を待っている申請はありません。", cancellationToken: cancellationToken);
+            return;
+        }
+
+        var lines = views.Select(v => $"- {v.Number} {v.Title}（{v.ApplicantName}さん、{v.CurrentStepLabel}）");
+        await turnContext.SendActivityAsync($"あなたの判断を待っている申請は{views.Count}件です。\n\n{string.Join("\n", lines)}",
+            cancellationToken: cancellationToken);
+        foreach (var view in views)
+        {
+            await cards.ShowInTurnAsync(turnContext, view, person.Id, cancellationToken);
+            outbox.DecisionCardShown(view.RecordId, person.Id);
+        }
+    }
+
+    /// <summary>After any change made outside a card (a withdrawal): every copy shows the new state.</summary>
+    public Task<int> UpdateCardCopiesAsync(string recordId, CancellationToken cancellationToken) =>
+        cards.UpdateCopiesAsync(recordId, cancellationToken);
 
     /// <summary>Handles 承認 / 差戻し / 却下 / 確認 and refreshes of a decision card.</summary>
     public async Task<AdaptiveCardInvokeResponse> HandleActionAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue value, CancellationToken cancellationToken)
@@ -101,30 +165,53 @@ public sealed class ApprovalsBridge(ApprovalService approvals, INotifier notifie
             logger.LogInformation("Refused a decision on record {RecordId}: {Outcome}", recordId, result.Outcome);
             // Invalid (no reason for a 差戻し or 却下) is only ever said to someone who may decide: they keep the
             // buttons. The status card would take them away where refresh does not bring them back (the Playground).
-            return result.Outcome == DecisionOutcome.Invalid && result.View is { } view
-                ? Card(DecisionCard.ForApprovers(view, commentError: result.Message))
+            return result.Outcome == DecisionOutcome.Invalid && result.View is { } refused
+                ? Card(DecisionCard.ForApprovers(refused, commentError: result.Message))
                 : Message(200, result.Message, result.View);
         }
 
+        // Every copy first shows the new state (the clicker's too: in a channel others see it); then the next step's
+        // approvers, if any, get fresh cards, which are new copies.
+        var view = result.View!;
+        await cards.UpdateCopiesAsync(recordId, cancellationToken);
+        var record = requests.FindByNumber(view.Number);
         foreach (var notification in result.Notifications)
         {
-            await SendAsync(notification, null, cancellationToken);
+            if (view.State == ApprovalState.Pending && (record is null || !IsApplicant(notification, record)))
+            {
+                await SendDecisionCardAsync(view, notification, cancellationToken);
+                continue;
+            }
+
+            await SendAsync(notification, null, recordId, view.Number, cancellationToken);
         }
 
-        return Card(DecisionCard.Status(result.View!));
+        return Card(DecisionCard.Status(view));
     }
 
-    private async Task<NotifyResult> SendAsync(ApprovalNotification notification, JsonObject? card, CancellationToken cancellationToken)
+    private async Task<NotifyResult> SendAsync(ApprovalNotification notification, JsonObject? card, string recordId, string recordNumber,
+        CancellationToken cancellationToken)
     {
-        var id = notification.To.AadObjectId ?? notification.To.TeamsUserId;
-        if (id is null)
+        return await outbox.SendOrQueueAsync(notification.To, ApprovalCardSender.Title, notification.Text, card ?? notification.Card, recordId, recordNumber,
+            cancellationToken);
+    }
+
+    /// <summary>Personal chat first; otherwise the outbox retries it there and the approvals channel gets it now.</summary>
+    private async Task<CardDelivery> SendDecisionCardAsync(ApprovalView view, ApprovalNotification notification, CancellationToken cancellationToken)
+    {
+        var result = await cards.SendToPersonAsync(view, notification.To, notification.Text, cancellationToken);
+        if (result == NotifyResult.Sent)
         {
-            return NotifyResult.Unreachable;
+            return CardDelivery.PersonalChat;
         }
 
-        return await notifier.NotifyAsync(new PortRecipient(id, notification.To.Name),
-            new PortNotification("申請の承認", notification.Text, Card: card ?? notification.Card), cancellationToken);
+        outbox.QueueDecisionCard(view, notification.To, notification.Text, result);
+        return await cards.PostToApprovalsChannelAsync(view, notification.To, cancellationToken) ? CardDelivery.ApprovalsChannel : CardDelivery.NotDelivered;
     }
+
+    private static bool IsApplicant(ApprovalNotification notification, RequestRecord record) =>
+        (notification.To.AadObjectId is { } aad && string.Equals(aad, record.Applicant.AadObjectId, StringComparison.OrdinalIgnoreCase))
+        || (notification.To.TeamsUserId is { } teams && teams == record.Applicant.UserId);
 
     private static AdaptiveCardInvokeResponse Card(JsonObject card) =>
         new() { StatusCode = 200, Type = CardContentType, Value = JObject.Parse(card.ToJsonString()) };
@@ -153,7 +240,12 @@ public sealed class ApprovalsBridge(ApprovalService approvals, INotifier notifie
         var unreachable = 0;
         foreach (var notification in result.Succeeded ? result.Notifications : [])
         {
-            unreachable += await SendAsync(notification, null, cancellationToken) == NotifyResult.Sent ? 0 : 1;
+            unreachable += await SendAsync(notification, null, recordId, result.View?.Number ?? "", cancellationToken) == NotifyResult.Sent ? 0 : 1;
+        }
+
+        if (result.Succeeded)
+        {
+            await UpdateCardCopiesAsync(recordId, cancellationToken);
         }
 
         var told = !result.Succeeded ? "" : unreachable == 0 ? "承認者にお知らせしました。"

@@ -8,6 +8,7 @@ public enum BotCommand
     Help,
     MyRequests,
     IncidentStatus,
+    WaitingApprovals,
     StartForm,
     TrainingStatus,
     Withdraw,
@@ -43,6 +44,7 @@ public static class BotCommands
     };
 
     private static readonly string[] WithdrawWords = ["取り下げ", "取下げ", "取下"];
+    private static readonly HashSet<string> WaitingApprovalWords = new(StringComparer.Ordinal) { "承認待ち", "承認待ち一覧", "pending approvals" };
 
     public static (BotCommand Command, FormKind? Form) Parse(string foldedText)
     {
@@ -59,6 +61,11 @@ public static class BotCommands
         if (foldedText is "インシデント状況" or "インシデント一覧")
         {
             return (BotCommand.IncidentStatus, null);
+        }
+
+        if (WaitingApprovalWords.Contains(foldedText))
+        {
+            return (BotCommand.WaitingApprovals, null);
         }
 
         if (FormCommands.TryGetValue(foldedText, out var form))

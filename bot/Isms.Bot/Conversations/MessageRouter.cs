@@ -97,6 +97,9 @@ public sealed partial class MessageRouter(
             case BotCommand.IncidentStatus:
                 await incidents.ShowStatusAsync(turnContext, cancellationToken);
                 return;
+            case BotCommand.WaitingApprovals:
+                await approvals.ShowWaitingAsync(turnContext, cancellationToken);
+                return;
             case BotCommand.StartForm:
                 await StartFormAsync(turnContext, form!.Value, null, cancellationToken);
                 return;

@@ -75,6 +75,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<Isms.Workflows.Register.TakeoutReturns>();
         services.AddSingleton<ApplicantActions>();
         services.AddSingleton<AuditCommands>();
+        services.AddIsmsNotificationDelivery();
         services.AddTransient<IBot, IsmsTeamsBot>();
         services.AddHostedService<BotWarmUp>();
         return builder;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Isms.Bot.Cards;
 using Isms.Bot.Conversations;
 using Isms.Bot.Hosting;
@@ -21,13 +22,17 @@ public sealed class TeamsNotifier(
     IOptions<BotAuthenticationOptions> authentication,
     ILogger<TeamsNotifier> logger) : INotifier
 {
-    public async Task<NotifyResult> NotifyAsync(Recipient recipient, Notification notification, CancellationToken cancellationToken)
+    public async Task<NotifyResult> NotifyAsync(Recipient recipient, Notification notification, CancellationToken cancellationToken) =>
+        (await DeliverAsync(recipient, notification, cancellationToken)).Result;
+
+    /// <summary>Like <see cref="NotifyAsync"/>, and says where the message went, so that a card can be updated later.</summary>
+    public async Task<Delivery> DeliverAsync(Recipient recipient, Notification notification, CancellationToken cancellationToken)
     {
         var reference = references.FindPersonalChat(recipient.UserId, recipient.UserId);
         if (reference is null)
         {
             logger.LogInformation("No personal chat to notify about {SubjectId}", notification.SubjectId);
-            return NotifyResult.Unreachable;
+            return Delivery.Unreachable;
         }
 
         return await SendAsync(reference, notification, cancellationToken);
@@ -35,32 +40,63 @@ public sealed class TeamsNotifier(
 
     /// <summary>Posts a new message in a Teams channel (see <see cref="NotificationChannelsOptions"/>); Unreachable until
     /// the bot has seen an activity in that channel.</summary>
-    public async Task<NotifyResult> NotifyChannelAsync(string channelId, Notification notification, CancellationToken cancellationToken)
+    public async Task<NotifyResult> NotifyChannelAsync(string channelId, Notification notification, CancellationToken cancellationToken) =>
+        (await DeliverToChannelAsync(channelId, notification, cancellationToken)).Result;
+
+    /// <inheritdoc cref="NotifyChannelAsync"/>
+    public async Task<Delivery> DeliverToChannelAsync(string channelId, Notification notification, CancellationToken cancellationToken)
     {
         var reference = references.FindChannel(channelId);
         if (reference is null)
         {
             logger.LogWarning("The bot has not seen the configured channel yet; cannot post about {SubjectId}", notification.SubjectId);
-            return NotifyResult.Unreachable;
+            return Delivery.Unreachable;
         }
 
         return await SendAsync(reference, notification, cancellationToken);
     }
 
-    private async Task<NotifyResult> SendAsync(ConversationReference reference, Notification notification, CancellationToken cancellationToken)
+    /// <summary>Replaces a message the bot posted (UpdateActivity) with <paramref name="card"/>.</summary>
+    /// <param name="channelPost">True for a new channel post, whose conversation is the channel id itself.</param>
+    public async Task<NotifyResult> UpdateCardAsync(string conversationId, bool channelPost, string activityId, JsonObject card, string? subjectId,
+        CancellationToken cancellationToken)
     {
+        var reference = channelPost ? references.FindChannel(conversationId) : references.FindByConversationId(conversationId);
+        if (reference is null)
+        {
+            return NotifyResult.Unreachable;
+        }
 
+        var activity = CardAttachments.ToActivity(card);
+        activity.Id = activityId;
+        var (result, _) = await InTurnAsync(reference, subjectId, (turnContext, token) => turnContext.UpdateActivityAsync(activity, token), cancellationToken);
+        return result;
+    }
+
+    private async Task<Delivery> SendAsync(ConversationReference reference, Notification notification, CancellationToken cancellationToken)
+    {
+        string? activityId = null;
+        var (result, conversationId) = await InTurnAsync(reference, notification.SubjectId, async (turnContext, token) =>
+            activityId = (await turnContext.SendActivityAsync(ToActivity(notification), token))?.Id, cancellationToken);
+        return new Delivery(result, result == NotifyResult.Sent ? conversationId : null, string.IsNullOrEmpty(activityId) ? null : activityId);
+    }
+
+    private async Task<(NotifyResult Result, string? ConversationId)> InTurnAsync(ConversationReference reference, string? subjectId,
+        Func<ITurnContext, CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
         // The adapter hands exceptions from a proactive turn to its turn error handler, which would apologise in the
         // person's chat; catch them inside the turn instead, and report the outcome to the caller.
         Exception? failure = null;
+        string? conversationId = null;
         await adapter.ContinueConversationAsync(
             authentication.Value.MicrosoftAppId ?? "",
             reference,
             async (turnContext, token) =>
             {
+                conversationId = turnContext.Activity.Conversation?.Id;
                 try
                 {
-                    await turnContext.SendActivityAsync(ToActivity(notification), token);
+                    await work(turnContext, token);
                 }
                 catch (Exception exception) when (exception is ErrorResponseException or HttpRequestException or TaskCanceledException or IOException)
                 {
@@ -72,15 +108,15 @@ public sealed class TeamsNotifier(
         switch (failure)
         {
             case null:
-                return NotifyResult.Sent;
+                return (NotifyResult.Sent, conversationId);
             case ErrorResponseException refused:
                 var status = refused.Response?.StatusCode ?? 0;
-                logger.LogWarning("Teams refused a notification about {SubjectId}: HTTP {Status}{Hint}", notification.SubjectId, (int)status,
+                logger.LogWarning("Teams refused a notification about {SubjectId}: HTTP {Status}{Hint}", subjectId, (int)status,
                     status == HttpStatusCode.Forbidden ? " (the bot is not installed or was blocked)" : "");
-                return NotifyResult.Failed;
+                return (NotifyResult.Failed, conversationId);
             default:
-                logger.LogWarning("Could not deliver a notification about {SubjectId}: {ExceptionType}", notification.SubjectId, failure.GetType().Name);
-                return NotifyResult.Failed;
+                logger.LogWarning("Could not deliver a notification about {SubjectId}: {ExceptionType}", subjectId, failure.GetType().Name);
+                return (NotifyResult.Failed, conversationId);
         }
     }
 
@@ -96,4 +132,10 @@ public sealed class TeamsNotifier(
             : $"**{notification.Title}**\n\n{notification.Text}\n\n（根拠: {notification.Clause}）";
         return MessageFactory.Text(text);
     }
+}
+
+/// <summary>Where a notification went: the conversation and the posted activity, when it was sent.</summary>
+public sealed record Delivery(NotifyResult Result, string? ConversationId, string? ActivityId)
+{
+    public static readonly Delivery Unreachable = new(NotifyResult.Unreachable, null, null);
 }

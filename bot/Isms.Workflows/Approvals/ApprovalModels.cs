@@ -103,7 +103,8 @@ public enum DecisionOutcome
 /// <summary>The result of <see cref="ApprovalService.Decide"/>.</summary>
 /// <param name="Message">Japanese text for the invoker (the invoke response or a reply).</param>
 /// <param name="View">The state to render into every copy of the card (UpdateActivity); null only when not found.</param>
-/// <param name="ActivityId">The activity that holds the approval card, as given to Assign.</param>
+/// <param name="ActivityId">The activity given to Assign (the applicant's submit), for the audit trail; the card copies to
+/// update are in <see cref="ApprovalCardCopies"/>.</param>
 public sealed record DecisionResult(
     DecisionOutcome Outcome,
     string Message,

@@ -52,7 +52,8 @@ public sealed class ApprovalService
     /// Routes a just-submitted (or corrected and resubmitted) record and makes its first decision step current.
     /// Calling it again while the record is pending changes nothing and returns the current assignment.
     /// </summary>
-    /// <param name="activityId">The activity that will hold (or holds) the approval card, kept for UpdateActivity.</param>
+    /// <param name="activityId">The applicant's submit activity, for the audit trail. The posted decision cards (one per
+    /// approver, deputy and channel) are recorded in <see cref="ApprovalCardCopies"/> by the host.</param>
     public ApprovalAssignment Assign(RequestRecord record, string? activityId)
     {
         ArgumentNullException.ThrowIfNull(record);

@@ -87,8 +87,9 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
         var (_, decided) = await Invoke(client, connector, Approver, shown, "差戻し", "持ち出し先の住所を記入してください");
         Assert.Contains("差戻し（佐藤 花子", Json(decided));
         Assert.Equal(RequestStatus.Returned, records.FindByNumber(number)!.Status);
+        // The applicant gets the 修正して再申請 card, which carries the comment.
         Assert.Contains(connector.Received, r => r.ConversationId == PersonalConversationId(Applicant)
-            && ((string?)r.Activity["text"])?.Contains("持ち出し先の住所を記入してください") == true);
+            && Json(r.Activity).Contains("持ち出し先の住所を記入してください", StringComparison.Ordinal));
     }
 
     internal static async Task<string> FileTakeout(HttpClient client)

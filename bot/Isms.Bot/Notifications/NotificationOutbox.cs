@@ -1,0 +1,230 @@
+using System.Text.Json.Nodes;
+using Isms.Bot.Approvals;
+using Isms.Bot.Conversations;
+using Isms.Jobs.Ports;
+using Isms.Workflows.Approvals;
+using Isms.Workflows.Org;
+using Microsoft.Extensions.Options;
+using ApprovalRecipient = Isms.Workflows.Approvals.Recipient;
+using PortNotification = Isms.Jobs.Ports.Notification;
+using PortRecipient = Isms.Jobs.Ports.Recipient;
+
+namespace Isms.Bot.Notifications;
+
+/// <summary>
+/// Notifications that did not reach their person (no chat with the bot, or Teams refused) are kept in LiteDB and
+/// retried after each of <see cref="OutboxOptions.Delays"/>; after the last retry the failure is reported to the
+/// 管理者 channel (Channels:AdminChannelId) or, failing that, to the 情報セキュリティ管理者 of the applicant's 所属,
+/// and the entry stays (given up) until the person can be reached. Nothing is dropped without a warning in the log
+/// (ids only, never the text). <see cref="RetryDueAsync"/> is the whole retry logic; a hosted loop calls it.
+/// </summary>
+public sealed class NotificationOutbox(
+    OutboxStore store,
+    TeamsNotifier notifier,
+    ConversationReferenceStore references,
+    ApprovalCardSender cards,
+    ApprovalService approvals,
+    OrgDirectoryService directory,
+    IOptions<NotificationChannelsOptions> channels,
+    IOptions<OutboxOptions> options,
+    TimeProvider time,
+    ILogger<NotificationOutbox> logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Sends a message now; when it does not arrive, keeps it for the retries.</summary>
+    public async Task<NotifyResult> SendOrQueueAsync(ApprovalRecipient to, string title, string text, JsonObject? card, string? recordId, string? recordNumber,
+        CancellationToken cancellationToken)
+    {
+        var entry = NewEntry(OutboxKind.Message, $"msg-{Guid.NewGuid():N}", to, title, text, recordId, recordNumber);
+        entry.CardJson = card?.ToJsonString();
+        var result = await AttemptAsync(entry, cancellationToken);
+        if (result != NotifyResult.Sent)
+        {
+            Queue(entry, result);
+        }
+
+        return result;
+    }
+
+    /// <summary>Keeps a decision card that could not be delivered to the person's personal chat for the retries.</summary>
+    public void QueueDecisionCard(ApprovalView view, ApprovalRecipient to, string text, NotifyResult firstResult)
+    {
+        var entry = NewEntry(OutboxKind.DecisionCard, DecisionCardKey(view.RecordId, to.PersonId ?? to.AadObjectId ?? to.TeamsUserId), to,
+            ApprovalCardSender.Title, text, view.RecordId, view.Number);
+        entry.DecisionsAtQueue = view.Decisions.Count;
+        Queue(entry, firstResult);
+    }
+
+    /// <summary>The person got the decision card another way (承認待ち): the queued one is not needed any more.</summary>
+    public void DecisionCardShown(string recordId, string personId)
+    {
+        var key = DecisionCardKey(recordId, personId);
+        if (store.Find(key) is not null)
+        {
+            store.Remove(key);
+            logger.LogInformation("Outbox entry {EntryId} for record {RecordId} no longer needed: the card was shown on request", key, recordId);
+        }
+    }
+
+    /// <summary>Retries every entry that is due at <paramref name="now"/>, and given-up ones whose person now has a chat
+    /// with the bot. Returns how many were delivered. Safe to call from several places: passes run one at a time.</summary>
+    public async Task<int> RetryDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var delivered = 0;
+            foreach (var entry in store.Due(now))
+            {
+                delivered += await RetryAsync(entry, now, cancellationToken) ? 1 : 0;
+            }
+
+            foreach (var entry in store.GivenUpUnreachable().Where(HasChatNow))
+            {
+                delivered += await RetryAsync(entry, now, cancellationToken) ? 1 : 0;
+            }
+
+            return delivered;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<bool> RetryAsync(OutboxEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var result = await AttemptAsync(entry, cancellationToken);
+        entry.Attempts++;
+        entry.LastResult = result;
+        if (result == NotifyResult.Sent || IsObsolete(entry))
+        {
+            store.Remove(entry.Id);
+            logger.LogInformation("Outbox entry {EntryId} for record {RecordId} {Outcome} after {Attempts} attempts", entry.Id, entry.RecordId,
+                result == NotifyResult.Sent ? "delivered" : "no longer needed", entry.Attempts);
+            return result == NotifyResult.Sent;
+        }
+
+        if (entry.NextAttemptAtUtc is null)
+        {
+            store.Save(entry); // given up before: it waits for the person's chat again
+            return false;
+        }
+
+        var delays = options.Value.Delays;
+        if (entry.Attempts <= delays.Count)
+        {
+            entry.NextAttemptAtUtc = (now + delays[entry.Attempts - 1]).UtcDateTime;
+            store.Save(entry);
+            return false;
+        }
+
+        entry.NextAttemptAtUtc = null;
+        entry.GaveUpAtUtc = now.UtcDateTime;
+        var reportedTo = await ReportAsync(entry, cancellationToken);
+        entry.Reported = reportedTo is not null;
+        store.Save(entry);
+        logger.LogWarning("Gave up delivering outbox entry {EntryId} for record {RecordId} to person {PersonId} after {Attempts} attempts ({Result}); reported to {ReportedTo}",
+            entry.Id, entry.RecordId, entry.RecipientPersonId, entry.Attempts, result, reportedTo ?? "nobody (no admin channel and no reachable manager)");
+        return false;
+    }
+
+    private async Task<NotifyResult> AttemptAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        if (entry.Kind == OutboxKind.DecisionCard)
+        {
+            // The card is drawn from the record now: a queued card would carry an old version and be refused.
+            var view = entry.RecordId is null ? null : approvals.Find(entry.RecordId);
+            if (view is null || view.State != ApprovalState.Pending || view.Decisions.Count != entry.DecisionsAtQueue)
+            {
+                return NotifyResult.Unreachable;
+            }
+
+            return await cards.SendToPersonAsync(view, RecipientOf(entry), entry.Text, cancellationToken);
+        }
+
+        var card = entry.CardJson is null ? null : JsonNode.Parse(entry.CardJson) as JsonObject;
+        var delivery = await notifier.DeliverAsync(new PortRecipient(entry.RecipientId, entry.RecipientName),
+            new PortNotification(entry.Title, entry.Text, SubjectId: entry.RecordId, Card: card), cancellationToken);
+        return delivery.Result;
+    }
+
+    private bool IsObsolete(OutboxEntry entry)
+    {
+        if (entry.Kind != OutboxKind.DecisionCard)
+        {
+            return false;
+        }
+
+        var view = entry.RecordId is null ? null : approvals.Find(entry.RecordId);
+        return view is null || view.State != ApprovalState.Pending || view.Decisions.Count != entry.DecisionsAtQueue;
+    }
+
+    /// <summary>Where the failure was reported ("admin channel" / "manager"), or null when nobody could be told.</summary>
+    private async Task<string?> ReportAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        var subject = entry.RecordNumber is null ? entry.Title : $"申請 {entry.RecordNumber}";
+        var text = $"{entry.RecipientName}さんへの通知（{subject}）が届きませんでした。ボットが未登録の可能性があります。"
+            + "ご本人にボットの追加を案内し、内容を直接お伝えください。";
+        var report = new PortNotification("通知が届きませんでした", text, SubjectId: entry.RecordId);
+        if (channels.Value.AdminChannelId is { Length: > 0 } channelId
+            && (await notifier.DeliverToChannelAsync(channelId, report, cancellationToken)).Result == NotifyResult.Sent)
+        {
+            return "admin channel";
+        }
+
+        var department = entry.RecordId is null ? null : approvals.Find(entry.RecordId)?.Department;
+        var managers = department is null ? [] : directory.Current.Holders(OrgRole.SecurityManager, department)
+            .Where(p => p.Id != entry.RecipientPersonId && p.AadObjectId != entry.RecipientAadObjectId);
+        var told = false;
+        foreach (var manager in managers)
+        {
+            if ((manager.AadObjectId ?? manager.TeamsUserId) is { } id
+                && (await notifier.DeliverAsync(new PortRecipient(id, manager.Name), report, cancellationToken)).Result == NotifyResult.Sent)
+            {
+                told = true;
+            }
+        }
+
+        return told ? "manager" : null;
+    }
+
+    private bool HasChatNow(OutboxEntry entry) =>
+        references.FindPersonalChat(entry.RecipientAadObjectId ?? entry.RecipientId, entry.RecipientTeamsUserId ?? entry.RecipientId) is not null;
+
+    private void Queue(OutboxEntry entry, NotifyResult firstResult)
+    {
+        if (store.Find(entry.Id) is not null)
+        {
+            return; // the same card for the same person is already waiting
+        }
+
+        entry.Attempts = 1;
+        entry.LastResult = firstResult;
+        entry.NextAttemptAtUtc = (time.GetUtcNow() + options.Value.Delays[0]).UtcDateTime;
+        store.Save(entry);
+        logger.LogInformation("Queued outbox entry {EntryId} for record {RecordId} ({Result})", entry.Id, entry.RecordId, firstResult);
+    }
+
+    private OutboxEntry NewEntry(OutboxKind kind, string id, ApprovalRecipient to, string title, string text, string? recordId, string? recordNumber) => new()
+    {
+        Id = id,
+        Kind = kind,
+        RecipientId = to.AadObjectId ?? to.TeamsUserId ?? "",
+        RecipientAadObjectId = to.AadObjectId,
+        RecipientTeamsUserId = to.TeamsUserId,
+        RecipientPersonId = to.PersonId,
+        RecipientName = to.Name,
+        Title = title,
+        Text = text,
+        RecordId = recordId,
+        RecordNumber = recordNumber,
+        CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+    };
+
+    private static string DecisionCardKey(string recordId, string? personKey) => $"card-{recordId}-{personKey}";
+
+    private static ApprovalRecipient RecipientOf(OutboxEntry entry) =>
+        new(entry.RecipientPersonId, entry.RecipientName, entry.RecipientAadObjectId, entry.RecipientTeamsUserId);
+}

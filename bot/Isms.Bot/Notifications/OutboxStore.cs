@@ -1,0 +1,72 @@
+using Isms.Jobs.Ports;
+using Isms.Workflows.Storage;
+using LiteDB;
+
+namespace Isms.Bot.Notifications;
+
+public enum OutboxKind
+{
+    /// <summary>A message (text, or a card given with it).</summary>
+    Message,
+    /// <summary>A decision card for an approver: rendered afresh from the record's current state on every attempt.</summary>
+    DecisionCard,
+}
+
+/// <summary>A notification that has not reached its person yet (<c>notification_outbox</c>).</summary>
+public sealed class OutboxEntry
+{
+    public string Id { get; set; } = "";
+    public OutboxKind Kind { get; set; }
+    /// <summary>Entra object id or Teams user id: what the notifier looks the personal chat up by.</summary>
+    public string RecipientId { get; set; } = "";
+    public string? RecipientAadObjectId { get; set; }
+    public string? RecipientTeamsUserId { get; set; }
+    public string? RecipientPersonId { get; set; }
+    public string RecipientName { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Text { get; set; } = "";
+    public string? CardJson { get; set; }
+    public string? RecordId { get; set; }
+    public string? RecordNumber { get; set; }
+    /// <summary>For a decision card: how many decisions the record had when it was queued; a later step makes it obsolete.</summary>
+    public int DecisionsAtQueue { get; set; }
+    public int Attempts { get; set; }
+    public NotifyResult LastResult { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    /// <summary>Null once given up.</summary>
+    public DateTime? NextAttemptAtUtc { get; set; }
+    public DateTime? GaveUpAtUtc { get; set; }
+    public bool Reported { get; set; }
+}
+
+/// <summary>The LiteDB side of the outbox; <see cref="NotificationOutbox"/> decides what to do with the entries.</summary>
+public sealed class OutboxStore
+{
+    public const string CollectionName = "notification_outbox";
+
+    private readonly ILiteCollection<OutboxEntry> _entries;
+
+    public OutboxStore(IsmsDatabase database)
+    {
+        _entries = database.Collection<OutboxEntry>(CollectionName);
+    }
+
+    public void Save(OutboxEntry entry) => _entries.Upsert(entry);
+
+    public OutboxEntry? Find(string id) => _entries.FindById(id);
+
+    public void Remove(string id) => _entries.Delete(id);
+
+    public IReadOnlyList<OutboxEntry> Due(DateTimeOffset now)
+    {
+        var utc = now.UtcDateTime;
+        // The outbox holds only what failed, a handful of entries: read them all rather than trust a nullable-date query.
+        return _entries.FindAll().Where(e => e.NextAttemptAtUtc is { } next && next.ToUniversalTime() <= utc).OrderBy(e => e.NextAttemptAtUtc).ToList();
+    }
+
+    /// <summary>Given up because the person had no chat with the bot: worth trying again once they have one.</summary>
+    public IReadOnlyList<OutboxEntry> GivenUpUnreachable() =>
+        _entries.FindAll().Where(e => e.NextAttemptAtUtc is null && e.LastResult == NotifyResult.Unreachable).ToList();
+
+    public IReadOnlyList<OutboxEntry> All() => _entries.FindAll().ToList();
+}

@@ -1,0 +1,70 @@
+using Isms.Workflows.Storage;
+using LiteDB;
+
+namespace Isms.Workflows.Approvals;
+
+/// <summary>How the host finds the conversation of a card copy again.</summary>
+public enum CardCopyPlace
+{
+    /// <summary>A personal chat or a channel thread: the conversation id is the one the bot saw.</summary>
+    Conversation,
+    /// <summary>A new post at the top of a Teams channel: the conversation id is the channel id.</summary>
+    ChannelPost,
+}
+
+/// <summary>One posted message that shows an approval card; every copy is updated in place after each change.</summary>
+public sealed class ApprovalCardCopy
+{
+    /// <summary>"{conversation id}|{activity id}": a message is recorded once.</summary>
+    public string Id { get; set; } = "";
+    public string RecordId { get; set; } = "";
+    public CardCopyPlace Place { get; set; }
+    public string ConversationId { get; set; } = "";
+    public string ActivityId { get; set; } = "";
+    /// <summary>The directory id of the person the copy was sent to; null for one shown in answer to a command.</summary>
+    public string? ForPersonId { get; set; }
+    public DateTime PostedAtUtc { get; set; }
+
+    public static string KeyOf(string conversationId, string activityId) => $"{conversationId}|{activityId}";
+}
+
+/// <summary>
+/// The messages that show a record's approval card (<c>approval_card_copies</c>): each approver's and deputy's
+/// personal chat, the approvals channel, and cards shown again by 承認待ち. The activity id given to
+/// <see cref="ApprovalService.Assign"/> is the applicant's submit, kept for the audit trail; the cards live here.
+/// </summary>
+public sealed class ApprovalCardCopies
+{
+    public const string CollectionName = "approval_card_copies";
+
+    private readonly ILiteCollection<ApprovalCardCopy> _copies;
+
+    public ApprovalCardCopies(IsmsDatabase database)
+    {
+        _copies = database.Collection<ApprovalCardCopy>(CollectionName);
+        _copies.EnsureIndex(c => c.RecordId);
+    }
+
+    public void Add(string recordId, CardCopyPlace place, string conversationId, string activityId, string? forPersonId, DateTimeOffset postedAt)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(recordId);
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        ArgumentException.ThrowIfNullOrEmpty(activityId);
+        _copies.Upsert(new ApprovalCardCopy
+        {
+            Id = ApprovalCardCopy.KeyOf(conversationId, activityId),
+            RecordId = recordId,
+            Place = place,
+            ConversationId = conversationId,
+            ActivityId = activityId,
+            ForPersonId = forPersonId,
+            PostedAtUtc = postedAt.UtcDateTime,
+        });
+    }
+
+    public IReadOnlyList<ApprovalCardCopy> ForRecord(string recordId) =>
+        _copies.Find(c => c.RecordId == recordId).OrderBy(c => c.PostedAtUtc).ToList();
+
+    /// <summary>Forgets a copy Teams no longer has (the message was deleted).</summary>
+    public void Remove(ApprovalCardCopy copy) => _copies.Delete(copy.Id);
+}
