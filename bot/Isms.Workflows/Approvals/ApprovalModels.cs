@@ -193,6 +193,22 @@ public sealed class StoredStep
     /// <summary>Deputies active on the day the step was assigned; who may decide is checked again on the decision day.</summary>
     public List<StoredPerson> Deputies { get; set; } = [];
 
+    /// <summary>A routed step as stored (its role is set: steps without one are not stored).</summary>
+    public static StoredStep From(ApprovalStep step) => new()
+    {
+        RuleName = step.RuleName,
+        Stage = step.Stage,
+        Action = step.Action,
+        Role = step.Role!.Value,
+        RequestedRole = step.RequestedRole,
+        Department = step.Department,
+        System = step.System,
+        Label = step.Label,
+        Clause = step.Clause,
+        Assignees = step.Assignees.Select(a => StoredPerson.From(a)).ToList(),
+        Deputies = step.Deputies.Select(d => StoredPerson.From(d.Person, d.ActsForId)).ToList(),
+    };
+
     public ApprovalStep ToStep() => new(RuleName, Stage, Action, Role, RequestedRole, Department, System,
         Assignees.Select(a => new Assignee(a.PersonId, a.Name, a.AadObjectId, a.TeamsUserId)).ToList(), [], Clause, null, []);
 }

@@ -67,7 +67,7 @@ public sealed class ApprovalService
                 return new ApprovalAssignment(stored.Status, existing.State, View(stored, existing), AssignmentNotices(stored, existing), route.Notes);
             }
 
-            var steps = route.Decisions.Where(s => s.Role is not null).Select(ToStored).ToList();
+            var steps = route.Decisions.Where(s => s.Role is not null).Select(StoredStep.From).ToList();
             var document = new ApprovalDocument
             {
                 Id = stored.Id,
@@ -292,21 +292,6 @@ public sealed class ApprovalService
         Decision.Return => "Returned",
         Decision.Reject => "Rejected",
         _ => "Acknowledged",
-    };
-
-    private static StoredStep ToStored(ApprovalStep step) => new()
-    {
-        RuleName = step.RuleName,
-        Stage = step.Stage,
-        Action = step.Action,
-        Role = step.Role!.Value,
-        RequestedRole = step.RequestedRole,
-        Department = step.Department,
-        System = step.System,
-        Label = step.Label,
-        Clause = step.Clause,
-        Assignees = step.Assignees.Select(a => StoredPerson.From(a)).ToList(),
-        Deputies = step.Deputies.Select(d => StoredPerson.From(d.Person, d.ActsForId)).ToList(),
     };
 
     // LiteDB stores "" as null (BsonMapper.EmptyStringToNull), which would change an audit entry's hash on reading it back.

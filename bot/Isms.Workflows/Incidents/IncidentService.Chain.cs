@@ -194,21 +194,6 @@ public sealed partial class IncidentService
         }
     }
 
-    private static StoredStep ToStored(ApprovalStep step) => new()
-    {
-        RuleName = step.RuleName,
-        Stage = step.Stage,
-        Action = step.Action,
-        Role = step.Role!.Value,
-        RequestedRole = step.RequestedRole,
-        Department = step.Department,
-        System = step.System,
-        Label = step.Label,
-        Clause = step.Clause,
-        Assignees = step.Assignees.Select(a => StoredPerson.From(a)).ToList(),
-        Deputies = step.Deputies.Select(d => StoredPerson.From(d.Person, d.ActsForId)).ToList(),
-    };
-
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string NewCardVersion() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));

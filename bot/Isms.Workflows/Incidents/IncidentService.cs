@@ -60,7 +60,7 @@ public sealed partial class IncidentService
                 RecordNumber = stored.Number,
                 Status = IncidentStatus.Reported,
                 ReportedAt = now,
-                Steps = route.Steps.Where(s => s.Role is not null).Select(ToStored).ToList(),
+                Steps = route.Steps.Where(s => s.Role is not null).Select(StoredStep.From).ToList(),
                 Considerations = route.Steps.Where(s => s.Action == StepAction.Flag).Select(s => $"{s.External}（{s.Clause}）").Distinct().ToList(),
             };
             var managers = incident.Steps.Where(s => s.Stage == 1 && s.Role == OrgRole.SecurityManager).ToList();
