@@ -71,6 +71,12 @@ public sealed partial class MessageRouter(
     private async Task RouteTextAsync(ITurnContext<IMessageActivity> turnContext, ConversationData data, string text, CancellationToken cancellationToken)
     {
         var (command, form) = BotCommands.Parse(text.Normalize(NormalizationForm.FormKC).ToLowerInvariant());
+        if (command is not (BotCommand.None or BotCommand.Help) && !IsPersonalChat(turnContext))
+        {
+            await SayPersonalChatOnlyAsync(turnContext, cancellationToken);
+            return;
+        }
+
         switch (command)
         {
             case BotCommand.Help:
@@ -124,6 +130,12 @@ public sealed partial class MessageRouter(
 
     private async Task StartFormAsync(ITurnContext turnContext, FormKind kind, string? words, CancellationToken cancellationToken)
     {
+        if (!IsPersonalChat(turnContext))
+        {
+            await SayPersonalChatOnlyAsync(turnContext, cancellationToken);
+            return;
+        }
+
         if (!await applicantActions.MayFileAsync(turnContext, cancellationToken))
         {
             return;
@@ -141,6 +153,12 @@ public sealed partial class MessageRouter(
 
     private async Task RouteCardSubmitAsync(ITurnContext<IMessageActivity> turnContext, ConversationData data, string marker, JObject value, CancellationToken cancellationToken)
     {
+        if (marker is not ("command" or "clause" or "feedback") && !IsPersonalChat(turnContext))
+        {
+            await SayPersonalChatOnlyAsync(turnContext, cancellationToken);
+            return;
+        }
+
         switch (marker)
         {
             case "command" when value.Value<string>("command") is { Length: > 0 and < 40 } command:
@@ -208,6 +226,16 @@ public sealed partial class MessageRouter(
             await turnContext.SendActivityAsync(activity, cancellationToken);
         }
     }
+
+    /// <summary>Forms, records, approvals, incidents and training hold personal data: they are shown only in the
+    /// person's own chat with the bot, never in a team channel or group chat where others read along.</summary>
+    private static bool IsPersonalChat(ITurnContext turnContext) =>
+        (turnContext.Activity.Conversation?.ConversationType ?? "personal") == "personal";
+
+    private static Task SayPersonalChatOnlyAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        turnContext.SendActivityAsync(
+            "申請・報告や申請状況などの操作は、個人情報を含むため、ボットとの個人チャットでご利用ください。質問への回答はここでもできます。",
+            cancellationToken: cancellationToken);
 
     /// <summary>The person, from the activity Teams signed (never from card data), with their 所属 from the org
     /// directory when they are in it; otherwise the form asks for it.</summary>
