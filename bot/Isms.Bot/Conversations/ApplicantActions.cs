@@ -88,7 +88,7 @@ public sealed class ApplicantActions(
             return;
         }
 
-        switch (value.Value<string>("step"))
+        switch (CardData.Text(value, "step"))
         {
             case "confirm":
                 await bridge.WithdrawAsync(turnContext, recordId, cancellationToken);
@@ -164,7 +164,7 @@ public sealed class ApplicantActions(
 
     /// <summary>A record id from card data: 32 hex characters as the store makes them, nothing else.</summary>
     private static string? RecordId(JObject value) =>
-        value.Value<string>("record") is { Length: > 0 and <= 64 } id && id.All(char.IsAsciiLetterOrDigit) ? id : null;
+        CardData.Text(value, "record") is { Length: > 0 and <= 64 } id && id.All(char.IsAsciiLetterOrDigit) ? id : null;
 
     private static Task RefuseCardAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         turnContext.SendActivityAsync("このカードの操作は受け付けられませんでした。お手数ですが「申請状況」から操作し直してください。", cancellationToken: cancellationToken);

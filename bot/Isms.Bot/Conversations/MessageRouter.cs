@@ -43,7 +43,7 @@ public sealed partial class MessageRouter(
     public async Task RouteAsync(ITurnContext<IMessageActivity> turnContext, ConversationData data, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        if (activity.Value is JObject value && value.Value<string>("isms") is { } marker)
+        if (activity.Value is JObject value && CardData.Text(value, "isms") is { } marker)
         {
             await RouteCardSubmitAsync(turnContext, data, marker, value, cancellationToken);
             return;
@@ -161,7 +161,7 @@ public sealed partial class MessageRouter(
 
         switch (marker)
         {
-            case "command" when value.Value<string>("command") is { Length: > 0 and < 40 } command:
+            case "command" when CardData.Text(value, "command") is { Length: > 0 and < 40 } command:
                 await RouteTextAsync(turnContext, data, command, cancellationToken);
                 return;
             case "form":
@@ -193,12 +193,12 @@ public sealed partial class MessageRouter(
             case TakeoutReturns.CheckInMarker:
                 await applicantActions.CheckInAsync(turnContext, value, cancellationToken);
                 return;
-            case "clause" when value.Value<string>("id") is { Length: > 0 and < 40 } id
+            case "clause" when CardData.Text(value, "id") is { Length: > 0 and < 40 } id
                 && knowledge.Document.FindClauseWithItems(id) is { Count: > 0 } clauses:
                 await turnContext.SendActivityAsync(CardAttachments.ToActivity(ClauseCard.Create(knowledge.Document, clauses), $"{clauses[0].Id} の全文"), cancellationToken);
                 return;
-            case "feedback" when value.Value<string>("answer") is { Length: 32 } answerId && value["helpful"]?.Type == JTokenType.Boolean:
-                var stored = answers.RecordFeedback(answerId, turnContext.Activity.From.Id, value.Value<bool>("helpful"), clock.GetUtcNow());
+            case "feedback" when CardData.Text(value, "answer") is { Length: 32 } answerId && CardData.Flag(value, "helpful") is { } helpful:
+                var stored = answers.RecordFeedback(answerId, turnContext.Activity.From.Id, helpful, clock.GetUtcNow());
                 await turnContext.SendActivityAsync(
                     stored ? "ご意見ありがとうございます。回答の改善に使わせていただきます。" : "この回答へのご意見は受け付けられませんでした。",
                     cancellationToken: cancellationToken);
