@@ -31,7 +31,7 @@ public sealed class AuditCommands(
         var result = trail.Verify();
         logger.LogInformation("Audit trail verified on request: valid {IsValid}, {Count} entries", result.IsValid, result.EntryCount);
         await turnContext.SendActivityAsync(result.IsValid
-            ? $"監査ログの検証: 正常です。{result.EntryCount:N0}件の記録がすべて改ざんされずにつながっています。"
+            ? $"監査ログの検証: 正常です。全{result.EntryCount:N0}件の記録に改ざんは見つかりませんでした。"
             : $"監査ログの検証: 異常があります。{result.Problem}（連番{result.FirstBrokenSequence}、それより前の{result.EntryCount:N0}件は正常）。情報セキュリティ管理者と統括情報セキュリティ責任者に報告してください。",
             cancellationToken: cancellationToken);
     }
@@ -56,7 +56,7 @@ public sealed class AuditCommands(
                 ("ファイル名", file.FileName),
                 ("保存場所", file.Path),
             ]))
-            .Add(TextBlock("Teams のチャットにはファイルを添付できないため、ボットのサーバーのデータフォルダーに保存しました。"
+            .Add(TextBlock("ボットからはファイルを直接お送りできないため、ボットのサーバーのデータフォルダーに保存しました。"
                 + "監査・自己点検に使うときは、システム管理者にこのファイルの受け渡しを依頼してください（UTF-8、Excel で開けます）。"))
             .Add(TextBlock(FormCardRenderer.CitationText(["9.1(6)", "9.2(2)"]), TextTone.Help))
             .ToJson();
