@@ -90,7 +90,7 @@ public sealed class ApprovalsBridge(
         if (inChannel.Count > 0)
         {
             await turnContext.SendActivityAsync(
-                $"{string.Join("、", inChannel)} さんには個人チャットで通知できなかったため、承認用チャネルに判断依頼を投稿しました。",
+                $"{WithSan(inChannel)}には個人チャットで通知できなかったため、承認用チャネルに判断依頼を投稿しました。",
                 cancellationToken: cancellationToken);
         }
 
@@ -98,7 +98,7 @@ public sealed class ApprovalsBridge(
         {
             logger.LogWarning("Could not reach {Count} approvers for record {RecordId}", unreachable.Count, record.Id);
             await turnContext.SendActivityAsync(
-                $"{string.Join("、", unreachable)} さんにはボットから通知できませんでした（ボットが未登録の可能性があります）。" +
+                $"{WithSan(unreachable)}にはボットから通知できませんでした（ボットが未登録の可能性があります）。" +
                 "時間をおいて再送し、届かなければ管理者に報告します。お手数ですが、申請したことを直接お伝えください。", cancellationToken: cancellationToken);
         }
     }
@@ -192,7 +192,7 @@ public sealed class ApprovalsBridge(
     private async Task<NotifyResult> SendAsync(ApprovalNotification notification, JsonObject? card, string recordId, string recordNumber,
         CancellationToken cancellationToken)
     {
-        return await outbox.SendOrQueueAsync(notification.To, ApprovalCardSender.Title, notification.Text, card ?? notification.Card, recordId, recordNumber,
+        return await outbox.SendOrQueueAsync(notification.To, notification.Title, notification.Text, card ?? notification.Card, recordId, recordNumber,
             cancellationToken);
     }
 
@@ -208,6 +208,9 @@ public sealed class ApprovalsBridge(
         outbox.QueueDecisionCard(view, notification.To, notification.Text, result);
         return await cards.PostToApprovalsChannelAsync(view, notification.To, cancellationToken) ? CardDelivery.ApprovalsChannel : CardDelivery.NotDelivered;
     }
+
+    /// <summary>佐藤 花子さん、鈴木 一郎さん</summary>
+    private static string WithSan(IEnumerable<string> names) => string.Join("、", names.Select(name => $"{name}さん"));
 
     private static bool IsApplicant(ApprovalNotification notification, RequestRecord record) =>
         (notification.To.AadObjectId is { } aad && string.Equals(aad, record.Applicant.AadObjectId, StringComparison.OrdinalIgnoreCase))

@@ -34,6 +34,7 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
 
         var (conversation, sent) = Assert.Single(connector.Received);
         Assert.Equal(PersonalConversationId(Approver), conversation);
+        Assert.Equal("承認のお願い", (string?)sent["summary"]);
         var card = AttachedCard(sent);
         Assert.Contains(number, Json(card));
         Assert.Equal(Approver.Id, (string?)card["refresh"]!["userIds"]![0]);
@@ -49,7 +50,9 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
 
         var record = factory.Services.GetRequiredService<IRequestStore>().FindByNumber(number)!;
         Assert.Equal(RequestStatus.Approved, record.Status);
-        Assert.Contains(connector.Received, r => r.ConversationId == PersonalConversationId(Applicant) && ((string?)r.Activity["text"])?.Contains(number) == true);
+        var notice = Assert.Single(connector.Received, r => r.ConversationId == PersonalConversationId(Applicant)).Activity;
+        Assert.StartsWith($"申請が承認されました\n\n持ち出し申請（{number}）が佐藤 花子さんにより承認されました。", (string?)notice["text"]);
+        Assert.Equal("申請が承認されました", (string?)notice["summary"]);
 
         var (_, replay) = await Invoke(client, connector, Approver, card, "却下", "理由");
         Assert.Equal(RequestStatus.Approved, factory.Services.GetRequiredService<IRequestStore>().FindByNumber(number)!.Status);
