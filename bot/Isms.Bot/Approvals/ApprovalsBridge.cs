@@ -163,6 +163,14 @@ public sealed class ApprovalsBridge(
         if (!result.Succeeded)
         {
             logger.LogInformation("Refused a decision on record {RecordId}: {Outcome}", recordId, result.Outcome);
+            // A stale card in the hands of someone who may still decide: the current buttons, under the message, so
+            // that a client without refresh (the Playground) does not leave them stuck.
+            if (result.Outcome == DecisionOutcome.StaleCard && approvals.CardFor(recordId, from.AadObjectId, from.Id, result.Message) is { } current
+                && current["actions"] is not null)
+            {
+                return Card(current);
+            }
+
             // Invalid (no reason for a 差戻し or 却下) is only ever said to someone who may decide: they keep the
             // buttons. The status card would take them away where refresh does not bring them back (the Playground).
             return result.Outcome == DecisionOutcome.Invalid && result.View is { } refused

@@ -261,7 +261,8 @@ public sealed class ApprovalService
     }
 
     /// <summary>The card to return to an isms.refresh invoke: buttons for someone who may decide now, the status for everyone else.</summary>
-    public System.Text.Json.Nodes.JsonObject? CardFor(string recordId, string? aadObjectId, string? teamsUserId)
+    /// <param name="approverNotice">For someone who may decide: a message in red above the current buttons.</param>
+    public System.Text.Json.Nodes.JsonObject? CardFor(string recordId, string? aadObjectId, string? teamsUserId, string? approverNotice = null)
     {
         var document = _approvals.FindById(recordId);
         var record = document is null ? null : _records.FindById(recordId);
@@ -270,7 +271,7 @@ public sealed class ApprovalService
         var person = _directory.Identify(aadObjectId, teamsUserId).Person;
         var step = document.Current;
         var mayDecide = step is not null && person is not null && _router.MayDecide(step.ToStep(), person, JapanTime.Today(_time), record);
-        return mayDecide ? DecisionCard.ForApprovers(view) : DecisionCard.Status(view);
+        return mayDecide ? DecisionCard.ForApprovers(view, notice: approverNotice) : DecisionCard.Status(view);
     }
 
     private void Save(RequestRecord record, ApprovalDocument document)

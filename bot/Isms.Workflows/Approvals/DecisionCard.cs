@@ -17,10 +17,17 @@ public static class DecisionCard
 
     /// <param name="commentError">Why a decision was refused for its comment (差戻し without a reason), shown in red under
     /// the comment box as the forms show their field errors; the buttons stay so the approver can try again.</param>
-    public static JsonObject ForApprovers(ApprovalView view, string? commentError = null)
+    /// <param name="notice">Why the last press was refused (a stale card), in red at the top; the buttons are current.</param>
+    public static JsonObject ForApprovers(ApprovalView view, string? commentError = null, string? notice = null)
     {
         var acknowledge = view.CurrentAction == StepAction.Acknowledge;
-        var card = new AdaptiveCard()
+        var card = new AdaptiveCard();
+        if (notice is not null)
+        {
+            card.Add(TextBlock(notice, TextTone.Error));
+        }
+
+        card
             .Add(TextBlock($"{view.Title}の{(acknowledge ? "確認" : "承認")}依頼", TextTone.Heading))
             .Add(FactSet(Facts(view)))
             .AddRange(AnswerElements(view))

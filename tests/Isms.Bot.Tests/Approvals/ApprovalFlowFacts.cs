@@ -95,6 +95,40 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
             && Json(r.Activity).Contains("持ち出し先の住所を記入してください", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AStaleCard_GivesTheApproverTheCurrentButtons_UnderTheMessage_AndOthersOnlyTheStatus()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        using var factory = new BotApplicationFactory(DataDirectory);
+        var client = factory.CreateClient();
+        await SayViaConnector(client, connector, Approver);
+        var number = await FileTakeout(client);
+        await SayViaConnector(client, connector, Applicant);
+        var stale = AttachedCard(Assert.Single(connector.Received).Activity);
+        foreach (var action in Descendants(stale).Where(n => (string?)n["type"] == "Action.Execute" && n["data"]?["version"] is not null))
+        {
+            action["data"]!["version"] = "0123456789abcdef01234567";
+        }
+
+        var (status, response) = await Invoke(client, connector, Approver, stale, "承認");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var shown = response["value"]!.AsObject();
+        AdaptiveCardValidator.AssertValid(shown);
+        var first = shown["body"]![0]!;
+        Assert.Equal(("このカードは古いため操作できません。最新のカードで判断してください。", "Attention"), ((string?)first["text"], (string?)first["color"]));
+        Assert.Equal(["承認", "差戻し", "却下"], shown["actions"]!.AsArray().Select(a => (string?)a!["title"]));
+        var records = factory.Services.GetRequiredService<IRequestStore>();
+        Assert.Equal(RequestStatus.PendingApproval, records.FindByNumber(number)!.Status);
+
+        var (_, other) = await Invoke(client, connector, Applicant, stale, "承認");
+        Assert.Null(other["value"]!["actions"]);
+
+        var (_, decided) = await Invoke(client, connector, Approver, shown, "承認");
+        Assert.Contains("承認（佐藤 花子", Json(decided));
+        Assert.Equal(RequestStatus.Approved, records.FindByNumber(number)!.Status);
+    }
+
     internal static async Task<string> FileTakeout(HttpClient client)
     {
         var person = new FormConversation(client, Applicant);
