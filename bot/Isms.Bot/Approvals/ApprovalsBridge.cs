@@ -30,6 +30,7 @@ public sealed class ApprovalsBridge(
     ILogger<ApprovalsBridge> logger)
 {
     private const string CardContentType = CardAttachments.AdaptiveCardContentType;
+    private const string StaleCardNotice = "このカードは古くなっていたため、操作を受け付けませんでした。最新の内容を表示しましたので、確認のうえ改めて判断してください。";
 
     private enum CardDelivery
     {
@@ -165,7 +166,7 @@ public sealed class ApprovalsBridge(
             logger.LogInformation("Refused a decision on record {RecordId}: {Outcome}", recordId, result.Outcome);
             // A stale card in the hands of someone who may still decide: the current buttons, under the message, so
             // that a client without refresh (the Playground) does not leave them stuck.
-            if (result.Outcome == DecisionOutcome.StaleCard && approvals.CardFor(recordId, from.AadObjectId, from.Id, result.Message) is { } current
+            if (result.Outcome == DecisionOutcome.StaleCard && approvals.CardFor(recordId, from.AadObjectId, from.Id, StaleCardNotice) is { } current
                 && current["actions"] is not null)
             {
                 return Card(current);

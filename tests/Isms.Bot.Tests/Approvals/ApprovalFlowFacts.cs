@@ -116,7 +116,7 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
         var shown = response["value"]!.AsObject();
         AdaptiveCardValidator.AssertValid(shown);
         var first = shown["body"]![0]!;
-        Assert.Equal(("このカードは古いため操作できません。最新のカードで判断してください。", "Attention"), ((string?)first["text"], (string?)first["color"]));
+        Assert.Equal(("このカードは古くなっていたため、操作を受け付けませんでした。最新の内容を表示しましたので、確認のうえ改めて判断してください。", "Attention"), ((string?)first["text"], (string?)first["color"]));
         Assert.Equal(["承認", "差戻し", "却下"], shown["actions"]!.AsArray().Select(a => (string?)a!["title"]));
         var records = factory.Services.GetRequiredService<IRequestStore>();
         Assert.Equal(RequestStatus.PendingApproval, records.FindByNumber(number)!.Status);
