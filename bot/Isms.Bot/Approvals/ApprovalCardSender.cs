@@ -23,7 +23,9 @@ public sealed class ApprovalCardSender(
     TimeProvider time,
     ILogger<ApprovalCardSender> logger)
 {
-    public const string Title = "申請の承認";
+    /// <summary>The title of a decision card's message: what the chat list previews.</summary>
+    public static string RequestTitle(ApprovalView view) =>
+        view.CurrentAction == Isms.Workflows.Routing.StepAction.Acknowledge ? NotificationTitles.AcknowledgeRequest : NotificationTitles.Request;
 
     /// <summary>The decision card in the person's personal chat.</summary>
     public async Task<NotifyResult> SendToPersonAsync(ApprovalView view, ApprovalRecipient to, string text, CancellationToken cancellationToken)
@@ -34,7 +36,7 @@ public sealed class ApprovalCardSender(
         }
 
         var delivery = await notifier.DeliverAsync(new PortRecipient(id, to.Name),
-            new PortNotification(Title, text, SubjectId: view.RecordId, Card: DecisionCard.ForApprovers(view)), cancellationToken);
+            new PortNotification(RequestTitle(view), text, SubjectId: view.RecordId, Card: DecisionCard.ForApprovers(view)), cancellationToken);
         Remember(view.RecordId, CardCopyPlace.Conversation, delivery, to.PersonId);
         return delivery.Result;
     }
@@ -59,7 +61,7 @@ public sealed class ApprovalCardSender(
             ["wrap"] = true,
             ["weight"] = "Bolder",
         });
-        var delivery = await notifier.DeliverToChannelAsync(channelId, new PortNotification(Title, $"{to.Name}さん宛ての判断依頼", SubjectId: view.RecordId, Card: card),
+        var delivery = await notifier.DeliverToChannelAsync(channelId, new PortNotification(RequestTitle(view), $"{to.Name}さん宛ての判断依頼", SubjectId: view.RecordId, Card: card),
             cancellationToken);
         Remember(view.RecordId, CardCopyPlace.ChannelPost, delivery, to.PersonId);
         return delivery.Result == NotifyResult.Sent;

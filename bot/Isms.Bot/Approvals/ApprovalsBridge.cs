@@ -30,6 +30,7 @@ public sealed class ApprovalsBridge(
     ILogger<ApprovalsBridge> logger)
 {
     private const string CardContentType = CardAttachments.AdaptiveCardContentType;
+    private const string StaleCardNotice = "このカードは古くなっていたため、操作を受け付けませんでした。最新の内容を表示しましたので、確認のうえ改めて判断してください。";
 
     private enum CardDelivery
     {
@@ -90,7 +91,7 @@ public sealed class ApprovalsBridge(
         if (inChannel.Count > 0)
         {
             await turnContext.SendActivityAsync(
-                $"{string.Join("、", inChannel)} さんには個人チャットで通知できなかったため、承認用チャネルに判断依頼を投稿しました。",
+                $"{WithSan(inChannel)}には個人チャットで通知できなかったため、承認用チャネルに判断依頼を投稿しました。",
                 cancellationToken: cancellationToken);
         }
 
@@ -98,7 +99,7 @@ public sealed class ApprovalsBridge(
         {
             logger.LogWarning("Could not reach {Count} approvers for record {RecordId}", unreachable.Count, record.Id);
             await turnContext.SendActivityAsync(
-                $"{string.Join("、", unreachable)} さんにはボットから通知できませんでした（ボットが未登録の可能性があります）。" +
+                $"{WithSan(unreachable)}にはボットから通知できませんでした（ボットが未登録の可能性があります）。" +
                 "時間をおいて再送し、届かなければ管理者に報告します。お手数ですが、申請したことを直接お伝えください。", cancellationToken: cancellationToken);
         }
     }
@@ -163,6 +164,14 @@ public sealed class ApprovalsBridge(
         if (!result.Succeeded)
         {
             logger.LogInformation("Refused a decision on record {RecordId}: {Outcome}", recordId, result.Outcome);
+            // A stale card in the hands of someone who may still decide: the current buttons, under the message, so
+            // that a client without refresh (the Playground) does not leave them stuck.
+            if (result.Outcome == DecisionOutcome.StaleCard && approvals.CardFor(recordId, from.AadObjectId, from.Id, StaleCardNotice) is { } current
+                && current["actions"] is not null)
+            {
+                return Card(current);
+            }
+
             // Invalid (no reason for a 差戻し or 却下) is only ever said to someone who may decide: they keep the
             // buttons. The status card would take them away where refresh does not bring them back (the Playground).
             return result.Outcome == DecisionOutcome.Invalid && result.View is { } refused
@@ -192,7 +201,7 @@ public sealed class ApprovalsBridge(
     private async Task<NotifyResult> SendAsync(ApprovalNotification notification, JsonObject? card, string recordId, string recordNumber,
         CancellationToken cancellationToken)
     {
-        return await outbox.SendOrQueueAsync(notification.To, ApprovalCardSender.Title, notification.Text, card ?? notification.Card, recordId, recordNumber,
+        return await outbox.SendOrQueueAsync(notification.To, notification.Title, notification.Text, card ?? notification.Card, recordId, recordNumber,
             cancellationToken);
     }
 
@@ -208,6 +217,9 @@ public sealed class ApprovalsBridge(
         outbox.QueueDecisionCard(view, notification.To, notification.Text, result);
         return await cards.PostToApprovalsChannelAsync(view, notification.To, cancellationToken) ? CardDelivery.ApprovalsChannel : CardDelivery.NotDelivered;
     }
+
+    /// <summary>佐藤 花子さん、鈴木 一郎さん</summary>
+    private static string WithSan(IEnumerable<string> names) => string.Join("、", names.Select(name => $"{name}さん"));
 
     private static bool IsApplicant(ApprovalNotification notification, RequestRecord record) =>
         (notification.To.AadObjectId is { } aad && string.Equals(aad, record.Applicant.AadObjectId, StringComparison.OrdinalIgnoreCase))

@@ -176,6 +176,7 @@ public sealed partial class MessageRouter(
                     await SendAsync(turnContext, reply, cancellationToken);
                     if (reply.CreatedRecord is { } record)
                     {
+                        await SubmittedForm.ReplaceConfirmationAsync(turnContext, record, logger, cancellationToken);
                         await approvals.AfterSubmitAsync(turnContext, record, cancellationToken);
                     }
                 }

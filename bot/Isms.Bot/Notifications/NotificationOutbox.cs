@@ -51,7 +51,7 @@ public sealed class NotificationOutbox(
     public void QueueDecisionCard(ApprovalView view, ApprovalRecipient to, string text, NotifyResult firstResult)
     {
         var entry = NewEntry(OutboxKind.DecisionCard, DecisionCardKey(view.RecordId, to.PersonId ?? to.AadObjectId ?? to.TeamsUserId), to,
-            ApprovalCardSender.Title, text, view.RecordId, view.Number);
+            ApprovalCardSender.RequestTitle(view), text, view.RecordId, view.Number);
         entry.DecisionsAtQueue = view.Decisions.Count;
         Queue(entry, firstResult);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Isms.Bot.Cards;
 using Isms.Bot.Conversations;
@@ -16,7 +17,7 @@ namespace Isms.Bot.Notifications;
 /// Teams refusing (403: the bot was removed or blocked) or failing is <see cref="NotifyResult.Failed"/>, so the caller
 /// can retry and report it instead of losing it.
 /// </summary>
-public sealed class TeamsNotifier(
+public sealed partial class TeamsNotifier(
     IsmsCloudAdapter adapter,
     ConversationReferenceStore references,
     IOptions<BotAuthenticationOptions> authentication,
@@ -120,6 +121,9 @@ public sealed class TeamsNotifier(
         }
     }
 
+    [GeneratedRegex("\n+")]
+    private static partial Regex LineBreaks();
+
     private static IMessageActivity ToActivity(Notification notification)
     {
         if (notification.Card is not null)
@@ -127,10 +131,14 @@ public sealed class TeamsNotifier(
             return CardAttachments.ToActivity(notification.Card, notification.Title);
         }
 
-        var text = notification.Clause is null
-            ? $"**{notification.Title}**\n\n{notification.Text}"
-            : $"**{notification.Title}**\n\n{notification.Text}\n\n（根拠: {notification.Clause}）";
-        return MessageFactory.Text(text);
+        // The title is the first paragraph, plain: Teams previews the first line of a message in the chat list, where
+        // markdown shows as typed. Teams keeps a single line break as a space: paragraphs need a blank line.
+        var paragraphs = new[] { notification.Title, notification.Text, notification.Clause is null ? null : $"（根拠: {notification.Clause}）" }
+            .Where(p => !string.IsNullOrWhiteSpace(p))
+            .Select(p => LineBreaks().Replace(p!.ReplaceLineEndings("\n"), "\n\n"));
+        var activity = MessageFactory.Text(string.Join("\n\n", paragraphs));
+        activity.Summary = notification.Title;
+        return activity;
     }
 }
 

@@ -69,7 +69,8 @@ public enum ApprovalState
 public sealed record Recipient(string? PersonId, string Name, string? AadObjectId, string? TeamsUserId);
 
 /// <summary>A proactive message to send: Japanese text for one person, with a card when there is something to do on it.</summary>
-public sealed record Notification(Recipient To, string Text, System.Text.Json.Nodes.JsonObject? Card = null);
+/// <param name="Title">What the message is about, in a few words (申請が承認されました, 承認のお願い): the first line and the chat list preview.</param>
+public sealed record Notification(Recipient To, string Text, System.Text.Json.Nodes.JsonObject? Card = null, string Title = NotificationTitles.Request);
 
 /// <summary>The result of <see cref="ApprovalService.Assign"/>.</summary>
 /// <param name="View">What the approval card shows; render with <see cref="DecisionCard.ForApprovers"/> or <see cref="DecisionCard.Status"/>.</param>
@@ -136,7 +137,9 @@ public sealed record WithdrawResult(
 }
 
 /// <summary>A decision as the cards show it.</summary>
-public sealed record DecisionView(string DeciderName, string? ActingFor, Decision Decision, DateTimeOffset At, string? Comment, string StepLabel);
+/// <param name="Clause">The clause the step was decided under.</param>
+public sealed record DecisionView(string DeciderName, string? ActingFor, Decision Decision, DateTimeOffset At, string? Comment, string StepLabel,
+    string? Clause = null);
 
 /// <summary>Everything a decision or status card shows; built by the service from the record and the approval document.</summary>
 public sealed record ApprovalView(
@@ -157,7 +160,8 @@ public sealed record ApprovalView(
     IReadOnlyList<string> CurrentDeciderNames,
     IReadOnlyList<string> DeciderTeamsUserIds,
     string CardVersion,
-    IReadOnlyList<DecisionView> Decisions);
+    IReadOnlyList<DecisionView> Decisions,
+    string? CurrentStepSpokenLabel = null);
 
 /// <summary>Stored in the <c>approvals</c> collection, keyed by record id.</summary>
 public sealed class ApprovalDocument
@@ -211,6 +215,9 @@ public sealed class StoredStep
 
     public ApprovalStep ToStep() => new(RuleName, Stage, Action, Role, RequestedRole, Department, System,
         Assignees.Select(a => new Assignee(a.PersonId, a.Name, a.AadObjectId, a.TeamsUserId)).ToList(), [], Clause, null, []);
+
+    /// <inheritdoc cref="ApprovalStep.SpokenLabel"/>
+    public string SpokenLabel() => ToStep().SpokenLabel;
 }
 
 public sealed class StoredPerson

@@ -210,7 +210,11 @@ public sealed class ApprovalService
             }
 
             var returnedCard = decision == Decision.Return ? ReturnedCard.Create(record, person.Name, comment!) : null;
-            var notices = new List<Notification> { new(ApplicantRecipient(record), ApplicantText(record, decision, person.Name, comment, document), returnedCard) };
+            var notices = new List<Notification>
+            {
+                new(ApplicantRecipient(record), ApplicantText(record, decision, person.Name, comment, document), returnedCard,
+                    NotificationTitles.ForApplicant(decision, final: !advances)),
+            };
             if (advances) notices.AddRange(AssignmentNotices(record, document));
             var message = $"{record.Number}を{decision.Label()}しました。" + (advances ? $"次は{document.Current!.Label}の判断を待ちます。" : "");
             return new DecisionResult(DecisionOutcome.Decided, message, record.Status, View(record, document), notices, document.ActivityId);
@@ -243,7 +247,7 @@ public sealed class ApprovalService
             _audit.Append(new AuditEvent("Withdrawn", applicant?.Id ?? record.Applicant.UserId, record.Applicant.Name, record.Id, record.Number,
                 from.ToString(), record.Status.ToString(), step.Clause, document.ActivityId));
             var text = $"{record.Applicant.Name}さんが{record.Title}（{record.Number}）を取り下げました。判断は不要です。";
-            var notices = Deciders(step).Select(r => new Notification(r, text)).ToList();
+            var notices = Deciders(step).Select(r => new Notification(r, text, Title: NotificationTitles.Withdrawn)).ToList();
             return new WithdrawResult(WithdrawOutcome.Withdrawn, $"{record.Number}を取り下げました。", View(record, document), notices, document.ActivityId);
         }
     }
@@ -257,7 +261,8 @@ public sealed class ApprovalService
     }
 
     /// <summary>The card to return to an isms.refresh invoke: buttons for someone who may decide now, the status for everyone else.</summary>
-    public System.Text.Json.Nodes.JsonObject? CardFor(string recordId, string? aadObjectId, string? teamsUserId)
+    /// <param name="approverNotice">For someone who may decide: a message in red above the current buttons.</param>
+    public System.Text.Json.Nodes.JsonObject? CardFor(string recordId, string? aadObjectId, string? teamsUserId, string? approverNotice = null)
     {
         var document = _approvals.FindById(recordId);
         var record = document is null ? null : _records.FindById(recordId);
@@ -266,7 +271,7 @@ public sealed class ApprovalService
         var person = _directory.Identify(aadObjectId, teamsUserId).Person;
         var step = document.Current;
         var mayDecide = step is not null && person is not null && _router.MayDecide(step.ToStep(), person, JapanTime.Today(_time), record);
-        return mayDecide ? DecisionCard.ForApprovers(view) : DecisionCard.Status(view);
+        return mayDecide ? DecisionCard.ForApprovers(view, notice: approverNotice) : DecisionCard.Status(view);
     }
 
     private void Save(RequestRecord record, ApprovalDocument document)
@@ -329,10 +334,12 @@ public sealed class ApprovalService
     {
         var step = document.Current;
         if (step is null) return [];
-        var verb = step.Action == StepAction.Acknowledge ? "確認" : "承認・差戻し・却下";
+        var acknowledge = step.Action == StepAction.Acknowledge;
+        var verb = acknowledge ? "確認" : "承認・差戻し・却下";
         var text = $"{record.Applicant.Name}さん（{record.Applicant.Department ?? "所属未登録"}）から{record.Title}（{record.Number}）が届きました。"
-            + $"{step.Label}として内容を確認し、カードから{verb}を選んでください（根拠 {step.Clause}）。";
-        return Deciders(step).Select(r => new Notification(r, text)).ToList();
+            + $"{step.SpokenLabel()}として内容を確認し、カードから{verb}を選んでください（根拠 {step.Clause}）。";
+        var title = acknowledge ? NotificationTitles.AcknowledgeRequest : NotificationTitles.Request;
+        return Deciders(step).Select(r => new Notification(r, text, Title: title)).ToList();
     }
 
     private static IReadOnlyList<Notification> ReceiverNotices(RequestRecord record, ApprovalRoute route) =>
@@ -340,7 +347,8 @@ public sealed class ApprovalService
             .SelectMany(s => s.Assignees.Select(a => (a, s)))
             .DistinctBy(x => x.a.PersonId)
             .Select(x => new Notification(new Recipient(x.a.PersonId, x.a.Name, x.a.AadObjectId, x.a.TeamsUserId),
-                $"{record.Applicant.Name}さんから{record.Title}（{record.Number}）が届きました。{x.s.Label}として{x.s.Action.Verb()}（根拠 {x.s.Clause}）。"))
+                $"{record.Applicant.Name}さんから{record.Title}（{record.Number}）が届きました。{x.s.SpokenLabel}として{x.s.Action.Verb()}（根拠 {x.s.Clause}）。",
+                Title: NotificationTitles.Received))
             .ToList();
 
     private Recipient ApplicantRecipient(RequestRecord record)
@@ -356,10 +364,10 @@ public sealed class ApprovalService
         {
             Decision.Approve when document.State == ApprovalState.Pending =>
                 $"{subject}を{decider}さんが承認しました。次は{document.Current!.Label}の承認を待っています。",
-            Decision.Approve => $"{subject}が{decider}さんにより承認されました。" + (comment is null ? "" : $"\nコメント: {comment}"),
-            Decision.Return => $"{subject}が{decider}さんにより差し戻されました。内容を修正して再申請してください。\nコメント: {comment}",
-            Decision.Reject => $"{subject}は{decider}さんにより却下されました。\n理由: {comment}",
-            _ => $"{subject}を{decider}さんが確認しました。" + (comment is null ? "" : $"\nコメント: {comment}"),
+            Decision.Approve => $"{subject}が{decider}さんにより承認されました。" + (comment is null ? "" : $"\n\nコメント: {comment}"),
+            Decision.Return => $"{subject}が{decider}さんにより差し戻されました。内容を修正して再申請してください。\n\nコメント: {comment}",
+            Decision.Reject => $"{subject}は{decider}さんにより却下されました。\n\n理由: {comment}",
+            _ => $"{subject}を{decider}さんが確認しました。" + (comment is null ? "" : $"\n\nコメント: {comment}"),
         };
     }
 
@@ -390,6 +398,7 @@ public sealed class ApprovalService
             step is null ? [] : Deciders(step).Select(r => r.TeamsUserId).OfType<string>().Distinct().ToList(),
             document.CardVersion,
             document.Decisions.Select(d => new DecisionView(d.Name, d.ActingForName, d.Decision, ParseAt(d.At), d.Comment,
-                d.StepIndex < document.Steps.Count ? document.Steps[d.StepIndex].Label : "")).ToList());
+                d.StepIndex < document.Steps.Count ? document.Steps[d.StepIndex].Label : "", NullIfEmpty(d.Clause))).ToList(),
+            step?.SpokenLabel());
     }
 }

@@ -17,15 +17,22 @@ public static class DecisionCard
 
     /// <param name="commentError">Why a decision was refused for its comment (差戻し without a reason), shown in red under
     /// the comment box as the forms show their field errors; the buttons stay so the approver can try again.</param>
-    public static JsonObject ForApprovers(ApprovalView view, string? commentError = null)
+    /// <param name="notice">Why the last press was refused (a stale card), in red at the top; the buttons are current.</param>
+    public static JsonObject ForApprovers(ApprovalView view, string? commentError = null, string? notice = null)
     {
         var acknowledge = view.CurrentAction == StepAction.Acknowledge;
-        var card = new AdaptiveCard()
+        var card = new AdaptiveCard();
+        if (notice is not null)
+        {
+            card.Add(TextBlock(notice, TextTone.Error));
+        }
+
+        card
             .Add(TextBlock($"{view.Title}の{(acknowledge ? "確認" : "承認")}依頼", TextTone.Heading))
             .Add(FactSet(Facts(view)))
             .AddRange(AnswerElements(view))
             .AddRange(DecisionElements(view))
-            .Add(TextBlock($"{view.CurrentStepLabel}として判断してください。根拠: {view.CurrentClause}", TextTone.Note))
+            .Add(TextBlock($"{view.CurrentStepSpokenLabel ?? view.CurrentStepLabel}として判断してください。根拠: {view.CurrentClause}", TextTone.Note))
             .Add(TextInput(CommentInputId, "コメント（差戻し・却下のときは必須）", null, ApprovalService.MaxCommentLength, multiline: true,
                 required: false, placeholder: "差戻し・却下の理由、承認の条件など"));
         if (commentError is not null)
@@ -53,6 +60,7 @@ public static class DecisionCard
         var card = new AdaptiveCard()
             .Add(TextBlock($"{view.Title}（{view.Number}）", TextTone.Heading))
             .Add(FactSet([.. Facts(view), ("状態", StatusText(view))]))
+            .AddRange(AnswerElements(view))
             .AddRange(DecisionElements(view));
         if (pending)
         {
@@ -82,16 +90,26 @@ public static class DecisionCard
         };
     }
 
-    private static IEnumerable<(string, string)> Facts(ApprovalView view) =>
-    [
+    private static IEnumerable<(string, string)> Facts(ApprovalView view) => new (string Title, string Value)[]
+    {
         ("受付番号", view.Number),
         ("申請者", view.ApplicantName),
         ("所属", view.Department ?? "未登録"),
         ("様式", view.Title),
         ("機密性", view.Confidentiality > 0 ? $"機密性{view.Confidentiality}" : "該当なし"),
         ("申請日時", ApprovalService.FormatJst(view.SubmittedAt)),
-        ("根拠", string.Join("、", view.CurrentClause is null ? view.Clauses : [view.CurrentClause])),
-    ];
+        ("根拠", StepClauses(view)),
+    }.Where(f => f.Value.Length > 0);
+
+    /// <summary>The clause of the step being decided, else those the steps were decided under; the record's clauses
+    /// (often several) are cited once, at the bottom of the status card.</summary>
+    private static string StepClauses(ApprovalView view)
+    {
+        IEnumerable<string> clauses = view.CurrentClause is { } current ? [current]
+            : view.Decisions.Select(d => d.Clause).OfType<string>().Distinct().ToList() is { Count: > 0 } decided ? decided
+            : [];
+        return string.Join("、", clauses);
+    }
 
     private static IEnumerable<JsonObject> AnswerElements(ApprovalView view)
     {

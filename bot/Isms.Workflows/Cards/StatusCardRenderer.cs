@@ -30,6 +30,14 @@ public static class StatusCardRenderer
         return card.Add(TextBlock(FormCardRenderer.CitationText(record.AppliedClauses), TextTone.Help)).ToJson();
     }
 
+    /// <summary>What the form's confirmation card becomes once sent: read-only, so nothing invites a second 送信.</summary>
+    public static JsonObject SubmittedCard(RequestRecord record) =>
+        new AdaptiveCard()
+            .Add(TextBlock(record.Title, TextTone.Heading))
+            .Add(TextBlock($"送信済み（{record.Number}）", TextTone.Subheading))
+            .Add(TextBlock("この内容は送信済みです。状況は「申請状況」と送ると確認できます。", TextTone.Help))
+            .ToJson();
+
     /// <summary>
     /// Lists open drafts with 再開 / 破棄. With <paramref name="offerRestart"/> (the person started the same form again)
     /// 破棄 becomes 破棄して新しく始める.

@@ -65,6 +65,11 @@ public sealed record ApprovalStep(
     public string Label => Role is null
         ? External ?? ""
         : Department is not null && Role.Value.IsDepartmental() ? $"{Department} {Role.Value.Label()}" : Role.Value.Label();
+
+    /// <summary>The label as a sentence says it: 警防課の情報セキュリティ管理者（として判断してください）.</summary>
+    public string SpokenLabel => Role is not null && Department is not null && Role.Value.IsDepartmental()
+        ? $"{Department}の{Role.Value.Label()}"
+        : Label;
 }
 
 /// <summary>Who acts on a record, in order, as the routing rules and the org directory say on <see cref="DecisionDate"/>.</summary>

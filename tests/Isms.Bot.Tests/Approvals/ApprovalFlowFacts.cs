@@ -34,6 +34,7 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
 
         var (conversation, sent) = Assert.Single(connector.Received);
         Assert.Equal(PersonalConversationId(Approver), conversation);
+        Assert.Equal("承認のお願い", (string?)sent["summary"]);
         var card = AttachedCard(sent);
         Assert.Contains(number, Json(card));
         Assert.Equal(Approver.Id, (string?)card["refresh"]!["userIds"]![0]);
@@ -49,7 +50,9 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
 
         var record = factory.Services.GetRequiredService<IRequestStore>().FindByNumber(number)!;
         Assert.Equal(RequestStatus.Approved, record.Status);
-        Assert.Contains(connector.Received, r => r.ConversationId == PersonalConversationId(Applicant) && ((string?)r.Activity["text"])?.Contains(number) == true);
+        var notice = Assert.Single(connector.Received, r => r.ConversationId == PersonalConversationId(Applicant)).Activity;
+        Assert.StartsWith($"申請が承認されました\n\n持ち出し申請（{number}）が佐藤 花子さんにより承認されました。", (string?)notice["text"]);
+        Assert.Equal("申請が承認されました", (string?)notice["summary"]);
 
         var (_, replay) = await Invoke(client, connector, Approver, card, "却下", "理由");
         Assert.Equal(RequestStatus.Approved, factory.Services.GetRequiredService<IRequestStore>().FindByNumber(number)!.Status);
@@ -90,6 +93,40 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
         // The applicant gets the 修正して再申請 card, which carries the comment.
         Assert.Contains(connector.Received, r => r.ConversationId == PersonalConversationId(Applicant)
             && Json(r.Activity).Contains("持ち出し先の住所を記入してください", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AStaleCard_GivesTheApproverTheCurrentButtons_UnderTheMessage_AndOthersOnlyTheStatus()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        using var factory = new BotApplicationFactory(DataDirectory);
+        var client = factory.CreateClient();
+        await SayViaConnector(client, connector, Approver);
+        var number = await FileTakeout(client);
+        await SayViaConnector(client, connector, Applicant);
+        var stale = AttachedCard(Assert.Single(connector.Received).Activity);
+        foreach (var action in Descendants(stale).Where(n => (string?)n["type"] == "Action.Execute" && n["data"]?["version"] is not null))
+        {
+            action["data"]!["version"] = "0123456789abcdef01234567";
+        }
+
+        var (status, response) = await Invoke(client, connector, Approver, stale, "承認");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var shown = response["value"]!.AsObject();
+        AdaptiveCardValidator.AssertValid(shown);
+        var first = shown["body"]![0]!;
+        Assert.Equal(("このカードは古くなっていたため、操作を受け付けませんでした。最新の内容を表示しましたので、確認のうえ改めて判断してください。", "Attention"), ((string?)first["text"], (string?)first["color"]));
+        Assert.Equal(["承認", "差戻し", "却下"], shown["actions"]!.AsArray().Select(a => (string?)a!["title"]));
+        var records = factory.Services.GetRequiredService<IRequestStore>();
+        Assert.Equal(RequestStatus.PendingApproval, records.FindByNumber(number)!.Status);
+
+        var (_, other) = await Invoke(client, connector, Applicant, stale, "承認");
+        Assert.Null(other["value"]!["actions"]);
+
+        var (_, decided) = await Invoke(client, connector, Approver, shown, "承認");
+        Assert.Contains("承認（佐藤 花子", Json(decided));
+        Assert.Equal(RequestStatus.Approved, records.FindByNumber(number)!.Status);
     }
 
     internal static async Task<string> FileTakeout(HttpClient client)

@@ -195,7 +195,7 @@ public sealed class DecisionInvokeFacts : TempDataDirectory
 
         var number = await host.FileTakeout(Applicant);
 
-        Assert.Contains(Texts(host.LastReplies), t => t.Contains("佐藤 花子 さんには個人チャットで通知できなかったため、承認用チャネルに判断依頼を投稿しました。"));
+        Assert.Contains(Texts(host.LastReplies), t => t.StartsWith("佐藤 花子さんには個人チャットで通知できなかったため、承認用チャネルに判断依頼を投稿しました。"));
         var (copy, card) = Assert.Single(host.CardsPostedTo(ApprovalsChannel));
         Assert.StartsWith("佐藤 花子さん宛ての判断依頼です", (string)card["body"]![0]!["text"]!);
         AdaptiveCardValidator.AssertValid(card);

@@ -30,6 +30,23 @@ public sealed class TeamsNotifierFacts : TempDataDirectory
     }
 
     [Fact]
+    public async Task ATextNotice_StartsWithItsPlainTitle_AndSeparatesParagraphsWithABlankLine()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        using var factory = new BotApplicationFactory(DataDirectory);
+        await SayHelloAsync(factory, connector, Yamada);
+        var returned = new Notification("申請が差し戻されました",
+            "持ち出し申請（持出-2026-0001）が佐藤 花子さんにより差し戻されました。\nコメント: 持ち出し先を記入してください", Clause: "5.1(1)③(イ)");
+
+        await factory.Services.GetRequiredService<INotifier>().NotifyAsync(new Recipient(Yamada.AadObjectId), returned, CancellationToken.None);
+
+        var (_, activity) = Assert.Single(connector.Received);
+        Assert.Equal("申請が差し戻されました\n\n持ち出し申請（持出-2026-0001）が佐藤 花子さんにより差し戻されました。\n\nコメント: 持ち出し先を記入してください"
+            + "\n\n（根拠: 5.1(1)③(イ)）", (string?)activity["text"]);
+        Assert.Equal("申請が差し戻されました", (string?)activity["summary"]);
+    }
+
+    [Fact]
     public async Task APersonIsAlsoFoundByTheirTeamsUserId()
     {
         await using var connector = await FakeConnector.StartAsync();

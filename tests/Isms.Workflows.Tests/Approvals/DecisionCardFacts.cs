@@ -24,6 +24,7 @@ public sealed class DecisionCardFacts
         Add("approval.takeout.approvers", pending, approvers: true);
         Add("approval.takeout.pending", pending, approvers: false);
         cards.Add(("approval.takeout.approvers.reason-missing", DecisionCard.ForApprovers(pending, "差戻しの理由をコメントに入力してください。"), pending));
+        cards.Add(("approval.takeout.approvers.stale", DecisionCard.ForApprovers(pending, notice: "このカードは古くなっていたため、操作を受け付けませんでした。最新の内容を表示しましたので、確認のうえ改めて判断してください。"), pending));
         h.Time.Advance(TimeSpan.FromMinutes(25));
         Add("approval.takeout.approved", h.Decide(takeout, Ikeda, comment: "返却時に報告してください").View!, approvers: false);
 
@@ -52,7 +53,7 @@ public sealed class DecisionCardFacts
     public void EveryCard_PassesTheAdaptiveCardsParser_ForSchema15()
     {
         Assert.True(File.Exists(CardValidator.ScriptPath));
-        Assert.Equal(9, Gallery.Value.Count);
+        Assert.Equal(10, Gallery.Value.Count);
 
         Assert.Empty(CardValidator.Validate([.. Gallery.Value.Select(c => (c.Name, c.Card))]));
     }

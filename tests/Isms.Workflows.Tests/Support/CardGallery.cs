@@ -29,6 +29,7 @@ public static class CardGallery
         Add("takeout.confirm", takeout);
         takeout.Click("送信");
         Add("takeout.receipt", takeout);
+        cards.Add(("takeout.submitted", Isms.Workflows.Cards.StatusCardRenderer.SubmittedCard(harness.AllRecords().Single())));
 
         var takeoutPublic = harness.Session(FormHarness.NoDepartment);
         takeoutPublic.Start(FormKind.TakeoutRequest);
