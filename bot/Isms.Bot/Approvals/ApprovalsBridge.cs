@@ -174,9 +174,13 @@ public sealed class ApprovalsBridge(
 
             // Invalid (no reason for a 差戻し or 却下) is only ever said to someone who may decide: they keep the
             // buttons. The status card would take them away where refresh does not bring them back (the Playground).
-            return result.Outcome == DecisionOutcome.Invalid && result.View is { } refused
-                ? Card(DecisionCard.ForApprovers(refused, commentError: result.Message))
-                : Message(200, result.Message, result.View);
+            // Someone who may not decide learns why, but not the request's contents.
+            return result.Outcome switch
+            {
+                DecisionOutcome.Invalid when result.View is { } refused => Card(DecisionCard.ForApprovers(refused, commentError: result.Message)),
+                DecisionOutcome.NotAllowed => Message(200, result.Message),
+                _ => Message(200, result.Message, result.View),
+            };
         }
 
         // Every copy first shows the new state (the clicker's too: in a channel others see it); then the next step's
@@ -247,7 +251,7 @@ public sealed class ApprovalsBridge(
     /// <summary>The applicant's 取り下げ: the service checks everything; the approvers are told, the applicant gets the result.</summary>
     public async Task WithdrawAsync(ITurnContext turnContext, string recordId, CancellationToken cancellationToken)
     {
-        var result = approvals.Withdraw(recordId, turnContext.Activity.From.AadObjectId ?? "");
+        var result = approvals.Withdraw(recordId, turnContext.Activity.From.AadObjectId, turnContext.Activity.From.Id);
         logger.LogInformation("Withdrawal of record {RecordId}: {Outcome}", recordId, result.Outcome);
         var unreachable = 0;
         foreach (var notification in result.Succeeded ? result.Notifications : [])

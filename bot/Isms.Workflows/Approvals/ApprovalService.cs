@@ -76,6 +76,8 @@ public sealed class ApprovalService
                 Version = (existing?.Version ?? 0) + 1,
                 CardVersion = NewCardVersion(),
                 Steps = steps,
+                // A corrected resubmission keeps the earlier round's decisions (the 差戻し and its comment) in view.
+                Decisions = existing?.Decisions ?? [],
                 ActivityId = activityId ?? existing?.ActivityId,
                 AssignedAtUtc = _time.GetUtcNow().UtcDateTime,
             };
@@ -201,13 +203,12 @@ public sealed class ApprovalService
                 Note = $"{person.Name}{(actingFor is null ? "" : $"（{actingFor.Name}の代理）")}が{decision.Label()}（{step.Label}、根拠 {step.Clause}）"
                     + (comment is null ? "" : $": {comment}"),
             });
-            Save(record, document);
+            // An approved cloud service enters the register in the same transaction as the approval.
+            Save(record, document, record.Status == RequestStatus.Approved && record.Kind == FormKind.CloudUseRequest
+                ? () => _cloudRegister?.Add(record, person.Name, now)
+                : null);
             _audit.Append(new AuditEvent(AuditAction(decision), person.Id, person.Name, record.Id, record.Number, from.ToString(), record.Status.ToString(),
                 step.Clause, activityId, NullIfEmpty((actingFor is null ? "" : $"{actingFor.PersonId}の代理 ") + (comment ?? ""))));
-            if (record.Status == RequestStatus.Approved && record.Kind == FormKind.CloudUseRequest)
-            {
-                _cloudRegister?.Add(record, person.Name, now);
-            }
 
             var returnedCard = decision == Decision.Return ? ReturnedCard.Create(record, person.Name, comment!) : null;
             var notices = new List<Notification>
@@ -221,14 +222,18 @@ public sealed class ApprovalService
         }
     }
 
-    public WithdrawResult Withdraw(string recordId, string applicantAadObjectId)
+    /// <param name="invokerAadObjectId">The sender's Entra object id; <paramref name="invokerTeamsId"/> their Teams id. Either
+    /// matching the record's applicant is the applicant, as everywhere else.</param>
+    public WithdrawResult Withdraw(string recordId, string? invokerAadObjectId, string? invokerTeamsId)
     {
         lock (_gate)
         {
             var document = _approvals.FindById(recordId);
             var record = document is null ? null : _records.FindById(recordId);
             if (document is null || record is null) return new WithdrawResult(WithdrawOutcome.NotFound, "この申請は見つかりません。", null, [], null);
-            if (!string.Equals(record.Applicant.AadObjectId, applicantAadObjectId, StringComparison.OrdinalIgnoreCase))
+            var isApplicant = (invokerAadObjectId is { Length: > 0 } && string.Equals(record.Applicant.AadObjectId, invokerAadObjectId, StringComparison.OrdinalIgnoreCase))
+                || (invokerTeamsId is { Length: > 0 } && string.Equals(record.Applicant.UserId, invokerTeamsId, StringComparison.Ordinal));
+            if (!isApplicant)
                 return new WithdrawResult(WithdrawOutcome.NotApplicant, "取り下げができるのは申請者本人だけです。", View(record, document), [], document.ActivityId);
             if (document.State != ApprovalState.Pending)
                 return new WithdrawResult(WithdrawOutcome.NotPending, $"{record.Number}は{record.Status.Label()}のため、取り下げできません。", View(record, document), [], document.ActivityId);
@@ -246,7 +251,7 @@ public sealed class ApprovalService
             var applicant = ApplicantPerson(record);
             _audit.Append(new AuditEvent("Withdrawn", applicant?.Id ?? record.Applicant.UserId, record.Applicant.Name, record.Id, record.Number,
                 from.ToString(), record.Status.ToString(), step.Clause, document.ActivityId));
-            var text = $"{record.Applicant.Name}さんが{record.Title}（{record.Number}）を取り下げました。判断は不要です。";
+            var text = $"{record.Applicant.Name}さんが{record.Title}（{record.Number}）を取り下げました。ご対応は不要です。";
             var notices = Deciders(step).Select(r => new Notification(r, text, Title: NotificationTitles.Withdrawn)).ToList();
             return new WithdrawResult(WithdrawOutcome.Withdrawn, $"{record.Number}を取り下げました。", View(record, document), notices, document.ActivityId);
         }
@@ -274,7 +279,7 @@ public sealed class ApprovalService
         return mayDecide ? DecisionCard.ForApprovers(view, notice: approverNotice) : DecisionCard.Status(view);
     }
 
-    private void Save(RequestRecord record, ApprovalDocument document)
+    private void Save(RequestRecord record, ApprovalDocument document, Action? alsoInTransaction = null)
     {
         var db = _database.Database;
         if (!db.BeginTrans()) throw new InvalidOperationException("An approval change is already in a transaction on this thread.");
@@ -282,6 +287,7 @@ public sealed class ApprovalService
         {
             _records.Update(record);
             _approvals.Upsert(document);
+            alsoInTransaction?.Invoke();
             db.Commit();
         }
         catch

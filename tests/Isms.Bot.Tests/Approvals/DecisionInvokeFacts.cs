@@ -88,6 +88,9 @@ public sealed class DecisionInvokeFacts : TempDataDirectory
         Assert.Contains("組織名簿にあなたの登録が見つかりません", Json(stranger.Body));
         Assert.Matches("この申請を判断できるのは[^（]*情報セキュリティ管理者（佐藤 花子）またはその代理の方です", Json(colleague.Body));
         Assert.Contains("この申請を判断できるのは", Json(deputy.Body));
+        // They learn why, not what was requested: no card with the applicant's answers comes back.
+        Assert.All(new[] { applicant, stranger, colleague, deputy }, r =>
+            Assert.Equal("application/vnd.microsoft.activity.message", (string?)r.Body["type"]));
         Assert.Equal(RequestStatus.PendingApproval, host.Record(number).Status);
         Assert.Empty(host.Connector.Updated);
         Assert.DoesNotContain(host.TextsPostedTo(PersonalConversationId(Applicant)), t => t.Contains(number));
@@ -142,7 +145,7 @@ public sealed class DecisionInvokeFacts : TempDataDirectory
         var (copy, card) = Assert.Single(host.CardsPostedTo(PersonalConversationId(Manager)));
         var record = host.Record(number);
 
-        Assert.True(host.Get<ApprovalService>().Withdraw(record.Id, Applicant.AadObjectId).Succeeded);
+        Assert.True(host.Get<ApprovalService>().Withdraw(record.Id, Applicant.AadObjectId, null).Succeeded);
         Assert.Equal(1, await host.Get<ApprovalsBridge>().UpdateCardCopiesAsync(record.Id, CancellationToken.None));
         var (status, response) = await host.Invoke(Manager, card, "承認");
 

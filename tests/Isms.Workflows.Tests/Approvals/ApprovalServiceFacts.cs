@@ -221,6 +221,21 @@ public sealed class ApprovalServiceFacts : IDisposable
     }
 
     [Fact]
+    public void AResubmission_IsPendingAgain_AndStillShowsTheEarlier差戻しWithItsComment()
+    {
+        var record = Assigned();
+        _h.Decide(record, Sato, Decision.Return, "持ち出し先の住所を記入してください");
+
+        var again = _h.Service.Assign(_h.Load(record.Id), "act-resubmit");
+
+        Assert.Equal(ApprovalState.Pending, again.State);
+        var earlier = Assert.Single(again.View.Decisions);
+        Assert.Equal((Decision.Return, "持ち出し先の住所を記入してください"), (earlier.Decision, earlier.Comment));
+        Assert.Equal(DecisionOutcome.Decided, _h.Decide(record, Sato).Outcome);
+        Assert.Equal(2, _h.Service.Find(record.Id)!.Decisions.Count);
+    }
+
+    [Fact]
     public void Reject_TellsTheApplicantWhy()
     {
         var record = Assigned();
@@ -256,9 +271,9 @@ public sealed class ApprovalServiceFacts : IDisposable
     {
         var record = Assigned();
 
-        var byOther = _h.Service.Withdraw(record.Id, Sato);
-        var byApplicant = _h.Service.Withdraw(record.Id, Yamada.ToUpperInvariant());
-        var again = _h.Service.Withdraw(record.Id, Yamada);
+        var byOther = _h.Service.Withdraw(record.Id, Sato, null);
+        var byApplicant = _h.Service.Withdraw(record.Id, Yamada.ToUpperInvariant(), null);
+        var again = _h.Service.Withdraw(record.Id, Yamada, null);
         var decide = _h.Decide(record, Sato);
 
         Assert.Equal(WithdrawOutcome.NotApplicant, byOther.Outcome);
@@ -271,12 +286,22 @@ public sealed class ApprovalServiceFacts : IDisposable
     }
 
     [Fact]
+    public void Withdraw_KnowsTheApplicantByTheirTeamsId_AsTheConfirmationStepDoes()
+    {
+        var record = Assigned();
+
+        Assert.Equal(WithdrawOutcome.NotApplicant, _h.Service.Withdraw(record.Id, "", "").Outcome);
+        Assert.Equal(WithdrawOutcome.NotApplicant, _h.Service.Withdraw(record.Id, null, "29:someone-else").Outcome);
+        Assert.Equal(WithdrawOutcome.Withdrawn, _h.Service.Withdraw(record.Id, null, record.Applicant.UserId).Outcome);
+    }
+
+    [Fact]
     public void Withdraw_AfterADecision_IsRefused()
     {
         var record = Assigned();
         _h.Decide(record, Sato);
 
-        Assert.Equal(WithdrawOutcome.NotPending, _h.Service.Withdraw(record.Id, Yamada).Outcome);
+        Assert.Equal(WithdrawOutcome.NotPending, _h.Service.Withdraw(record.Id, Yamada, null).Outcome);
         Assert.Equal(RequestStatus.Approved, _h.Load(record.Id).Status);
     }
 

@@ -38,7 +38,7 @@ public sealed class DecisionCardFacts
 
         var withdrawn = h.Submit();
         h.Service.Assign(withdrawn, "act-4");
-        Add("approval.takeout.withdrawn", h.Service.Withdraw(withdrawn.Id, Yamada).View!, approvers: false);
+        Add("approval.takeout.withdrawn", h.Service.Withdraw(withdrawn.Id, Yamada, null).View!, approvers: false);
 
         var misdelivery = h.Submit(FormKind.MisdeliveryReport);
         var report = h.Service.Assign(misdelivery, "act-5").View;

@@ -53,7 +53,7 @@ public sealed class DecisionCardWordingFacts
         using var h = new ApprovalHarness();
         var record = h.Submit();
         h.Service.Assign(record, "act-1");
-        var view = h.Service.Withdraw(record.Id, Yamada).View! with { Clauses = SevenClauses };
+        var view = h.Service.Withdraw(record.Id, Yamada, null).View! with { Clauses = SevenClauses };
 
         var card = DecisionCard.Status(view);
 
@@ -88,7 +88,7 @@ public sealed class DecisionCardWordingFacts
         var acknowledged = h.Decide(report, Sato, Decision.Acknowledge);
         var takeout = h.Submit();
         h.Service.Assign(takeout, "act-2");
-        var withdrawn = h.Service.Withdraw(takeout.Id, Yamada);
+        var withdrawn = h.Service.Withdraw(takeout.Id, Yamada, null);
 
         Assert.All(assigned.Notifications, n => Assert.Equal("確認のお願い", n.Title));
         Assert.Equal("報告が確認されました", Assert.Single(acknowledged.Notifications).Title);
