@@ -56,7 +56,7 @@ public sealed class IncidentsBridge(
         {
             logger.LogWarning("Incident {RecordId}: {Count} managers unreachable, CSIRT reached: {CsirtReached}", record.Id, unreachable.Count, csirtReached);
             var who = unreachable.Select(n => $"{n}さん").Concat(csirtReached ? [] : ["統一的な窓口（CSIRT）"]);
-            await turnContext.SendActivityAsync($"{string.Join("、", who)}にはまだ届いていません。時間をおいて再送しますが、お急ぎの報告ですので電話などで直接も報告してください。",
+            await turnContext.SendActivityAsync($"{string.Join("、", who)}にはまだ届いていません。時間をおいて再送します。急を要する報告ですので、電話などでも直接お伝えください。",
                 cancellationToken: cancellationToken);
         }
     }

@@ -164,6 +164,22 @@ public sealed class IncidentFlowFacts : TempDataDirectory
     }
 
     [Fact]
+    public async Task AManagerWithoutAChat_IsQueuedForTheRetries_AndTheReporterIsToldToPhoneToo()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        using var host = Host(new FakeTimeProvider(DateTimeOffset.UtcNow), CsirtChannel);
+        var client = host.CreateClient();
+        await Hello(client, connector, Saito, inCsirtChannel: true);
+
+        var (number, texts) = await Report(client);
+
+        Assert.Contains(texts, t => t.StartsWith("佐藤 花子さんにはまだ届いていません。時間をおいて再送します。", StringComparison.Ordinal) && t.Contains("電話"));
+        var queued = Assert.Single(host.Services.GetRequiredService<OutboxStore>().All());
+        Assert.Equal(("佐藤 花子", number), (queued.RecipientName, queued.RecordNumber));
+        Assert.Contains("isms.incident.ack", queued.CardJson);
+    }
+
+    [Fact]
     public async Task SomeoneOutsideTheDirectory_PressingACard_GetsTheReasonOnly_NotTheTimeline()
     {
         await using var connector = await FakeConnector.StartAsync();
