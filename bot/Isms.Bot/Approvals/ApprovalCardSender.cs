@@ -37,7 +37,7 @@ public sealed class ApprovalCardSender(
 
         var delivery = await notifier.DeliverAsync(new PortRecipient(id, to.Name),
             new PortNotification(RequestTitle(view), text, SubjectId: view.RecordId, Card: DecisionCard.ForApprovers(view)), cancellationToken);
-        Remember(view.RecordId, CardCopyPlace.Conversation, delivery, to.PersonId);
+        await RememberAsync(view, CardCopyPlace.Conversation, delivery, to.PersonId, cancellationToken);
         return delivery.Result;
     }
 
@@ -63,7 +63,7 @@ public sealed class ApprovalCardSender(
         });
         var delivery = await notifier.DeliverToChannelAsync(channelId, new PortNotification(RequestTitle(view), $"{to.Name}さん宛ての判断依頼", SubjectId: view.RecordId, Card: card),
             cancellationToken);
-        Remember(view.RecordId, CardCopyPlace.ChannelPost, delivery, to.PersonId);
+        await RememberAsync(view, CardCopyPlace.ChannelPost, delivery, to.PersonId, cancellationToken);
         return delivery.Result == NotifyResult.Sent;
     }
 
@@ -72,7 +72,8 @@ public sealed class ApprovalCardSender(
     {
         var response = await turnContext.SendActivityAsync(CardAttachments.ToActivity(DecisionCard.ForApprovers(view), $"{view.Title}（{view.Number}）"),
             cancellationToken);
-        Remember(view.RecordId, CardCopyPlace.Conversation, new Delivery(NotifyResult.Sent, turnContext.Activity.Conversation?.Id, response?.Id), personId);
+        await RememberAsync(view, CardCopyPlace.Conversation, new Delivery(NotifyResult.Sent, turnContext.Activity.Conversation?.Id, response?.Id), personId,
+            cancellationToken);
     }
 
     /// <summary>Replaces every copy of the record's card with its current status card; returns how many were updated.</summary>
@@ -96,20 +97,31 @@ public sealed class ApprovalCardSender(
         return updated;
     }
 
-    private void Remember(string recordId, CardCopyPlace place, Delivery delivery, string? personId)
+    /// <summary>Records the posted copy; an older copy it replaces (same conversation) becomes the status card, so no
+    /// message is left behind with buttons that nothing keeps in step.</summary>
+    private async Task RememberAsync(ApprovalView view, CardCopyPlace place, Delivery delivery, string? personId, CancellationToken cancellationToken)
     {
         if (delivery.Result != NotifyResult.Sent)
         {
             return;
         }
 
-        if (delivery is { ConversationId: { Length: > 0 } conversationId, ActivityId: { Length: > 0 } activityId })
+        if (delivery is not { ConversationId: { Length: > 0 } conversationId, ActivityId: { Length: > 0 } activityId })
         {
-            copies.Add(recordId, place, conversationId, activityId, personId, time.GetUtcNow());
+            logger.LogWarning("A card of record {RecordId} was posted without an activity id; it cannot be updated later", view.RecordId);
+            return;
         }
-        else
+
+        var replaced = copies.Add(view.RecordId, place, conversationId, activityId, personId, time.GetUtcNow());
+        if (replaced.Count == 0)
         {
-            logger.LogWarning("A card of record {RecordId} was posted without an activity id; it cannot be updated later", recordId);
+            return;
         }
+
+        var card = DecisionCard.Status(view);
+        var results = await Task.WhenAll(replaced.Select(copy => notifier.UpdateCardAsync(copy.ConversationId, copy.Place == CardCopyPlace.ChannelPost,
+            copy.ActivityId, card, view.RecordId, cancellationToken)));
+        logger.LogInformation("Replaced {Replaced} older card copies of record {RecordId} ({Updated} turned into the status card)", replaced.Count, view.RecordId,
+            results.Count(r => r == NotifyResult.Sent));
     }
 }

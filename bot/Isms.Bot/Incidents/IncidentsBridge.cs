@@ -9,7 +9,6 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using PortNotification = Isms.Jobs.Ports.Notification;
-using PortRecipient = Isms.Jobs.Ports.Recipient;
 
 namespace Isms.Bot.Incidents;
 
@@ -21,7 +20,7 @@ namespace Isms.Bot.Incidents;
 /// </summary>
 public sealed class IncidentsBridge(
     IncidentService incidents,
-    INotifier notifier,
+    NotificationOutbox outbox,
     TeamsNotifier channels,
     IOptions<NotificationChannelsOptions> channelOptions,
     ILogger<IncidentsBridge> logger)
@@ -48,7 +47,7 @@ public sealed class IncidentsBridge(
         var unreachable = new List<string>();
         foreach (var notice in opening.Notices)
         {
-            if (await SendAsync(notice, record.Id, cancellationToken) != NotifyResult.Sent) unreachable.Add(notice.To.Name);
+            if (await SendAsync(notice, record.Id, record.Number, cancellationToken) != NotifyResult.Sent) unreachable.Add(notice.To.Name);
         }
 
         var csirtReached = await SendToCsirtAsync(opening, record, cancellationToken);
@@ -56,8 +55,8 @@ public sealed class IncidentsBridge(
         if (unreachable.Count > 0 || !csirtReached)
         {
             logger.LogWarning("Incident {RecordId}: {Count} managers unreachable, CSIRT reached: {CsirtReached}", record.Id, unreachable.Count, csirtReached);
-            var who = unreachable.Select(n => $"{n} さん").Concat(csirtReached ? [] : ["統一的な窓口（CSIRT）"]);
-            await turnContext.SendActivityAsync($"{string.Join("、", who)}にはボットから通知できませんでした。お手数ですが、電話などで直接報告してください。",
+            var who = unreachable.Select(n => $"{n}さん").Concat(csirtReached ? [] : ["統一的な窓口（CSIRT）"]);
+            await turnContext.SendActivityAsync($"{string.Join("、", who)}にはまだ届いていません。時間をおいて再送します。急を要する報告ですので、電話などでも直接お伝えください。",
                 cancellationToken: cancellationToken);
         }
     }
@@ -90,20 +89,28 @@ public sealed class IncidentsBridge(
         {
             // The verb and the id come from the card data: log only the id the store knows.
             logger.LogInformation("Refused an incident action on {RecordId}: {Outcome}", result.View?.RecordId ?? "(unknown)", result.Outcome);
-            // Someone who may not act gets the status only; the others get the card they may act on, with the reason.
-            var current = result.Outcome == IncidentOutcome.NotAllowed && result.View is not null
-                ? IncidentCards.Timeline(result.View)
+            // Someone who may not act gets the status only (when they may see the case at all); the others get the card
+            // they may act on, with the reason.
+            var current = result.Outcome == IncidentOutcome.NotAllowed
+                ? (result.View is not null && incidents.MayView(recordId, invoker, from.Id) ? IncidentCards.Timeline(result.View) : null)
                 : incidents.CardFor(recordId, invoker, from.Id);
             return current is null ? Message(result.Message) : Card(WithMessage(current, result.Message, "Attention"));
         }
 
+        var unreachable = new List<string>();
         foreach (var notice in result.Notices)
         {
-            await SendAsync(notice, recordId, cancellationToken);
+            if (await SendAsync(notice, recordId, result.View?.Number, cancellationToken) != NotifyResult.Sent) unreachable.Add(notice.To.Name);
         }
 
-        var card = incidents.CardFor(recordId, invoker, from.Id) ?? IncidentCards.Timeline(result.View!);
-        return Card(WithMessage(card, result.Message, "Good"));
+        var card = WithMessage(incidents.CardFor(recordId, invoker, from.Id) ?? IncidentCards.Timeline(result.View!), result.Message, "Good");
+        if (unreachable.Count > 0)
+        {
+            logger.LogWarning("Incident {RecordId}: {Count} notices not delivered yet, queued for retry", recordId, unreachable.Count);
+            card = WithMessage(card, NotYetDelivered(unreachable), "Warning", at: 1);
+        }
+
+        return Card(card);
     }
 
     /// <summary>インシデント状況: the timeline of the newest incidents the person reported, was told of, or handles.</summary>
@@ -130,27 +137,30 @@ public sealed class IncidentsBridge(
         if (!string.IsNullOrWhiteSpace(channelId)
             && await channels.NotifyChannelAsync(channelId, new PortNotification(Title, text, "5.3(1)①", record.Id, opening.CsirtCard), cancellationToken) == NotifyResult.Sent)
         {
-            incidents.NoteDelivery(record.Id, "統一的な窓口（CSIRTのチャンネル）に投稿", "1(9)③");
+            incidents.NoteDelivery(record.Id, "統一的な窓口（CSIRTのチャネル）に投稿", "1(9)③");
             return true;
         }
 
         var reached = new List<string>();
         foreach (var person in opening.CsirtPeople)
         {
-            if (await SendAsync(new IncidentNotice(person, text, opening.CsirtCard), record.Id, cancellationToken) == NotifyResult.Sent) reached.Add(person.Name);
+            if (await SendAsync(new IncidentNotice(person, text, opening.CsirtCard), record.Id, record.Number, cancellationToken) == NotifyResult.Sent) reached.Add(person.Name);
         }
 
-        var why = string.IsNullOrWhiteSpace(channelId) ? "CSIRTのチャンネルが設定されていないため" : "CSIRTのチャンネルに投稿できなかったため";
+        var why = string.IsNullOrWhiteSpace(channelId) ? "CSIRTのチャネルが設定されていないため" : "CSIRTのチャネルに投稿できなかったため";
         incidents.NoteDelivery(record.Id, reached.Count > 0 ? $"{why}、CSIRT（{string.Join("、", reached)}）に個別に通知" : $"{why}個別に通知しようとしましたが、CSIRTの誰にも届きませんでした", "1(9)③");
         return reached.Count > 0;
     }
 
-    private async Task<NotifyResult> SendAsync(IncidentNotice notice, string recordId, CancellationToken cancellationToken)
+    /// <summary>A personal notice through the outbox: what does not arrive now is retried, and reported if it never does.</summary>
+    private async Task<NotifyResult> SendAsync(IncidentNotice notice, string recordId, string? recordNumber, CancellationToken cancellationToken)
     {
-        var id = notice.To.AadObjectId ?? notice.To.TeamsUserId;
-        if (id is null) return NotifyResult.Unreachable;
-        return await notifier.NotifyAsync(new PortRecipient(id, notice.To.Name), new PortNotification(Title, notice.Text, SubjectId: recordId, Card: notice.Card), cancellationToken);
+        if ((notice.To.AadObjectId ?? notice.To.TeamsUserId) is null) return NotifyResult.Unreachable;
+        return await outbox.SendOrQueueAsync(notice.To, Title, notice.Text, notice.Card, recordId, recordNumber, cancellationToken);
     }
+
+    public static string NotYetDelivered(IEnumerable<string> names) =>
+        $"{string.Join("、", names.Select(n => $"{n}さん"))}にはまだ届いていません。時間をおいて再送します。";
 
     private static TriageInput ReadTriage(JObject? data) => new(
         Text(data, IncidentCards.IsIncidentInputId) switch { "yes" => true, "no" => false, _ => null },
@@ -161,9 +171,9 @@ public sealed class IncidentsBridge(
     /// <summary>A string value of the (untrusted) action data; anything else is treated as absent.</summary>
     private static string? Text(JObject? data, string name) => data?[name] is JValue { Type: JTokenType.String } v ? (string?)v : null;
 
-    private static JsonObject WithMessage(JsonObject card, string message, string color)
+    private static JsonObject WithMessage(JsonObject card, string message, string color, int at = 0)
     {
-        card["body"]!.AsArray().Insert(0, new JsonObject { ["type"] = "TextBlock", ["text"] = message, ["wrap"] = true, ["color"] = color });
+        card["body"]!.AsArray().Insert(at, new JsonObject { ["type"] = "TextBlock", ["text"] = message, ["wrap"] = true, ["color"] = color });
         return card;
     }
 

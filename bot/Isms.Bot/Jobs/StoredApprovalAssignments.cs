@@ -3,6 +3,7 @@ using Isms.Jobs.Ports;
 using Isms.Workflows.Approvals;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Org;
+using Isms.Workflows.Routing;
 using Isms.Workflows.Storage;
 using LiteDB;
 using ApprovalAssignment = Isms.Jobs.Ports.ApprovalAssignment;
@@ -55,7 +56,7 @@ public sealed class StoredApprovalAssignments : IApprovalAssignments
                 escalation[key] = next = NextUp(directory, step.Role, step.Department);
             }
 
-            result[document.Id] = new ApprovalAssignment(approvers, StepStartedAt(document), next.Item1, next.Item2);
+            result[document.Id] = new ApprovalAssignment(approvers, StepStartedAt(document), next.Item1, next.Item2, step.Action == StepAction.Acknowledge);
         }
 
         return Task.FromResult<IReadOnlyDictionary<string, ApprovalAssignment>>(result);

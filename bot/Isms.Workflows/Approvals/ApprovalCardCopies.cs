@@ -12,7 +12,8 @@ public enum CardCopyPlace
     ChannelPost,
 }
 
-/// <summary>One posted message that shows an approval card; every copy is updated in place after each change.</summary>
+/// <summary>One posted message that shows an approval card; every copy is updated in place after each change. At most
+/// one per record and conversation.</summary>
 public sealed class ApprovalCardCopy
 {
     /// <summary>"{conversation id}|{activity id}": a message is recorded once.</summary>
@@ -45,14 +46,24 @@ public sealed class ApprovalCardCopies
         _copies.EnsureIndex(c => c.RecordId);
     }
 
-    public void Add(string recordId, CardCopyPlace place, string conversationId, string activityId, string? forPersonId, DateTimeOffset postedAt)
+    /// <summary>Records a copy. It replaces the record's older copy in the same conversation (a second 承認待ち), so a
+    /// decision updates one message per conversation however often the card was shown; returns the replaced ones. In a
+    /// channel, posts for different people (each headed by whom it is for) are kept apart.</summary>
+    public IReadOnlyList<ApprovalCardCopy> Add(string recordId, CardCopyPlace place, string conversationId, string activityId, string? forPersonId, DateTimeOffset postedAt)
     {
         ArgumentException.ThrowIfNullOrEmpty(recordId);
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentException.ThrowIfNullOrEmpty(activityId);
+        var id = ApprovalCardCopy.KeyOf(conversationId, activityId);
+        var replaced = _copies.Find(c => c.RecordId == recordId).Where(c => c.ConversationId == conversationId && c.Id != id && (place != CardCopyPlace.ChannelPost || c.ForPersonId == forPersonId)).ToList();
+        foreach (var old in replaced)
+        {
+            _copies.Delete(old.Id);
+        }
+
         _copies.Upsert(new ApprovalCardCopy
         {
-            Id = ApprovalCardCopy.KeyOf(conversationId, activityId),
+            Id = id,
             RecordId = recordId,
             Place = place,
             ConversationId = conversationId,
@@ -60,6 +71,7 @@ public sealed class ApprovalCardCopies
             ForPersonId = forPersonId,
             PostedAtUtc = postedAt.UtcDateTime,
         });
+        return replaced;
     }
 
     public IReadOnlyList<ApprovalCardCopy> ForRecord(string recordId) =>

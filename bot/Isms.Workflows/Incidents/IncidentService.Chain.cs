@@ -44,6 +44,11 @@ public sealed partial class IncidentService
             .ToList();
     }
 
+    /// <summary>Whether this person may see the case (reporter, told of it, or CSIRT); false for an unknown case.</summary>
+    public bool MayView(string recordId, string? aadObjectId, string? teamsUserId) =>
+        TryLoad(recordId, out var record, out var incident)
+        && MayView(_directory.Identify(aadObjectId, teamsUserId).Person, aadObjectId, teamsUserId, record, incident);
+
     public IncidentView? Find(string recordId) => TryLoad(recordId, out var record, out var incident) ? View(record, incident) : null;
 
     private bool TryLoad(string recordId, [NotNullWhen(true)] out RequestRecord? record, [NotNullWhen(true)] out IncidentCase? incident)

@@ -98,8 +98,12 @@ public sealed partial class IncidentService
         lock (_gate)
         {
             if (!TryLoad(recordId, out var record, out var incident)) return NotFound();
+            // Who acknowledged, and when, is told only to someone who may see the case.
+            if (Invoker(invokerAadObjectId, invokerTeamsId, record, incident, out var person) is { } notInDirectory) return notInDirectory;
             if (incident.Status != IncidentStatus.Closed && incident.AcknowledgedAt is { } at)
             {
+                if (!MayView(person, invokerAadObjectId, invokerTeamsId, record, incident))
+                    return Refuse(IncidentOutcome.NotAllowed, $"この報告を確認できるのは{Labels(AcknowledgeSteps(incident))}またはその代理の方です。", record, incident);
                 var who = incident.Timeline.LastOrDefault(e => e.Action == "Acknowledged")?.ActorName ?? "";
                 return Refuse(IncidentOutcome.AlreadyDone, $"{record.Number}は{who}さんが{ApprovalService.FormatJst(at)}に確認済みです。", record, incident);
             }
@@ -107,7 +111,6 @@ public sealed partial class IncidentService
             if (Refusal(record, incident, cardVersion) is { } refused) return refused;
 
             var ackSteps = AcknowledgeSteps(incident);
-            if (Invoker(invokerAadObjectId, invokerTeamsId, record, incident, out var person) is { } notInDirectory) return notInDirectory;
             var today = JapanTime.Today(_time);
             var step = ackSteps.FirstOrDefault(s => _router.MayDecide(s.ToStep(), person, today, record));
             if (step is null)

@@ -54,7 +54,7 @@ public sealed class PendingApprovalChaseJob(
             switch (due.StepDue(assignment.AssignedAt, policy, now))
             {
                 case ChaseStep.Remind when assignment.Approvers.Count > 0:
-                    reminders.Add((new ReminderKey(subject, Kind, (long)ChaseStep.Remind), ct => NotifyAllAsync(assignment.Approvers, Reminder(request), ct)));
+                    reminders.Add((new ReminderKey(subject, Kind, (long)ChaseStep.Remind), ct => NotifyAllAsync(assignment.Approvers, Reminder(request, assignment.AcknowledgeOnly), ct)));
                     break;
                 case ChaseStep.Escalate when assignment.EscalateTo.Count > 0:
                     reminders.Add((new ReminderKey(subject, Kind, (long)ChaseStep.Escalate),
@@ -89,10 +89,14 @@ public sealed class PendingApprovalChaseJob(
         return any ? NotifyResult.Sent : NotifyResult.Unreachable;
     }
 
-    public static Notification Reminder(PendingRequest r) => new(
-        "承認のお願い",
-        $"{r.Number}「{r.Title}」が承認待ちです。内容を確認し、承認または差し戻しをお願いします。",
-        SubjectId: r.Id);
+    /// <summary>The reminder to the approvers; for a step that is only acknowledged (確認), it asks for the 確認.</summary>
+    public static Notification Reminder(PendingRequest r, bool acknowledgeOnly = false) => acknowledgeOnly
+        ? new("確認のお願い",
+            $"{r.Number}「{r.Title}」が確認待ちです。内容を確認し、カードの「確認」を押してください。「承認待ち」と送るとカードを表示します。",
+            SubjectId: r.Id)
+        : new("承認のお願い",
+            $"{r.Number}「{r.Title}」が承認待ちです。内容を確認し、承認または差し戻しをお願いします。「承認待ち」と送るとカードを表示します。",
+            SubjectId: r.Id);
 
     public static Notification Escalation(PendingRequest r, ApprovalAssignment a) => new(
         "承認が滞っています",

@@ -76,7 +76,7 @@ public sealed class TakeoutReturnChaseJob(
 
     public static Notification HolderReminder(RequestRecord r, DateOnly returnDate) => new(
         "持ち出し品の返却予定日を過ぎています",
-        $"{r.Number}「{r.Title}」の返却予定日（{returnDate:yyyy年M月d日}）を過ぎています。返却して、返却の記録をお願いします。",
+        $"{r.Number}「{r.Title}」の返却予定日（{returnDate:yyyy年M月d日}）を過ぎています。返却したら「返却」と送って記録してください。",
         "5.1(1)⑤", r.Id);
 
     public static Notification ManagerNotice(RequestRecord r, DateOnly returnDate) => new(

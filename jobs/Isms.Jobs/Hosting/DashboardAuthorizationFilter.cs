@@ -10,7 +10,8 @@ namespace Isms.Jobs.Hosting;
 /// Default deny. Allows: in Development, requests from the loopback address that no proxy forwarded; an authenticated
 /// user in one of Jobs:Dashboard:Roles (only when the host has an ASP.NET Core authentication scheme — the bot itself
 /// has none: its Bot Framework tokens authenticate the Teams channel, not people); HTTP Basic credentials equal to the
-/// configured ones (compared in constant time; the password crosses the wire, so only over HTTPS). Hangfire answers
+/// configured ones (compared in constant time; the password crosses the wire, so only on a request that came over HTTPS
+/// — behind a TLS-terminating proxy the host must be told so by forwarded headers). Hangfire answers
 /// a refusal with 401 for an anonymous request and 403 for an authenticated one.
 /// </summary>
 public sealed class DashboardAuthorizationFilter(JobsDashboardOptions options, bool isDevelopment) : IDashboardAuthorizationFilter
@@ -44,7 +45,8 @@ public sealed class DashboardAuthorizationFilter(JobsDashboardOptions options, b
             return true;
         }
 
-        return options.HasBasicAuth && BasicCredentialsMatch(http.Request.Headers.Authorization.ToString());
+        // The password crosses the wire in Basic: never accepted on a plain HTTP request.
+        return options.HasBasicAuth && http.Request.IsHttps && BasicCredentialsMatch(http.Request.Headers.Authorization.ToString());
     }
 
     /// <summary>Loopback, and not relayed: a reverse proxy on the same machine makes every visitor look local, so a

@@ -32,6 +32,8 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddIsmsTraining(configuration);
+        // Hangfire's dashboard checks the antiforgery token on its POSTs (trigger, delete, requeue) only when this is registered.
+        services.AddAntiforgery();
 
         services.AddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<IOptions<JobsOptions>>().Value.Calendar));
         services.AddSingleton<DueCalculator>();

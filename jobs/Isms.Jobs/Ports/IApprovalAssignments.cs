@@ -6,7 +6,7 @@ namespace Isms.Jobs.Ports;
 /// <param name="EscalateTo">Holders of the next role up; empty at the top of the ladder or when the post is vacant.</param>
 /// <param name="EscalateRole">The next role's name as staff read it, e.g. "情報セキュリティ責任者".</param>
 public sealed record ApprovalAssignment(
-    IReadOnlyList<Recipient> Approvers, DateTimeOffset AssignedAt, IReadOnlyList<Recipient> EscalateTo, string EscalateRole);
+    IReadOnlyList<Recipient> Approvers, DateTimeOffset AssignedAt, IReadOnlyList<Recipient> EscalateTo, string EscalateRole, bool AcknowledgeOnly = false);
 
 public interface IApprovalAssignments
 {

@@ -12,7 +12,9 @@ public interface IChaseableRequests
 {
     IEnumerable<RequestRecord> ListByStatus(RequestStatus status);
 
-    /// <summary>Every request waiting for approval, projected to what the chase needs (read in one pass).</summary>
+    /// <summary>Every request waiting for a decision, projected to what the chase needs (read in one pass): those
+    /// PendingApproval, and the non-incident ones still Submitted (a 誤送信報告 waits there for the 管理者's 確認;
+    /// a record without a pending approval has no assignment and is not chased).</summary>
     IEnumerable<PendingRequest> PendingApprovals();
 }
 
@@ -34,7 +36,9 @@ public sealed class LiteDbChaseableRequests : IChaseableRequests
     // (answers and history were most of the time and memory of a chase pass over many pending requests).
     public IEnumerable<PendingRequest> PendingApprovals() =>
         _documents.Query()
-            .Where(Query.EQ(nameof(RequestRecord.Status), RequestStatus.PendingApproval.ToString()))
+            .Where(Query.Or(
+                Query.EQ(nameof(RequestRecord.Status), RequestStatus.PendingApproval.ToString()),
+                Query.And(Query.EQ(nameof(RequestRecord.Status), RequestStatus.Submitted.ToString()), Query.Not(nameof(RequestRecord.IsIncident), true))))
             .Select("{ _id, Number, Title, CreatedAt }")
             .ToEnumerable()
             .Select(d => new PendingRequest(

@@ -1,6 +1,7 @@
 using Isms.Bot.Notifications;
 using Isms.Bot.Tests.Pipeline;
 using Isms.Bot.Tests.Support;
+using Isms.Workflows.Approvals;
 using Isms.Workflows.Requests;
 using static Isms.Bot.Tests.Approvals.ApprovalHost;
 using static Isms.Bot.Tests.Pipeline.TeamsActivities;
@@ -31,6 +32,30 @@ public sealed class WaitingApprovalsFacts : TempDataDirectory
         Assert.Equal((PersonalConversationId(Manager), copy), (update.ConversationId, update.ActivityId));
         await host.SayThroughConnector(Manager, "承認待ち");
         Assert.Contains(host.TextsPostedTo(PersonalConversationId(Manager)), t => t == "あなたの判断を待っている申請はありません。");
+    }
+
+    [Fact]
+    public async Task ShowingTheCardAgain_KeepsOneCopyPerConversation_AndTheOlderMessageBecomesTheStatus()
+    {
+        await using var host = await StartAsync(DataDirectory);
+        var number = await host.FileTakeout(Applicant);
+        await host.SayThroughConnector(Manager, "承認待ち");
+        var (first, _) = Assert.Single(host.CardsPostedTo(PersonalConversationId(Manager)));
+
+        await host.SayThroughConnector(Manager, "承認待ち");
+
+        var (second, card) = host.CardsPostedTo(PersonalConversationId(Manager)).Last();
+        Assert.NotEqual(first, second);
+        var copies = host.Get<ApprovalCardCopies>().ForRecord(host.Record(number).Id);
+        Assert.Equal([second], copies.Select(c => c.ActivityId));
+        var replaced = Assert.Single(host.Connector.Updated);
+        Assert.Equal((PersonalConversationId(Manager), first), (replaced.ConversationId, replaced.ActivityId));
+        AdaptiveCardValidator.AssertValid(replaced.Activity["attachments"]![0]!["content"]!);
+
+        await host.Invoke(Manager, card, "承認", replyToId: second);
+
+        Assert.Equal(RequestStatus.Approved, host.Record(number).Status);
+        Assert.Equal([first, second], host.Connector.Updated.Select(u => u.ActivityId));
     }
 
     [Fact]

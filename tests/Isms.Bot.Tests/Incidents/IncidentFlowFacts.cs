@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Isms.Bot.Notifications;
 using Isms.Bot.Tests.Forms;
 using Isms.Bot.Tests.Notifications;
 using Isms.Bot.Tests.Pipeline;
@@ -136,8 +137,74 @@ public sealed class IncidentFlowFacts : TempDataDirectory
         Assert.Equal(new[] { Sato, Saito, Kato }.Select(TeamsActivities.PersonalConversationId), sent.Select(s => s.Conversation));
         Assert.Equal(["isms.incident.triage"], Verbs(CardOf(sent[1].Activity)));
         var (_, replies) = await TeamsActivities.PostAsync(client, TeamsActivities.PersonalMessage(Saito, "インシデント状況"));
-        Assert.Contains("CSIRTのチャンネルが設定されていないため、CSIRT（斎藤 健一、加藤 直樹）に個別に通知", Text(Assert.Single(TeamsActivities.ReplyCards(replies))));
+        Assert.Contains("CSIRTのチャネルが設定されていないため、CSIRT（斎藤 健一、加藤 直樹）に個別に通知", Text(Assert.Single(TeamsActivities.ReplyCards(replies))));
         Assert.Contains(number, Text(Assert.Single(TeamsActivities.ReplyCards(replies))));
+    }
+
+    [Fact]
+    public async Task NoticesThatDoNotArrive_AreQueued_AndTheActorIsToldWhoWasNotReached()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        using var host = Host(new FakeTimeProvider(DateTimeOffset.UtcNow), CsirtChannel);
+        var client = host.CreateClient();
+        await Hello(client, connector, Sato);
+        await Hello(client, connector, Saito, inCsirtChannel: true);
+        await Report(client);
+        var managerCard = CardOf(Since(connector, 0).Last(s => s.Conversation == TeamsActivities.PersonalConversationId(Sato)).Activity);
+
+        var (_, ack) = await Press(client, connector, Sato, managerCard, "確認");
+
+        // 高橋, 鈴木, 田中 and the reporter have no chat with the bot yet.
+        var card = ResponseCard(ack)!;
+        Assert.Contains("高橋 次郎さん、鈴木 一郎さん、田中 三郎さん、山田 太郎さんにはまだ届いていません。時間をおいて再送します。", Text(card));
+        AdaptiveCardValidator.AssertValid(card);
+        var queued = host.Services.GetRequiredService<OutboxStore>().All();
+        Assert.Equal(["山田 太郎", "田中 三郎", "鈴木 一郎", "高橋 次郎"], queued.Select(e => e.RecipientName).Order(StringComparer.Ordinal));
+        Assert.All(queued, e => Assert.Equal(OutboxKind.Message, e.Kind));
+    }
+
+    [Fact]
+    public async Task AManagerWithoutAChat_IsQueuedForTheRetries_AndTheReporterIsToldToPhoneToo()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        using var host = Host(new FakeTimeProvider(DateTimeOffset.UtcNow), CsirtChannel);
+        var client = host.CreateClient();
+        await Hello(client, connector, Saito, inCsirtChannel: true);
+
+        var (number, texts) = await Report(client);
+
+        Assert.Contains(texts, t => t.StartsWith("佐藤 花子さんにはまだ届いていません。時間をおいて再送します。", StringComparison.Ordinal) && t.Contains("電話"));
+        var queued = Assert.Single(host.Services.GetRequiredService<OutboxStore>().All());
+        Assert.Equal(("佐藤 花子", number), (queued.RecipientName, queued.RecordNumber));
+        Assert.Contains("isms.incident.ack", queued.CardJson);
+    }
+
+    [Fact]
+    public async Task SomeoneOutsideTheDirectory_PressingACard_GetsTheReasonOnly_NotTheTimeline()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        using var host = Host(new FakeTimeProvider(DateTimeOffset.UtcNow), CsirtChannel);
+        var client = host.CreateClient();
+        await Hello(client, connector, Sato);
+        await Hello(client, connector, Saito, inCsirtChannel: true);
+        var before = connector.Received.Count;
+        var (number, _) = await Report(client);
+        var sent = Since(connector, before).ToList();
+        var managerCard = CardOf(sent[0].Activity);
+        var csirtCard = CardOf(sent[1].Activity);
+
+        var (_, beforeAck) = await Press(client, connector, Stranger, managerCard, "確認");
+        await Press(client, connector, Sato, managerCard, "確認");
+        var (_, afterAck) = await Press(client, connector, Stranger, managerCard, "確認");
+        var (_, triage) = await Press(client, connector, Stranger, csirtCard, "評価を記録", ("isIncident", "yes"), ("severity", "high"));
+
+        foreach (var body in new[] { beforeAck, afterAck, triage })
+        {
+            Assert.Null(ResponseCard(body));
+            var message = (string?)body["value"] ?? "";
+            Assert.DoesNotContain(number, message);
+            Assert.DoesNotContain("佐藤", message);
+        }
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Isms.Bot.Tests.Pipeline;
 using Isms.Jobs.Ports;
 using Isms.Workflows.Approvals;
+using Isms.Workflows.Requests;
 using Isms.Workflows.Training;
 using Microsoft.Extensions.DependencyInjection;
 using static Isms.Bot.Tests.Jobs.JobHost;
@@ -62,6 +63,24 @@ public sealed class AdapterFacts : TempDataDirectory
         Assert.Equal(Jst("2026-08-12T09:00"), assignment.AssignedAt);
         Assert.Equal([SuzukiAad], Ids(assignment.EscalateTo));
         Assert.Equal("情報セキュリティ責任者", assignment.EscalateRole);
+    }
+
+    [Fact]
+    public async Task AMisdeliveryReport_WaitingFor確認_IsAmongThePending_AndItsStepIsAcknowledgeOnly()
+    {
+        var clock = new SettableClock(Jst("2026-11-02T09:00"));
+        using var host = Start(DataDirectory, clock);
+        var takeout = FileTakeout(host.Services, "adapter-3");
+        var report = FileMisdelivery(host.Services, "adapter-4");
+
+        var pending = host.Services.GetRequiredService<IChaseableRequests>().PendingApprovals().Select(p => p.Id).ToList();
+        var current = await host.Services.GetRequiredService<IApprovalAssignments>().CurrentAsync(pending, default);
+
+        Assert.Equal(RequestStatus.Submitted, report.Status);
+        Assert.Equivalent(new[] { takeout.Id, report.Id }, pending, strict: true);
+        Assert.False(current[takeout.Id].AcknowledgeOnly);
+        Assert.True(current[report.Id].AcknowledgeOnly);
+        Assert.Equal([SatoAad], Ids(current[report.Id].Approvers));
     }
 
     [Fact]

@@ -32,18 +32,23 @@ public static class JobHost
     }
 
     /// <summary>A stored 持ち出し申請 by 山田, routed by the real approval service (so it waits for 佐藤).</summary>
-    public static RequestRecord FileTakeout(IServiceProvider services, string key)
+    public static RequestRecord FileTakeout(IServiceProvider services, string key) => File(services, key, FormKind.TakeoutRequest, "情報資産の持ち出し申請", "持出");
+
+    /// <summary>A stored 誤送信報告 (not an incident) by 山田: it stays Submitted and waits for 佐藤's 確認.</summary>
+    public static RequestRecord FileMisdelivery(IServiceProvider services, string key) => File(services, key, FormKind.MisdeliveryReport, "メール誤送信の報告", "誤送信");
+
+    private static RequestRecord File(IServiceProvider services, string key, FormKind kind, string title, string prefix)
     {
         var (record, _) = services.GetRequiredService<IRequestStore>().CreateOnce(new RequestRecord
         {
-            Kind = FormKind.TakeoutRequest,
-            Title = "情報資産の持ち出し申請",
+            Kind = kind,
+            Title = title,
             SubmissionKey = key,
             Status = RequestStatus.Submitted,
             HighestConfidentiality = 1,
             CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
             Applicant = new RecordApplicant { UserId = DirectoryYamada.Id, AadObjectId = DirectoryYamada.AadObjectId, Name = DirectoryYamada.Name, Department = "警防課" },
-        }, "持出", 2026);
+        }, prefix, 2026);
         services.GetRequiredService<ApprovalService>().Assign(record, null);
         return services.GetRequiredService<IRequestStore>().FindByNumber(record.Number)!;
     }

@@ -6,6 +6,7 @@ using Hangfire.Storage;
 using Hangfire.Storage.SQLite;
 using Isms.Bot.Tests.Pipeline;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Isms.Bot.Tests.Jobs;
@@ -84,15 +85,10 @@ public sealed class JobsHostFacts : TempDataDirectory
     }
 
     [Fact]
-    public async Task Dashboard_OutsideDevelopment_OpensWithTheConfiguredBasicCredentials_Only()
+    public async Task Dashboard_OutsideDevelopment_OpensWithTheConfiguredBasicCredentials_Only_OverHttps()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Jobs:Dashboard:BasicAuthUser"] = "isms-ops",
-            ["Jobs:Dashboard:BasicAuthPassword"] = "a-long-enough-password-1",
-        };
-        await using var factory = Kestrel(new BotApplicationFactory(DataDirectory, settings), "Production");
-        using var client = factory.CreateClient();
+        await using var factory = new BotApplicationFactory(DataDirectory, BasicSettings).WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
 
         using var anonymous = await client.GetAsync("/hangfire");
         using var wrong = await client.SendAsync(WithBasic("isms-ops", "a-long-enough-password-2"));
@@ -103,6 +99,39 @@ public sealed class JobsHostFacts : TempDataDirectory
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
     }
+
+    [Fact]
+    public async Task Dashboard_RefusesBasicCredentials_OverPlainHttp()
+    {
+        await using var factory = Kestrel(new BotApplicationFactory(DataDirectory, BasicSettings), "Production");
+        using var client = factory.CreateClient();
+
+        using var right = await client.SendAsync(WithBasic("isms-ops", "a-long-enough-password-1"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+        Assert.DoesNotContain("Isms.Bot ジョブ", await right.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Dashboard_APostWithoutTheAntiforgeryToken_IsRefused_EvenWithTheRightCredentials()
+    {
+        await using var factory = new BotApplicationFactory(DataDirectory, BasicSettings).WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+
+        using var page = await client.SendAsync(WithBasic("isms-ops", "a-long-enough-password-1"));
+        var post = WithBasic("isms-ops", "a-long-enough-password-1", HttpMethod.Post, "/hangfire/recurring/trigger");
+        post.Content = new FormUrlEncodedContent([new("jobs[]", "isms-approval-chase")]);
+        using var forged = await client.SendAsync(post);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+    }
+
+    private static readonly Dictionary<string, string?> BasicSettings = new()
+    {
+        ["Jobs:Dashboard:BasicAuthUser"] = "isms-ops",
+        ["Jobs:Dashboard:BasicAuthPassword"] = "a-long-enough-password-1",
+    };
 
     [Fact]
     public void DashboardRoles_WithoutAnAuthenticationScheme_StopTheHostWithAClearMessage()
@@ -123,9 +152,9 @@ public sealed class JobsHostFacts : TempDataDirectory
         return configured;
     }
 
-    private static HttpRequestMessage WithBasic(string user, string password)
+    private static HttpRequestMessage WithBasic(string user, string password, HttpMethod? method = null, string path = "/hangfire")
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
+        var request = new HttpRequestMessage(method ?? HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
         return request;
     }

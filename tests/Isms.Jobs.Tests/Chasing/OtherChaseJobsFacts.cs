@@ -56,6 +56,7 @@ public sealed class OtherChaseJobsFacts : IDisposable
         _f.SetJst("2026-09-24T08:30");
         await Takeouts().RunAsync(default);
         Assert.Equal([takeout.Applicant.UserId], _f.Notifier.Sent.Select(s => s.To.UserId));
+        Assert.EndsWith("返却したら「返却」と送って記録してください。", _f.Notifier.Sent.Single().What.Text);
 
         _f.SetJst("2026-09-25T08:30"); // 8h45 working hours later
         await Takeouts().RunAsync(default);

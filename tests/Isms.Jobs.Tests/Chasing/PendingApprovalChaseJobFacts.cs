@@ -1,6 +1,7 @@
 using Isms.Jobs.Chasing;
 using Isms.Jobs.Ports;
 using Isms.Jobs.Tests.Support;
+using Isms.Workflows.Forms;
 using Isms.Workflows.Requests;
 using static Isms.Jobs.Tests.Scheduling.WorkingCalendarFacts;
 
@@ -37,10 +38,29 @@ public sealed class PendingApprovalChaseJobFacts : IDisposable
 
         await RunEvery15MinutesUntil("2026-09-24T10:15");
         Assert.Equal(["approver"], _f.Notifier.To("承認のお願い"));
+        Assert.EndsWith("「承認待ち」と送るとカードを表示します。", _f.Notifier.Sent.Single(s => s.What.Title == "承認のお願い").What.Text);
 
         await RunEvery15MinutesUntil("2026-09-25T13:15");
         Assert.Single(_f.Notifier.To("承認のお願い"));
         Assert.Empty(_f.Notifier.To("承認が滞っています"));
+    }
+
+    [Fact]
+    public async Task AMisdeliveryReport_WaitingForTheManagersAcknowledgement_IsChased_AsA確認()
+    {
+        _request.Status = RequestStatus.Approved;
+        var report = _f.Requests.Add(RequestStatus.Submitted, Jst("2026-09-18T15:00"), FormKind.MisdeliveryReport);
+        var incident = _f.Requests.Add(RequestStatus.Submitted, Jst("2026-09-18T15:00"), FormKind.MisdeliveryReport);
+        incident.IsIncident = true;
+
+        await RunEvery15MinutesUntil("2026-09-24T10:15");
+
+        Assert.Empty(_f.Notifier.To("承認のお願い"));
+        var reminder = Assert.Single(_f.Notifier.Sent, s => s.What.Title == "確認のお願い").What;
+        Assert.Equal(report.Id, reminder.SubjectId);
+        Assert.Contains($"{report.Number}「テスト申請」が確認待ちです。", reminder.Text);
+        Assert.Contains("「確認」", reminder.Text);
+        Assert.DoesNotContain("承認", reminder.Text.Replace("「承認待ち」", ""));
     }
 
     [Fact]

@@ -8,9 +8,10 @@ namespace Isms.Jobs.Tests.Hosting;
 
 public class DashboardAuthorizationFilterFacts
 {
-    private static DefaultHttpContext Request(string remote = "10.0.0.5", ClaimsPrincipal? user = null, string? authorization = null)
+    private static DefaultHttpContext Request(string remote = "10.0.0.5", ClaimsPrincipal? user = null, string? authorization = null, bool https = true)
     {
         var http = new DefaultHttpContext();
+        http.Request.IsHttps = https;
         http.Connection.RemoteIpAddress = IPAddress.Parse(remote);
         http.Connection.LocalIpAddress = IPAddress.Parse("10.0.0.1");
         if (user is not null)
@@ -78,6 +79,16 @@ public class DashboardAuthorizationFilterFacts
         Assert.False(filter.IsAllowed(Request(authorization: Basic("other", "correct-horse-battery"))));
         Assert.False(filter.IsAllowed(Request(authorization: "Basic not-base64!")));
         Assert.False(filter.IsAllowed(Request(authorization: "Bearer abc")));
+    }
+
+    [Fact]
+    public void RefusesTheRightBasicCredentials_OverPlainHttp()
+    {
+        var options = new JobsDashboardOptions { BasicAuthUser = "ops", BasicAuthPassword = "correct-horse-battery" };
+        var filter = new DashboardAuthorizationFilter(options, isDevelopment: false);
+
+        Assert.False(filter.IsAllowed(Request(authorization: Basic("ops", "correct-horse-battery"), https: false)));
+        Assert.True(new DashboardAuthorizationFilter(new JobsDashboardOptions(), isDevelopment: true).IsAllowed(Request(remote: "127.0.0.1", https: false)));
     }
 
     [Fact]

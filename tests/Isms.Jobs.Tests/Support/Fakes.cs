@@ -56,7 +56,8 @@ public sealed class FakeRequests : IChaseableRequests
     public IEnumerable<RequestRecord> ListByStatus(RequestStatus status) => Records.Where(r => r.Status == status);
 
     public IEnumerable<PendingRequest> PendingApprovals() =>
-        ListByStatus(RequestStatus.PendingApproval).Select(r => new PendingRequest(r.Id, r.Number, r.Title, r.CreatedAt));
+        Records.Where(r => r.Status == RequestStatus.PendingApproval || (r.Status == RequestStatus.Submitted && !r.IsIncident))
+            .Select(r => new PendingRequest(r.Id, r.Number, r.Title, r.CreatedAt));
 
     public RequestRecord Add(RequestStatus status, DateTimeOffset createdAt, FormKind kind = FormKind.WebMeetingRequest, string department = "警防課")
     {
@@ -70,7 +71,8 @@ public sealed class FakeRequests : IChaseableRequests
     }
 }
 
-/// <summary>Every pending request is assigned to "approver" at its creation time; "next" is the escalation.</summary>
+/// <summary>Every pending request is assigned to "approver" at its creation time; "next" is the escalation. A 誤送信報告
+/// is only acknowledged (確認).</summary>
 public sealed class FakeAssignments : IApprovalAssignments
 {
     private readonly FakeRequests _requests;
@@ -80,7 +82,8 @@ public sealed class FakeAssignments : IApprovalAssignments
     public Task<IReadOnlyDictionary<string, ApprovalAssignment>> CurrentAsync(IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, ApprovalAssignment>>(_requests.Records
             .Where(r => recordIds.Contains(r.Id))
-            .ToDictionary(r => r.Id, r => new ApprovalAssignment([new Recipient("approver")], r.CreatedAt, [new Recipient("next")], "情報セキュリティ責任者")));
+            .ToDictionary(r => r.Id, r => new ApprovalAssignment([new Recipient("approver")], r.CreatedAt, [new Recipient("next")], "情報セキュリティ責任者",
+                r.Kind == FormKind.MisdeliveryReport)));
 }
 
 /// <summary>The pieces every job needs, on an in-memory LiteDB and a fake clock in Japan time.</summary>

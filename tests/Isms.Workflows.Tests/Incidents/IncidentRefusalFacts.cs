@@ -104,6 +104,23 @@ public sealed class IncidentRefusalFacts
     }
 
     [Fact]
+    public void AfterTheAcknowledgement_SomeoneOutsideTheCase_IsNotToldWhoAcknowledgedOrWhen()
+    {
+        using var h = new IncidentHarness();
+        var record = h.Report();
+        h.Service.Open(record, null);
+        h.Ack(record, Sato);
+
+        var stranger = h.Ack(record, Stranger);
+
+        Assert.Equal(IncidentOutcome.NotAllowed, stranger.Outcome);
+        Assert.DoesNotContain("佐藤", stranger.Message);
+        Assert.DoesNotContain("確認済み", stranger.Message);
+        Assert.False(h.Service.MayView(record.Id, Stranger, null));
+        Assert.True(h.Service.MayView(record.Id, Sato, null));
+    }
+
+    [Fact]
     public async Task ConcurrentClicks_OnTheSameCard_ExactlyOneWins()
     {
         using var h = new IncidentHarness(Approvals.ApprovalHarness.InLeave);
