@@ -26,5 +26,6 @@ public static class StaffIdentity
         person.Name,
         person.Department,
         directory.RolesOf(person.Id).Select(r => r.Role.ToString()).ToHashSet(StringComparer.Ordinal),
-        DateOnly.MinValue);
+        // No 入庁日 in the directory: treated as long-serving, so the new-hire course does not apply.
+        person.JoinedOn ?? DateOnly.MinValue);
 }

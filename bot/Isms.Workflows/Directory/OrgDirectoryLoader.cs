@@ -85,8 +85,9 @@ public static class OrgDirectoryLoader
 
             if (p.TeamsUserId is not null && people.Any(x => x.TeamsUserId == p.TeamsUserId.Trim()))
                 errors.Add($"{where}: duplicate teamsUserId '{p.TeamsUserId}'");
+            var joined = string.IsNullOrWhiteSpace(p.Joined) ? null : ParseDate(p.Joined, $"{where}: joined", errors);
             var person = new Person(p.Id.Trim(), p.Name?.Trim() ?? "", p.Department?.Trim() ?? "", p.Title?.Trim() ?? "", aad,
-                string.IsNullOrWhiteSpace(p.TeamsUserId) ? null : p.TeamsUserId.Trim());
+                string.IsNullOrWhiteSpace(p.TeamsUserId) ? null : p.TeamsUserId.Trim(), joined);
             people.Add(person);
             foreach (var r in p.Roles ?? [])
             {
@@ -160,6 +161,8 @@ public static class OrgDirectoryLoader
         public string? Title { get; set; }
         public string? AadObjectId { get; set; }
         public string? TeamsUserId { get; set; }
+        /// <summary>入庁日 (yyyy-MM-dd), optional.</summary>
+        public string? Joined { get; set; }
         public List<RoleEntry>? Roles { get; set; }
     }
 

@@ -6,7 +6,8 @@ namespace Isms.Workflows.Org;
 /// <param name="Title">職位, e.g. 課長補佐.</param>
 /// <param name="AadObjectId">Entra object id: how people who talk to the bot are matched.</param>
 /// <param name="TeamsUserId">Teams user id, from the file or learned when they talk to the bot.</param>
-public sealed record Person(string Id, string Name, string Department, string Title, string? AadObjectId, string? TeamsUserId);
+/// <param name="JoinedOn">The day they joined (入庁日), when the directory says: new-hire training (5.2(2)②) counts from it.</param>
+public sealed record Person(string Id, string Name, string Department, string Title, string? AadObjectId, string? TeamsUserId, DateOnly? JoinedOn = null);
 
 /// <summary>A 所属 and the group it belongs to (消防本部, or the 消防署 itself).</summary>
 public sealed record Department(string Name, string Group);

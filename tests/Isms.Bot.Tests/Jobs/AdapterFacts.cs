@@ -49,6 +49,26 @@ public sealed class AdapterFacts : TempDataDirectory
     }
 
     [Fact]
+    public async Task People_Staff_CarryTheirJoiningDay_SoANewHireGetsTheNewHireCourse()
+    {
+        var sample = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "data", "org-directory.sample.yaml"));
+        var joined = sample.Replace("    title: 主事\n    aadObjectId: 00000000-0000-4000-8000-000000000001",
+            "    title: 主事\n    joined: 2026-10-01\n    aadObjectId: 00000000-0000-4000-8000-000000000001", StringComparison.Ordinal);
+        Assert.NotEqual(sample, joined);
+        var path = Path.Combine(DataDirectory, "org-joined.yaml");
+        await File.WriteAllTextAsync(path, joined);
+        using var host = Start(DataDirectory, new SettableClock(Jst("2026-11-02T10:00")), new Dictionary<string, string?> { ["Directory:Path"] = path });
+
+        var staff = await host.Services.GetRequiredService<IPeopleLookup>().StaffAsync(default);
+        var yamada = staff.Single(p => p.Name == "山田 太郎");
+        var planner = host.Services.GetRequiredService<TrainingPlanner>();
+
+        Assert.Equal(new DateOnly(2026, 10, 1), yamada.JoinedOn);
+        Assert.Contains("new-hire", planner.Assignments(yamada, new DateOnly(2026, 11, 2)).Select(a => a.Course.Id));
+        Assert.DoesNotContain("new-hire", planner.Assignments(staff.Single(p => p.Name == "佐藤 花子"), new DateOnly(2026, 11, 2)).Select(a => a.Course.Id));
+    }
+
+    [Fact]
     public async Task Assignments_NameTheCurrentApprover_SinceWhen_AndWhoIsNextUp()
     {
         var clock = new SettableClock(Jst("2026-08-12T09:00")); // 佐藤 is away; 池田 acts for her

@@ -44,6 +44,21 @@ public sealed class OrgDirectoryLoaderFacts
     }
 
     [Fact]
+    public void Joined_IsReadAsTheDayTheyJoined_AndOptional()
+    {
+        var yaml = OrgTestData.Minimal();
+        var first = yaml.IndexOf("title: 主事", StringComparison.Ordinal);
+        var withJoined = yaml[..first] + "joined: 2026-10-01\n    " + yaml[first..];
+
+        var directory = OrgDirectoryLoader.Parse(withJoined);
+
+        Assert.Equal(new DateOnly(2026, 10, 1), directory.People.Single(p => p.JoinedOn is not null).JoinedOn);
+        Assert.All(OrgDirectoryLoader.Parse(yaml).People, p => Assert.Null(p.JoinedOn));
+        var error = Assert.Throws<DirectoryLoadException>(() => OrgDirectoryLoader.Parse(withJoined.Replace("2026-10-01", "10/1"), "org.yaml"));
+        Assert.Contains(error.Errors, e => e.Contains("joined '10/1' is not a date", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Roles_AcceptJapaneseNames()
     {
         var directory = OrgDirectoryLoader.Parse(OrgTestData.Minimal().Replace("role: SecurityManager", "role: 情報セキュリティ管理者"));
