@@ -16,6 +16,7 @@ public enum BotCommand
     TakeoutReturn,
     AuditVerify,
     AuditExport,
+    TrainingImport,
 }
 
 /// <summary>The commands of the manifest and the help card, as people type them (after width and case folding).</summary>
@@ -51,6 +52,11 @@ public static class BotCommands
         if (HelpWords.Contains(foldedText))
         {
             return (BotCommand.Help, null);
+        }
+
+        if (foldedText.StartsWith("研修記録取込", StringComparison.Ordinal))
+        {
+            return (BotCommand.TrainingImport, null);
         }
 
         if (MyRequestWords.Contains(foldedText))

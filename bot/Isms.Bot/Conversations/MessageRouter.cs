@@ -32,6 +32,7 @@ public sealed partial class MessageRouter(
     ApprovalsBridge approvals,
     IncidentsBridge incidents,
     TrainingStatusHandler training,
+    TrainingImportCommand trainingImport,
     ApplicantActions applicantActions,
     AuditCommands audit,
     TimeProvider clock,
@@ -111,6 +112,9 @@ public sealed partial class MessageRouter(
                 return;
             case BotCommand.TrainingStatus:
                 await training.ShowStatusAsync(turnContext, cancellationToken);
+                return;
+            case BotCommand.TrainingImport:
+                await trainingImport.ImportAsync(turnContext, text, cancellationToken);
                 return;
         }
 

@@ -62,6 +62,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<WelcomeLedger>();
         services.AddSingleton<QuestionHandler>();
         services.AddSingleton<TrainingStatusHandler>();
+        services.AddSingleton<TrainingImportCommand>();
         services.AddSingleton<MessageRouter>();
         services.AddOptions<NotificationChannelsOptions>().BindConfiguration(NotificationChannelsOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();

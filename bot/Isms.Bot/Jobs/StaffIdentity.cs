@@ -18,8 +18,7 @@ public static class StaffIdentity
 
     /// <summary>
     /// A person as training sees them. Role codes are the directory's role names (Training:Courses:Roles uses them).
-    /// The directory has no joining date, so nobody counts as a new hire (the new-hire course applies once the
-    /// directory carries one); yearly courses apply to everyone.
+    /// The new-hire course counts from the directory's joined date; yearly courses apply to everyone.
     /// </summary>
     public static TrainingPerson TrainingPersonOf(Person person, OrgDirectory directory) => new(
         KeyOf(person),

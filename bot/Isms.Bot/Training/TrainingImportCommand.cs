@@ -1,0 +1,129 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Isms.Bot.Jobs;
+using Isms.Workflows.Org;
+using Isms.Workflows.Training;
+using Microsoft.Bot.Builder;
+
+namespace Isms.Bot.Training;
+
+/// <summary>
+/// 研修記録取込: an administrator pastes training records as CSV lines after the command word (the header
+/// "personId,courseId,completedOn" first, personId being the directory's staff id such as E0001). The 統括情報セキュリティ
+/// 責任者, CISO and 副CISO may import for everyone; a 情報セキュリティ管理者 for their own 所属 (5.2(2)④). Each
+/// directory id is turned into the key training uses; unknown or out-of-scope people are reported by line.
+/// </summary>
+public sealed partial class TrainingImportCommand(OrgDirectoryService directory, TrainingService training, ILogger<TrainingImportCommand> logger)
+{
+    public const string CommandWord = "研修記録取込";
+
+    /// <summary>Longest import the bot reads in one message (the router caps messages at 4,000 characters anyway).</summary>
+    public const int MaxLines = 500;
+
+    private static readonly OrgRole[] UnionWide = [OrgRole.ChiefSecurityOfficer, OrgRole.Ciso, OrgRole.DeputyCiso];
+
+    public async Task ImportAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+    {
+        var current = directory.Current;
+        var from = turnContext.Activity.From;
+        var importer = current.FindByAadObjectId(from?.AadObjectId) ?? current.FindByTeamsUserId(from?.Id);
+        var scope = importer is null ? null : ScopeOf(importer, current);
+        if (importer is null || scope is null)
+        {
+            await turnContext.SendActivityAsync(
+                "研修記録の取込は、統括情報セキュリティ責任者・CISO・副CISO と、所属の情報セキュリティ管理者（自所属の分）だけが行えます。",
+                cancellationToken: cancellationToken);
+            return;
+        }
+
+        // Teams may send pasted lines as <br> or <p> markup rather than line breaks.
+        var plain = LineBreakMarkup().Replace(text.Replace("\r\n", "\n", StringComparison.Ordinal), "\n");
+        var lines = plain.Split('\n').Skip(1).ToList();
+        if (lines.All(string.IsNullOrWhiteSpace))
+        {
+            await turnContext.SendActivityAsync(
+                $"「{CommandWord}」に続けて、改行して CSV を貼り付けてください。\n\n1行目は personId,courseId,completedOn、2行目から 例: E0001,annual,2026-10-01（personId は組織名簿の職員ID）",
+                cancellationToken: cancellationToken);
+            return;
+        }
+
+        if (lines.Count > MaxLines)
+        {
+            await turnContext.SendActivityAsync($"一度に取り込めるのは{MaxLines}行までです。分けて送ってください。", cancellationToken: cancellationToken);
+            return;
+        }
+
+        var (csv, refused) = ToTrainingKeys(lines, current, scope);
+        var result = training.ImportCsv(new StringReader(csv), StaffIdentity.KeyOf(importer));
+        var errors = refused.Concat(result.Errors).OrderBy(LineNumber).ToList();
+        logger.LogInformation("Training import by directory person {PersonId}: {Imported} imported, {Duplicates} already recorded, {Errors} refused lines",
+            importer.Id, result.Imported, result.Duplicates, errors.Count);
+        var reply = new StringBuilder($"研修記録を取り込みました: 新規 {result.Imported}件、記録済み {result.Duplicates}件、取り込めなかった行 {errors.Count}件。");
+        foreach (var error in errors.Take(20))
+        {
+            reply.Append("\n\n").Append(error);
+        }
+
+        if (errors.Count > 20)
+        {
+            reply.Append("\n\nほか").Append(errors.Count - 20).Append("件");
+        }
+
+        await turnContext.SendActivityAsync(reply.ToString(), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Null: may not import; empty: everyone; otherwise the 所属 they manage (or act for today).</summary>
+    private IReadOnlySet<string>? ScopeOf(Person importer, OrgDirectory current)
+    {
+        var roles = current.RolesOf(importer.Id);
+        if (roles.Any(r => UnionWide.Contains(r.Role)))
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        var today = training.Today;
+        var managed = current.Roles
+            .Where(r => r.Role == OrgRole.SecurityManager && r.Department is not null
+                && (r.PersonId == importer.Id || current.ActiveDeputies(r.PersonId, OrgRole.SecurityManager, today).Any(d => d.Id == importer.Id)))
+            .Select(r => r.Department!)
+            .ToHashSet(StringComparer.Ordinal);
+        return managed.Count > 0 ? managed : null;
+    }
+
+    /// <summary>The CSV with each directory id replaced by the person's training key; lines about people not in the
+    /// directory or outside the importer's 所属 are left out and reported with their line number.</summary>
+    private static (string Csv, List<string> Refused) ToTrainingKeys(List<string> lines, OrgDirectory current, IReadOnlySet<string> scope)
+    {
+        var csv = new StringBuilder();
+        var refused = new List<string>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var cells = line.Split(',');
+            if (i == 0 || cells.Length != 3 || string.IsNullOrWhiteSpace(line))
+            {
+                csv.Append(line).Append('\n');
+                continue;
+            }
+
+            var person = current.FindById(cells[0].Trim());
+            if (person is null || (scope.Count > 0 && !scope.Contains(person.Department)))
+            {
+                refused.Add($"{i + 1}行目: 職員ID「{Shorten(cells[0].Trim())}」は" + (person is null ? "組織名簿にありません。" : "あなたの所属の職員ではありません。"));
+                csv.Append('\n'); // keeps the line numbers of the lines after it
+                continue;
+            }
+
+            csv.Append(StaffIdentity.KeyOf(person)).Append(',').Append(cells[1]).Append(',').Append(cells[2]).Append('\n');
+        }
+
+        return (csv.ToString(), refused);
+    }
+
+    [GeneratedRegex("<br\\s*/?>|</?p>|</?div>", RegexOptions.IgnoreCase)]
+    private static partial Regex LineBreakMarkup();
+
+    private static string Shorten(string text) => text.Length <= 20 ? text : text[..20] + "…";
+
+    private static int LineNumber(string error) => int.TryParse(error.AsSpan(0, Math.Max(0, error.IndexOf('行'))), out var n) ? n : int.MaxValue;
+}
