@@ -13,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Isms.Jobs.Hosting;
@@ -53,10 +54,11 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<JobStorage>(sp => CreateStorage(
             sp.GetRequiredService<IOptions<JobsOptions>>().Value, storageSection.Get<StorageOptions>() ?? new StorageOptions(), contentRoot));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(config => config
+        services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLoggerBridge(sp.GetRequiredService<ILoggerFactory>())));
 
         // Jobs:RunServer is read when the host starts (not here), so settings added late (tests, environment) count.
         services.AddTransient<IHostedService>(sp =>
