@@ -217,7 +217,7 @@ public sealed class ApprovalService
                     NotificationTitles.ForApplicant(decision, final: !advances)),
             };
             if (advances) notices.AddRange(AssignmentNotices(record, document));
-            var message = $"{record.Number}を{decision.Label()}しました。" + (advances ? $"次は{document.Current!.Label}の判断を待ちます。" : "");
+            var message = $"{record.Number}を{decision.Label()}しました。" + (advances ? $"次は{document.Current!.SpokenLabel()}の判断を待ちます。" : "");
             return new DecisionResult(DecisionOutcome.Decided, message, record.Status, View(record, document), notices, document.ActivityId);
         }
     }
@@ -369,7 +369,7 @@ public sealed class ApprovalService
         return decision switch
         {
             Decision.Approve when document.State == ApprovalState.Pending =>
-                $"{subject}を{decider}さんが承認しました。次は{document.Current!.Label}の承認を待っています。",
+                $"{subject}を{decider}さんが承認しました。次は{document.Current!.SpokenLabel()}の承認を待っています。",
             Decision.Approve => $"{subject}が{decider}さんにより承認されました。" + (comment is null ? "" : $"\n\nコメント: {comment}"),
             Decision.Return => $"{subject}が{decider}さんにより差し戻されました。内容を修正して再申請してください。\n\nコメント: {comment}",
             Decision.Reject => $"{subject}は{decider}さんにより却下されました。\n\n理由: {comment}",
