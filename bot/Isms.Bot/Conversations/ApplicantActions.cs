@@ -131,8 +131,7 @@ public sealed class ApplicantActions(
         {
             refusal = typedNumber is null ? "この申請は見つかりません。" : "その受付番号の申請は見つかりません。「申請状況」で番号を確認してください。";
         }
-        else if (record.Applicant.UserId != from.Id
-            && !(from.AadObjectId is not null && string.Equals(record.Applicant.AadObjectId, from.AadObjectId, StringComparison.OrdinalIgnoreCase)))
+        else if (!record.Applicant.IsSender(from.Id, from.AadObjectId))
         {
             refusal = "取り下げができるのは申請者本人だけです。";
         }

@@ -231,9 +231,7 @@ public sealed class ApprovalService
             var document = _approvals.FindById(recordId);
             var record = document is null ? null : _records.FindById(recordId);
             if (document is null || record is null) return new WithdrawResult(WithdrawOutcome.NotFound, "この申請は見つかりません。", null, [], null);
-            var isApplicant = (invokerAadObjectId is { Length: > 0 } && string.Equals(record.Applicant.AadObjectId, invokerAadObjectId, StringComparison.OrdinalIgnoreCase))
-                || (invokerTeamsId is { Length: > 0 } && string.Equals(record.Applicant.UserId, invokerTeamsId, StringComparison.Ordinal));
-            if (!isApplicant)
+            if (!record.Applicant.IsSender(invokerTeamsId, invokerAadObjectId))
                 return new WithdrawResult(WithdrawOutcome.NotApplicant, "取り下げができるのは申請者本人だけです。", View(record, document), [], document.ActivityId);
             if (document.State != ApprovalState.Pending)
                 return new WithdrawResult(WithdrawOutcome.NotPending, $"{record.Number}は{record.Status.Label()}のため、取り下げできません。", View(record, document), [], document.ActivityId);

@@ -330,9 +330,7 @@ public sealed class FormService
         return new FormReply([new FormMessage($"{record.Number}を修正して再申請しました。", StatusCardRenderer.ReceiptCard(record))], record);
     }
 
-    private static bool IsApplicant(Applicant who, RequestRecord record) =>
-        record.Applicant.UserId == who.UserId
-        || (who.AadObjectId is not null && string.Equals(record.Applicant.AadObjectId, who.AadObjectId, StringComparison.OrdinalIgnoreCase));
+    private static bool IsApplicant(Applicant who, RequestRecord record) => record.Applicant.IsSender(who.UserId, who.AadObjectId);
 
     private FormReply Cancel(FormDraft draft)
     {

@@ -51,9 +51,7 @@ public sealed class TakeoutReturns(IRequestStore records, AuditTrail audit, OrgD
             var record = records.FindById(recordId);
             if (record is null || record.Kind != FormKind.TakeoutRequest)
                 return new CheckInResult(CheckInOutcome.NotFound, "この持ち出し申請は見つかりません。", null);
-            var holder = record.Applicant.UserId == userId
-                || (aadObjectId is not null && string.Equals(record.Applicant.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase));
-            if (!holder)
+            if (!record.Applicant.IsSender(userId, aadObjectId))
                 return new CheckInResult(CheckInOutcome.NotHolder, "返却を記録できるのは、持ち出した申請者本人だけです。", null);
             if (record.ReturnedAt is { } returned)
                 return new CheckInResult(CheckInOutcome.AlreadyReturned,

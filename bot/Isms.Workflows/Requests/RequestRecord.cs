@@ -42,6 +42,11 @@ public sealed class RecordApplicant
     public string Name { get; set; } = "";
     public string? Department { get; set; }
 
+    /// <summary>Whether the activity's sender (Teams user id, Entra object id) is this applicant: either id matching is enough.</summary>
+    public bool IsSender(string? teamsUserId, string? aadObjectId) =>
+        (teamsUserId is { Length: > 0 } && string.Equals(UserId, teamsUserId, StringComparison.Ordinal))
+        || (aadObjectId is { Length: > 0 } && string.Equals(AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase));
+
     public static RecordApplicant From(Applicant who, string? department) => new()
     {
         UserId = who.UserId,
