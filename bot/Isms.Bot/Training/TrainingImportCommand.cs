@@ -81,12 +81,7 @@ public sealed partial class TrainingImportCommand(OrgDirectoryService directory,
             return new HashSet<string>(StringComparer.Ordinal);
         }
 
-        var today = training.Today;
-        var managed = current.Roles
-            .Where(r => r.Role == OrgRole.SecurityManager && r.Department is not null
-                && (r.PersonId == importer.Id || current.ActiveDeputies(r.PersonId, OrgRole.SecurityManager, today).Any(d => d.Id == importer.Id)))
-            .Select(r => r.Department!)
-            .ToHashSet(StringComparer.Ordinal);
+        var managed = TrainingStatusHandler.ManagedDepartments(importer, current, training.Today).ToHashSet(StringComparer.Ordinal);
         return managed.Count > 0 ? managed : null;
     }
 

@@ -95,7 +95,7 @@ public sealed class TrainingStatusHandler(
     }
 
     /// <summary>The 所属 whose 情報セキュリティ管理者 this person is, or acts for today as deputy.</summary>
-    private static IEnumerable<string> ManagedDepartments(Person person, OrgDirectory current, DateOnly today) =>
+    internal static IEnumerable<string> ManagedDepartments(Person person, OrgDirectory current, DateOnly today) =>
         current.Roles
             .Where(r => r.Role == OrgRole.SecurityManager && r.Department is not null
                 && (r.PersonId == person.Id || current.ActiveDeputies(r.PersonId, OrgRole.SecurityManager, today).Any(d => d.Id == person.Id)))

@@ -1,36 +1,15 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Isms.Bot.Tests.Pipeline;
 using Isms.Workflows.Training;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using static Isms.Bot.Tests.Jobs.JobHost;
 using static Isms.Bot.Tests.Pipeline.TeamsActivities;
 
 namespace Isms.Bot.Tests.Jobs;
 
 /// <summary>研修記録取込 through the real pipeline on the sample directory: who may import, for whom, and what each line becomes.</summary>
-public sealed class TrainingImportFacts : TempDataDirectory, IDisposable
+public sealed class TrainingImportFacts : TrainingHostFacts
 {
     private static readonly TeamsUser Takahashi = new("29:takahashi-dir", "高橋 次郎", "00000000-0000-4000-8000-000000000004"); // 統括
-
-    private readonly WebApplicationFactory<Program> _host;
-    private readonly HttpClient _client;
-
-    public TrainingImportFacts()
-    {
-        _host = Start(DataDirectory, new SettableClock(Jst("2026-11-02T10:00")));
-        _client = _host.CreateClient();
-    }
-
-    void IDisposable.Dispose()
-    {
-        _client.Dispose();
-        _host.Dispose();
-        Dispose();
-    }
-
-    private TrainingStore Store => _host.Services.GetRequiredService<TrainingStore>();
 
     [Fact]
     public async Task TheChiefOfficer_ImportsForAnyone_ByDirectoryId_AndBadLinesAreNamed()
@@ -77,12 +56,6 @@ public sealed class TrainingImportFacts : TempDataDirectory, IDisposable
 
     private async Task<string> Say(TeamsUser user, string text) => Assert.Single(Texts(await SayReplies(user, text)));
 
-    private async Task<JsonArray> SayReplies(TeamsUser user, string text)
-    {
-        var (status, replies) = await PostAsync(_client, PersonalMessage(user, text));
-        Assert.Equal(HttpStatusCode.OK, status);
-        return replies;
-    }
 
     private static string Json(JsonObject card) => card.ToJsonString(new System.Text.Json.JsonSerializerOptions
     {

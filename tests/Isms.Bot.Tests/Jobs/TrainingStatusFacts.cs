@@ -1,36 +1,15 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Isms.Bot.Tests.Pipeline;
 using Isms.Bot.Tests.Support;
 using Isms.Workflows.Training;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using static Isms.Bot.Tests.Jobs.JobHost;
 using static Isms.Bot.Tests.Pipeline.TeamsActivities;
 
 namespace Isms.Bot.Tests.Jobs;
 
 /// <summary>研修状況 and the 受講しました card through the real pipeline, on 2026-11-02 (the managers' course was due 9/30).</summary>
-public sealed class TrainingStatusFacts : TempDataDirectory, IDisposable
+public sealed class TrainingStatusFacts : TrainingHostFacts
 {
-    private readonly WebApplicationFactory<Program> _host;
-    private readonly HttpClient _client;
-
-    public TrainingStatusFacts()
-    {
-        _host = Start(DataDirectory, new SettableClock(Jst("2026-11-02T10:00")));
-        _client = _host.CreateClient();
-    }
-
-    void IDisposable.Dispose()
-    {
-        _client.Dispose();
-        _host.Dispose();
-        Dispose();
-    }
-
-    private TrainingStore Store => _host.Services.GetRequiredService<TrainingStore>();
-
     [Fact]
     public async Task StaffSeeTheirOwnCourses_WithDueDateStateAndClause_AndAButtonToConfirm()
     {
@@ -110,19 +89,7 @@ public sealed class TrainingStatusFacts : TempDataDirectory, IDisposable
         Assert.Empty(Store.CompletionsOf(stranger.AadObjectId));
     }
 
-    private async Task<JsonArray> Say(TeamsUser user, string text)
-    {
-        var (status, replies) = await PostAsync(_client, PersonalMessage(user, text));
-        Assert.Equal(HttpStatusCode.OK, status);
-        return replies;
-    }
-
-    private async Task<JsonArray> Press(TeamsUser user, JsonObject data)
-    {
-        var (status, replies) = await PostAsync(_client, CardSubmit(user, data.DeepClone().AsObject()));
-        Assert.Equal(HttpStatusCode.OK, status);
-        return replies;
-    }
+    private Task<JsonArray> Say(TeamsUser user, string text) => SayReplies(user, text);
 
     private static IEnumerable<JsonObject> Submits(JsonObject card) =>
         Descendants(card).Where(o => (string?)o["type"] == "Action.Submit").Select(o => o["data"]!.AsObject());
