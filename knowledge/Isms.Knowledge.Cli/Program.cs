@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using Isms.Knowledge;
 using Isms.Knowledge.Evaluation;
+using Isms.Knowledge.Language;
+using Isms.Knowledge.Ranking;
 using Isms.Knowledge.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,6 +91,35 @@ switch (command)
         double P(double p) => times[(int)Math.Min(times.Count - 1, Math.Ceiling(p * times.Count) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"clauses={doc.Clauses.Count} parse_ms={parseMs:0.0} answerer_build_ms(index+retriever)={buildMs:0.0} answers={times.Count} p50_ms={P(0.5):0.00} p95_ms={P(0.95):0.00} max_ms={times[^1]:0.00} mean_cpu_ms_per_answer={cpuPerAnswer:0.00} load_avg={File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+        break;
+    }
+    case "train":
+    {
+        // Learns the ranker's weights (knowledge/data/ranker.json) from the clause questions in folds and the tuning questions.
+        var document = PolicyParser.Parse(EmbeddedPolicy.ReadText());
+        var thesaurus = Thesaurus.LoadEmbedded();
+        var questions = ClauseQuestions.LoadEmbedded();
+        var tuning = args.SkipWhile(a => a != "--tuning").Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal))
+            .SelectMany(Evaluator.Load).Where(q => q.Gold.Count > 0).Select(q => (q.Question, q.Gold)).ToList();
+        var tuningWeight = double.Parse(Option("--tuning-weight") ?? "2", CultureInfo.InvariantCulture);
+        var mecab = MecabAnalyzer.TryCreate(null, out var whyNot) ?? throw new InvalidOperationException($"train needs MeCab: {whyNot}");
+        var rankers = new List<LinearRanker>();
+        foreach (var analyzer in new IMorphologicalAnalyzer?[] { mecab, null })
+        {
+            var sw = Stopwatch.StartNew();
+            var fromQuestions = TrainingSet.FromClauseQuestions(document, thesaurus, questions, analyzer);
+            var full = ClauseRetriever.Build(document, thesaurus, questions, analyzer, new LinearRanker(new double[RankingFeatures.Names.Count]));
+            var fromTuning = TrainingSet.FromTuningQuestions(full.Features, tuning, tuningWeight);
+            var ranker = RankerTraining.Train([.. fromQuestions, .. fromTuning]);
+            rankers.Add(ranker);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{(analyzer is null ? "bigrams only" : analyzer.Name)}: {fromQuestions.Count} clause-question examples (train hit@1 {RankerTraining.HitAtOne(ranker, fromQuestions):0.000}), {fromTuning.Count} tuning examples (train hit@1 {RankerTraining.HitAtOne(ranker, fromTuning):0.000}), {sw.Elapsed.TotalSeconds:0.0} s"));
+            Console.WriteLine(string.Join(" ", RankingFeatures.Names.Zip(ranker.Weights).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.First}={p.Second:0.00}"))));
+        }
+        var output = Option("--out") ?? "knowledge/data/ranker.json";
+        File.WriteAllText(output, LinearRanker.Serialize(rankers[0], rankers[1],
+            $"{questions.Count} clause questions in {TrainingSet.Folds} folds and {tuning.Count} tuning questions (weight {tuningWeight.ToString(CultureInfo.InvariantCulture)})") + "\n");
+        Console.WriteLine($"wrote {output}");
         break;
     }
     case "expand":

@@ -1,3 +1,5 @@
+using Isms.Knowledge.Language;
+using Isms.Knowledge.Ranking;
 using Isms.Knowledge.Retrieval;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,11 +16,16 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     private readonly ILogger _logger;
 
     public PolicyAnswerer(PolicyDocument document, Thesaurus thesaurus, IntentClassifier intents, IAnswerWriter? writer = null, ILogger<PolicyAnswerer>? logger = null)
+        : this(ClauseRetriever.Build(document, thesaurus, ClauseQuestions.LoadEmbedded(), DefaultAnalyzer.Value), document, thesaurus, intents, writer, logger)
+    {
+    }
+
+    public PolicyAnswerer(ClauseRetriever retriever, PolicyDocument document, Thesaurus thesaurus, IntentClassifier intents, IAnswerWriter? writer = null, ILogger<PolicyAnswerer>? logger = null)
     {
         Document = document;
         _thesaurus = thesaurus;
         _intents = intents;
-        _retriever = new ClauseRetriever(ClauseIndex.Build(document), thesaurus);
+        _retriever = retriever;
         _writer = writer;
         _logger = logger ?? NullLogger<PolicyAnswerer>.Instance;
     }
@@ -26,6 +33,9 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     /// <summary>The shipped edition with the shipped thesaurus and intent rules.</summary>
     public static PolicyAnswerer CreateDefault(IAnswerWriter? writer = null) =>
         new(PolicyParser.Parse(EmbeddedPolicy.ReadText()), Thesaurus.LoadEmbedded(), IntentClassifier.LoadEmbedded(), writer);
+
+    /// <summary>MeCab on the machine's IPA dictionary when installed; otherwise none (bigrams alone).</summary>
+    public static readonly Lazy<IMorphologicalAnalyzer?> DefaultAnalyzer = new(() => MecabAnalyzer.TryCreate(null, out _));
 
     public PolicyDocument Document { get; }
 
@@ -73,7 +83,7 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     {
         if (_intents.MentionsOutOfScopeTopic(question)) return !_intents.MentionsSecurityTopic(question);
         if (_intents.MentionsSecurityTopic(question) || _thesaurus.Expand(question).Count > 0) return false;
-        var tokens = Tokenizer.Tokenize(question, _retriever.Index.KatakanaVocabulary).Distinct().Where(t => !ClauseRetriever.StopTerms.Contains(t)).ToList();
+        var tokens = Tokenizer.Tokenize(question, _retriever.Index.KatakanaVocabulary).Distinct().Where(t => !QueryTerms.StopTerms.Contains(t)).ToList();
         if (tokens.Count == 0) return true;
         var known = tokens.Count(t => _retriever.Index.DocumentFrequency(t) > 0);
         return known < 0.6 * tokens.Count;

@@ -1,3 +1,4 @@
+using Isms.Knowledge.Language;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -8,30 +9,58 @@ using Lucene.Net.Util;
 
 namespace Isms.Knowledge.Retrieval;
 
-/// <summary>Lucene.Net BM25 index over the clauses: body terms and heading-path terms, tokenized by <see cref="Tokenizer"/>.</summary>
+/// <summary>The fields of the index, each searched on its own so the ranker can weigh them.</summary>
+public enum IndexField
+{
+    /// <summary>The passage's text as character bigrams.</summary>
+    Body,
+    /// <summary>The clause's heading path.</summary>
+    Heading,
+    /// <summary>The questions staff ask about the clause (<see cref="ClauseQuestions"/>).</summary>
+    Questions,
+    /// <summary>Body and questions as one text: the questions lend the clause staff's words.</summary>
+    BodyAndQuestions,
+    /// <summary>Content words (dictionary forms) of the body, when a morphological analyser is present.</summary>
+    BodyWords,
+    /// <summary>Content words of the questions.</summary>
+    QuestionWords,
+}
+
+/// <summary>
+/// Lucene.Net BM25 index over passages of the clauses (<see cref="Passages"/>): bigrams of the text, the heading
+/// path, the staff questions of each clause, and the content words of both. A clause scores as its best passage.
+/// </summary>
 public sealed class ClauseIndex : IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private static readonly string[] FieldNames = Enum.GetNames<IndexField>();
     private readonly RAMDirectory _directory;
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
+    private readonly int[] _clauseOfDoc;
 
-    private ClauseIndex(RAMDirectory directory, IReadOnlyList<Clause> clauses, HashSet<string> katakana)
+    private ClauseIndex(RAMDirectory directory, IReadOnlyList<Clause> clauses, int[] clauseOfDoc, HashSet<string> katakana, IMorphologicalAnalyzer? analyzer)
     {
         _directory = directory;
         _reader = DirectoryReader.Open(directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity(1.2f, 0.75f) };
+        _clauseOfDoc = clauseOfDoc;
         Clauses = clauses;
         KatakanaVocabulary = katakana;
+        Analyzer = analyzer;
     }
 
     public IReadOnlyList<Clause> Clauses { get; }
 
-    /// <summary>Katakana words of the document and their substrings (3+ letters), ー removed.</summary>
+    /// <summary>Katakana words of the document and its questions and their substrings (3+ letters), ー removed.</summary>
     public IReadOnlySet<string> KatakanaVocabulary { get; }
 
-    public static ClauseIndex Build(PolicyDocument document)
+    /// <summary>The analyser behind the word fields; null when they are empty (bigrams only).</summary>
+    public IMorphologicalAnalyzer? Analyzer { get; }
+
+    public static ClauseIndex Build(PolicyDocument document, ClauseQuestions? questions = null, IMorphologicalAnalyzer? analyzer = null)
     {
+        questions ??= ClauseQuestions.None;
         var directory = new RAMDirectory();
         // One small segment in memory: no background merge thread, no compound file.
         var config = new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version))
@@ -42,45 +71,79 @@ public sealed class ClauseIndex : IDisposable
             RAMBufferSizeMB = 64,
         };
         var katakana = new HashSet<string>(StringComparer.Ordinal);
+        var clauseOfDoc = new List<int>();
         using (var writer = new IndexWriter(directory, config))
         {
-            foreach (var clause in document.Clauses)
+            foreach (var passage in Passages.Of(document.Clauses))
             {
+                var clause = document.Clauses[passage.ClauseOrdinal];
                 var heading = string.Join(" ", clause.HeadingPath.Skip(1));
+                var asked = passage.IsWholeClause ? string.Join("\n", questions.For(clause.Id)) : "";
+                var body = string.Join(' ', Tokenizer.Tokenize(passage.Text, kanjiUnigrams: true));
+                var staff = string.Join(' ', Tokenizer.Tokenize(asked, kanjiUnigrams: true));
                 writer.AddDocument(new Document
                 {
                     new StringField("id", clause.Id, Field.Store.YES),
-                    new TextField("body", string.Join(' ', Tokenizer.Tokenize(clause.Text, kanjiUnigrams: true)), Field.Store.NO),
-                    new TextField("head", string.Join(' ', Tokenizer.Tokenize(heading)), Field.Store.NO),
+                    Text(IndexField.Body, body),
+                    Text(IndexField.Heading, string.Join(' ', Tokenizer.Tokenize(heading))),
+                    Text(IndexField.Questions, staff),
+                    Text(IndexField.BodyAndQuestions, body + " " + staff),
+                    Text(IndexField.BodyWords, analyzer is null ? "" : string.Join(' ', ContentWords.Of(analyzer, passage.Text))),
+                    Text(IndexField.QuestionWords, analyzer is null ? "" : string.Join(' ', ContentWords.Of(analyzer, asked))),
                 });
-                foreach (var word in Tokenizer.KatakanaWords(clause.Text + " " + heading))
+                clauseOfDoc.Add(passage.ClauseOrdinal);
+                foreach (var word in Tokenizer.KatakanaWords(passage.Text + " " + heading + " " + asked))
                     for (var start = 0; start + 3 <= word.Length; start++)
                         for (var len = 3; start + len <= word.Length; len++)
                             katakana.Add(word.Substring(start, len));
             }
             writer.Commit();
         }
-        return new ClauseIndex(directory, document.Clauses, katakana);
+        return new ClauseIndex(directory, document.Clauses, [.. clauseOfDoc], katakana, analyzer);
     }
 
-    /// <summary>BM25 scores of the clauses for weighted terms; headings count at <paramref name="headingWeight"/>.</summary>
-    public Dictionary<int, double> Search(IReadOnlyDictionary<string, double> terms, int top, double headingWeight = 0.35)
+    private static TextField Text(IndexField field, string tokens) => new(FieldNames[(int)field], tokens, Field.Store.NO);
+
+    /// <summary>BM25 scores of the clauses on one field for weighted terms (a clause scores as its best passage).</summary>
+    public Dictionary<int, double> Search(IndexField field, IReadOnlyDictionary<string, double> terms, int top)
     {
-        var query = new BooleanQuery();
-        foreach (var (term, weight) in terms)
-        {
-            query.Add(new TermQuery(new Term("body", term)) { Boost = (float)weight }, Occur.SHOULD);
-            query.Add(new TermQuery(new Term("head", term)) { Boost = (float)(weight * headingWeight) }, Occur.SHOULD);
-        }
         var result = new Dictionary<int, double>();
         if (terms.Count == 0) return result;
+        var query = new BooleanQuery();
+        foreach (var (term, weight) in terms)
+            query.Add(new TermQuery(new Term(FieldNames[(int)field], term)) { Boost = (float)weight }, Occur.SHOULD);
         foreach (var hit in _searcher.Search(query, top).ScoreDocs)
-            result[hit.Doc] = hit.Score;
+        {
+            var clause = _clauseOfDoc[hit.Doc];
+            if (!result.TryGetValue(clause, out var s) || s < hit.Score) result[clause] = hit.Score;
+        }
         return result;
     }
 
-    /// <summary>How many clauses contain the term in their body: rare terms are what a question is about.</summary>
-    public int DocumentFrequency(string term) => _reader.DocFreq(new Term("body", term));
+    /// <summary>BM25 scores of body and heading together (heading terms count at <paramref name="headingWeight"/>).</summary>
+    public Dictionary<int, double> Search(IReadOnlyDictionary<string, double> terms, int top, double headingWeight = 0.35)
+    {
+        var result = new Dictionary<int, double>();
+        if (terms.Count == 0) return result;
+        var query = new BooleanQuery();
+        foreach (var (term, weight) in terms)
+        {
+            query.Add(new TermQuery(new Term(FieldNames[(int)IndexField.Body], term)) { Boost = (float)weight }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(FieldNames[(int)IndexField.Heading], term)) { Boost = (float)(weight * headingWeight) }, Occur.SHOULD);
+        }
+        foreach (var hit in _searcher.Search(query, top).ScoreDocs)
+        {
+            var clause = _clauseOfDoc[hit.Doc];
+            if (!result.TryGetValue(clause, out var s) || s < hit.Score) result[clause] = hit.Score;
+        }
+        return result;
+    }
+
+    /// <summary>How many passages contain the term in their body: rare terms are what a question is about.</summary>
+    public int DocumentFrequency(string term) => _reader.DocFreq(new Term(FieldNames[(int)IndexField.Body], term));
+
+    /// <summary>How many passages contain the term in the body or the staff questions.</summary>
+    public int KnownFrequency(string term) => _reader.DocFreq(new Term(FieldNames[(int)IndexField.BodyAndQuestions], term));
 
     public void Dispose()
     {

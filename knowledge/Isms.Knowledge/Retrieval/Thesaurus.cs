@@ -29,7 +29,10 @@ public sealed class Thesaurus
         return new Thesaurus(entries);
     }
 
-    public static Thesaurus LoadEmbedded() => Parse(EmbeddedPolicy.ReadResource(EmbeddedPolicy.ThesaurusResource));
+    /// <summary>The shipped thesaurus and glossary (knowledge/data/thesaurus.tsv and glossary/*.tsv).</summary>
+    public static Thesaurus LoadEmbedded() => Parse(string.Join("\n",
+        new[] { EmbeddedPolicy.ReadResource(EmbeddedPolicy.ThesaurusResource) }
+            .Concat(EmbeddedPolicy.ResourcesUnder(EmbeddedPolicy.GlossaryPrefix).Select(EmbeddedPolicy.ReadResource))));
 
     /// <summary>The policy terms whose everyday variants occur in the question.</summary>
     public IReadOnlyList<string> Expand(string question)
