@@ -13,14 +13,14 @@ using Microsoft.Extensions.DependencyInjection;
 var command = args.FirstOrDefault() ?? "help";
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables("ISMS_").Build();
 var services = new ServiceCollection().AddLogging().AddIsmsKnowledge(configuration).BuildServiceProvider();
-var answerer = services.GetRequiredService<IPolicyAnswerer>();
+var lazyAnswerer = new Lazy<IPolicyAnswerer>(services.GetRequiredService<IPolicyAnswerer>);
 
 switch (command)
 {
     case "eval":
     {
         var file = Option("--questions") ?? throw new ArgumentException("eval needs --questions FILE");
-        var (rows, summary) = await Evaluator.RunAsync(answerer, Evaluator.Load(file));
+        var (rows, summary) = await Evaluator.RunAsync(lazyAnswerer.Value, Evaluator.Load(file));
         Console.WriteLine("qid   rank int predicted                  gold / top-3 / question");
         foreach (var row in rows) Console.WriteLine(Evaluator.FormatRow(row));
         Console.WriteLine(JsonSerializer.Serialize(summary));
@@ -29,7 +29,7 @@ switch (command)
     case "ranks":
     {
         // Diagnostics: where every gold clause of each answerable question sits in the retriever's top 30.
-        var retriever = ((PolicyAnswerer)answerer).Retriever;
+        var retriever = ((PolicyAnswerer)lazyAnswerer.Value).Retriever;
         foreach (var q in Evaluator.Load(Option("--questions") ?? throw new ArgumentException("ranks needs --questions FILE")).Where(q => q.Gold.Count > 0))
         {
             var ids = retriever.Retrieve(q.Question, null, 30).Select(c => c.Clause.Id).ToList();
@@ -41,7 +41,7 @@ switch (command)
     case "parts":
     {
         // Diagnostics: the sub-queries of a multi-part question and each one's top 3.
-        var retriever = ((PolicyAnswerer)answerer).Retriever;
+        var retriever = ((PolicyAnswerer)lazyAnswerer.Value).Retriever;
         var question = string.Join(' ', args.Skip(1));
         foreach (var (text, focus, own) in ClauseRetriever.SubQueries(question))
             Console.WriteLine($"[{focus}{(own ? "" : " (fusion only)")}] {text} -> {string.Join(",", retriever.RankPart(question, focus, 8))}");
@@ -50,7 +50,7 @@ switch (command)
     case "ask":
     {
         var question = string.Join(' ', args.Skip(1));
-        var answer = await answerer.AnswerAsync(question, null, CancellationToken.None);
+        var answer = await lazyAnswerer.Value.AnswerAsync(question, null, CancellationToken.None);
         Console.WriteLine($"[{answer.Intent}]{(answer.FromLlm ? " (LLM)" : "")}");
         Console.WriteLine(answer.Summary);
         foreach (var c in answer.Citations)
@@ -61,7 +61,7 @@ switch (command)
     {
         var text = EmbeddedPolicy.ReadText();
         var thesaurus = Thesaurus.LoadEmbedded();
-        var intents = IntentClassifier.LoadEmbedded();
+        var intents = ProcedureDetector.LoadEmbedded(PolicyAnswerer.DefaultAnalyzer.Value);
         var sw = Stopwatch.StartNew();
         _ = new PolicyAnswerer(PolicyParser.Parse(text), thesaurus, intents); // cold start, then warm
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cold_parse_and_build_ms={sw.Elapsed.TotalMilliseconds:0.0}"));
@@ -95,38 +95,48 @@ switch (command)
     }
     case "train":
     {
-        // Learns the ranker's weights (knowledge/data/ranker.json) from the clause questions in folds and the tuning questions.
+        // Learns the ranker and the scope classifier (knowledge/data/ranker.json) from the clause questions in folds,
+        // the off-topic questions and the tuning questions.
         var document = PolicyParser.Parse(EmbeddedPolicy.ReadText());
         var thesaurus = Thesaurus.LoadEmbedded();
         var questions = ClauseQuestions.LoadEmbedded();
+        var offTopic = File.ReadLines(Option("--off-topic") ?? "knowledge/data/off-topic-questions.tsv").Where(l => l.Trim().Length > 0 && !l.StartsWith('#')).ToList();
         var tuning = args.SkipWhile(a => a != "--tuning").Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal))
-            .SelectMany(Evaluator.Load).Where(q => q.Gold.Count > 0).Select(q => (q.Question, q.Gold)).ToList();
+            .SelectMany(Evaluator.Load)
+            // Form requests teach the scope classifier (they are in scope) but not the ranker (their clauses come from the word table).
+            .Select(q => (q.Question, Gold: q.Intent == "answer" ? q.Gold : (IReadOnlyList<string>)[], InScope: q.Intent != "out_of_scope")).ToList();
         var tuningWeight = double.Parse(Option("--tuning-weight") ?? "2", CultureInfo.InvariantCulture);
         var mecab = MecabAnalyzer.TryCreate(null, out var whyNot) ?? throw new InvalidOperationException($"train needs MeCab: {whyNot}");
-        var rankers = new List<LinearRanker>();
+        var models = new List<(LinearRanker Ranker, ScopeClassifier Scope)>();
         foreach (var analyzer in new IMorphologicalAnalyzer?[] { mecab, null })
         {
             var sw = Stopwatch.StartNew();
-            var fromQuestions = TrainingSet.FromClauseQuestions(document, thesaurus, questions, analyzer);
+            var topics = ProcedureDetector.LoadEmbedded(analyzer);
+            var (ranking, scope) = TrainingSet.FromClauseQuestions(document, thesaurus, questions, analyzer, offTopic, topics);
             var full = ClauseRetriever.Build(document, thesaurus, questions, analyzer, new LinearRanker(new double[RankingFeatures.Names.Count]));
-            var fromTuning = TrainingSet.FromTuningQuestions(full.Features, tuning, tuningWeight);
-            var ranker = RankerTraining.Train([.. fromQuestions, .. fromTuning]);
-            rankers.Add(ranker);
+            var (tuningRanking, tuningScope) = TrainingSet.FromTuningQuestions(full.Features, topics, tuning, tuningWeight);
+            var ranker = RankerTraining.Train([.. ranking, .. tuningRanking]);
+            var scopeModel = ScopeTraining.Train([.. scope, .. tuningScope]);
+            models.Add((ranker, scopeModel));
+            double Declined(IEnumerable<ScopeExample> e, bool inScope) { var l = e.Where(x => x.InScope == inScope).ToList(); return l.Count == 0 ? 0 : l.Count(x => !scopeModel.InScope(x.Input)) / (double)l.Count; }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{(analyzer is null ? "bigrams only" : analyzer.Name)}: {fromQuestions.Count} clause-question examples (train hit@1 {RankerTraining.HitAtOne(ranker, fromQuestions):0.000}), {fromTuning.Count} tuning examples (train hit@1 {RankerTraining.HitAtOne(ranker, fromTuning):0.000}), {sw.Elapsed.TotalSeconds:0.0} s"));
+                $"{(analyzer is null ? "bigrams only" : analyzer.Name)}: ranker on {ranking.Count} clause-question examples (train hit@1 {RankerTraining.HitAtOne(ranker, ranking):0.000}) and {tuningRanking.Count} tuning (hit@1 {RankerTraining.HitAtOne(ranker, tuningRanking):0.000}); scope threshold {scopeModel.Threshold:0.000}: off-topic declined {Declined(scope, false):0.000}, clause questions declined {Declined(scope, true):0.000}, tuning off-topic declined {Declined(tuningScope, false):0.000}, tuning answerable declined {Declined(tuningScope, true):0.000}; {sw.Elapsed.TotalSeconds:0.0} s"));
             Console.WriteLine(string.Join(" ", RankingFeatures.Names.Zip(ranker.Weights).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.First}={p.Second:0.00}"))));
         }
         var output = Option("--out") ?? "knowledge/data/ranker.json";
-        File.WriteAllText(output, LinearRanker.Serialize(rankers[0], rankers[1],
-            $"{questions.Count} clause questions in {TrainingSet.Folds} folds and {tuning.Count} tuning questions (weight {tuningWeight.ToString(CultureInfo.InvariantCulture)})") + "\n");
+        File.WriteAllText(output, LinearRanker.Serialize(models[0].Ranker, models[1].Ranker, models[0].Scope, models[1].Scope,
+            $"{questions.Count} clause questions in {TrainingSet.Folds} folds, {offTopic.Count} off-topic questions and {tuning.Count} tuning questions (weight {tuningWeight.ToString(CultureInfo.InvariantCulture)})") + "\n");
         Console.WriteLine($"wrote {output}");
         break;
     }
+    case "detect":
+        foreach (var line in ProcedureDetector.LoadEmbedded(PolicyAnswerer.DefaultAnalyzer.Value).Explain(string.Join(' ', args.Skip(1)))) Console.WriteLine(line);
+        break;
     case "expand":
         Console.WriteLine(string.Join(" / ", Thesaurus.LoadEmbedded().Expand(string.Join(' ', args.Skip(1)))));
         break;
     case "dump":
-        foreach (var c in answerer.Document.Clauses)
+        foreach (var c in lazyAnswerer.Value.Document.Clauses)
             Console.WriteLine(JsonSerializer.Serialize(new { id = c.Id, heading_path = c.HeadingPath, text = c.Text }));
         break;
     default:

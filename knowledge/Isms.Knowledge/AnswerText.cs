@@ -17,24 +17,14 @@ public static class AnswerText
         return WithEdition(string.Join("\n", lines), doc);
     }
 
-    public static string FormOffer(PolicyIntent intent, IReadOnlyList<Citation> citations, PolicyDocument doc)
+    public static string FormOffer(Procedure procedure, IReadOnlyList<Citation> citations, PolicyDocument doc)
     {
         var basis = string.Join("、", citations.Where(c => c.Score >= 1.0).Select(c => c.Clause.Id));
-        var text = $"{FormName(intent)}のフォームを開始しますか？" + (basis.Length > 0 ? $"（根拠: {basis}）" : "");
-        if (intent == PolicyIntent.IncidentReport && doc.FindClause("6.4(3)⑦") is { } firstResponse)
+        var text = $"{procedure.Name}のフォームを開始しますか？" + (basis.Length > 0 ? $"（根拠: {basis}）" : "");
+        if (procedure.ClauseIds.Contains("6.4(3)⑦") && doc.FindClause("6.4(3)⑦") is { } firstResponse)
             text += $"\nウイルス感染の疑いがある場合は、まず初動対応を: {Shorten(firstResponse.Text, 120)}（{firstResponse.Id}）";
         return WithEdition(text, doc);
     }
-
-    public static string FormName(PolicyIntent intent) => intent switch
-    {
-        PolicyIntent.MisdeliveryReport => "誤送信報告",
-        PolicyIntent.TakeoutRequest => "持ち出し申請",
-        PolicyIntent.WebMeetingRequest => "Web会議申請",
-        PolicyIntent.CloudUseRequest => "クラウド利用申請",
-        PolicyIntent.IncidentReport => "インシデント報告",
-        _ => "",
-    };
 
     /// <summary>Every answer names the document and edition it was read from.</summary>
     public static string WithEdition(string text, PolicyDocument doc) => $"{text}\n出典: {doc.Title}（{doc.Edition}）";

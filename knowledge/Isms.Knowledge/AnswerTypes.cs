@@ -1,6 +1,7 @@
 namespace Isms.Knowledge;
 
-public enum PolicyIntent { Answer, OutOfScope, MisdeliveryReport, TakeoutRequest, WebMeetingRequest, CloudUseRequest, IncidentReport }
+/// <summary>What a message is: a question to answer, something the policy does not cover, or a procedure to start.</summary>
+public enum PolicyIntent { Answer, OutOfScope, Procedure }
 
 /// <summary>A clause behind an answer and how strongly it matched.</summary>
 public sealed record Citation(Clause Clause, double Score);
@@ -15,7 +16,11 @@ public sealed record PolicyAnswer(
     IReadOnlyList<Citation> Citations,
     string DocumentTitle,
     string Edition,
-    bool FromLlm);
+    bool FromLlm)
+{
+    /// <summary>The procedure the message asks for when <see cref="Intent"/> is <see cref="PolicyIntent.Procedure"/>.</summary>
+    public Procedure? Procedure { get; init; }
+}
 
 public interface IPolicyAnswerer
 {

@@ -7,7 +7,7 @@ public static class EmbeddedPolicy
 {
     public const string PolicyResource = "Isms.Knowledge.Data.taisaku-kijun.txt";
     public const string ThesaurusResource = "Isms.Knowledge.Data.thesaurus.tsv";
-    public const string IntentsResource = "Isms.Knowledge.Data.intents.tsv";
+    public const string ProceduresResource = "Isms.Knowledge.Data.procedures.tsv";
     public const string ClauseQuestionsPrefix = "Isms.Knowledge.Data.clause-questions.";
     public const string GlossaryPrefix = "Isms.Knowledge.Data.glossary.";
     public const string RankerResource = "Isms.Knowledge.Data.ranker.json";

@@ -22,7 +22,7 @@ public static class KnowledgeServiceCollectionExtensions
             var text = string.IsNullOrWhiteSpace(options.PolicyPath) ? EmbeddedPolicy.ReadText() : File.ReadAllText(options.PolicyPath);
             var thesaurus = string.IsNullOrWhiteSpace(options.ThesaurusPath) ? Thesaurus.LoadEmbedded() : Thesaurus.Parse(File.ReadAllText(options.ThesaurusPath));
             var writer = options.Llm.Enabled ? SemanticKernelAnswerWriter.Create(options.Llm, sp.GetRequiredService<ILoggerFactory>()) : null;
-            return new PolicyAnswerer(PolicyParser.Parse(text), thesaurus, IntentClassifier.LoadEmbedded(), writer, sp.GetRequiredService<ILogger<PolicyAnswerer>>());
+            return new PolicyAnswerer(PolicyParser.Parse(text), thesaurus, ProcedureDetector.LoadEmbedded(PolicyAnswerer.DefaultAnalyzer.Value), writer, sp.GetRequiredService<ILogger<PolicyAnswerer>>());
         });
         services.TryAddSingleton<IPolicyAnswerer>(sp => sp.GetRequiredService<PolicyAnswerer>());
         return services;

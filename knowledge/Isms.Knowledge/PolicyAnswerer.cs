@@ -10,21 +10,21 @@ namespace Isms.Knowledge;
 public sealed class PolicyAnswerer : IPolicyAnswerer
 {
     private readonly ClauseRetriever _retriever;
-    private readonly IntentClassifier _intents;
-    private readonly Thesaurus _thesaurus;
+    private readonly ProcedureDetector _procedures;
+    private readonly ScopeClassifier _scope;
     private readonly IAnswerWriter? _writer;
     private readonly ILogger _logger;
 
-    public PolicyAnswerer(PolicyDocument document, Thesaurus thesaurus, IntentClassifier intents, IAnswerWriter? writer = null, ILogger<PolicyAnswerer>? logger = null)
-        : this(ClauseRetriever.Build(document, thesaurus, ClauseQuestions.LoadEmbedded(), DefaultAnalyzer.Value), document, thesaurus, intents, writer, logger)
+    public PolicyAnswerer(PolicyDocument document, Thesaurus thesaurus, ProcedureDetector procedures, IAnswerWriter? writer = null, ILogger<PolicyAnswerer>? logger = null)
+        : this(ClauseRetriever.Build(document, thesaurus, ClauseQuestions.LoadEmbedded(), DefaultAnalyzer.Value), document, thesaurus, procedures, writer, logger)
     {
     }
 
-    public PolicyAnswerer(ClauseRetriever retriever, PolicyDocument document, Thesaurus thesaurus, IntentClassifier intents, IAnswerWriter? writer = null, ILogger<PolicyAnswerer>? logger = null)
+    public PolicyAnswerer(ClauseRetriever retriever, PolicyDocument document, Thesaurus thesaurus, ProcedureDetector procedures, IAnswerWriter? writer = null, ILogger<PolicyAnswerer>? logger = null)
     {
         Document = document;
-        _thesaurus = thesaurus;
-        _intents = intents;
+        _scope = ScopeClassifier.LoadEmbedded(withWords: retriever.Index.Analyzer is not null);
+        _procedures = procedures;
         _retriever = retriever;
         _writer = writer;
         _logger = logger ?? NullLogger<PolicyAnswerer>.Instance;
@@ -32,7 +32,7 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
 
     /// <summary>The shipped edition with the shipped thesaurus and intent rules.</summary>
     public static PolicyAnswerer CreateDefault(IAnswerWriter? writer = null) =>
-        new(PolicyParser.Parse(EmbeddedPolicy.ReadText()), Thesaurus.LoadEmbedded(), IntentClassifier.LoadEmbedded(), writer);
+        new(PolicyParser.Parse(EmbeddedPolicy.ReadText()), Thesaurus.LoadEmbedded(), ProcedureDetector.LoadEmbedded(DefaultAnalyzer.Value), writer);
 
     /// <summary>MeCab on the machine's IPA dictionary when installed; otherwise none (bigrams alone).</summary>
     public static readonly Lazy<IMorphologicalAnalyzer?> DefaultAnalyzer = new(() => MecabAnalyzer.TryCreate(null, out _));
@@ -60,13 +60,12 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     public PolicyAnswer AnswerOffline(string question, AnswerContext? context)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var form = _intents.DetectForm(question);
-        if (form is { } f)
+        if (_procedures.Detect(question) is { } procedure)
         {
-            var formClauses = f.ClauseIds.Select(Document.FindClause).OfType<Clause>().Select(c => new Citation(c, 1.0));
+            var formClauses = procedure.ClauseIds.Select(Document.FindClause).OfType<Clause>().Select(c => new Citation(c, 1.0));
             var retrieved = _retriever.Retrieve(question, context);
             var citations = formClauses.Concat(retrieved).DistinctBy(c => c.Clause.Id).Take(5).ToList();
-            return Build(f.Intent, AnswerText.FormOffer(f.Intent, citations, Document), citations);
+            return Build(PolicyIntent.Procedure, AnswerText.FormOffer(procedure, citations, Document), citations) with { Procedure = procedure };
         }
         var isFollowUp = context is { PreviousQuestion.Length: > 0 } && QuestionCues.Of(question).LooksLikeFollowUp;
         if (!isFollowUp && IsOutOfScope(question))
@@ -77,16 +76,11 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
             : Build(PolicyIntent.Answer, AnswerText.Summarize(question, found, Document), found);
     }
 
-    // A score threshold cannot tell toner from telework, so scope is decided by vocabulary:
-    // named out-of-scope topics, or a question whose words the policy mostly does not use.
+    // A score threshold cannot tell toner from telework: a classifier learned from in-scope and off-topic questions does.
     private bool IsOutOfScope(string question)
     {
-        if (_intents.MentionsOutOfScopeTopic(question)) return !_intents.MentionsSecurityTopic(question);
-        if (_intents.MentionsSecurityTopic(question) || _thesaurus.Expand(question).Count > 0) return false;
-        var tokens = Tokenizer.Tokenize(question, _retriever.Index.KatakanaVocabulary).Distinct().Where(t => !QueryTerms.StopTerms.Contains(t)).ToList();
-        if (tokens.Count == 0) return true;
-        var known = tokens.Count(t => _retriever.Index.DocumentFrequency(t) > 0);
-        return known < 0.6 * tokens.Count;
+        var features = _retriever.Features;
+        return !_scope.InScope(ScopeClassifier.Describe(question, features, features.Extract(RankingQuery.Of(question)), _procedures));
     }
 
     private PolicyAnswer Build(PolicyIntent intent, string summary, IReadOnlyList<Citation> citations) =>

@@ -17,9 +17,13 @@ public class FollowUpFacts
     }
 
     [Fact]
-    public void WithoutContext_TheSameFollowUpHasNoSubject()
+    public void TheSameFollowUp_AfterAnotherSubject_AnswersThatSubject()
     {
-        var alone = TestAnswerer.Offline.AnswerOffline("それって誰に許可もらうの？", null);
-        Assert.NotEqual("5.1(1)③(ウ)", alone.Citations.FirstOrDefault()?.Clause.Id);
+        var answerer = TestAnswerer.Offline;
+        const string previous = "ブログやXで仕事のことを発信したい";
+        var first = answerer.AnswerOffline(previous, null);
+        var followUp = answerer.AnswerOffline("それって誰に許可もらうの？", new AnswerContext(previous, first.Citations.Select(c => c.Clause.Id).ToList()));
+        Assert.NotEqual("5.1(1)③(ウ)", followUp.Citations[0].Clause.Id);
+        Assert.StartsWith("6.1(22)", followUp.Citations[0].Clause.Id, StringComparison.Ordinal);
     }
 }

@@ -5,17 +5,18 @@ public class IntentFacts
     private static PolicyAnswer Ask(string q) => TestAnswerer.Offline.AnswerOffline(q, null);
 
     [Theory]
-    [InlineData("メール誤送信しちゃった…", PolicyIntent.MisdeliveryReport, "6.1(15)④")]
-    [InlineData("USBで資料持ち出したい", PolicyIntent.TakeoutRequest, "5.1(1)③(イ)")]
-    [InlineData("取引先のZoom会議に招待されたので参加したい", PolicyIntent.WebMeetingRequest, "6.1(21)④")]
-    [InlineData("Boxを業務で使いたいので申請します", PolicyIntent.CloudUseRequest, "8.4(2)①")]
-    [InlineData("ランサムウェアに感染したかも、報告したい", PolicyIntent.IncidentReport, "5.3(1)①")]
-    public void FormRequests_StartTheFormAndCiteTheClauseBehindIt(string question, PolicyIntent intent, string clauseId)
+    [InlineData("メール誤送信しちゃった…", "misdelivery_report", "誤送信報告", "6.1(15)④")]
+    [InlineData("USBで資料持ち出したい", "takeout_request", "持ち出し申請", "5.1(1)③(イ)")]
+    [InlineData("取引先のZoom会議に招待されたので参加したい", "web_meeting_request", "Web会議申請", "6.1(21)④")]
+    [InlineData("Boxを業務で使いたいので申請します", "cloud_use_request", "クラウド利用申請", "8.4(2)①")]
+    [InlineData("ランサムウェアに感染したかも、報告したい", "incident_report", "インシデント報告", "5.3(1)①")]
+    public void FormRequests_StartTheFormAndCiteTheClauseBehindIt(string question, string key, string name, string clauseId)
     {
         var answer = Ask(question);
-        Assert.Equal(intent, answer.Intent);
+        Assert.Equal(PolicyIntent.Procedure, answer.Intent);
+        Assert.Equal(key, answer.Procedure?.Key);
         Assert.Contains(clauseId, answer.Citations.Select(c => c.Clause.Id));
-        Assert.Contains(AnswerText.FormName(intent), answer.Summary, StringComparison.Ordinal);
+        Assert.Contains(name, answer.Summary, StringComparison.Ordinal);
     }
 
     [Theory]

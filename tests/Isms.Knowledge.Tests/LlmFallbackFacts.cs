@@ -10,7 +10,7 @@ public class LlmFallbackFacts
     private const string Question = "テレワークしたいけど許可いる？";
 
     private static PolicyAnswerer WithChat(IChatCompletionService chat, double timeoutSeconds = 5) =>
-        new(TestData.Document, Retrieval.Thesaurus.LoadEmbedded(), IntentClassifier.LoadEmbedded(),
+        new(TestData.Document, Retrieval.Thesaurus.LoadEmbedded(), ProcedureDetector.LoadEmbedded(PolicyAnswerer.DefaultAnalyzer.Value),
             new SemanticKernelAnswerWriter(chat, TimeSpan.FromSeconds(timeoutSeconds), NullLogger<SemanticKernelAnswerWriter>.Instance));
 
     [Fact]

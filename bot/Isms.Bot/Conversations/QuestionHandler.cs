@@ -20,7 +20,7 @@ public sealed class QuestionHandler(IPolicyAnswerer knowledge, AnswerLog answers
         logger.LogInformation("Answered a question: intent {Intent}, {Citations} citations, LLM {FromLlm}",
             answer.Intent, answer.Citations.Count, answer.FromLlm);
 
-        var form = FormFor(answer.Intent);
+        var form = FormFor(answer.Procedure?.Key);
         if (form is not null)
         {
             return form;
@@ -39,13 +39,13 @@ public sealed class QuestionHandler(IPolicyAnswerer knowledge, AnswerLog answers
         return null;
     }
 
-    private static FormKind? FormFor(PolicyIntent intent) => intent switch
+    private static FormKind? FormFor(string? procedureKey) => procedureKey switch
     {
-        PolicyIntent.MisdeliveryReport => FormKind.MisdeliveryReport,
-        PolicyIntent.TakeoutRequest => FormKind.TakeoutRequest,
-        PolicyIntent.WebMeetingRequest => FormKind.WebMeetingRequest,
-        PolicyIntent.CloudUseRequest => FormKind.CloudUseRequest,
-        PolicyIntent.IncidentReport => FormKind.IncidentReport,
+        "misdelivery_report" => FormKind.MisdeliveryReport,
+        "takeout_request" => FormKind.TakeoutRequest,
+        "web_meeting_request" => FormKind.WebMeetingRequest,
+        "cloud_use_request" => FormKind.CloudUseRequest,
+        "incident_report" => FormKind.IncidentReport,
         _ => null,
     };
 }

@@ -38,7 +38,7 @@ public static class Evaluator
             var answer = await answerer.AnswerAsync(q.Question, null, ct).ConfigureAwait(false);
             var ranked = answer.Citations.Select(c => c.Clause.Id).ToList();
             var rank = ranked.FindIndex(q.Gold.Contains);
-            rows.Add(new EvalRow(q, IntentLabel(answer.Intent), ranked, rank < 0 ? null : rank + 1));
+            rows.Add(new EvalRow(q, IntentLabel(answer), ranked, rank < 0 ? null : rank + 1));
         }
         return (rows, Summarize(rows));
     }
@@ -60,16 +60,12 @@ public static class Evaluator
             Share(rows.ToList(), r => r.PredictedIntent == r.Question.Intent));
     }
 
-    public static string IntentLabel(PolicyIntent intent) => intent switch
+    /// <summary>The label of the evaluation files: answer, out_of_scope, or form_ and the procedure's key.</summary>
+    public static string IntentLabel(PolicyAnswer answer) => answer.Intent switch
     {
         PolicyIntent.Answer => "answer",
         PolicyIntent.OutOfScope => "out_of_scope",
-        PolicyIntent.MisdeliveryReport => "form_misdelivery_report",
-        PolicyIntent.TakeoutRequest => "form_takeout_request",
-        PolicyIntent.WebMeetingRequest => "form_web_meeting_request",
-        PolicyIntent.CloudUseRequest => "form_cloud_use_request",
-        PolicyIntent.IncidentReport => "form_incident_report",
-        _ => intent.ToString(),
+        _ => "form_" + answer.Procedure?.Key,
     };
 
     public static string FormatRow(EvalRow r) => string.Create(CultureInfo.InvariantCulture,

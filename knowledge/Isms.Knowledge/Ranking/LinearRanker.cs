@@ -6,7 +6,8 @@ namespace Isms.Knowledge.Ranking;
 /// <summary>
 /// Scores a candidate clause as a weighted sum of its <see cref="RankingFeatures"/>. The weights are learned from
 /// data (<see cref="RankerTraining"/>: the clause questions in held-back folds and the tuning questions), shipped in
-/// knowledge/data/ranker.json, one set for an index with content words and one for bigrams alone.
+/// knowledge/data/ranker.json, one set for an index with content words and one for bigrams alone (with the
+/// <see cref="ScopeClassifier"/> for each).
 /// </summary>
 public sealed class LinearRanker
 {
@@ -49,8 +50,9 @@ public sealed class LinearRanker
         return new LinearRanker(RankingFeatures.Names.Select(n => set.TryGetValue(n, out var w) ? w : throw new FormatException($"The ranker file lacks the feature {n}.")).ToList());
     }
 
-    public static string Serialize(LinearRanker withWords, LinearRanker bigramsOnly, string trainedOn) =>
-        JsonSerializer.Serialize(new RankerFile(trainedOn, Named(withWords), Named(bigramsOnly)), new JsonSerializerOptions { WriteIndented = true });
+    public static string Serialize(LinearRanker withWords, LinearRanker bigramsOnly, ScopeClassifier scopeWithWords, ScopeClassifier scopeBigramsOnly, string trainedOn) =>
+        JsonSerializer.Serialize(new RankerFile(trainedOn, Named(withWords), Named(bigramsOnly), scopeWithWords.ToJson(), scopeBigramsOnly.ToJson()),
+            new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private static Dictionary<string, double> Named(LinearRanker r) =>
         RankingFeatures.Names.Zip(r.Weights).ToDictionary(p => p.First, p => Math.Round(p.Second, 4));
@@ -58,5 +60,7 @@ public sealed class LinearRanker
     private sealed record RankerFile(
         [property: JsonPropertyName("trainedOn")] string TrainedOn,
         [property: JsonPropertyName("withWords")] Dictionary<string, double>? WithWords,
-        [property: JsonPropertyName("bigramsOnly")] Dictionary<string, double>? BigramsOnly);
+        [property: JsonPropertyName("bigramsOnly")] Dictionary<string, double>? BigramsOnly,
+        [property: JsonPropertyName("scope")] object? Scope = null,
+        [property: JsonPropertyName("scopeBigramsOnly")] object? ScopeBigramsOnly = null);
 }

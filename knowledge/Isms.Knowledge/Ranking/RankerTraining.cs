@@ -60,3 +60,56 @@ public static class RankerTraining
         return s;
     }
 }
+
+/// <summary>Learns the <see cref="ScopeClassifier"/>: L2-regularised logistic regression over its dense features and
+/// the question's words, by full-batch Adam; the threshold keeps false declines of in-scope questions rare.</summary>
+public static class ScopeTraining
+{
+    public static ScopeClassifier Train(IReadOnlyList<ScopeExample> examples, double maxFalseDecline = 0.01, double l2 = 0.002, int iterations = 300, double learningRate = 0.05)
+    {
+        var denseCount = ScopeClassifier.DenseNames.Count;
+        var wordIds = examples.SelectMany(e => e.Input.Words).Distinct().Select((w, i) => (w, i)).ToDictionary(p => p.w, p => p.i, StringComparer.Ordinal);
+        var n = 1 + denseCount + wordIds.Count;
+        var rows = examples.Select(e => (Dense: e.Input.Dense, Words: e.Input.Words.Distinct().Select(w => 1 + denseCount + wordIds[w]).ToArray(), Y: e.InScope ? 1.0 : 0.0, e.Weight)).ToList();
+        // Balance the two sides: there are many more in-scope questions than off-topic ones.
+        var positive = rows.Where(r => r.Y == 1).Sum(r => r.Weight);
+        var negative = rows.Where(r => r.Y == 0).Sum(r => r.Weight);
+        var w = new double[n];
+        var m = new double[n];
+        var v = new double[n];
+        for (var step = 1; step <= iterations; step++)
+        {
+            var grad = new double[n];
+            foreach (var r in rows)
+            {
+                var p = 1 / (1 + Math.Exp(-Score(w, r.Dense, r.Words)));
+                var g = (p - r.Y) * r.Weight * (r.Y == 1 ? 0.5 / positive : 0.5 / negative);
+                grad[0] += g;
+                for (var k = 0; k < denseCount; k++) grad[1 + k] += g * r.Dense[k];
+                foreach (var k in r.Words) grad[k] += g;
+            }
+            for (var k = 0; k < n; k++)
+            {
+                var g = grad[k] + (k == 0 ? 0 : l2 * w[k]);
+                m[k] = 0.9 * m[k] + 0.1 * g;
+                v[k] = 0.999 * v[k] + 0.001 * g * g;
+                w[k] -= learningRate * (m[k] / (1 - Math.Pow(0.9, step))) / (Math.Sqrt(v[k] / (1 - Math.Pow(0.999, step))) + 1e-8);
+            }
+        }
+        var dense = ScopeClassifier.DenseNames.Select((name, k) => (name, k)).ToDictionary(p => p.name, p => w[1 + p.k]);
+        var words = wordIds.ToDictionary(kv => kv.Key, kv => w[1 + denseCount + kv.Value]);
+        var unthresholded = new ScopeClassifier(dense, words, w[0], 0);
+        // The highest threshold that declines at most maxFalseDecline of the in-scope questions.
+        var inScope = examples.Where(e => e.InScope).Select(e => unthresholded.Probability(e.Input)).Order().ToList();
+        var threshold = inScope.Count == 0 ? 0.5 : inScope[(int)Math.Floor(maxFalseDecline * inScope.Count)];
+        return new ScopeClassifier(dense, words, w[0], Math.Min(0.5, threshold));
+    }
+
+    private static double Score(double[] w, double[] dense, int[] words)
+    {
+        var z = w[0];
+        for (var k = 0; k < dense.Length; k++) z += w[1 + k] * dense[k];
+        foreach (var k in words) z += w[k];
+        return z;
+    }
+}

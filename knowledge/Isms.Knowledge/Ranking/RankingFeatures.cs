@@ -5,6 +5,12 @@ namespace Isms.Knowledge.Ranking;
 /// <summary>How one clause matches one question, as numbers the <see cref="LinearRanker"/> weighs.</summary>
 public sealed record Candidate(int ClauseOrdinal, double[] Features);
 
+/// <summary>The candidates of one question, and the best raw BM25 score on body and questions (for the scope classifier).</summary>
+public sealed record Extraction(IReadOnlyList<Candidate> Candidates, double BestAllScore)
+{
+    public static Extraction None { get; } = new([], 0);
+}
+
 /// <summary>The question as the ranker sees it: its words, cues and, for a part of a multi-part question, the part's
 /// own words (<paramref name="Focus"/>) against the rest (<paramref name="Topic"/>).</summary>
 public sealed record RankingQuery(string Question, QuestionCues Cues, AnswerContext? Context = null, string? Focus = null, string? Topic = null)
@@ -60,7 +66,7 @@ public sealed class RankingFeatures
     /// <summary>Enumerated items and the lead-in clause that carries their text (7.3(2) ⊃ its ①…④): item → lead-in.</summary>
     public IReadOnlyDictionary<int, int> LeadInOf { get; }
 
-    public IReadOnlyList<Candidate> Extract(RankingQuery query)
+    public Extraction Extract(RankingQuery query)
     {
         var (question, cues, context, focus, topic) = query;
         var terms = _terms.Bigrams(question);
@@ -85,7 +91,7 @@ public sealed class RankingFeatures
         var bodyWords = _index.Search(IndexField.BodyWords, words, depth);
         var askedWords = _index.Search(IndexField.QuestionWords, words, depth);
         var candidates = body.Keys.Union(asked.Keys).Union(all.Keys).Union(askedWords.Keys).ToList();
-        if (candidates.Count == 0) return [];
+        if (candidates.Count == 0) return Extraction.None;
 
         var previous = followUp ? context!.PreviousClauseIds.ToHashSet(StringComparer.Ordinal) : [];
         var expanded = question + " " + string.Join(" ", _terms.Thesaurus.Expand(question));
@@ -104,7 +110,10 @@ public sealed class RankingFeatures
         var askedRank = Ranks(asked);
         var allRank = Ranks(all);
 
-        return candidates.Select(d =>
+        var maxima = new[] { body, heading, asked, all, bodyWords, askedWords }.Where(x => x.Count > 0).ToDictionary(x => x, x => x.Values.Max());
+        double Relative(Dictionary<int, double> scores, int d) =>
+            scores.TryGetValue(d, out var s) && s > 0 ? s / maxima[scores] : 0;
+        return new Extraction(candidates.Select(d =>
         {
             var clause = _index.Clauses[d];
             var t = _traits[d];
@@ -124,13 +133,10 @@ public sealed class RankingFeatures
                 Math.Log(1 + clause.Text.Length) / 6,
             ];
             return new Candidate(d, x);
-        }).ToList();
+        }).ToList(), all.Count == 0 ? 0 : all.Values.Max());
     }
 
     private static double Flag(bool b) => b ? 1 : 0;
-
-    private static double Relative(Dictionary<int, double> scores, int d) =>
-        scores.TryGetValue(d, out var s) && s > 0 ? s / scores.Values.Max() : 0;
 
     private static Dictionary<int, int> Ranks(Dictionary<int, double> scores) =>
         scores.OrderByDescending(kv => kv.Value).Select((kv, i) => (kv.Key, i)).ToDictionary(p => p.Key, p => p.i);

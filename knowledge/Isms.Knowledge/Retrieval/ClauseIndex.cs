@@ -145,6 +145,10 @@ public sealed class ClauseIndex : IDisposable
     /// <summary>How many passages contain the term in the body or the staff questions.</summary>
     public int KnownFrequency(string term) => _reader.DocFreq(new Term(FieldNames[(int)IndexField.BodyAndQuestions], term));
 
+    /// <summary>How many passages have the content word in their body or staff questions.</summary>
+    public int KnownWordFrequency(string word) =>
+        _reader.DocFreq(new Term(FieldNames[(int)IndexField.BodyWords], word)) + _reader.DocFreq(new Term(FieldNames[(int)IndexField.QuestionWords], word));
+
     public void Dispose()
     {
         _reader.Dispose();

@@ -133,7 +133,7 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
     }
 
     private Dictionary<int, double> Score(string question, QuestionCues cues, AnswerContext? context, string? focus = null, string? topic = null) =>
-        ranker.Probabilities(features.Extract(new RankingQuery(question, cues, context, focus, topic)));
+        ranker.Probabilities(features.Extract(new RankingQuery(question, cues, context, focus, topic)).Candidates);
 
     // Reciprocal-rank fusion: the whole question leads, each part can lift its own best clauses into the top.
     private static Dictionary<int, double> Fuse(Dictionary<int, double> whole, List<Dictionary<int, double>> parts)

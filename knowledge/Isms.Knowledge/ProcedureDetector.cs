@@ -1,0 +1,131 @@
+using System.Text.RegularExpressions;
+using Isms.Knowledge.Language;
+
+namespace Isms.Knowledge;
+
+/// <summary>A procedure of the word table: a report (something happened) or a request (the person wants to do something).</summary>
+public sealed record Procedure(string Key, string Name, bool IsReport, IReadOnlyList<string> ClauseIds);
+
+/// <summary>
+/// Reads from a message whether it asks for a procedure (knowledge/data/procedures.tsv): a report says something
+/// happened, not "what if", in any tense and politeness (なくしました, なくしたかもしれません, 開いたら変な画面が出てる);
+/// a request says the person wants or will do it or asks for the form (持ち出したい, 持っていきます, 様式ください), and a
+/// question about the rules (持ち出すとき誰の許可がいる？) stays a question. Also tells the topics of other rules.
+/// </summary>
+public sealed partial class ProcedureDetector
+{
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.CultureInvariant;
+    private readonly List<(Procedure Procedure, Regex Topic, Regex? Cue)> _procedures = [];
+    private readonly Dictionary<string, Regex> _cues = new(StringComparer.Ordinal);
+    private readonly List<Regex> _outOfScope = [];
+    private readonly List<Regex> _inScope = [];
+    private readonly IMorphologicalAnalyzer? _analyzer;
+
+    private ProcedureDetector(IMorphologicalAnalyzer? analyzer) => _analyzer = analyzer;
+
+    public IEnumerable<Procedure> Procedures => _procedures.Select(p => p.Procedure);
+
+    public static ProcedureDetector Parse(string tsv, IMorphologicalAnalyzer? analyzer = null)
+    {
+        var detector = new ProcedureDetector(analyzer);
+        var cueSources = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rows = tsv.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')).ToList();
+        foreach (var cols in rows.Where(c => c[0] == "cue"))
+        {
+            if (cols.Length < 3) throw new FormatException($"A cue row needs a name and a pattern: {string.Join(' ', cols)}");
+            cueSources[cols[1]] = cols[2];
+            detector._cues[cols[1]] = new Regex(cols[2], Options);
+        }
+        foreach (var cols in rows.Where(c => c[0] != "cue"))
+            switch (cols[0])
+            {
+                case "procedure" when cols.Length >= 7:
+                    var cue = cols[5] == "-" ? null : new Regex(CueReference().Replace(cols[5], m => cueSources.TryGetValue(m.Groups[1].Value, out var s)
+                        ? $"(?:{s})" : throw new FormatException($"Unknown cue @{m.Groups[1].Value} in {cols[1]}")), Options);
+                    var clauses = cols[6].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    detector._procedures.Add((new Procedure(cols[1], cols[2], cols[3] == "report", clauses), new Regex(cols[4], Options), cue));
+                    break;
+                case "scope" when cols.Length >= 3 && cols[1] == "OutOfScope":
+                    detector._outOfScope.Add(new Regex(cols[2], Options));
+                    break;
+                case "scope" when cols.Length >= 3 && cols[1] == "InScope":
+                    detector._inScope.Add(new Regex(cols[2], Options));
+                    break;
+                default:
+                    throw new FormatException($"Unknown word-table row: {string.Join(' ', cols)}");
+            }
+        foreach (var needed in new[] { "hypothetical", "conditional", "question", "request", "strong-request", "relayed" })
+            if (!detector._cues.ContainsKey(needed)) throw new FormatException($"The word table needs the cue row {needed}.");
+        return detector;
+    }
+
+    public static ProcedureDetector LoadEmbedded(IMorphologicalAnalyzer? analyzer = null) =>
+        Parse(EmbeddedPolicy.ReadResource(EmbeddedPolicy.ProceduresResource), analyzer);
+
+    public Procedure? Find(string key) => _procedures.Select(p => p.Procedure).FirstOrDefault(p => p.Key == key);
+
+    /// <summary>The procedure the message asks for, or null when it is a question (or nothing the table knows).</summary>
+    public Procedure? Detect(string message)
+    {
+        var views = TextViews.Of(message, _analyzer);
+        var strong = _cues["strong-request"].IsMatch(views);
+        var relayed = _cues["relayed"].IsMatch(views);
+        // 「クラウド使いたい。扱う情報で手続き違う？」 asks in its first sentence: a request is a sentence that asks for
+        // something without being a question itself.
+        var sentences = Sentence().Matches(message).Select(m => TextViews.Of(m.Value, _analyzer)).ToList();
+        var asksPlainly = sentences.Any(s => _cues["request"].IsMatch(s) && !_cues["question"].IsMatch(s));
+        var question = !asksPlainly && _cues["question"].IsMatch(views);
+        // "もしUSBなくしたら…" or a question about a case ("漏えいした場合どこに報告するの") asks about the rule, unless
+        // something happened outside the condition ("USB挿したら勝手に実行されちゃった。どうすれば？").
+        var hypothetical = _cues["hypothetical"].IsMatch(views)
+            || (_cues["question"].IsMatch(views) && _cues["conditional"].IsMatch(views) && !HappenedOutsideConditions(message));
+        foreach (var (procedure, topic, cue) in _procedures)
+        {
+            if (!topic.IsMatch(views) || (cue is not null && !cue.IsMatch(views))) continue;
+            // "USBをなくしたら誰に報告？" asks about the rule; "…持ち出すとき誰の許可がいる？" too, unless it also asks for the form.
+            // A manager asking what to do with a report they received ("係員がUSBなくしたって…どう上げる？") asks a question.
+            if (procedure.IsReport ? (hypothetical || (relayed && question)) && !strong : question && !strong) continue;
+            return procedure;
+        }
+        return null;
+    }
+
+    /// <summary>Diagnostics: the views of a message and which cues and topics match.</summary>
+    public IEnumerable<string> Explain(string message)
+    {
+        var views = TextViews.Of(message, _analyzer);
+        yield return views;
+        foreach (var (name, cue) in _cues) yield return $"cue {name}: {cue.Match(views).Value}";
+        foreach (var (procedure, topic, cue) in _procedures)
+            yield return $"{procedure.Key}: topic '{topic.Match(views).Value}' cue '{cue?.Match(views).Value}'";
+    }
+
+    /// <summary>True when the message is about a topic another set of rules covers (leave, pay, toner, parking…).</summary>
+    public bool MentionsOutOfScopeTopic(string message)
+    {
+        var views = TextViews.Of(message, null);
+        return _outOfScope.Any(r => r.IsMatch(views));
+    }
+
+    /// <summary>True when the message names something the policy is about (passwords, devices, mail, data…).</summary>
+    public bool MentionsSecurityTopic(string message)
+    {
+        var views = TextViews.Of(message, null);
+        return _inScope.Any(r => r.IsMatch(views));
+    }
+
+    // A sentence that says something happened, not inside a condition (…したら) and not itself a question.
+    private bool HappenedOutsideConditions(string message) =>
+        Sentence().Matches(message).Select(m => TextViews.Of(ConditionClause().Replace(m.Value, ""), _analyzer))
+            .Any(v => _cues["happened"].IsMatch(v) && !_cues["question"].IsMatch(v));
+
+    [GeneratedRegex("[^、。]*?((?<!どうし)たら|(?<!どうす)れば|場合|とき|時|ケース|(?<!どう)なら)(は|って|に|の|で|が)?")]
+    private static partial Regex ConditionClause();
+
+    // A sentence with its end mark, so a question keeps its question mark.
+    [GeneratedRegex("[^。！!？?\n]+[。！!？?\n]*")]
+    private static partial Regex Sentence();
+
+    [GeneratedRegex("@([a-z-]+)")]
+    private static partial Regex CueReference();
+}

@@ -1,0 +1,43 @@
+namespace Isms.Knowledge.Tests;
+
+/// <summary>Reports and requests in any tense and politeness start their procedure; questions about the rules do not.</summary>
+public class ProcedureDetectorFacts
+{
+    private static readonly ProcedureDetector Detector = ProcedureDetector.LoadEmbedded(PolicyAnswerer.DefaultAnalyzer.Value);
+
+    [Theory]
+    [InlineData("公用スマホをなくしました", "incident_report")]
+    [InlineData("USBメモリ、なくしたかもしれません…", "incident_report")]
+    [InlineData("研修の帰りにノートパソコンを盗まれました", "incident_report")]
+    [InlineData("怪しいメールの添付ファイルを開いてしまった", "incident_report")]
+    [InlineData("リンクを開いたら変な画面が出てて閉じられない", "incident_report")]
+    [InlineData("サーバー室の鍵が開いたままになってました", "incident_report")]
+    [InlineData("宛先を間違えてメールを送ってしまいました", "misdelivery_report")]
+    [InlineData("誤送信報告の様式ください", "misdelivery_report")]
+    [InlineData("明日ノートPCを県の研修に持ち出します", "takeout_request")]
+    [InlineData("USBを持っていく予定です。手続きお願いします", "takeout_request")]
+    [InlineData("Zoomの招待が届いたので参加したいです", "web_meeting_request")]
+    [InlineData("くらうど利用申請の様式ください", "cloud_use_request")]
+    public void ReportsAndRequests_AreDetected(string message, string key) =>
+        Assert.Equal(key, Detector.Detect(message)?.Key);
+
+    [Theory]
+    [InlineData("もしUSBをなくしたら誰に報告するの？")]
+    [InlineData("個人情報が漏れた場合どこに報告するの")]
+    [InlineData("機密性2のデータを外に持ち出すとき誰の許可がいる？")]
+    [InlineData("Zoomって業務で使っていいの？")]
+    [InlineData("係員がUSBなくしたって言ってきた。俺から上へはどういう順番で上げるの？")]
+    [InlineData("救急隊の感染防止対策ってどうなってる？")]
+    [InlineData("もう要らなくなったUSBメモリのデータって消さないとダメ？")]
+    public void QuestionsAboutTheRules_AreNoProcedure(string message) =>
+        Assert.Null(Detector.Detect(message));
+
+    [Fact]
+    public void WithoutMorphology_TheTypedViewsStillDetect() =>
+        Assert.Equal("incident_report", ProcedureDetector.LoadEmbedded(analyzer: null).Detect("USBメモリを紛失いたしました")?.Key);
+
+    [Fact]
+    public void AnUnknownCue_IsAFormatError() =>
+        Assert.Throws<FormatException>(() => ProcedureDetector.Parse(
+            "cue\thypothetical\tもし\ncue\tconditional\tたら\ncue\tquestion\t？\ncue\trequest\tたい\ncue\tstrong-request\t申請\ncue\trelayed\tって\nprocedure\tx\tX\treport\tなくし\t@nosuch\t5.3(1)①\n"));
+}
