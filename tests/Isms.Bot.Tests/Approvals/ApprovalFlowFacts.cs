@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Isms.Bot.Tests.Forms;
 using Isms.Bot.Tests.Notifications;
 using Isms.Bot.Tests.Pipeline;
-using Isms.Bot.Tests.Support;
 using Isms.Workflows.Requests;
 using Microsoft.Extensions.DependencyInjection;
 using static Isms.Bot.Tests.Pipeline.QuestionFacts;

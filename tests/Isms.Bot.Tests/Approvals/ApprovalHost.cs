@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using Isms.Bot.Tests.Forms;
 using Isms.Bot.Tests.Notifications;
 using Isms.Bot.Tests.Pipeline;
-using Isms.Bot.Tests.Support;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Requests;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -184,7 +183,7 @@ internal sealed class ApprovalHost : IAsyncDisposable
 
     private static string WriteDirectory(string dataDirectory, bool deputyActive)
     {
-        var sample = File.ReadAllText(Path.Combine(NodeTools.RepoRoot, "bot", "Isms.Workflows", "data", "org-directory.sample.yaml"));
+        var sample = File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "bot", "Isms.Workflows", "data", "org-directory.sample.yaml"));
         Assert.Contains("from: 2026-08-10", sample, StringComparison.Ordinal);
         var text = deputyActive
             ? sample.Replace("from: 2026-08-10", "from: 2026-11-25", StringComparison.Ordinal).Replace("until: 2026-08-16", "until: 2026-11-27", StringComparison.Ordinal)
@@ -201,7 +200,7 @@ internal sealed class ApprovalHost : IAsyncDisposable
                   - { stage: 1, action: Approve, role: SecurityManager, clause: "5.1(1)③(イ)" }
                   - { stage: 2, action: Approve, role: SecurityOfficer, clause: "5.1(1)③(イ)" }
             """;
-        var shipped = File.ReadAllText(Path.Combine(NodeTools.RepoRoot, "bot", "Isms.Workflows", "data", "routing-rules.yaml"));
+        var shipped = File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "bot", "Isms.Workflows", "data", "routing-rules.yaml"));
         Assert.Contains(OneStep, shipped, StringComparison.Ordinal);
         var path = Path.Combine(dataDirectory, "routing-rules.yaml");
         File.WriteAllText(path, shipped.Replace(OneStep, TwoSteps.TrimEnd('\n'), StringComparison.Ordinal));

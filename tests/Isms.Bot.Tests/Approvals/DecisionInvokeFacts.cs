@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Isms.Bot.Approvals;
 using Isms.Bot.Tests.Pipeline;
-using Isms.Bot.Tests.Support;
 using Isms.Workflows.Approvals;
 using Isms.Workflows.Requests;
 using static Isms.Bot.Tests.Approvals.ApprovalHost;

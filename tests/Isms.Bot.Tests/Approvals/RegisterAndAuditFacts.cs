@@ -2,7 +2,6 @@ using System.Text;
 using Isms.Bot.Tests.Forms;
 using Isms.Bot.Tests.Notifications;
 using Isms.Bot.Tests.Pipeline;
-using Isms.Bot.Tests.Support;
 using Isms.Workflows.Audit;
 using Isms.Workflows.Requests;
 using Isms.Workflows.Storage;

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Isms.Bot.Tests.Forms;
 using Isms.Bot.Tests.Notifications;
 using Isms.Bot.Tests.Pipeline;
-using Isms.Bot.Tests.Support;
 using static Isms.Bot.Tests.Approvals.ApprovalFlowFacts;
 using static Isms.Bot.Tests.Pipeline.QuestionFacts;
 using static Isms.Bot.Tests.Pipeline.TeamsActivities;

@@ -3,7 +3,6 @@ using Isms.Bot.Notifications;
 using Isms.Bot.Tests.Forms;
 using Isms.Bot.Tests.Notifications;
 using Isms.Bot.Tests.Pipeline;
-using Isms.Bot.Tests.Support;
 using Isms.Workflows.Audit;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Requests;

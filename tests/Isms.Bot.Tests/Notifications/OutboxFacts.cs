@@ -2,7 +2,6 @@ using Isms.Bot.Hosting;
 using Isms.Bot.Notifications;
 using Isms.Bot.Tests.Approvals;
 using Isms.Bot.Tests.Pipeline;
-using Isms.Bot.Tests.Support;
 using Isms.Jobs.Ports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -116,7 +115,7 @@ public sealed class OutboxFacts : TempDataDirectory
         // (see StartupValidationTests).
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            ContentRootPath = Path.Combine(NodeTools.RepoRoot, "bot", "Isms.Bot"),
+            ContentRootPath = Path.Combine(RepoPaths.RepoRoot, "bot", "Isms.Bot"),
             EnvironmentName = "Development",
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
