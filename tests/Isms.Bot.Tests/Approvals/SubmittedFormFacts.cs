@@ -19,9 +19,9 @@ public sealed class SubmittedFormFacts : TempDataDirectory
     public async Task TheConfirmationCard_BecomesReadOnly_WithTheNumber()
     {
         await using var connector = await FakeConnector.StartAsync();
-        using var factory = new BotApplicationFactory(DataDirectory);
+        using var host = BotHost.Start(DataDirectory, connector: connector);
 
-        var (number, replies) = await SendTakeout(factory.CreateClient(), connector, ConfirmationId);
+        var (number, replies) = await SendTakeout(host.Client, connector, ConfirmationId);
 
         var (conversation, activityId, activity) = Assert.Single(connector.Updated);
         Assert.Equal((PersonalConversationId(Applicant), ConfirmationId), (conversation, activityId));
@@ -40,9 +40,9 @@ public sealed class SubmittedFormFacts : TempDataDirectory
     {
         await using var connector = await FakeConnector.StartAsync();
         connector.StatusCode = connectorStatus;
-        using var factory = new BotApplicationFactory(DataDirectory);
+        using var host = BotHost.Start(DataDirectory);
 
-        var (number, replies) = await SendTakeout(factory.CreateClient(), connector, replyToId);
+        var (number, replies) = await SendTakeout(host.Client, connector, replyToId);
 
         Assert.Matches(@"^持出-\d{4}-\d{4}$", number);
         Assert.DoesNotContain(Texts(replies), t => t.Contains("エラー", StringComparison.Ordinal) || t.Contains("申し訳", StringComparison.Ordinal));
