@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Isms.Bot.Tests.Forms;
-using Isms.Bot.Tests.Notifications;
 using Isms.Bot.Tests.Pipeline;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Requests;
@@ -51,9 +50,8 @@ public sealed class ApplicantSideFacts : TempDataDirectory
     [Fact]
     public async Task AReturnedRequest_ReopensWithItsAnswersAndTheComment_AndIsResubmittedUnderItsNumber()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var host = BotHost.Start(DataDirectory, connector: connector);
-        var client = host.Client;
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var (client, connector) = (host.Client, host.Connector);
         await host.Say(Approver, "ヘルプ");
         var number = await FileTakeout(client);
         await host.Say(ApprovalFlowFacts.Applicant, "ヘルプ");
@@ -104,9 +102,8 @@ public sealed class ApplicantSideFacts : TempDataDirectory
     [Fact]
     public async Task APendingRequest_IsWithdrawnByItsApplicantAfterConfirming_AndTheApproverIsTold()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var host = BotHost.Start(DataDirectory, connector: connector);
-        var client = host.Client;
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var (client, connector) = (host.Client, host.Connector);
         await host.Say(Approver, "ヘルプ");
         var number = await FileTakeout(client);
         var store = host.Services.GetRequiredService<IRequestStore>();
@@ -148,9 +145,8 @@ public sealed class ApplicantSideFacts : TempDataDirectory
     [Fact]
     public async Task MyRequests_ShowsWhoDecided_When_AndTheComment()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var host = BotHost.Start(DataDirectory, connector: connector);
-        var client = host.Client;
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var (client, connector) = (host.Client, host.Connector);
         await host.Say(Approver, "ヘルプ");
         await FileTakeout(client);
         var decisionCard = AttachedCard(Assert.Single(connector.Received).Activity);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Isms.Bot.Tests.Forms;
-using Isms.Bot.Tests.Notifications;
 using Isms.Bot.Tests.Pipeline;
 using Isms.Workflows.Requests;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,9 +21,8 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
     [Fact]
     public async Task TheApproverGetsTheCard_DecidesOnce_AndTheApplicantIsTold()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var host = BotHost.Start(DataDirectory, connector: connector);
-        var client = host.Client;
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var (client, connector) = (host.Client, host.Connector);
         await host.Say(Approver, "ヘルプ");
 
         var number = await FileTakeout(client);
@@ -61,9 +59,8 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
     [Fact]
     public async Task AReturnWithoutAReason_KeepsTheButtons_AndAsksForTheReasonUnderTheComment()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var host = BotHost.Start(DataDirectory, connector: connector);
-        var client = host.Client;
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var (client, connector) = (host.Client, host.Connector);
         await host.Say(Approver, "ヘルプ");
         var number = await FileTakeout(client);
         await host.Say(Applicant, "ヘルプ");
@@ -96,9 +93,8 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
     [Fact]
     public async Task AStaleCard_GivesTheApproverTheCurrentButtons_UnderTheMessage_AndOthersOnlyTheStatus()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var host = BotHost.Start(DataDirectory, connector: connector);
-        var client = host.Client;
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var (client, connector) = (host.Client, host.Connector);
         await host.Say(Approver, "ヘルプ");
         var number = await FileTakeout(client);
         await host.Say(Applicant, "ヘルプ");

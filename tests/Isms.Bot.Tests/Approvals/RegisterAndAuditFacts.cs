@@ -1,6 +1,5 @@
 using System.Text;
 using Isms.Bot.Tests.Forms;
-using Isms.Bot.Tests.Notifications;
 using Isms.Bot.Tests.Pipeline;
 using Isms.Workflows.Audit;
 using Isms.Workflows.Requests;
@@ -32,9 +31,8 @@ public sealed class RegisterAndAuditFacts : TempDataDirectory
     [Fact]
     public async Task AnApprovedCloudService_IsInTheRegister_ThatEveryoneMayView()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var host = BotHost.Start(DataDirectory, connector: connector);
-        var client = host.Client;
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var (client, connector) = (host.Client, host.Connector);
         var reader = new FormConversation(client, TestStaffDirectory.NewMember("林 翔太"));
         await reader.Say("クラウド台帳");
         Assert.Contains("承認済みのクラウドサービスはまだありません。", AllText(reader.Card));
@@ -69,9 +67,8 @@ public sealed class RegisterAndAuditFacts : TempDataDirectory
     [Fact]
     public async Task AnApprovedTakeout_IsReturnedOnceByItsHolder_AndRecordedAs持ち込み()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var host = BotHost.Start(DataDirectory, connector: connector);
-        var client = host.Client;
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var (client, connector) = (host.Client, host.Connector);
         await host.Say(Approver, "ヘルプ");
         var number = await FileTakeout(client);
         var applicant = new FormConversation(client, Applicant);

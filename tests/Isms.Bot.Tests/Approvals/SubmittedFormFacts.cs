@@ -18,8 +18,8 @@ public sealed class SubmittedFormFacts : TempDataDirectory
     [Fact]
     public async Task TheConfirmationCard_BecomesReadOnly_WithTheNumber()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var host = BotHost.Start(DataDirectory, connector: connector);
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var connector = host.Connector;
 
         var (number, replies) = await SendTakeout(host.Client, connector, ConfirmationId);
 
@@ -38,9 +38,9 @@ public sealed class SubmittedFormFacts : TempDataDirectory
     [InlineData(ConfirmationId, 403)]
     public async Task WithoutAReplyToId_OrWhenTeamsRefuses_TheReceiptStillComes_AndNothingIsSaid(string? replyToId, int connectorStatus)
     {
-        await using var connector = await FakeConnector.StartAsync();
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var connector = host.Connector;
         connector.StatusCode = connectorStatus;
-        using var host = BotHost.Start(DataDirectory);
 
         var (number, replies) = await SendTakeout(host.Client, connector, replyToId);
 

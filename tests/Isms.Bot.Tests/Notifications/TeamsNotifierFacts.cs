@@ -14,8 +14,8 @@ public sealed class TeamsNotifierFacts : TempDataDirectory
     [Fact]
     public async Task APersonWhoTalkedToTheBot_IsReachedInTheirPersonalChat()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var host = BotHost.Start(DataDirectory, connector: connector);
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var connector = host.Connector;
         await host.Say(Yamada, "ヘルプ");
 
         var result = await host.Services.GetRequiredService<INotifier>()
@@ -32,8 +32,8 @@ public sealed class TeamsNotifierFacts : TempDataDirectory
     [Fact]
     public async Task ATextNotice_StartsWithItsPlainTitle_AndSeparatesParagraphsWithABlankLine()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var host = BotHost.Start(DataDirectory, connector: connector);
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var connector = host.Connector;
         await host.Say(Yamada, "ヘルプ");
         var returned = new Notification("申請が差し戻されました",
             "持ち出し申請（持出-2026-0001）が佐藤 花子さんにより差し戻されました。\nコメント: 持ち出し先を記入してください", Clause: "5.1(1)③(イ)");
@@ -49,8 +49,8 @@ public sealed class TeamsNotifierFacts : TempDataDirectory
     [Fact]
     public async Task APersonIsAlsoFoundByTheirTeamsUserId()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var host = BotHost.Start(DataDirectory, connector: connector);
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var connector = host.Connector;
         await host.Say(Sato, "ヘルプ");
 
         var result = await host.Services.GetRequiredService<INotifier>()
@@ -74,8 +74,8 @@ public sealed class TeamsNotifierFacts : TempDataDirectory
     [Fact]
     public async Task TeamsRefusing_IsAFailure_TheCallerCanRetryAndReport()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var host = BotHost.Start(DataDirectory, connector: connector);
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var connector = host.Connector;
         await host.Say(Yamada, "ヘルプ");
         connector.StatusCode = 403;
 
@@ -90,8 +90,8 @@ public sealed class TeamsNotifierFacts : TempDataDirectory
     [Fact]
     public async Task AChannelTheBotHasSeen_GetsANewThread_AndAnUnseenOneIsUnreachable()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var host = BotHost.Start(DataDirectory, connector: connector);
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var connector = host.Connector;
         var notifier = host.Services.GetRequiredService<Isms.Bot.Notifications.TeamsNotifier>();
         Assert.Equal(NotifyResult.Unreachable, await notifier.NotifyChannelAsync("19:general@thread.tacv2", ApprovalRequest, CancellationToken.None));
 
