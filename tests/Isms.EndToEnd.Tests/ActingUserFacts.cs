@@ -7,6 +7,7 @@ namespace Isms.EndToEnd.Tests;
 /// Acting as another person in a second Playground beside the main one (山田's), the bot running throughout.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
+[Trait("Category", "E2E")]
 public sealed class ActingUserFacts(PlaygroundSession session)
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace Isms.EndToEnd.Tests;
 /// reaches each of them proactively, through the conversation it stored when they opened their chat.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
+[Trait("Category", "E2E")]
 public sealed class ApprovalFacts(PlaygroundSession session)
 {
     private const string DecisionCardTitle = "持ち出し申請の承認依頼";

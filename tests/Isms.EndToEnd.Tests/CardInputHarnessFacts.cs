@@ -10,6 +10,7 @@ namespace Isms.EndToEnd.Tests;
 /// this does not depend on any form the bot has yet; pressing its submit button does reach the bot.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
+[Trait("Category", "E2E")]
 public sealed class CardInputHarnessFacts(PlaygroundSession session)
 {
     private const string FormCard = """

@@ -4,6 +4,7 @@ namespace Isms.EndToEnd.Tests;
 
 /// <summary>The help card in the real client: asked for by text, its buttons, and in a group chat.</summary>
 [Collection(EndToEndCollection.Name)]
+[Trait("Category", "E2E")]
 public sealed class HelpCardFacts(PlaygroundSession session)
 {
     [Fact]

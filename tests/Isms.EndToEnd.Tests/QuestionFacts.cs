@@ -8,6 +8,7 @@ namespace Isms.EndToEnd.Tests;
 /// 対策基準 does not cover.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
+[Trait("Category", "E2E")]
 public sealed class QuestionFacts(PlaygroundSession session)
 {
     private const string CisoClause = "【1(1)①】";

@@ -9,6 +9,7 @@ namespace Isms.EndToEnd.Tests;
 /// 山田 is in the org directory, so the bot knows his department and the form does not ask for it.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
+[Trait("Category", "E2E")]
 public sealed class TakeoutFormFacts(PlaygroundSession session)
 {
     [Fact]

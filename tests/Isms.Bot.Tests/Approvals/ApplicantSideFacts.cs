@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using Isms.Bot.Tests.Forms;
-using Isms.Bot.Tests.Notifications;
 using Isms.Bot.Tests.Pipeline;
-using Isms.Bot.Tests.Support;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Requests;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,8 +21,8 @@ public sealed class ApplicantSideFacts : TempDataDirectory
     [Fact]
     public async Task AStranger_CanAskButCannotFile_AndIsToldWhomToAsk()
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var client = factory.CreateClient();
+        using var host = BotHost.Start(DataDirectory);
+        var client = host.Client;
         var stranger = new FormConversation(client, TestStaffDirectory.NewStranger("部外 花子"));
         var member = new FormConversation(client, TestStaffDirectory.NewMember("山田 太郎"));
 
@@ -41,9 +39,9 @@ public sealed class ApplicantSideFacts : TempDataDirectory
         await member.Say("持ち出し申請");
         await stranger.Send(SubmitValue(member.Card, "次へ"));
         Assert.Contains("組織名簿", Assert.Single(stranger.Texts));
-        var drafts = factory.Services.GetRequiredService<FormDraftStore>();
+        var drafts = host.Services.GetRequiredService<FormDraftStore>();
         Assert.Empty(drafts.ListByOwner(stranger.User.Id));
-        Assert.Empty(factory.Services.GetRequiredService<IRequestStore>().ListByApplicant(stranger.User.Id, 10));
+        Assert.Empty(host.Services.GetRequiredService<IRequestStore>().ListByApplicant(stranger.User.Id, 10));
 
         await stranger.Say("パスワードは何桁以上？");
         Assert.Single(ReplyCards(stranger.Replies));
@@ -52,17 +50,16 @@ public sealed class ApplicantSideFacts : TempDataDirectory
     [Fact]
     public async Task AReturnedRequest_ReopensWithItsAnswersAndTheComment_AndIsResubmittedUnderItsNumber()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var client = factory.CreateClient();
-        await SayViaConnector(client, connector, Approver);
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var (client, connector) = (host.Client, host.Connector);
+        await host.Say(Approver, "ヘルプ");
         var number = await FileTakeout(client);
-        await SayViaConnector(client, connector, ApprovalFlowFacts.Applicant);
+        await host.Say(ApprovalFlowFacts.Applicant, "ヘルプ");
         var decisionCard = AttachedCard(Assert.Single(connector.Received).Activity);
 
-        await Invoke(client, connector, Approver, decisionCard, "差戻し", "資産番号が台帳と違います");
+        await host.Invoke(Approver, decisionCard, "差戻し", "資産番号が台帳と違います");
 
-        var store = factory.Services.GetRequiredService<IRequestStore>();
+        var store = host.Services.GetRequiredService<IRequestStore>();
         var record = store.FindByNumber(number)!;
         Assert.Equal(RequestStatus.Returned, record.Status);
         var told = connector.Received.Single(r => r.ConversationId == PersonalConversationId(ApprovalFlowFacts.Applicant)).Activity;
@@ -105,12 +102,11 @@ public sealed class ApplicantSideFacts : TempDataDirectory
     [Fact]
     public async Task APendingRequest_IsWithdrawnByItsApplicantAfterConfirming_AndTheApproverIsTold()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var client = factory.CreateClient();
-        await SayViaConnector(client, connector, Approver);
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var (client, connector) = (host.Client, host.Connector);
+        await host.Say(Approver, "ヘルプ");
         var number = await FileTakeout(client);
-        var store = factory.Services.GetRequiredService<IRequestStore>();
+        var store = host.Services.GetRequiredService<IRequestStore>();
 
         var other = new FormConversation(client, TestStaffDirectory.NewMember("池田 誠司"));
         await other.Say($"取り下げ {number}");
@@ -149,13 +145,12 @@ public sealed class ApplicantSideFacts : TempDataDirectory
     [Fact]
     public async Task MyRequests_ShowsWhoDecided_When_AndTheComment()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var client = factory.CreateClient();
-        await SayViaConnector(client, connector, Approver);
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var (client, connector) = (host.Client, host.Connector);
+        await host.Say(Approver, "ヘルプ");
         await FileTakeout(client);
         var decisionCard = AttachedCard(Assert.Single(connector.Received).Activity);
-        await Invoke(client, connector, Approver, decisionCard, "承認", "返却日を守ってください");
+        await host.Invoke(Approver, decisionCard, "承認", "返却日を守ってください");
 
         var applicant = new FormConversation(client, ApprovalFlowFacts.Applicant);
         await applicant.Say("申請状況");

@@ -1,10 +1,7 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Isms.Bot.Tests.Forms;
-using Isms.Bot.Tests.Notifications;
 using Isms.Bot.Tests.Pipeline;
-using Isms.Bot.Tests.Support;
 using Isms.Workflows.Requests;
 using Microsoft.Extensions.DependencyInjection;
 using static Isms.Bot.Tests.Pipeline.QuestionFacts;
@@ -24,13 +21,12 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
     [Fact]
     public async Task TheApproverGetsTheCard_DecidesOnce_AndTheApplicantIsTold()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var client = factory.CreateClient();
-        await SayViaConnector(client, connector, Approver);
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var (client, connector) = (host.Client, host.Connector);
+        await host.Say(Approver, "ヘルプ");
 
         var number = await FileTakeout(client);
-        await SayViaConnector(client, connector, Applicant);
+        await host.Say(Applicant, "ヘルプ");
 
         var (conversation, sent) = Assert.Single(connector.Received);
         Assert.Equal(PersonalConversationId(Approver), conversation);
@@ -39,23 +35,23 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
         Assert.Contains(number, Json(card));
         Assert.Equal(Approver.Id, (string?)card["refresh"]!["userIds"]![0]);
 
-        var (refusedStatus, refused) = await Invoke(client, connector, Applicant, card, "承認");
+        var (refusedStatus, refused) = await host.Invoke(Applicant, card, "承認");
         Assert.Equal(HttpStatusCode.OK, refusedStatus);
         Assert.Contains("1(8)①", Json(refused));
 
-        var (status, response) = await Invoke(client, connector, Approver, card, "承認");
+        var (status, response) = await host.Invoke(Approver, card, "承認");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(200, (int?)response["statusCode"]);
         Assert.Contains("承認", Json(response["value"]!.AsObject()));
 
-        var record = factory.Services.GetRequiredService<IRequestStore>().FindByNumber(number)!;
+        var record = host.Services.GetRequiredService<IRequestStore>().FindByNumber(number)!;
         Assert.Equal(RequestStatus.Approved, record.Status);
         var notice = Assert.Single(connector.Received, r => r.ConversationId == PersonalConversationId(Applicant)).Activity;
         Assert.StartsWith($"申請が承認されました\n\n持ち出し申請（{number}）が佐藤 花子さんにより承認されました。", (string?)notice["text"]);
         Assert.Equal("申請が承認されました", (string?)notice["summary"]);
 
-        var (_, replay) = await Invoke(client, connector, Approver, card, "却下", "理由");
-        Assert.Equal(RequestStatus.Approved, factory.Services.GetRequiredService<IRequestStore>().FindByNumber(number)!.Status);
+        var (_, replay) = await host.Invoke(Approver, card, "却下", "理由");
+        Assert.Equal(RequestStatus.Approved, host.Services.GetRequiredService<IRequestStore>().FindByNumber(number)!.Status);
         Assert.Contains($"{number}は佐藤 花子さんが", Json(replay));
         Assert.Contains("承認済みです", Json(replay));
     }
@@ -63,16 +59,15 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
     [Fact]
     public async Task AReturnWithoutAReason_KeepsTheButtons_AndAsksForTheReasonUnderTheComment()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var client = factory.CreateClient();
-        await SayViaConnector(client, connector, Approver);
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var (client, connector) = (host.Client, host.Connector);
+        await host.Say(Approver, "ヘルプ");
         var number = await FileTakeout(client);
-        await SayViaConnector(client, connector, Applicant);
+        await host.Say(Applicant, "ヘルプ");
         var card = AttachedCard(Assert.Single(connector.Received).Activity);
-        var records = factory.Services.GetRequiredService<IRequestStore>();
+        var records = host.Services.GetRequiredService<IRequestStore>();
 
-        var (status, response) = await Invoke(client, connector, Approver, card, "差戻し");
+        var (status, response) = await host.Invoke(Approver, card, "差戻し");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal((200, "application/vnd.microsoft.card.adaptive"), ((int?)response["statusCode"], (string?)response["type"]));
@@ -87,7 +82,7 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
         Assert.Single(connector.Received);
 
         // The card it kept is still good for the decision, now with a reason.
-        var (_, decided) = await Invoke(client, connector, Approver, shown, "差戻し", "持ち出し先の住所を記入してください");
+        var (_, decided) = await host.Invoke(Approver, shown, "差戻し", "持ち出し先の住所を記入してください");
         Assert.Contains("差戻し（佐藤 花子", Json(decided));
         Assert.Equal(RequestStatus.Returned, records.FindByNumber(number)!.Status);
         // The applicant gets the 修正して再申請 card, which carries the comment.
@@ -98,19 +93,18 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
     [Fact]
     public async Task AStaleCard_GivesTheApproverTheCurrentButtons_UnderTheMessage_AndOthersOnlyTheStatus()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var client = factory.CreateClient();
-        await SayViaConnector(client, connector, Approver);
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var (client, connector) = (host.Client, host.Connector);
+        await host.Say(Approver, "ヘルプ");
         var number = await FileTakeout(client);
-        await SayViaConnector(client, connector, Applicant);
+        await host.Say(Applicant, "ヘルプ");
         var stale = AttachedCard(Assert.Single(connector.Received).Activity);
         foreach (var action in Descendants(stale).Where(n => (string?)n["type"] == "Action.Execute" && n["data"]?["version"] is not null))
         {
             action["data"]!["version"] = "0123456789abcdef01234567";
         }
 
-        var (status, response) = await Invoke(client, connector, Approver, stale, "承認");
+        var (status, response) = await host.Invoke(Approver, stale, "承認");
 
         Assert.Equal(HttpStatusCode.OK, status);
         var shown = response["value"]!.AsObject();
@@ -118,13 +112,13 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
         var first = shown["body"]![0]!;
         Assert.Equal(("このカードは古くなっていたため、操作を受け付けませんでした。最新の内容を表示しましたので、確認のうえ改めて判断してください。", "Attention"), ((string?)first["text"], (string?)first["color"]));
         Assert.Equal(["承認", "差戻し", "却下"], shown["actions"]!.AsArray().Select(a => (string?)a!["title"]));
-        var records = factory.Services.GetRequiredService<IRequestStore>();
+        var records = host.Services.GetRequiredService<IRequestStore>();
         Assert.Equal(RequestStatus.PendingApproval, records.FindByNumber(number)!.Status);
 
-        var (_, other) = await Invoke(client, connector, Applicant, stale, "承認");
+        var (_, other) = await host.Invoke(Applicant, stale, "承認");
         Assert.Null(other["value"]!["actions"]);
 
-        var (_, decided) = await Invoke(client, connector, Approver, shown, "承認");
+        var (_, decided) = await host.Invoke(Approver, shown, "承認");
         Assert.Contains("承認（佐藤 花子", Json(decided));
         Assert.Equal(RequestStatus.Approved, records.FindByNumber(number)!.Status);
     }
@@ -142,14 +136,6 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
         return FormConversation.Facts(person.Card)["受付番号"];
     }
 
-    internal static async Task SayViaConnector(HttpClient client, FakeConnector connector, TeamsUser user)
-    {
-        var message = PersonalMessage(user, "ヘルプ");
-        message["serviceUrl"] = connector.ServiceUrl;
-        var (status, _) = await PostAsync(client, message);
-        Assert.Equal(HttpStatusCode.OK, status);
-    }
-
     internal static string Json(JsonObject node) => node.ToJsonString(new System.Text.Json.JsonSerializerOptions
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -157,24 +143,4 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
 
     internal static JsonObject AttachedCard(JsonObject activity) =>
         activity["attachments"]!.AsArray().OfType<JsonObject>().Single()["content"]!.AsObject();
-
-    internal static async Task<(HttpStatusCode Status, JsonObject Body)> Invoke(
-        HttpClient client, FakeConnector connector, TeamsUser user, JsonObject card, string title, string? comment = null)
-    {
-        var action = Descendants(card).Single(n => (string?)n["type"] == "Action.Execute" && (string?)n["title"] == title);
-        var data = action["data"]!.DeepClone().AsObject();
-        data["comment"] = comment ?? "";
-        var invoke = Base("invoke", user, PersonalConversationId(user), "personal", null);
-        invoke.Remove("deliveryMode");
-        invoke["serviceUrl"] = connector.ServiceUrl;
-        invoke["name"] = "adaptiveCard/action";
-        invoke["value"] = new JsonObject
-        {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = (string?)action["verb"], ["data"] = data },
-            ["trigger"] = "manual",
-        };
-        using var response = await client.PostAsJsonAsync("/api/messages", invoke);
-        var body = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, body.Length > 0 ? JsonNode.Parse(body)!.AsObject() : []);
-    }
 }

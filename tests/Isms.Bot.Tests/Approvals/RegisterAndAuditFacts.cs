@@ -1,8 +1,6 @@
 using System.Text;
 using Isms.Bot.Tests.Forms;
-using Isms.Bot.Tests.Notifications;
 using Isms.Bot.Tests.Pipeline;
-using Isms.Bot.Tests.Support;
 using Isms.Workflows.Audit;
 using Isms.Workflows.Requests;
 using Isms.Workflows.Storage;
@@ -33,14 +31,13 @@ public sealed class RegisterAndAuditFacts : TempDataDirectory
     [Fact]
     public async Task AnApprovedCloudService_IsInTheRegister_ThatEveryoneMayView()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var client = factory.CreateClient();
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var (client, connector) = (host.Client, host.Connector);
         var reader = new FormConversation(client, TestStaffDirectory.NewMember("林 翔太"));
         await reader.Say("クラウド台帳");
         Assert.Contains("承認済みのクラウドサービスはまだありません。", AllText(reader.Card));
 
-        await SayViaConnector(client, connector, Suzuki);
+        await host.Say(Suzuki, "ヘルプ");
         var applicant = new FormConversation(client, Applicant);
         await applicant.Say("クラウド利用申請");
         await applicant.Press("次へ", ("serviceName", "kintone"), ("provider", "サイボウズ株式会社"), ("purpose", "訓練の出欠管理"),
@@ -53,7 +50,7 @@ public sealed class RegisterAndAuditFacts : TempDataDirectory
         await reader.Say("クラウド台帳");
         Assert.DoesNotContain("kintone", AllText(reader.Card));
 
-        await Invoke(client, connector, Suzuki, decisionCard, "承認");
+        await host.Invoke(Suzuki, decisionCard, "承認");
         await reader.Say("クラウド台帳");
         var card = reader.Card;
         AdaptiveCardValidator.AssertValid(card);
@@ -70,16 +67,15 @@ public sealed class RegisterAndAuditFacts : TempDataDirectory
     [Fact]
     public async Task AnApprovedTakeout_IsReturnedOnceByItsHolder_AndRecordedAs持ち込み()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var client = factory.CreateClient();
-        await SayViaConnector(client, connector, Approver);
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var (client, connector) = (host.Client, host.Connector);
+        await host.Say(Approver, "ヘルプ");
         var number = await FileTakeout(client);
         var applicant = new FormConversation(client, Applicant);
         await applicant.Say("返却");
         Assert.DoesNotContain("返却しました", ButtonTitles(applicant.Card)); // not approved yet
 
-        await Invoke(client, connector, Approver, AttachedCard(Assert.Single(connector.Received).Activity), "承認");
+        await host.Invoke(Approver, AttachedCard(Assert.Single(connector.Received).Activity), "承認");
         await applicant.Say("返却");
         var list = applicant.Card;
         AdaptiveCardValidator.AssertValid(list);
@@ -89,7 +85,7 @@ public sealed class RegisterAndAuditFacts : TempDataDirectory
         var other = new FormConversation(client, TestStaffDirectory.NewMember("池田 誠司"));
         await other.Send(SubmitValue(list, "返却しました"));
         Assert.Contains("申請者本人だけ", Assert.Single(other.Texts));
-        var store = factory.Services.GetRequiredService<IRequestStore>();
+        var store = host.Services.GetRequiredService<IRequestStore>();
         Assert.Null(store.FindByNumber(number)!.ReturnedAt);
 
         await applicant.Press("返却しました");
@@ -98,7 +94,7 @@ public sealed class RegisterAndAuditFacts : TempDataDirectory
         Assert.NotNull(record.ReturnedAt);
         Assert.Equal(RequestStatus.Closed, record.Status);
         Assert.Contains(record.History, h => h.Action == "CheckedIn" && h.Note!.Contains("5.1(1)⑤"));
-        var audit = factory.Services.GetRequiredService<AuditTrail>().Entries(record.Id);
+        var audit = host.Services.GetRequiredService<AuditTrail>().Entries(record.Id);
         Assert.Contains(audit, e => e.Event.Action == "CheckedIn" && e.Event.Clause == "5.1(1)⑤");
 
         await applicant.Send(SubmitValue(list, "返却しました"));
@@ -112,8 +108,8 @@ public sealed class RegisterAndAuditFacts : TempDataDirectory
     [Fact]
     public async Task TheAuditCommands_AreForAuditors_VerifyFindsAnEditedEntry_AndExportWritesTheCsv()
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var client = factory.CreateClient();
+        using var host = BotHost.Start(DataDirectory);
+        var client = host.Client;
         await FileTakeout(client);
 
         var staff = new FormConversation(client, Applicant);
@@ -137,9 +133,9 @@ public sealed class RegisterAndAuditFacts : TempDataDirectory
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("連番,日時", lines[0]);
         Assert.Equal(int.Parse(facts["件数"].TrimEnd('件')), lines.Length - 1);
-        Assert.Contains(factory.Services.GetRequiredService<AuditTrail>().Entries(), e => e.Event.Action == "AuditExported" && e.Event.ActorId == "E0005");
+        Assert.Contains(host.Services.GetRequiredService<AuditTrail>().Entries(), e => e.Event.Action == "AuditExported" && e.Event.ActorId == "E0005");
 
-        var entries = factory.Services.GetRequiredService<IsmsDatabase>().Collection<BsonDocument>("audit_trail");
+        var entries = host.Services.GetRequiredService<IsmsDatabase>().Collection<BsonDocument>("audit_trail");
         var first = entries.FindById(1);
         first["Detail"] = "書き換え";
         entries.Update(first);

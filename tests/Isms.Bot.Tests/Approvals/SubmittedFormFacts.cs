@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Isms.Bot.Tests.Forms;
 using Isms.Bot.Tests.Notifications;
 using Isms.Bot.Tests.Pipeline;
-using Isms.Bot.Tests.Support;
 using static Isms.Bot.Tests.Approvals.ApprovalFlowFacts;
 using static Isms.Bot.Tests.Pipeline.QuestionFacts;
 using static Isms.Bot.Tests.Pipeline.TeamsActivities;
@@ -19,10 +18,10 @@ public sealed class SubmittedFormFacts : TempDataDirectory
     [Fact]
     public async Task TheConfirmationCard_BecomesReadOnly_WithTheNumber()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var factory = new BotApplicationFactory(DataDirectory);
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var connector = host.Connector;
 
-        var (number, replies) = await SendTakeout(factory.CreateClient(), connector, ConfirmationId);
+        var (number, replies) = await SendTakeout(host.Client, connector, ConfirmationId);
 
         var (conversation, activityId, activity) = Assert.Single(connector.Updated);
         Assert.Equal((PersonalConversationId(Applicant), ConfirmationId), (conversation, activityId));
@@ -39,11 +38,11 @@ public sealed class SubmittedFormFacts : TempDataDirectory
     [InlineData(ConfirmationId, 403)]
     public async Task WithoutAReplyToId_OrWhenTeamsRefuses_TheReceiptStillComes_AndNothingIsSaid(string? replyToId, int connectorStatus)
     {
-        await using var connector = await FakeConnector.StartAsync();
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var connector = host.Connector;
         connector.StatusCode = connectorStatus;
-        using var factory = new BotApplicationFactory(DataDirectory);
 
-        var (number, replies) = await SendTakeout(factory.CreateClient(), connector, replyToId);
+        var (number, replies) = await SendTakeout(host.Client, connector, replyToId);
 
         Assert.Matches(@"^持出-\d{4}-\d{4}$", number);
         Assert.DoesNotContain(Texts(replies), t => t.Contains("エラー", StringComparison.Ordinal) || t.Contains("申し訳", StringComparison.Ordinal));

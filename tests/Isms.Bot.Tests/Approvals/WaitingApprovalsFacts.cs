@@ -1,6 +1,5 @@
 using Isms.Bot.Notifications;
 using Isms.Bot.Tests.Pipeline;
-using Isms.Bot.Tests.Support;
 using Isms.Workflows.Approvals;
 using Isms.Workflows.Requests;
 using static Isms.Bot.Tests.Approvals.ApprovalHost;

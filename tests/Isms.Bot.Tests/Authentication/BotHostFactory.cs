@@ -1,26 +1,17 @@
-using Isms.Bot.Conversations;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using Isms.Bot.Tests.Pipeline;
 
 namespace Isms.Bot.Tests.Authentication;
 
-/// <summary>
-/// The real bot host (Program) with the given configuration on top of appsettings.json and its own temporary data
-/// directory, deleted on dispose.
-/// </summary>
-public sealed class BotHostFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+/// <summary>The bot host with authentication configured, on a data directory of its own (removed on dispose).</summary>
+public static class BotHostFactory
 {
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("isms-bot-auth-tests-").FullName;
-
     /// <summary>
     /// Authentication on, channel tokens checked against the given OpenID metadata. Setting any of the SDK's
     /// "parameterized" keys switches ConfigurationBotFrameworkAuthentication from its built-in public cloud settings
     /// to ParameterizedBotFrameworkAuthentication, which then needs all of them: the others get the public cloud values
     /// (without ToChannelFromBotLoginUrl the SDK fails with a NullReferenceException after accepting the token).
     /// </summary>
-    public static BotHostFactory WithAuthentication(string appId, string metadataUrl) => new(new Dictionary<string, string?>
+    public static BotHost WithAuthentication(string appId, string metadataUrl) => BotHost.Start(settings: new Dictionary<string, string?>
     {
         ["MicrosoftAppType"] = "MultiTenant",
         ["MicrosoftAppId"] = appId,
@@ -34,18 +25,4 @@ public sealed class BotHostFactory(IReadOnlyDictionary<string, string?> settings
         ["CallerId"] = "urn:botframework:azure",
         ["ValidateAuthority"] = "true",
     });
-
-    public ConversationReferenceStore References => Services.GetRequiredService<ConversationReferenceStore>();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(
-            new Dictionary<string, string?>(settings) { ["Storage:DataDirectory"] = _dataDirectory }));
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
-    }
 }

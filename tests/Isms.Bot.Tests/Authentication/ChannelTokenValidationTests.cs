@@ -1,3 +1,4 @@
+using Isms.Bot.Conversations;
 using Isms.Bot.Tests.Pipeline;
 using System.Net;
 using System.Security.Cryptography;
@@ -19,12 +20,12 @@ public sealed class ChannelTokenValidationTests(LoopbackOpenIdServer server)
     {
         var token = ChannelTokens.Sign(server.TeamsKey, LoopbackOpenIdServer.TeamsKeyId, _appId, SignedActivities.ServiceUrl);
 
-        await using var factory = BotHostFactory.WithAuthentication(_appId, server.MetadataUrl);
-        var (status, body) = await SendAsync(factory, $"Bearer {token}");
+        await using var host = BotHostFactory.WithAuthentication(_appId, server.MetadataUrl);
+        var (status, body) = await SendAsync(host, $"Bearer {token}");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.NotEmpty(TeamsActivities.ReplyCards(TeamsActivities.ParseReplies(body)));
-        Assert.NotNull(factory.References.FindByConversationId(_conversationId));
+        Assert.NotNull(host.Get<ConversationReferenceStore>().FindByConversationId(_conversationId));
     }
 
     [Fact]
@@ -72,20 +73,19 @@ public sealed class ChannelTokenValidationTests(LoopbackOpenIdServer server)
 
     private async Task AssertRejectedAsync(string? authorization)
     {
-        await using var factory = BotHostFactory.WithAuthentication(_appId, server.MetadataUrl);
-        var (status, body) = await SendAsync(factory, authorization);
+        await using var host = BotHostFactory.WithAuthentication(_appId, server.MetadataUrl);
+        var (status, body) = await SendAsync(host, authorization);
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Empty(TeamsActivities.ParseReplies(body));
-        Assert.Null(factory.References.FindByConversationId(_conversationId));
-        Assert.Equal(0, factory.References.Count());
+        Assert.Null(host.Get<ConversationReferenceStore>().FindByConversationId(_conversationId));
+        Assert.Equal(0, host.Get<ConversationReferenceStore>().Count());
     }
 
-    private async Task<(HttpStatusCode Status, string Body)> SendAsync(BotHostFactory factory, string? authorization)
+    private async Task<(HttpStatusCode Status, string Body)> SendAsync(BotHost host, string? authorization)
     {
-        using var client = factory.CreateClient();
         using var request = SignedActivities.HelpMessage(_appId, _conversationId, authorization);
-        using var response = await client.SendAsync(request);
+        using var response = await host.Client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }

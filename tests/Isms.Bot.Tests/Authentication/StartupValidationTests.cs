@@ -1,16 +1,12 @@
 using Isms.Bot.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
+using Isms.Bot.Tests.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace Isms.Bot.Tests.Authentication;
 
 /// <summary>
 /// Half-configured credentials stop the host at start-up with a message naming the missing key. The host is composed
-/// here exactly as Program does it (AddIsmsBot, MapIsmsBot, the bot's appsettings.json): through
-/// WebApplicationFactory a failed start sometimes surfaces as an ObjectDisposedException instead of the real error,
-/// because the factory races the entry point disposing the failed host.
+/// exactly as Program does it (<see cref="BotHost.StartupErrorAsync"/>), so the start's own error is what comes back.
 /// </summary>
 public sealed class StartupValidationTests
 {
@@ -24,24 +20,12 @@ public sealed class StartupValidationTests
         var dataDirectory = Directory.CreateTempSubdirectory("isms-bot-auth-tests-").FullName;
         try
         {
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-            {
-                ContentRootPath = BotContentRoot(),
-                EnvironmentName = "Development",
-            });
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            var exception = await BotHost.StartupErrorAsync(dataDirectory, new Dictionary<string, string?>
             {
                 ["MicrosoftAppType"] = appType,
                 ["MicrosoftAppId"] = Guid.NewGuid().ToString(),
                 ["MicrosoftAppPassword"] = password,
-                ["Storage:DataDirectory"] = dataDirectory,
             });
-            builder.WebHost.UseTestServer();
-            builder.AddIsmsBot();
-            await using var app = builder.Build();
-            app.MapIsmsBot();
-
-            var exception = await Record.ExceptionAsync(() => app.StartAsync());
 
             var validation = Assert.IsType<OptionsValidationException>(exception);
             Assert.Equal(typeof(BotAuthenticationOptions), validation.OptionsType);
@@ -51,19 +35,5 @@ public sealed class StartupValidationTests
         {
             Directory.Delete(dataDirectory, recursive: true);
         }
-    }
-
-    private static string BotContentRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "bot", "Isms.Bot");
-            if (File.Exists(Path.Combine(candidate, "appsettings.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("bot/Isms.Bot not found above the test output directory");
     }
 }

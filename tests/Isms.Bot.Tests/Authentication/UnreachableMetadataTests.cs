@@ -1,3 +1,4 @@
+using Isms.Bot.Conversations;
 using Isms.Bot.Tests.Pipeline;
 using System.Net;
 using System.Net.Sockets;
@@ -24,15 +25,14 @@ public sealed class UnreachableMetadataTests
         using var key = RSA.Create(2048);
         var token = ChannelTokens.Sign(key, "isms-test-any-key", appId, SignedActivities.ServiceUrl);
 
-        await using var factory = BotHostFactory.WithAuthentication(appId, metadataUrl);
-        using var client = factory.CreateClient();
+        await using var host = BotHostFactory.WithAuthentication(appId, metadataUrl);
         using var request = SignedActivities.HelpMessage(appId, conversationId, $"Bearer {token}");
-        using var response = await client.SendAsync(request);
+        using var response = await host.Client.SendAsync(request);
 
         Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Empty(TeamsActivities.ParseReplies(await response.Content.ReadAsStringAsync()));
-        Assert.Equal(0, factory.References.Count());
+        Assert.Equal(0, host.Get<ConversationReferenceStore>().Count());
     }
 
     /// <summary>A port that was just free and has nothing listening on it.</summary>

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Isms.Bot.Tests.Forms;
-using Isms.Bot.Tests.Support;
+using Isms.Bot.Tests.Pipeline;
 using Isms.Workflows.Forms;
 using static Isms.Bot.Tests.Forms.FormConversation;
 using static Isms.Bot.Tests.Pipeline.TeamsActivities;

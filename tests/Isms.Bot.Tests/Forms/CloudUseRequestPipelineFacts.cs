@@ -1,3 +1,4 @@
+using Isms.Bot.Tests.Pipeline;
 using Isms.Workflows.Requests;
 using static Isms.Bot.Tests.Forms.FormConversation;
 

@@ -234,20 +234,20 @@ public abstract class FormPipelineFacts(BotHost host)
     [Fact]
     public async Task ADraft_SurvivesARestart_AndIsResumedWithItsValues()
     {
-        var directory = BotApplicationFactory.NewDataDirectory();
+        var directory = BotHost.NewDataDirectory();
         var user = BotHost.NewPerson("山田 太郎");
         try
         {
-            using (var before = new BotApplicationFactory(directory))
+            using (var before = BotHost.Start(directory))
             {
-                var person = new FormConversation(before.CreateClient(), user);
+                var person = before.As(user);
                 await Start(person);
                 await person.Press("次へ", Steps[0]);
                 Assert.Contains($"{Title}（2/", AllText(person.Card));
             }
 
-            using var after = new BotApplicationFactory(directory);
-            var again = new FormConversation(after.CreateClient(), user);
+            using var after = BotHost.Start(directory);
+            var again = after.As(user);
             await again.Say("申請状況");
             Assert.Contains($"{Title}（作成途中・未送信）", AllText(again.Card));
 

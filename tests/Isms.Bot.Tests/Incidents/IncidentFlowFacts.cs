@@ -3,12 +3,9 @@ using Isms.Bot.Notifications;
 using Isms.Bot.Tests.Forms;
 using Isms.Bot.Tests.Notifications;
 using Isms.Bot.Tests.Pipeline;
-using Isms.Bot.Tests.Support;
 using Isms.Workflows.Audit;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Requests;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static Isms.Bot.Tests.Incidents.IncidentTeams;
@@ -25,17 +22,16 @@ public sealed class IncidentFlowFacts : TempDataDirectory
     [Fact]
     public async Task TheChain_EndToEnd_WithTimestamps_AndOnlyTheRightPeopleMayAct()
     {
-        await using var connector = await FakeConnector.StartAsync();
         var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
         var t0 = time.GetUtcNow();
-        using var host = Host(time, CsirtChannel);
-        var client = host.CreateClient();
+        await using var host = await Host(time, CsirtChannel);
+        var (client, connector) = (host.Client, host.Connector);
         foreach (var user in new[] { Sato, Suzuki, Takahashi, Tanaka, Kato, Saito })
         {
-            await Hello(client, connector, user);
+            await Hello(host, user);
         }
 
-        await Hello(client, connector, Saito, inCsirtChannel: true);
+        await Hello(host, Saito, inCsirtChannel: true);
         var cards = new List<JsonNode>();
 
         // 5.3(1)①: the report goes to the 管理者 and the 統一的な窓口 at once.
@@ -49,17 +45,17 @@ public sealed class IncidentFlowFacts : TempDataDirectory
         Assert.Equal(["isms.incident.ack"], Verbs(managerCard));
         Assert.Equal(["isms.incident.triage"], Verbs(csirtCard));
         Assert.Contains(reporterTexts, t => t.Contains(number) && t.Contains("佐藤 花子さんと統一的な窓口（CSIRT）に届けました"));
-        await Hello(client, connector, Yamada);
+        await Hello(host, Yamada);
         var record = host.Services.GetRequiredService<IRequestStore>().FindByNumber(number)!;
         Assert.Equal(RequestStatus.Submitted, record.Status);
 
         // Only the 管理者 acknowledges; the CSIRT clicking the manager's card gets the status.
         time.Advance(TimeSpan.FromMinutes(12));
-        var (_, refusedAck) = await Press(client, connector, Saito, managerCard, "確認");
+        var (_, refusedAck) = await Press(host, Saito, managerCard, "確認");
         Assert.Empty(Verbs(ResponseCard(refusedAck)!));
         Assert.Contains("佐藤 花子さんまたはその代理の方です", Text(ResponseCard(refusedAck)!));
         before = connector.Received.Count;
-        var (_, ack) = await Press(client, connector, Sato, managerCard, "確認");
+        var (_, ack) = await Press(host, Sato, managerCard, "確認");
         Assert.Contains($"{number}を確認しました。", Text(ResponseCard(ack)!));
         sent = Since(connector, before).ToList();
         Assert.Equal(new[] { Takahashi, Suzuki, Tanaka, Yamada }.Select(TeamsActivities.PersonalConversationId), sent.Select(s => s.Conversation));
@@ -68,19 +64,19 @@ public sealed class IncidentFlowFacts : TempDataDirectory
 
         // The channel's card is now old; a refresh (as Teams does) gives the CSIRT the current one.
         time.Advance(TimeSpan.FromMinutes(30));
-        var (_, stale) = await Press(client, connector, Saito, csirtCard, "評価を記録", ("isIncident", "yes"), ("severity", "high"));
+        var (_, stale) = await Press(host, Saito, csirtCard, "評価を記録", ("isIncident", "yes"), ("severity", "high"));
         Assert.Contains("このカードは古いため操作できません", Text(ResponseCard(stale)!));
-        var (_, refreshed) = await Refresh(client, connector, Saito, csirtCard);
+        var (_, refreshed) = await Refresh(host, Saito, csirtCard);
         var triageCard = ResponseCard(refreshed)!;
         foreach (var outsider in new[] { Stranger, Yamada, Sato })
         {
-            var (_, refused) = await Press(client, connector, outsider, triageCard, "評価を記録", ("isIncident", "yes"), ("severity", "high"));
+            var (_, refused) = await Press(host, outsider, triageCard, "評価を記録", ("isIncident", "yes"), ("severity", "high"));
             Assert.True(ResponseCard(refused) is not { } card || Verbs(card).Count == 0, outsider.Name);
         }
 
-        Assert.Equal(RequestStatus.Acknowledged, Record(host, number).Status);
+        Assert.Equal(RequestStatus.Acknowledged, host.Record(number).Status);
         before = connector.Received.Count;
-        var (_, triaged) = await Press(client, connector, Saito, triageCard, "評価を記録", ("isIncident", "yes"), ("severity", "high"),
+        var (_, triaged) = await Press(host, Saito, triageCard, "評価を記録", ("isIncident", "yes"), ("severity", "high"),
             ("containment", "端末の遠隔ロックを指示"), ("report_ministry", "true"), ("report_prefecture", "true"), ("report_membertowns", "true"));
         var closeCard = ResponseCard(triaged)!;
         Assert.Equal(["isms.incident.triage", "isms.incident.close"], Verbs(closeCard));
@@ -89,15 +85,15 @@ public sealed class IncidentFlowFacts : TempDataDirectory
 
         // Closing needs cause and prevention (5.3(3)④).
         time.Advance(TimeSpan.FromDays(2));
-        var (_, noCause) = await Press(client, connector, Kato, closeCard, "対応を完了", ("prevention", "ストラップで固定する"));
+        var (_, noCause) = await Press(host, Kato, closeCard, "対応を完了", ("prevention", "ストラップで固定する"));
         Assert.Contains("原因を入力してください", Text(ResponseCard(noCause)!));
         before = connector.Received.Count;
-        var (_, closed) = await Press(client, connector, Kato, closeCard, "対応を完了", ("cause", "電車内での置き忘れ"), ("prevention", "ストラップで固定する"));
+        var (_, closed) = await Press(host, Kato, closeCard, "対応を完了", ("cause", "電車内での置き忘れ"), ("prevention", "ストラップで固定する"));
         Assert.Empty(Verbs(ResponseCard(closed)!));
         sent = Since(connector, before).ToList();
         Assert.Equal(new[] { Tanaka, Yamada }.Select(TeamsActivities.PersonalConversationId), sent.Select(s => s.Conversation));
         Assert.Contains("対応が完了しました", (string?)sent[1].Activity["text"]);
-        Assert.Equal(RequestStatus.Closed, Record(host, number).Status);
+        Assert.Equal(RequestStatus.Closed, host.Record(number).Status);
 
         // The reporter's インシデント状況: one timeline card, every step with its time.
         var (_, replies) = await TeamsActivities.PostAsync(client, TeamsActivities.PersonalMessage(Yamada, "インシデント状況"));
@@ -122,12 +118,11 @@ public sealed class IncidentFlowFacts : TempDataDirectory
     [Fact]
     public async Task WithoutACsirtChannel_TheCsirtIsToldPersonally_AndTheTimelineSaysSo()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var host = Host(new FakeTimeProvider(DateTimeOffset.UtcNow), null);
-        var client = host.CreateClient();
+        await using var host = await Host(new FakeTimeProvider(DateTimeOffset.UtcNow), null);
+        var (client, connector) = (host.Client, host.Connector);
         foreach (var user in new[] { Sato, Kato, Saito })
         {
-            await Hello(client, connector, user);
+            await Hello(host, user);
         }
 
         var before = connector.Received.Count;
@@ -144,15 +139,14 @@ public sealed class IncidentFlowFacts : TempDataDirectory
     [Fact]
     public async Task NoticesThatDoNotArrive_AreQueued_AndTheActorIsToldWhoWasNotReached()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var host = Host(new FakeTimeProvider(DateTimeOffset.UtcNow), CsirtChannel);
-        var client = host.CreateClient();
-        await Hello(client, connector, Sato);
-        await Hello(client, connector, Saito, inCsirtChannel: true);
+        await using var host = await Host(new FakeTimeProvider(DateTimeOffset.UtcNow), CsirtChannel);
+        var (client, connector) = (host.Client, host.Connector);
+        await Hello(host, Sato);
+        await Hello(host, Saito, inCsirtChannel: true);
         await Report(client);
         var managerCard = CardOf(Since(connector, 0).Last(s => s.Conversation == TeamsActivities.PersonalConversationId(Sato)).Activity);
 
-        var (_, ack) = await Press(client, connector, Sato, managerCard, "確認");
+        var (_, ack) = await Press(host, Sato, managerCard, "確認");
 
         // 高橋, 鈴木, 田中 and the reporter have no chat with the bot yet.
         var card = ResponseCard(ack)!;
@@ -166,10 +160,9 @@ public sealed class IncidentFlowFacts : TempDataDirectory
     [Fact]
     public async Task AManagerWithoutAChat_IsQueuedForTheRetries_AndTheReporterIsToldToPhoneToo()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var host = Host(new FakeTimeProvider(DateTimeOffset.UtcNow), CsirtChannel);
-        var client = host.CreateClient();
-        await Hello(client, connector, Saito, inCsirtChannel: true);
+        await using var host = await Host(new FakeTimeProvider(DateTimeOffset.UtcNow), CsirtChannel);
+        var (client, connector) = (host.Client, host.Connector);
+        await Hello(host, Saito, inCsirtChannel: true);
 
         var (number, texts) = await Report(client);
 
@@ -182,21 +175,20 @@ public sealed class IncidentFlowFacts : TempDataDirectory
     [Fact]
     public async Task SomeoneOutsideTheDirectory_PressingACard_GetsTheReasonOnly_NotTheTimeline()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var host = Host(new FakeTimeProvider(DateTimeOffset.UtcNow), CsirtChannel);
-        var client = host.CreateClient();
-        await Hello(client, connector, Sato);
-        await Hello(client, connector, Saito, inCsirtChannel: true);
+        await using var host = await Host(new FakeTimeProvider(DateTimeOffset.UtcNow), CsirtChannel);
+        var (client, connector) = (host.Client, host.Connector);
+        await Hello(host, Sato);
+        await Hello(host, Saito, inCsirtChannel: true);
         var before = connector.Received.Count;
         var (number, _) = await Report(client);
         var sent = Since(connector, before).ToList();
         var managerCard = CardOf(sent[0].Activity);
         var csirtCard = CardOf(sent[1].Activity);
 
-        var (_, beforeAck) = await Press(client, connector, Stranger, managerCard, "確認");
-        await Press(client, connector, Sato, managerCard, "確認");
-        var (_, afterAck) = await Press(client, connector, Stranger, managerCard, "確認");
-        var (_, triage) = await Press(client, connector, Stranger, csirtCard, "評価を記録", ("isIncident", "yes"), ("severity", "high"));
+        var (_, beforeAck) = await Press(host, Stranger, managerCard, "確認");
+        await Press(host, Sato, managerCard, "確認");
+        var (_, afterAck) = await Press(host, Stranger, managerCard, "確認");
+        var (_, triage) = await Press(host, Stranger, csirtCard, "評価を記録", ("isIncident", "yes"), ("severity", "high"));
 
         foreach (var body in new[] { beforeAck, afterAck, triage })
         {
@@ -210,11 +202,10 @@ public sealed class IncidentFlowFacts : TempDataDirectory
     [Fact]
     public async Task AMisSentEmailWithPersonalData_TakesTheIncidentChain_NotTheMisdeliveryAcknowledgement()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var host = Host(new FakeTimeProvider(DateTimeOffset.UtcNow), CsirtChannel);
-        var client = host.CreateClient();
-        await Hello(client, connector, Sato);
-        await Hello(client, connector, Saito, inCsirtChannel: true);
+        await using var host = await Host(new FakeTimeProvider(DateTimeOffset.UtcNow), CsirtChannel);
+        var (client, connector) = (host.Client, host.Connector);
+        await Hello(host, Sato);
+        await Hello(host, Saito, inCsirtChannel: true);
         var person = new FormConversation(client, Yamada);
         await person.Say("誤送信報告");
         await person.Press("次へ", ("sentDate", BotHost.Date(0)), ("sentTime", "09:15"), ("recipientAddress", "someone@example.jp"),
@@ -232,13 +223,9 @@ public sealed class IncidentFlowFacts : TempDataDirectory
         Assert.Contains("個人情報保護委員会への報告の要否の検討（5.3(1)④）", Text(CardOf(sent[1].Activity)));
     }
 
-    private WebApplicationFactory<Program> Host(TimeProvider time, string? csirtChannel) =>
-        new BotApplicationFactory(DataDirectory,
-                new Dictionary<string, string?> { ["Channels:CsirtChannelId"] = csirtChannel })
-            .WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton(time)));
+    private Task<BotHost> Host(TimeProvider time, string? csirtChannel) =>
+        BotHost.StartAsync(DataDirectory, new Dictionary<string, string?> { ["Channels:CsirtChannelId"] = csirtChannel }, time);
 
-    private static RequestRecord Record(WebApplicationFactory<Program> host, string number) =>
-        host.Services.GetRequiredService<IRequestStore>().FindByNumber(number)!;
 
     private static async Task<(string Number, IReadOnlyList<string> Texts)> Report(HttpClient client)
     {

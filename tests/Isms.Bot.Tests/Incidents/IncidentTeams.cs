@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Isms.Bot.Tests.Notifications;
 using Isms.Bot.Tests.Pipeline;
@@ -24,14 +23,9 @@ internal static class IncidentTeams
 
     private static TeamsUser User(string id, string name, int n) => new($"29:{id}-inc", name, $"00000000-0000-4000-8000-{n:D12}");
 
-    /// <summary>A message through the loopback connector, so the bot can reach this person (or channel) later.</summary>
-    public static async Task Hello(HttpClient client, FakeConnector connector, TeamsUser user, bool inCsirtChannel = false)
-    {
-        var message = inCsirtChannel ? ChannelMention(user, "ヘルプ") : PersonalMessage(user, "ヘルプ");
-        message["serviceUrl"] = connector.ServiceUrl;
-        var (status, _) = await PostAsync(client, message);
-        Assert.Equal(HttpStatusCode.OK, status);
-    }
+    /// <summary>A message through the host's loopback connector, so the bot can reach this person (or channel) later.</summary>
+    public static Task Hello(BotHost host, TeamsUser user, bool inCsirtChannel = false) =>
+        inCsirtChannel ? host.MentionInChannel(user, CsirtChannel) : host.Say(user, "ヘルプ");
 
     public static JsonObject CardOf(JsonObject activity) =>
         activity["attachments"]!.AsArray().OfType<JsonObject>().Single()["content"]!.AsObject();
@@ -39,7 +33,7 @@ internal static class IncidentTeams
     public static IEnumerable<(string Conversation, JsonObject Activity)> Since(FakeConnector connector, int count) => connector.Received.Skip(count);
 
     /// <summary>Presses <paramref name="title"/>: the action's data with every input of the card (typed, or as the card had it).</summary>
-    public static Task<(HttpStatusCode Status, JsonObject Body)> Press(HttpClient client, FakeConnector connector, TeamsUser user, JsonObject card,
+    public static Task<(HttpStatusCode Status, JsonObject Body)> Press(BotHost host, TeamsUser user, JsonObject card,
         string title, params (string Id, string Value)[] typed)
     {
         var action = Descendants(card).Single(n => (string?)n["type"] == "Action.Execute" && (string?)n["title"] == title);
@@ -51,28 +45,11 @@ internal static class IncidentTeams
             data[id] = values.TryGetValue(id, out var value) ? value : (string?)input["value"] ?? "";
         }
 
-        return Invoke(client, connector, user, (string)action["verb"]!, data);
+        return host.InvokeAction(user, (string)action["verb"]!, data);
     }
 
-    public static Task<(HttpStatusCode Status, JsonObject Body)> Refresh(HttpClient client, FakeConnector connector, TeamsUser user, JsonObject card) =>
-        Invoke(client, connector, user, (string)card["refresh"]!["action"]!["verb"]!, card["refresh"]!["action"]!["data"]!.DeepClone().AsObject(), "automatic");
-
-    public static async Task<(HttpStatusCode Status, JsonObject Body)> Invoke(HttpClient client, FakeConnector connector, TeamsUser user, string verb,
-        JsonObject data, string trigger = "manual")
-    {
-        var invoke = Base("invoke", user, PersonalConversationId(user), "personal", null);
-        invoke.Remove("deliveryMode");
-        invoke["serviceUrl"] = connector.ServiceUrl;
-        invoke["name"] = "adaptiveCard/action";
-        invoke["value"] = new JsonObject
-        {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
-            ["trigger"] = trigger,
-        };
-        using var response = await client.PostAsJsonAsync("/api/messages", invoke);
-        var body = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, body.Length > 0 ? JsonNode.Parse(body)!.AsObject() : []);
-    }
+    public static Task<(HttpStatusCode Status, JsonObject Body)> Refresh(BotHost host, TeamsUser user, JsonObject card) =>
+        host.InvokeAction(user, (string)card["refresh"]!["action"]!["verb"]!, card["refresh"]!["action"]!["data"]!.DeepClone().AsObject(), "automatic");
 
     /// <summary>The card of an invoke response, or null when the response is a message.</summary>
     public static JsonObject? ResponseCard(JsonObject body) =>

@@ -1,13 +1,13 @@
+using Isms.Bot.Tests.Notifications;
 using Isms.Bot.Tests.Pipeline;
 using Isms.Workflows.Approvals;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Requests;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Isms.Bot.Tests.Jobs;
 
-/// <summary>The real host on a data directory with a fake clock (Japan time), and a way to file a request without the form.</summary>
+/// <summary>The jobs facts' host (the sample directory, a clock the test sets) and a way to file a request without the form.</summary>
 public static class JobHost
 {
     /// <summary>山田 太郎 (警防課) in the sample directory; his 持ち出し goes to 佐藤 花子, 警防課の情報セキュリティ管理者.</summary>
@@ -16,8 +16,9 @@ public static class JobHost
 
     public static DateTimeOffset Jst(string local) => DateTimeOffset.Parse(local + "+09:00", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>A host on the shipped sample directory (the jobs facts count its people), unless settings name another.</summary>
-    public static WebApplicationFactory<Program> Start(string dataDirectory, SettableClock clock, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>A <see cref="BotHost"/> on the clock and the shipped sample directory (the jobs facts count its people), unless settings name another.</summary>
+    public static BotHost Start(string dataDirectory, SettableClock clock, IReadOnlyDictionary<string, string?>? settings = null,
+        FakeConnector? connector = null)
     {
         var withSample = new Dictionary<string, string?>
         {
@@ -28,7 +29,7 @@ public static class JobHost
             withSample[key] = value;
         }
 
-        return new BotApplicationFactory(dataDirectory, withSample).WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
+        return BotHost.Start(dataDirectory, withSample, clock, connector);
     }
 
     /// <summary>A stored 持ち出し申請 by 山田, routed by the real approval service (so it waits for 佐藤).</summary>

@@ -20,11 +20,11 @@ public sealed class JobsHostFacts : TempDataDirectory
     [Fact]
     public async Task TheHostStarts_WithTheEmbeddedJobStore_InTheDataDirectory_AndRegistersTheRecurringJobs()
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
-        using var client = factory.CreateClient();
+        using var host = BotHost.Start(DataDirectory);
+        var client = host.Client;
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
-        var storage = factory.Services.GetRequiredService<JobStorage>();
+        var storage = host.Services.GetRequiredService<JobStorage>();
         Assert.IsType<SQLiteStorage>(storage);
         Assert.True(File.Exists(Path.Combine(DataDirectory, "hangfire.db")));
         using var connection = storage.GetConnection();
@@ -37,9 +37,9 @@ public sealed class JobsHostFacts : TempDataDirectory
     [Fact]
     public void InvalidJobSettings_StopTheHostAtStartUp()
     {
-        using var factory = new BotApplicationFactory(DataDirectory, new Dictionary<string, string?> { ["Jobs:ApprovalRemindAfterWorkingHours"] = "20" });
+        var settings = new Dictionary<string, string?> { ["Jobs:ApprovalRemindAfterWorkingHours"] = "20" };
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var error = Assert.ThrowsAny<Exception>(() => BotHost.Start(DataDirectory, settings));
 
         Assert.Contains("ApprovalRemindAfterWorkingHours", error.ToString());
     }
@@ -47,8 +47,8 @@ public sealed class JobsHostFacts : TempDataDirectory
     [Fact]
     public async Task Dashboard_OpensOnLoopback_InDevelopment()
     {
-        await using var factory = Kestrel(new BotApplicationFactory(DataDirectory), "Development");
-        using var client = factory.CreateClient();
+        await using var host = BotHost.Start(DataDirectory, environment: "Development", kestrel: true);
+        var client = host.Client;
 
         using var response = await client.GetAsync("/hangfire");
 
@@ -60,8 +60,8 @@ public sealed class JobsHostFacts : TempDataDirectory
     [Fact]
     public async Task Dashboard_RefusesAForwardedRequest_EvenInDevelopment()
     {
-        await using var factory = Kestrel(new BotApplicationFactory(DataDirectory), "Development");
-        using var client = factory.CreateClient();
+        await using var host = BotHost.Start(DataDirectory, environment: "Development", kestrel: true);
+        var client = host.Client;
         using var request = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
         request.Headers.Add("X-Forwarded-For", "203.0.113.7");
 
@@ -73,8 +73,8 @@ public sealed class JobsHostFacts : TempDataDirectory
     [Fact]
     public async Task Dashboard_RefusesAnonymousRequests_OutsideDevelopment_EvenOnLoopback()
     {
-        await using var factory = Kestrel(new BotApplicationFactory(DataDirectory), "Production");
-        using var client = factory.CreateClient();
+        await using var host = BotHost.Start(DataDirectory, environment: "Production", kestrel: true);
+        var client = host.Client;
 
         using var page = await client.GetAsync("/hangfire");
         using var api = await client.GetAsync("/hangfire/stats");
@@ -87,8 +87,8 @@ public sealed class JobsHostFacts : TempDataDirectory
     [Fact]
     public async Task Dashboard_OutsideDevelopment_OpensWithTheConfiguredBasicCredentials_Only_OverHttps()
     {
-        await using var factory = new BotApplicationFactory(DataDirectory, BasicSettings).WithWebHostBuilder(b => b.UseEnvironment("Production"));
-        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        await using var host = BotHost.Start(DataDirectory, BasicSettings, environment: "Production");
+        using var client = host.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
 
         using var anonymous = await client.GetAsync("/hangfire");
         using var wrong = await client.SendAsync(WithBasic("isms-ops", "a-long-enough-password-2"));
@@ -103,8 +103,8 @@ public sealed class JobsHostFacts : TempDataDirectory
     [Fact]
     public async Task Dashboard_RefusesBasicCredentials_OverPlainHttp()
     {
-        await using var factory = Kestrel(new BotApplicationFactory(DataDirectory, BasicSettings), "Production");
-        using var client = factory.CreateClient();
+        await using var host = BotHost.Start(DataDirectory, BasicSettings, environment: "Production", kestrel: true);
+        var client = host.Client;
 
         using var right = await client.SendAsync(WithBasic("isms-ops", "a-long-enough-password-1"));
 
@@ -115,8 +115,8 @@ public sealed class JobsHostFacts : TempDataDirectory
     [Fact]
     public async Task Dashboard_APostWithoutTheAntiforgeryToken_IsRefused_EvenWithTheRightCredentials()
     {
-        await using var factory = new BotApplicationFactory(DataDirectory, BasicSettings).WithWebHostBuilder(b => b.UseEnvironment("Production"));
-        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        await using var host = BotHost.Start(DataDirectory, BasicSettings, environment: "Production");
+        using var client = host.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
 
         using var page = await client.SendAsync(WithBasic("isms-ops", "a-long-enough-password-1"));
         var post = WithBasic("isms-ops", "a-long-enough-password-1", HttpMethod.Post, "/hangfire/recurring/trigger");
@@ -136,20 +136,11 @@ public sealed class JobsHostFacts : TempDataDirectory
     [Fact]
     public void DashboardRoles_WithoutAnAuthenticationScheme_StopTheHostWithAClearMessage()
     {
-        using var factory = new BotApplicationFactory(DataDirectory, new Dictionary<string, string?> { ["Jobs:Dashboard:Roles:0"] = "IsmsAdmin" });
+        var settings = new Dictionary<string, string?> { ["Jobs:Dashboard:Roles:0"] = "IsmsAdmin" };
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var error = Assert.ThrowsAny<Exception>(() => BotHost.Start(DataDirectory, settings));
 
         Assert.Contains("no ASP.NET Core authentication scheme", error.ToString());
-    }
-
-    /// <summary>The host on real Kestrel at 127.0.0.1 (a random port), in the given environment.</summary>
-    private static Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Kestrel(BotApplicationFactory factory, string environment)
-    {
-        var configured = factory.WithWebHostBuilder(b => b.UseEnvironment(environment).UseSetting("urls", "http://127.0.0.1:0"));
-        configured.UseKestrel(0);
-        configured.StartServer();
-        return configured;
     }
 
     private static HttpRequestMessage WithBasic(string user, string password, HttpMethod? method = null, string path = "/hangfire")

@@ -1,4 +1,3 @@
-using System.Net;
 using Hangfire;
 using Isms.Bot.Tests.Notifications;
 using Isms.Bot.Tests.Pipeline;
@@ -25,10 +24,9 @@ public sealed class RestartFacts : TempDataDirectory
         await using var connector = await FakeConnector.StartAsync();
         var clock = new SettableClock(Jst("2026-11-30T09:00")); // a Monday
         string jobId, number;
-        using (var first = Start(DataDirectory, clock, ServerOn))
+        using (var first = Start(DataDirectory, clock, ServerOn, connector))
         {
-            var client = first.CreateClient();
-            await SayViaConnector(client, connector, DirectorySato);
+            await first.Say(DirectorySato, "ヘルプ");
             number = FileTakeout(first.Services, "restart-1").Number;
             clock.Set(Jst("2026-11-30T14:00")); // 5 working hours later: the reminder (after 4) is due
             jobId = first.Services.GetRequiredService<IBackgroundJobClient>()
@@ -39,7 +37,6 @@ public sealed class RestartFacts : TempDataDirectory
 
         using (var second = Start(DataDirectory, clock, ServerOn))
         {
-            _ = second.CreateClient();
             var storage = second.Services.GetRequiredService<JobStorage>();
             var deadline = DateTime.UtcNow.AddSeconds(45);
             while (storage.GetMonitoringApi().JobDetails(jobId)?.History.FirstOrDefault()?.StateName != "Succeeded" && DateTime.UtcNow < deadline)
@@ -60,12 +57,4 @@ public sealed class RestartFacts : TempDataDirectory
     }
 
     private static string Text(System.Text.Json.Nodes.JsonObject activity) => (string?)activity["text"] ?? "";
-
-    private static async Task SayViaConnector(HttpClient client, FakeConnector connector, TeamsUser user)
-    {
-        var message = PersonalMessage(user, "ヘルプ");
-        message["serviceUrl"] = connector.ServiceUrl;
-        var (status, _) = await PostAsync(client, message);
-        Assert.Equal(HttpStatusCode.OK, status);
-    }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Isms.Bot.Tests.Pipeline;
-using Isms.Bot.Tests.Support;
 using Isms.Workflows.Training;
 using static Isms.Bot.Tests.Jobs.JobHost;
 using static Isms.Bot.Tests.Pipeline.TeamsActivities;

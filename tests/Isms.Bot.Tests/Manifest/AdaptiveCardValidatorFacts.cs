@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Isms.Bot.Tests.Support;
 
 namespace Isms.Bot.Tests.Manifest;
 

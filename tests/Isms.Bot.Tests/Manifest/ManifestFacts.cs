@@ -17,7 +17,7 @@ public sealed class ManifestFacts : IDisposable
 
     private readonly string _temp = Directory.CreateTempSubdirectory("isms-manifest-").FullName;
 
-    private static string ManifestDir => Path.Combine(NodeTools.RepoRoot, "manifest");
+    private static string ManifestDir => Path.Combine(RepoPaths.RepoRoot, "manifest");
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 

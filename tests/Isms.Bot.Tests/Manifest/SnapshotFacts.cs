@@ -1,4 +1,3 @@
-using Isms.Bot.Tests.Support;
 
 namespace Isms.Bot.Tests.Manifest;
 

@@ -2,11 +2,7 @@ using Isms.Bot.Hosting;
 using Isms.Bot.Notifications;
 using Isms.Bot.Tests.Approvals;
 using Isms.Bot.Tests.Pipeline;
-using Isms.Bot.Tests.Support;
 using Isms.Jobs.Ports;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using static Isms.Bot.Tests.Approvals.ApprovalHost;
@@ -37,7 +33,7 @@ public sealed class OutboxFacts : TempDataDirectory
 
         async Task<OutboxEntry> After(TimeSpan wait)
         {
-            host.Time.Advance(wait);
+            host.FakeTime.Advance(wait);
             await outbox.RetryDueAsync(host.Time.GetUtcNow(), CancellationToken.None);
             return Assert.Single(store.All());
         }
@@ -61,7 +57,7 @@ public sealed class OutboxFacts : TempDataDirectory
         await After(TimeSpan.FromHours(2));
         Assert.Single(host.TextsPostedTo(AdminChannel), t => t.Contains(Report));
         await host.Say(Manager, "ヘルプ");
-        host.Time.Advance(TimeSpan.FromSeconds(1));
+        host.FakeTime.Advance(TimeSpan.FromSeconds(1));
         await outbox.RetryDueAsync(host.Time.GetUtcNow(), CancellationToken.None);
         Assert.Empty(store.All());
         var (copy, card) = Assert.Single(host.CardsPostedTo(PersonalConversationId(Manager)));
@@ -78,7 +74,7 @@ public sealed class OutboxFacts : TempDataDirectory
         Assert.Single(host.Get<OutboxStore>().All());
 
         await host.Say(Manager, "ヘルプ");
-        host.Time.Advance(TimeSpan.FromMinutes(1));
+        host.FakeTime.Advance(TimeSpan.FromMinutes(1));
         await host.Get<NotificationOutbox>().RetryDueAsync(host.Time.GetUtcNow(), CancellationToken.None);
 
         Assert.Empty(host.Get<OutboxStore>().All());
@@ -100,7 +96,7 @@ public sealed class OutboxFacts : TempDataDirectory
         Assert.Equal((OutboxKind.Message, NotifyResult.Failed), (entry.Kind, entry.LastResult));
         foreach (var wait in new[] { 1, 5, 30 })
         {
-            host.Time.Advance(TimeSpan.FromMinutes(wait));
+            host.FakeTime.Advance(TimeSpan.FromMinutes(wait));
             await host.Get<NotificationOutbox>().RetryDueAsync(host.Time.GetUtcNow(), CancellationToken.None);
         }
 
@@ -112,24 +108,9 @@ public sealed class OutboxFacts : TempDataDirectory
     [Fact]
     public async Task ABadRetrySetting_StopsTheHostWithAClearMessage()
     {
-        // Composed as Program does it rather than through WebApplicationFactory, which can race a failed start
-        // (see StartupValidationTests).
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            ContentRootPath = Path.Combine(NodeTools.RepoRoot, "bot", "Isms.Bot"),
-            EnvironmentName = "Development",
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:DataDirectory"] = DataDirectory,
-            ["Outbox:RetryDelays:0"] = "-00:01:00",
-        });
-        builder.WebHost.UseTestServer();
-        builder.AddIsmsBot();
-        await using var app = builder.Build();
-        app.MapIsmsBot();
+        var error = await BotHost.StartupErrorAsync(DataDirectory, new Dictionary<string, string?> { ["Outbox:RetryDelays:0"] = "-00:01:00" });
 
-        var validation = Assert.IsType<OptionsValidationException>(await Record.ExceptionAsync(() => app.StartAsync()));
+        var validation = Assert.IsType<OptionsValidationException>(error);
 
         Assert.Equal(typeof(OutboxOptions), validation.OptionsType);
         Assert.Contains(validation.Failures, f => f.Contains("Outbox:RetryDelays must be", StringComparison.Ordinal));
@@ -142,7 +123,7 @@ public sealed class OutboxFacts : TempDataDirectory
         await host.FileTakeout(Applicant);
         await host.Say(Manager, "ヘルプ");
 
-        host.Time.Advance(TimeSpan.FromMinutes(1));
+        host.FakeTime.Advance(TimeSpan.FromMinutes(1));
 
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (host.CardsPostedTo(PersonalConversationId(Manager)).Count == 0 && DateTime.UtcNow < deadline)

@@ -14,11 +14,11 @@ public sealed class TeamsNotifierFacts : TempDataDirectory
     [Fact]
     public async Task APersonWhoTalkedToTheBot_IsReachedInTheirPersonalChat()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var factory = new BotApplicationFactory(DataDirectory);
-        await SayHelloAsync(factory, connector, Yamada);
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var connector = host.Connector;
+        await host.Say(Yamada, "ヘルプ");
 
-        var result = await factory.Services.GetRequiredService<INotifier>()
+        var result = await host.Services.GetRequiredService<INotifier>()
             .NotifyAsync(new Recipient(Yamada.AadObjectId), ApprovalRequest, CancellationToken.None);
 
         Assert.Equal(NotifyResult.Sent, result);
@@ -32,13 +32,13 @@ public sealed class TeamsNotifierFacts : TempDataDirectory
     [Fact]
     public async Task ATextNotice_StartsWithItsPlainTitle_AndSeparatesParagraphsWithABlankLine()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var factory = new BotApplicationFactory(DataDirectory);
-        await SayHelloAsync(factory, connector, Yamada);
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var connector = host.Connector;
+        await host.Say(Yamada, "ヘルプ");
         var returned = new Notification("申請が差し戻されました",
             "持ち出し申請（持出-2026-0001）が佐藤 花子さんにより差し戻されました。\nコメント: 持ち出し先を記入してください", Clause: "5.1(1)③(イ)");
 
-        await factory.Services.GetRequiredService<INotifier>().NotifyAsync(new Recipient(Yamada.AadObjectId), returned, CancellationToken.None);
+        await host.Services.GetRequiredService<INotifier>().NotifyAsync(new Recipient(Yamada.AadObjectId), returned, CancellationToken.None);
 
         var (_, activity) = Assert.Single(connector.Received);
         Assert.Equal("申請が差し戻されました\n\n持ち出し申請（持出-2026-0001）が佐藤 花子さんにより差し戻されました。\n\nコメント: 持ち出し先を記入してください"
@@ -49,11 +49,11 @@ public sealed class TeamsNotifierFacts : TempDataDirectory
     [Fact]
     public async Task APersonIsAlsoFoundByTheirTeamsUserId()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var factory = new BotApplicationFactory(DataDirectory);
-        await SayHelloAsync(factory, connector, Sato);
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var connector = host.Connector;
+        await host.Say(Sato, "ヘルプ");
 
-        var result = await factory.Services.GetRequiredService<INotifier>()
+        var result = await host.Services.GetRequiredService<INotifier>()
             .NotifyAsync(new Recipient(Sato.Id), ApprovalRequest, CancellationToken.None);
 
         Assert.Equal(NotifyResult.Sent, result);
@@ -63,9 +63,9 @@ public sealed class TeamsNotifierFacts : TempDataDirectory
     [Fact]
     public async Task SomeoneWhoNeverTalkedToTheBot_IsUnreachable()
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
+        using var host = BotHost.Start(DataDirectory);
 
-        var result = await factory.Services.GetRequiredService<INotifier>()
+        var result = await host.Services.GetRequiredService<INotifier>()
             .NotifyAsync(new Recipient("aad-nobody"), ApprovalRequest, CancellationToken.None);
 
         Assert.Equal(NotifyResult.Unreachable, result);
@@ -74,30 +74,30 @@ public sealed class TeamsNotifierFacts : TempDataDirectory
     [Fact]
     public async Task TeamsRefusing_IsAFailure_TheCallerCanRetryAndReport()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var factory = new BotApplicationFactory(DataDirectory);
-        await SayHelloAsync(factory, connector, Yamada);
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var connector = host.Connector;
+        await host.Say(Yamada, "ヘルプ");
         connector.StatusCode = 403;
 
-        var result = await factory.Services.GetRequiredService<INotifier>()
+        var result = await host.Services.GetRequiredService<INotifier>()
             .NotifyAsync(new Recipient(Yamada.AadObjectId), ApprovalRequest, CancellationToken.None);
 
         Assert.Equal(NotifyResult.Failed, result);
-        Assert.Contains(factory.Logs, e => e.Level == LogLevel.Warning && e.Message.Contains("HTTP 403"));
-        Assert.DoesNotContain(factory.Logs, e => e.Message.Contains(Yamada.Name) || e.Message.Contains("承認をお願い"));
+        Assert.Contains(host.Logs, e => e.Level == LogLevel.Warning && e.Message.Contains("HTTP 403"));
+        Assert.DoesNotContain(host.Logs, e => e.Message.Contains(Yamada.Name) || e.Message.Contains("承認をお願い"));
     }
 
     [Fact]
     public async Task AChannelTheBotHasSeen_GetsANewThread_AndAnUnseenOneIsUnreachable()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var notifier = factory.Services.GetRequiredService<Isms.Bot.Notifications.TeamsNotifier>();
+        await using var host = await BotHost.StartAsync(DataDirectory);
+        var connector = host.Connector;
+        var notifier = host.Services.GetRequiredService<Isms.Bot.Notifications.TeamsNotifier>();
         Assert.Equal(NotifyResult.Unreachable, await notifier.NotifyChannelAsync("19:general@thread.tacv2", ApprovalRequest, CancellationToken.None));
 
         var mention = ChannelMention(Yamada, "ヘルプ");
         mention["serviceUrl"] = connector.ServiceUrl;
-        var (status, _) = await PostAsync(factory.CreateClient(), mention);
+        var (status, _) = await PostAsync(host.Client, mention);
         Assert.Equal(System.Net.HttpStatusCode.OK, status);
         var before = connector.Received.Count;
 
@@ -108,13 +108,5 @@ public sealed class TeamsNotifierFacts : TempDataDirectory
         Assert.Equal("19:general@thread.tacv2", conversationId);
         Assert.Contains("承認のお願い", (string?)activity["text"]);
         Assert.Equal(NotifyResult.Unreachable, await notifier.NotifyChannelAsync("19:other@thread.tacv2", ApprovalRequest, CancellationToken.None));
-    }
-
-    private static async Task SayHelloAsync(BotApplicationFactory factory, FakeConnector connector, TeamsUser user)
-    {
-        var message = PersonalMessage(user, "ヘルプ");
-        message["serviceUrl"] = connector.ServiceUrl;
-        var (status, _) = await PostAsync(factory.CreateClient(), message);
-        Assert.Equal(System.Net.HttpStatusCode.OK, status);
     }
 }

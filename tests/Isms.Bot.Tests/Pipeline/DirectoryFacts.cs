@@ -13,9 +13,9 @@ public sealed class DirectoryFacts : TempDataDirectory
     [Fact]
     public async Task APersonInTheDirectory_IsNotAskedForTheirDepartment()
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var (_, known) = await PostAsync(factory.CreateClient(), PersonalMessage(DirectoryYamada, "持ち出し申請"));
-        var (_, unknown) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, "持ち出し申請"));
+        using var host = BotHost.Start(DataDirectory);
+        var (_, known) = await PostAsync(host.Client, PersonalMessage(DirectoryYamada, "持ち出し申請"));
+        var (_, unknown) = await PostAsync(host.Client, PersonalMessage(Yamada, "持ち出し申請"));
 
         Assert.DoesNotContain(Inputs(Assert.Single(ReplyCards(known))), i => (string?)i["label"] == "所属");
         // Someone the directory does not know files nothing: they are told whom to ask instead of being asked their 所属.
@@ -26,10 +26,10 @@ public sealed class DirectoryFacts : TempDataDirectory
     [Fact]
     public async Task TheBotLearnsTheTeamsIdOfADirectoryPerson()
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
-        await PostAsync(factory.CreateClient(), PersonalMessage(DirectoryYamada, "ヘルプ"));
+        using var host = BotHost.Start(DataDirectory);
+        await PostAsync(host.Client, PersonalMessage(DirectoryYamada, "ヘルプ"));
 
-        var person = factory.Services.GetRequiredService<OrgDirectoryService>().FindByTeamsUserId(DirectoryYamada.Id);
+        var person = host.Services.GetRequiredService<OrgDirectoryService>().FindByTeamsUserId(DirectoryYamada.Id);
         Assert.NotNull(person);
         Assert.Equal("警防課", person.Department);
     }

@@ -23,13 +23,13 @@ public sealed class MalformedCardDataFacts : TempDataDirectory
     [MemberData(nameof(Payloads))]
     public async Task WrongTypes_AreDeclinedPolitely(string payload)
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
+        using var host = BotHost.Start(DataDirectory);
 
-        var (status, replies) = await PostAsync(factory.CreateClient(), CardSubmit(Yamada, JsonNode.Parse(payload)!.AsObject()));
+        var (status, replies) = await PostAsync(host.Client, CardSubmit(Yamada, JsonNode.Parse(payload)!.AsObject()));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.NotEmpty(replies);
-        Assert.DoesNotContain(factory.Logs, e => e.Level >= LogLevel.Error);
+        Assert.DoesNotContain(host.Logs, e => e.Level >= LogLevel.Error);
         Assert.DoesNotContain(Texts(replies), t => t.Contains("エラー", StringComparison.Ordinal) && t.Contains("申し訳", StringComparison.Ordinal));
     }
 }

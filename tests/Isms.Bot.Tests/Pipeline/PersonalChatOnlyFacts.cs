@@ -20,9 +20,9 @@ public sealed class PersonalChatOnlyFacts : TempDataDirectory
     [InlineData("取り下げ 持出-2026-0001")]
     public async Task ACommandWithPersonalData_InAChannel_IsSentToThePersonalChat(string command)
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
+        using var host = BotHost.Start(DataDirectory);
 
-        var (status, replies) = await PostAsync(factory.CreateClient(), ChannelMention(Sato, command));
+        var (status, replies) = await PostAsync(host.Client, ChannelMention(Sato, command));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Empty(ReplyCards(replies));
@@ -32,9 +32,9 @@ public sealed class PersonalChatOnlyFacts : TempDataDirectory
     [Fact]
     public async Task WordsThatStartAForm_InAChannel_GetTheAnswerButNoForm()
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
+        using var host = BotHost.Start(DataDirectory);
 
-        var (_, replies) = await PostAsync(factory.CreateClient(), ChannelMention(Sato, "明日USBメモリで資料を持ち出したい"));
+        var (_, replies) = await PostAsync(host.Client, ChannelMention(Sato, "明日USBメモリで資料を持ち出したい"));
 
         Assert.Contains(Texts(replies), t => t.Contains(PersonalChatOnly));
         Assert.DoesNotContain(ReplyCards(replies), c => c.ToJsonString().Contains("\"isms\":\"form\""));
@@ -43,11 +43,11 @@ public sealed class PersonalChatOnlyFacts : TempDataDirectory
     [Fact]
     public async Task AFormCardSubmit_InAChannel_IsRefused()
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
+        using var host = BotHost.Start(DataDirectory);
         var submit = CardSubmit(Sato, new JsonObject { ["isms"] = "form", ["op"] = "next", ["draft"] = "x", ["nonce"] = "y" });
         submit["conversation"] = new JsonObject { ["id"] = "19:general@thread.tacv2;messageid=1", ["conversationType"] = "channel", ["tenantId"] = TenantId };
 
-        var (_, replies) = await PostAsync(factory.CreateClient(), submit);
+        var (_, replies) = await PostAsync(host.Client, submit);
 
         Assert.Contains(PersonalChatOnly, Assert.Single(Texts(replies)));
     }
@@ -55,9 +55,9 @@ public sealed class PersonalChatOnlyFacts : TempDataDirectory
     [Fact]
     public async Task AQuestion_InAChannel_IsStillAnswered()
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
+        using var host = BotHost.Start(DataDirectory);
 
-        var (_, replies) = await PostAsync(factory.CreateClient(), ChannelMention(Sato, "パスワードは何桁以上？"));
+        var (_, replies) = await PostAsync(host.Client, ChannelMention(Sato, "パスワードは何桁以上？"));
 
         Assert.NotEmpty(ReplyCards(replies));
         Assert.DoesNotContain(Texts(replies), t => t.Contains(PersonalChatOnly));

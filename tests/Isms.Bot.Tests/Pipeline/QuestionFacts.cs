@@ -11,8 +11,8 @@ public sealed class QuestionFacts : TempDataDirectory
     [Fact]
     public async Task AQuestion_IsAnsweredWithTheClauseCited_AndTheEdition()
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var (status, replies) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, "CISOって誰がなるんだっけ？"));
+        using var host = BotHost.Start(DataDirectory);
+        var (status, replies) = await PostAsync(host.Client, PersonalMessage(Yamada, "CISOって誰がなるんだっけ？"));
 
         Assert.Equal(HttpStatusCode.OK, status);
         var card = Assert.Single(ReplyCards(replies));
@@ -27,8 +27,8 @@ public sealed class QuestionFacts : TempDataDirectory
     [Fact]
     public async Task AQuestionThePolicyDoesNotCover_GetsAnHonestNo_WithoutCitations()
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var (_, replies) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, "複合機のトナーが切れたらどこに頼めばいい？"));
+        using var host = BotHost.Start(DataDirectory);
+        var (_, replies) = await PostAsync(host.Client, PersonalMessage(Yamada, "複合機のトナーが切れたらどこに頼めばいい？"));
 
         var card = Assert.Single(ReplyCards(replies));
         var texts = CardTexts(card);
@@ -40,9 +40,9 @@ public sealed class QuestionFacts : TempDataDirectory
     [Fact]
     public async Task ReadTheWholeClause_ShowsTheClauseWithItsItems()
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
+        using var host = BotHost.Start(DataDirectory);
         var submit = new JsonObject { ["isms"] = "clause", ["id"] = "8.4(1)" };
-        var (_, replies) = await PostAsync(factory.CreateClient(), CardSubmit(Yamada, submit));
+        var (_, replies) = await PostAsync(host.Client, CardSubmit(Yamada, submit));
 
         var texts = CardTexts(Assert.Single(ReplyCards(replies)));
         Assert.Contains("【8.4(1)】", texts);
@@ -54,8 +54,8 @@ public sealed class QuestionFacts : TempDataDirectory
     [InlineData("条項 ５.１（１）③（イ）", "【5.1(1)③(イ)】")]
     public async Task ATypedClauseId_ShowsThatClause(string typed, string expected)
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var (_, replies) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, typed));
+        using var host = BotHost.Start(DataDirectory);
+        var (_, replies) = await PostAsync(host.Client, PersonalMessage(Yamada, typed));
 
         Assert.Contains(expected, CardTexts(Assert.Single(ReplyCards(replies))));
     }
@@ -63,14 +63,14 @@ public sealed class QuestionFacts : TempDataDirectory
     [Fact]
     public async Task Feedback_IsStored_OnlyFromThePersonWhoGotTheAnswer()
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var client = factory.CreateClient();
+        using var host = BotHost.Start(DataDirectory);
+        var client = host.Client;
         var (_, replies) = await PostAsync(client, PersonalMessage(Yamada, "パスワードは何文字以上にすればいい？"));
         var feedback = FeedbackData(Assert.Single(ReplyCards(replies)), "役に立たなかった");
         var answerId = (string)feedback["answer"]!;
 
         var (_, fromStranger) = await PostAsync(client, CardSubmit(Sato, feedback.DeepClone().AsObject()));
-        var log = factory.Services.GetRequiredService<AnswerLog>();
+        var log = host.Services.GetRequiredService<AnswerLog>();
         Assert.Null(log.Find(answerId)!.Helpful);
         Assert.Contains(Texts(fromStranger), t => t.Contains("受け付けられませんでした"));
 
@@ -82,8 +82,8 @@ public sealed class QuestionFacts : TempDataDirectory
     [Fact]
     public async Task AFollowUpQuestion_KeepsTheSubjectOfThePreviousOne()
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var client = factory.CreateClient();
+        using var host = BotHost.Start(DataDirectory);
+        var client = host.Client;
         await PostAsync(client, PersonalMessage(Yamada, "私物のスマホで仕事のメールを見てもいい？"));
         var (_, replies) = await PostAsync(client, PersonalMessage(Yamada, "それって誰に許可もらうの？"));
 
@@ -95,8 +95,8 @@ public sealed class QuestionFacts : TempDataDirectory
     [Fact]
     public async Task WordsThatAskForAForm_StartTheFormWithWhatTheWordsSay()
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var (_, replies) = await PostAsync(factory.CreateClient(), PersonalMessage(TestStaffDirectory.NewMember("山田 太郎"), "明日USBメモリで資料を持ち出したい"));
+        using var host = BotHost.Start(DataDirectory);
+        var (_, replies) = await PostAsync(host.Client, PersonalMessage(TestStaffDirectory.NewMember("山田 太郎"), "明日USBメモリで資料を持ち出したい"));
 
         var card = Assert.Single(ReplyCards(replies));
         Assert.Contains(CardTexts(card), t => t.Contains("持ち出し申請"));

@@ -3,7 +3,7 @@ namespace Isms.Bot.Tests.Pipeline;
 /// <summary>A data directory of its own for one test class; removed afterwards.</summary>
 public abstract class TempDataDirectory : IDisposable
 {
-    protected string DataDirectory { get; } = BotApplicationFactory.NewDataDirectory();
+    protected string DataDirectory { get; } = BotHost.NewDataDirectory();
 
     public void Dispose()
     {

@@ -15,8 +15,8 @@ public sealed class WelcomeAndHelpFacts : TempDataDirectory
     [InlineData("ﾍﾙﾌﾟ")]
     public async Task Help_InPersonalChat_RepliesWithTheWelcomeCard(string text)
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var (status, replies) = await PostAsync(factory.CreateClient(), PersonalMessage(Yamada, text));
+        using var host = BotHost.Start(DataDirectory);
+        var (status, replies) = await PostAsync(host.Client, PersonalMessage(Yamada, text));
 
         Assert.Equal(HttpStatusCode.OK, status);
         var card = Assert.Single(ReplyCards(replies));
@@ -26,8 +26,8 @@ public sealed class WelcomeAndHelpFacts : TempDataDirectory
     [Fact]
     public async Task Help_InAChannelWithAnAtMention_RepliesWithTheWelcomeCard()
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var (status, replies) = await PostAsync(factory.CreateClient(), ChannelMention(Sato, "ヘルプ"));
+        using var host = BotHost.Start(DataDirectory);
+        var (status, replies) = await PostAsync(host.Client, ChannelMention(Sato, "ヘルプ"));
 
         Assert.Equal(HttpStatusCode.OK, status);
         AssertIsWelcomeCard(Assert.Single(ReplyCards(replies)));
@@ -36,9 +36,9 @@ public sealed class WelcomeAndHelpFacts : TempDataDirectory
     [Fact]
     public async Task HelpButton_OnTheCard_ShowsTheCardAgain()
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
+        using var host = BotHost.Start(DataDirectory);
         var submit = new JsonObject { ["isms"] = "command", ["command"] = "ヘルプ" };
-        var (_, replies) = await PostAsync(factory.CreateClient(), CardSubmit(Yamada, submit));
+        var (_, replies) = await PostAsync(host.Client, CardSubmit(Yamada, submit));
 
         AssertIsWelcomeCard(Assert.Single(ReplyCards(replies)));
     }
@@ -46,8 +46,8 @@ public sealed class WelcomeAndHelpFacts : TempDataDirectory
     [Fact]
     public async Task Install_SendsTheWelcomeCardOnce_EvenWhenTeamsRepeatsTheEvents()
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var client = factory.CreateClient();
+        using var host = BotHost.Start(DataDirectory);
+        var client = host.Client;
 
         var (_, first) = await PostAsync(client, InstallationAdd(Yamada));
         var (_, second) = await PostAsync(client, BotAdded(Yamada));
@@ -61,8 +61,8 @@ public sealed class WelcomeAndHelpFacts : TempDataDirectory
     [Fact]
     public async Task InstallAndJoinArrivingTogether_SendOneWelcome()
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var client = factory.CreateClient();
+        using var host = BotHost.Start(DataDirectory);
+        var client = host.Client;
 
         // The Playground and Teams send both events for one install on parallel requests.
         var results = await Task.WhenAll(
@@ -76,8 +76,8 @@ public sealed class WelcomeAndHelpFacts : TempDataDirectory
     [Fact]
     public async Task BotAddedToAGroupChat_WelcomesTheGroup()
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var (_, replies) = await PostAsync(factory.CreateClient(), BotAdded(Sato, "groupChat"));
+        using var host = BotHost.Start(DataDirectory);
+        var (_, replies) = await PostAsync(host.Client, BotAdded(Sato, "groupChat"));
 
         // The bot itself and the person are both in membersAdded: the bot's arrival welcomes the group once and
         // the person is greeted as a new member.
@@ -88,14 +88,14 @@ public sealed class WelcomeAndHelpFacts : TempDataDirectory
     [Fact]
     public async Task State_SurvivesARestartOnTheSameDataFile()
     {
-        using (var before = new BotApplicationFactory(DataDirectory))
+        using (var before = BotHost.Start(DataDirectory))
         {
-            var (_, welcome) = await PostAsync(before.CreateClient(), InstallationAdd(Yamada));
+            var (_, welcome) = await PostAsync(before.Client, InstallationAdd(Yamada));
             Assert.Single(ReplyCards(welcome));
         }
 
-        using var after = new BotApplicationFactory(DataDirectory);
-        var (status, replies) = await PostAsync(after.CreateClient(), InstallationAdd(Yamada));
+        using var after = BotHost.Start(DataDirectory);
+        var (status, replies) = await PostAsync(after.Client, InstallationAdd(Yamada));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Empty(replies);
@@ -109,8 +109,8 @@ public sealed class WelcomeAndHelpFacts : TempDataDirectory
     [Fact]
     public async Task Healthz_ReportsOk()
     {
-        using var factory = new BotApplicationFactory(DataDirectory);
-        var response = await factory.CreateClient().GetAsync("/healthz");
+        using var host = BotHost.Start(DataDirectory);
+        var response = await host.Client.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("ok", await response.Content.ReadAsStringAsync());

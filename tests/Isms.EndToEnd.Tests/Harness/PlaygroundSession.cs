@@ -170,7 +170,10 @@ public sealed class PlaygroundSession : IAsyncLifetime
     private static InvalidOperationException NotStarted() => new("The end-to-end session has not started.");
 }
 
-/// <summary>All end-to-end tests share one session and run one at a time.</summary>
+/// <summary>
+/// All end-to-end tests share one session and run one at a time. Each class in the collection also carries
+/// <c>[Trait("Category", "E2E")]</c>, so <c>dotnet test --filter "Category!=E2E"</c> leaves the suite out locally.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class EndToEndCollection : ICollectionFixture<PlaygroundSession>
 {

@@ -1,17 +1,20 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Isms.Bot.Tests.Support;
+namespace Isms.Testing;
 
 /// <summary>One card's verdict from tests/tools/validate-card.mjs.</summary>
 public sealed record CardValidationResult(int Index, bool Ok, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings);
 
 /// <summary>
-/// Checks Adaptive Cards the way Teams needs them: the official <c>adaptivecards</c> parser at schema 1.5,
-/// plus version ≤ 1.5, only 1.5 element/action types, required properties, and a verb on every Action.Execute.
+/// Checks Adaptive Cards the way Teams needs them, with <c>tests/tools/validate-card.mjs</c>: the official
+/// <c>adaptivecards</c> parser at schema 1.5, plus version ≤ 1.5, only 1.5 element/action types, required properties,
+/// and a verb on every Action.Execute. Several cards go to one Node process.
 /// </summary>
 public static class AdaptiveCardValidator
 {
+    public static string ScriptPath => Path.Combine(RepoPaths.ToolsDirectory, "validate-card.mjs");
+
     /// <summary>Errors for one card given as JSON text; empty when the card is valid.</summary>
     public static IReadOnlyList<string> Validate(string cardJson)
     {
@@ -50,6 +53,12 @@ public static class AdaptiveCardValidator
         }
         return results;
     }
+
+    /// <summary>Problems of named cards, one line each as "name: error"; empty when every card is valid.</summary>
+    public static IReadOnlyList<string> Validate(IReadOnlyList<(string Name, JsonObject Card)> cards) =>
+        ValidateMany(cards.Select(c => (JsonNode)c.Card))
+            .SelectMany(r => r.Errors.Select(e => $"{cards[r.Index].Name}: {e}"))
+            .ToList();
 
     /// <summary>Fails the test, listing every error, unless the card is valid.</summary>
     public static void AssertValid(string cardJson) => AssertNoErrors(Validate(cardJson), cardJson);

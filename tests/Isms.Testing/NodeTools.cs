@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Isms.Bot.Tests.Support;
+namespace Isms.Testing;
 
 /// <summary>Exit code and captured output of a finished process.</summary>
 public sealed record ProcessResult(int ExitCode, string StdOut, string StdErr)
@@ -14,22 +14,15 @@ public static class NodeTools
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
-    private static readonly Lazy<string> Root = new(FindRepoRoot);
-
-    /// <summary>The directory holding Isms.Bot.sln.</summary>
-    public static string RepoRoot => Root.Value;
-
-    public static string ToolsDirectory => Path.Combine(RepoRoot, "tests", "tools");
-
     /// <summary>Runs <c>node tests/tools/&lt;script&gt; args...</c> from the repository root.</summary>
     public static ProcessResult RunScript(string script, IReadOnlyList<string> args, string? stdin = null, TimeSpan? timeout = null)
     {
-        var scriptPath = Path.Combine(ToolsDirectory, script);
+        var scriptPath = Path.Combine(RepoPaths.ToolsDirectory, script);
         if (!File.Exists(scriptPath))
         {
             Assert.Fail($"Node tool not found: {scriptPath}");
         }
-        if (!Directory.Exists(Path.Combine(ToolsDirectory, "node_modules")))
+        if (!Directory.Exists(Path.Combine(RepoPaths.ToolsDirectory, "node_modules")))
         {
             Assert.Fail("tests/tools/node_modules is missing: run npm ci in tests/tools");
         }
@@ -48,7 +41,7 @@ public static class NodeTools
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         var info = new ProcessStartInfo(fileName)
         {
-            WorkingDirectory = RepoRoot,
+            WorkingDirectory = RepoPaths.RepoRoot,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -96,17 +89,5 @@ public static class NodeTools
         }
         process.WaitForExit(); // flushes the redirected streams
         return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Isms.Bot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"Isms.Bot.sln not found above {AppContext.BaseDirectory}");
     }
 }
