@@ -8,11 +8,13 @@ public static class AnswerText
     public static string OutOfScope(PolicyDocument doc) => WithEdition(
         NotCovered + "情報セキュリティに関係するご質問でしたら、所属の情報セキュリティ管理者に確認してください。勤務・給与・物品などは担当課の規程をご確認ください。", doc);
 
-    public static string Summarize(string question, IReadOnlyList<Citation> citations, PolicyDocument doc)
+    /// <summary>The conclusion with the clauses it rests on, then related clauses that score close to the best.</summary>
+    public static string Summarize(Answers.Conclusion conclusion, IReadOnlyList<Citation> citations, PolicyDocument doc)
     {
-        var top = citations[0].Clause;
-        var lines = new List<string> { $"{Shorten(top.Text)}（{top.Id}）" };
-        foreach (var other in citations.Skip(1).Take(2).Where(c => c.Score >= citations[0].Score * 0.75))
+        var basis = conclusion.Exception is { } exception ? $"{conclusion.Deciding.Id}、{exception.Id}" : conclusion.Deciding.Id;
+        var lines = new List<string> { $"{conclusion.Text}（{basis}）" };
+        var top = citations.Count > 0 ? citations[0].Score : 0;
+        foreach (var other in citations.Where(c => c.Clause != conclusion.Deciding && c.Clause != conclusion.Exception).Take(2).Where(c => c.Score >= top * 0.75))
             lines.Add($"関連: {Shorten(other.Clause.Text, 60)}（{other.Clause.Id}）");
         return WithEdition(string.Join("\n", lines), doc);
     }

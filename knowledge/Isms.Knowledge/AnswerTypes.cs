@@ -20,6 +20,9 @@ public sealed record PolicyAnswer(
 {
     /// <summary>The procedure the message asks for when <see cref="Intent"/> is <see cref="PolicyIntent.Procedure"/>.</summary>
     public Procedure? Procedure { get; init; }
+
+    /// <summary>The answer in plain sentences and the clause that decides it, when <see cref="Intent"/> is <see cref="PolicyIntent.Answer"/>.</summary>
+    public Answers.Conclusion? Conclusion { get; init; }
 }
 
 public interface IPolicyAnswerer

@@ -1,3 +1,4 @@
+using Isms.Knowledge.Answers;
 using Isms.Knowledge.Language;
 using Isms.Knowledge.Ranking;
 using Isms.Knowledge.Retrieval;
@@ -71,9 +72,9 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
         if (!isFollowUp && IsOutOfScope(question))
             return Build(PolicyIntent.OutOfScope, AnswerText.OutOfScope(Document), []);
         var found = _retriever.Retrieve(question, context);
-        return found.Count == 0
-            ? Build(PolicyIntent.OutOfScope, AnswerText.OutOfScope(Document), [])
-            : Build(PolicyIntent.Answer, AnswerText.Summarize(question, found, Document), found);
+        if (found.Count == 0) return Build(PolicyIntent.OutOfScope, AnswerText.OutOfScope(Document), []);
+        var conclusion = ConclusionWriter.Write(found, Document, QuestionCues.Of(question).AsksPermission);
+        return Build(PolicyIntent.Answer, AnswerText.Summarize(conclusion, found, Document), found) with { Conclusion = conclusion };
     }
 
     // A score threshold cannot tell toner from telework: a classifier learned from in-scope and off-topic questions does.

@@ -34,6 +34,7 @@ public sealed class RankingFeatures
         "coverage", "who_role", "who_role_match", "who_approval", "who_subject", "what_clause", "negative_mismatch",
         "staff_subject", "often_frequency", "permission_staff", "permission_approval", "after_event_reports", "short",
         "previous", "focus_heading", "focus_text", "item", "lead_in", "permission_prohibits", "length",
+        "single", "single_rank", "single_words",
     ];
 
     private readonly ClauseIndex _index;
@@ -90,7 +91,9 @@ public sealed class RankingFeatures
         var all = _index.Search(IndexField.BodyAndQuestions, terms, depth);
         var bodyWords = _index.Search(IndexField.BodyWords, words, depth);
         var askedWords = _index.Search(IndexField.QuestionWords, words, depth);
-        var candidates = body.Keys.Union(asked.Keys).Union(all.Keys).Union(askedWords.Keys).ToList();
+        var single = _index.Search(IndexField.SingleQuestion, terms, depth);
+        var singleWords = _index.Search(IndexField.SingleQuestionWords, words, depth);
+        var candidates = body.Keys.Union(asked.Keys).Union(all.Keys).Union(askedWords.Keys).Union(single.Keys.Take(CandidatesPerField / 2)).ToList();
         if (candidates.Count == 0) return Extraction.None;
 
         var previous = followUp ? context!.PreviousClauseIds.ToHashSet(StringComparer.Ordinal) : [];
@@ -109,8 +112,9 @@ public sealed class RankingFeatures
         var bodyRank = Ranks(body);
         var askedRank = Ranks(asked);
         var allRank = Ranks(all);
+        var singleRank = Ranks(single);
 
-        var maxima = new[] { body, heading, asked, all, bodyWords, askedWords }.Where(x => x.Count > 0).ToDictionary(x => x, x => x.Values.Max());
+        var maxima = new[] { body, heading, asked, all, bodyWords, askedWords, single, singleWords }.Where(x => x.Count > 0).ToDictionary(x => x, x => x.Values.Max());
         double Relative(Dictionary<int, double> scores, int d) =>
             scores.TryGetValue(d, out var s) && s > 0 ? s / maxima[scores] : 0;
         return new Extraction(candidates.Select(d =>
@@ -131,6 +135,7 @@ public sealed class RankingFeatures
                 Flag(saysInHeading), Flag(!saysInHeading && focusWords.Length > 0 && Says(clause.Text)),
                 Flag(_isItem[d]), Flag(_isLeadIn[d]), Flag(cues.AsksPermission && t.Prohibits),
                 Math.Log(1 + clause.Text.Length) / 6,
+                Relative(single, d), Rank(singleRank, d), Relative(singleWords, d),
             ];
             return new Candidate(d, x);
         }).ToList(), all.Count == 0 ? 0 : all.Values.Max());

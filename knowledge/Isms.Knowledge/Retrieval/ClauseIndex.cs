@@ -24,6 +24,10 @@ public enum IndexField
     BodyWords,
     /// <summary>Content words of the questions.</summary>
     QuestionWords,
+    /// <summary>Each staff question on its own (a clause scores as its closest question).</summary>
+    SingleQuestion,
+    /// <summary>Content words of each staff question on its own.</summary>
+    SingleQuestionWords,
 }
 
 /// <summary>
@@ -34,17 +38,60 @@ public sealed class ClauseIndex : IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private static readonly string[] FieldNames = Enum.GetNames<IndexField>();
-    private readonly RAMDirectory _directory;
-    private readonly DirectoryReader _reader;
-    private readonly IndexSearcher _searcher;
-    private readonly int[] _clauseOfDoc;
+    private readonly Segment _passages;
+    private readonly Segment _questions;
 
-    private ClauseIndex(RAMDirectory directory, IReadOnlyList<Clause> clauses, int[] clauseOfDoc, HashSet<string> katakana, IMorphologicalAnalyzer? analyzer)
+    /// <summary>One Lucene index in memory and the clause of each of its documents.</summary>
+    private sealed class Segment : IDisposable
     {
-        _directory = directory;
-        _reader = DirectoryReader.Open(directory);
-        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity(1.2f, 0.75f) };
-        _clauseOfDoc = clauseOfDoc;
+        public Segment(RAMDirectory directory, int[] clauseOfDoc)
+        {
+            Directory = directory;
+            Reader = DirectoryReader.Open(directory);
+            Searcher = new IndexSearcher(Reader) { Similarity = new BM25Similarity(1.2f, 0.75f) };
+            ClauseOfDoc = clauseOfDoc;
+        }
+
+        public RAMDirectory Directory { get; }
+        public DirectoryReader Reader { get; }
+        public IndexSearcher Searcher { get; }
+        public int[] ClauseOfDoc { get; }
+
+        public static Segment Write(IEnumerable<(int Clause, Document Document)> documents)
+        {
+            var directory = new RAMDirectory();
+            // One small segment in memory: no background merge thread, no compound file.
+            var config = new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version))
+            {
+                Similarity = new BM25Similarity(1.2f, 0.75f),
+                MergeScheduler = new SerialMergeScheduler(),
+                UseCompoundFile = false,
+                RAMBufferSizeMB = 64,
+            };
+            var clauseOfDoc = new List<int>();
+            using (var writer = new IndexWriter(directory, config))
+            {
+                foreach (var (clause, document) in documents)
+                {
+                    writer.AddDocument(document);
+                    clauseOfDoc.Add(clause);
+                }
+                writer.Commit();
+            }
+            return new Segment(directory, [.. clauseOfDoc]);
+        }
+
+        public void Dispose()
+        {
+            Reader.Dispose();
+            Directory.Dispose();
+        }
+    }
+
+    private ClauseIndex(Segment passages, Segment questions, IReadOnlyList<Clause> clauses, HashSet<string> katakana, IMorphologicalAnalyzer? analyzer)
+    {
+        _passages = passages;
+        _questions = questions;
         Clauses = clauses;
         KatakanaVocabulary = katakana;
         Analyzer = analyzer;
@@ -61,18 +108,9 @@ public sealed class ClauseIndex : IDisposable
     public static ClauseIndex Build(PolicyDocument document, ClauseQuestions? questions = null, IMorphologicalAnalyzer? analyzer = null)
     {
         questions ??= ClauseQuestions.None;
-        var directory = new RAMDirectory();
-        // One small segment in memory: no background merge thread, no compound file.
-        var config = new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version))
-        {
-            Similarity = new BM25Similarity(1.2f, 0.75f),
-            MergeScheduler = new SerialMergeScheduler(),
-            UseCompoundFile = false,
-            RAMBufferSizeMB = 64,
-        };
         var katakana = new HashSet<string>(StringComparer.Ordinal);
-        var clauseOfDoc = new List<int>();
-        using (var writer = new IndexWriter(directory, config))
+        string Words(string text) => analyzer is null ? "" : string.Join(' ', ContentWords.Of(analyzer, text));
+        IEnumerable<(int, Document)> PassageDocuments()
         {
             foreach (var passage in Passages.Of(document.Clauses))
             {
@@ -81,25 +119,29 @@ public sealed class ClauseIndex : IDisposable
                 var asked = passage.IsWholeClause ? string.Join("\n", questions.For(clause.Id)) : "";
                 var body = string.Join(' ', Tokenizer.Tokenize(passage.Text, kanjiUnigrams: true));
                 var staff = string.Join(' ', Tokenizer.Tokenize(asked, kanjiUnigrams: true));
-                writer.AddDocument(new Document
-                {
-                    new StringField("id", clause.Id, Field.Store.YES),
-                    Text(IndexField.Body, body),
-                    Text(IndexField.Heading, string.Join(' ', Tokenizer.Tokenize(heading))),
-                    Text(IndexField.Questions, staff),
-                    Text(IndexField.BodyAndQuestions, body + " " + staff),
-                    Text(IndexField.BodyWords, analyzer is null ? "" : string.Join(' ', ContentWords.Of(analyzer, passage.Text))),
-                    Text(IndexField.QuestionWords, analyzer is null ? "" : string.Join(' ', ContentWords.Of(analyzer, asked))),
-                });
-                clauseOfDoc.Add(passage.ClauseOrdinal);
                 foreach (var word in Tokenizer.KatakanaWords(passage.Text + " " + heading + " " + asked))
                     for (var start = 0; start + 3 <= word.Length; start++)
                         for (var len = 3; start + len <= word.Length; len++)
                             katakana.Add(word.Substring(start, len));
+                yield return (passage.ClauseOrdinal, new Document
+                {
+                    Text(IndexField.Body, body),
+                    Text(IndexField.Heading, string.Join(' ', Tokenizer.Tokenize(heading))),
+                    Text(IndexField.Questions, staff),
+                    Text(IndexField.BodyAndQuestions, body + " " + staff),
+                    Text(IndexField.BodyWords, Words(passage.Text)),
+                    Text(IndexField.QuestionWords, Words(asked)),
+                });
             }
-            writer.Commit();
         }
-        return new ClauseIndex(directory, document.Clauses, [.. clauseOfDoc], katakana, analyzer);
+        IEnumerable<(int, Document)> QuestionDocuments() =>
+            document.Clauses.SelectMany((clause, ordinal) => questions.For(clause.Id).Select(q => (ordinal, new Document
+            {
+                Text(IndexField.SingleQuestion, string.Join(' ', Tokenizer.Tokenize(q, kanjiUnigrams: true))),
+                Text(IndexField.SingleQuestionWords, Words(q)),
+            })));
+        var passages = Segment.Write(PassageDocuments());
+        return new ClauseIndex(passages, Segment.Write(QuestionDocuments()), document.Clauses, katakana, analyzer);
     }
 
     private static TextField Text(IndexField field, string tokens) => new(FieldNames[(int)field], tokens, Field.Store.NO);
@@ -112,9 +154,12 @@ public sealed class ClauseIndex : IDisposable
         var query = new BooleanQuery();
         foreach (var (term, weight) in terms)
             query.Add(new TermQuery(new Term(FieldNames[(int)field], term)) { Boost = (float)weight }, Occur.SHOULD);
-        foreach (var hit in _searcher.Search(query, top).ScoreDocs)
+        // Each clause has several questions: look deeper so that as many clauses are found.
+        var segment = field is IndexField.SingleQuestion or IndexField.SingleQuestionWords ? _questions : _passages;
+        var depth = segment == _questions ? top * 6 : top;
+        foreach (var hit in segment.Searcher.Search(query, depth).ScoreDocs)
         {
-            var clause = _clauseOfDoc[hit.Doc];
+            var clause = segment.ClauseOfDoc[hit.Doc];
             if (!result.TryGetValue(clause, out var s) || s < hit.Score) result[clause] = hit.Score;
         }
         return result;
@@ -131,27 +176,27 @@ public sealed class ClauseIndex : IDisposable
             query.Add(new TermQuery(new Term(FieldNames[(int)IndexField.Body], term)) { Boost = (float)weight }, Occur.SHOULD);
             query.Add(new TermQuery(new Term(FieldNames[(int)IndexField.Heading], term)) { Boost = (float)(weight * headingWeight) }, Occur.SHOULD);
         }
-        foreach (var hit in _searcher.Search(query, top).ScoreDocs)
+        foreach (var hit in _passages.Searcher.Search(query, top).ScoreDocs)
         {
-            var clause = _clauseOfDoc[hit.Doc];
+            var clause = _passages.ClauseOfDoc[hit.Doc];
             if (!result.TryGetValue(clause, out var s) || s < hit.Score) result[clause] = hit.Score;
         }
         return result;
     }
 
     /// <summary>How many passages contain the term in their body: rare terms are what a question is about.</summary>
-    public int DocumentFrequency(string term) => _reader.DocFreq(new Term(FieldNames[(int)IndexField.Body], term));
+    public int DocumentFrequency(string term) => _passages.Reader.DocFreq(new Term(FieldNames[(int)IndexField.Body], term));
 
     /// <summary>How many passages contain the term in the body or the staff questions.</summary>
-    public int KnownFrequency(string term) => _reader.DocFreq(new Term(FieldNames[(int)IndexField.BodyAndQuestions], term));
+    public int KnownFrequency(string term) => _passages.Reader.DocFreq(new Term(FieldNames[(int)IndexField.BodyAndQuestions], term));
 
     /// <summary>How many passages have the content word in their body or staff questions.</summary>
     public int KnownWordFrequency(string word) =>
-        _reader.DocFreq(new Term(FieldNames[(int)IndexField.BodyWords], word)) + _reader.DocFreq(new Term(FieldNames[(int)IndexField.QuestionWords], word));
+        _passages.Reader.DocFreq(new Term(FieldNames[(int)IndexField.BodyWords], word)) + _passages.Reader.DocFreq(new Term(FieldNames[(int)IndexField.QuestionWords], word));
 
     public void Dispose()
     {
-        _reader.Dispose();
-        _directory.Dispose();
+        _passages.Dispose();
+        _questions.Dispose();
     }
 }

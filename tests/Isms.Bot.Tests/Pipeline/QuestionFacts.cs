@@ -88,8 +88,8 @@ public sealed class QuestionFacts : TempDataDirectory
         var (_, replies) = await PostAsync(client, PersonalMessage(Yamada, "それって誰に許可もらうの？"));
 
         var texts = CardTexts(Assert.Single(ReplyCards(replies)));
-        // 支給以外の端末 (5.1(1)⑥ and its items) needs the permission of the 統括 / 管理者.
-        Assert.Contains(texts, t => t.StartsWith("【5.1(1)⑥", StringComparison.Ordinal));
+        // 支給以外の端末 (5.1(1)④: in principle not for work; CISO decides, the 管理者 permits), not the security-settings rule 5.1(1)⑥.
+        Assert.StartsWith("【5.1(1)④", texts.First(t => t.StartsWith('【')), StringComparison.Ordinal);
     }
 
     [Fact]
