@@ -100,7 +100,8 @@ switch (command)
         var document = PolicyParser.Parse(EmbeddedPolicy.ReadText());
         var thesaurus = Thesaurus.LoadEmbedded();
         var questions = ClauseQuestions.LoadEmbedded();
-        var offTopic = File.ReadLines(Option("--off-topic") ?? "knowledge/data/off-topic-questions.tsv").Where(l => l.Trim().Length > 0 && !l.StartsWith('#')).ToList();
+        var offTopic = Directory.GetFiles(Option("--data") ?? "knowledge/data", "off-topic-questions*.tsv").Order(StringComparer.Ordinal)
+            .SelectMany(File.ReadLines).Where(l => l.Trim().Length > 0 && !l.StartsWith('#')).ToList();
         var tuning = args.SkipWhile(a => a != "--tuning").Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal))
             .SelectMany(Evaluator.Load)
             // Form requests teach the scope classifier (they are in scope) but not the ranker (their clauses come from the word table).
@@ -127,6 +128,17 @@ switch (command)
         File.WriteAllText(output, LinearRanker.Serialize(models[0].Ranker, models[1].Ranker, models[0].Scope, models[1].Scope,
             $"{questions.Count} clause questions in {TrainingSet.Folds} folds, {offTopic.Count} off-topic questions and {tuning.Count} tuning questions (weight {tuningWeight.ToString(CultureInfo.InvariantCulture)})") + "\n");
         Console.WriteLine($"wrote {output}");
+        break;
+    }
+    case "explain":
+    {
+        // Diagnostics: each feature's contribution (weight × value) for the question's top candidates.
+        var retriever = ((PolicyAnswerer)lazyAnswerer.Value).Retriever;
+        var question = string.Join(' ', args.Skip(1));
+        var candidates = retriever.Features.Extract(RankingQuery.Of(question)).Candidates;
+        foreach (var c in candidates.OrderByDescending(c => retriever.Ranker.Score(c.Features)).Take(6))
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{retriever.Index.Clauses[c.ClauseOrdinal].Id,-14} {retriever.Ranker.Score(c.Features),7:0.00}  ")
+                + string.Join(" ", RankingFeatures.Names.Select((n, i) => (n, v: retriever.Ranker.Weights[i] * c.Features[i])).Where(p => Math.Abs(p.v) >= 0.05).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.n}={p.v:0.00}"))));
         break;
     }
     case "detect":

@@ -2,34 +2,61 @@ using Isms.Knowledge.Evaluation;
 
 namespace Isms.Knowledge.Tests;
 
-/// <summary>Quality floors on the development set (tests/…/data/dev.jsonl) and the visible set; a regression fails here.</summary>
+/// <summary>
+/// Quality floors. The tuning sets (dev, visible, tuning-more, tuning-messages*) are what the ranker, scope
+/// classifier and word table were tuned on; the held-out sets (heldout*.jsonl) were written before any tuning, by an
+/// author who saw neither the clause questions nor the glossary, and are never tuned on: they are the figure that
+/// counts. Floors sit about one question below the measured figures, so a regression fails here.
+/// </summary>
 public class RetrievalQualityFacts
 {
+    private static async Task<EvalSummary> Evaluate(string file) =>
+        (await Evaluator.RunAsync(TestAnswerer.Offline, Evaluator.Load(TestData.PathOf(file)))).Summary;
+
     [Fact]
-    public async Task DevelopmentSet_MeetsItsFloors()
+    public async Task HeldOutQuestions_MeetTheirFloors()
     {
-        var (_, s) = await Evaluator.RunAsync(TestAnswerer.Offline, Evaluator.Load(TestData.PathOf("dev.jsonl")));
-        // Reached 0.858 / 0.965 / 0.908 / 0.818 / 1 / 0 / 1 (125 questions, 11 multi-part); floors sit about one question below.
-        Assert.True(s.Hit1 >= 0.84, $"hit@1 {s.Hit1}");
-        Assert.True(s.Hit3 >= 0.95, $"hit@3 {s.Hit3}");
-        Assert.True(s.Mrr >= 0.89, $"mrr {s.Mrr}");
-        Assert.True(s.MultiHopAllTop5 >= 0.8, $"multi-hop {s.MultiHopAllTop5}");
-        Assert.True(s.OosReject >= 0.9, $"oos_reject {s.OosReject}");
-        Assert.True(s.OosFalseReject <= 0.01, $"oos_false_reject {s.OosFalseReject}");
-        Assert.True(s.IntentAcc >= 0.99, $"intent {s.IntentAcc}");
+        var s = await Evaluate("heldout.jsonl");
+        // Measured 0.82 / 0.933 / 0.883 / 0.667 / 0.85 / 0.013 / 0.953 (170 questions, 15 multi-part, 20 off-topic).
+        Assert.True(s.Hit1 >= 0.81, $"hit@1 {s.Hit1}");
+        Assert.True(s.Hit3 >= 0.92, $"hit@3 {s.Hit3}");
+        Assert.True(s.Mrr >= 0.87, $"mrr {s.Mrr}");
+        Assert.True(s.MultiHopAllTop5 >= 0.6, $"multi-hop {s.MultiHopAllTop5}");
+        Assert.True(s.OosReject >= 0.8, $"oos_reject {s.OosReject}");
+        Assert.True(s.OosFalseReject <= 0.02, $"oos_false_reject {s.OosFalseReject}");
+        Assert.True(s.IntentAcc >= 0.94, $"intent {s.IntentAcc}");
     }
 
     [Fact]
-    public async Task VisibleSet_MeetsTheTargets()
+    public async Task HeldOutMessages_StartTheRightProcedure()
     {
-        var (_, s) = await Evaluator.RunAsync(TestAnswerer.Offline, Evaluator.Load(TestData.PathOf("visible.jsonl")));
-        // Reached 0.926 / 1 / 0.963 / 1.
-        Assert.True(s.Hit1 >= 0.9, $"hit@1 {s.Hit1}");
-        Assert.True(s.Hit3 >= 0.96, $"hit@3 {s.Hit3}");
-        Assert.True(s.Mrr >= 0.95, $"mrr {s.Mrr}");
-        Assert.True(s.MultiHopAllTop5 >= 0.66, $"multi-hop {s.MultiHopAllTop5}");
+        // Measured 0.917 (33 of 36 reports and requests).
+        var s = await Evaluate("heldout-messages.jsonl");
+        Assert.True(s.IntentAcc >= 0.88, $"intent {s.IntentAcc}");
+    }
+
+    [Theory]
+    [InlineData("dev.jsonl", 0.89, 0.97, 0.98)]
+    [InlineData("visible.jsonl", 0.92, 0.92, 0.96)]
+    [InlineData("tuning-more.jsonl", 0.86, 0.94, 0.98)]
+    public async Task TuningQuestions_MeetTheirFloors(string file, double hit1, double hit3, double intent)
+    {
+        var s = await Evaluate(file);
+        Assert.True(s.Hit1 >= hit1, $"hit@1 {s.Hit1}");
+        Assert.True(s.Hit3 >= hit3, $"hit@3 {s.Hit3}");
         Assert.True(s.OosReject >= 0.9, $"oos_reject {s.OosReject}");
-        Assert.True(s.IntentAcc >= 0.9, $"intent {s.IntentAcc}");
+        Assert.True(s.OosFalseReject <= 0.02, $"oos_false_reject {s.OosFalseReject}");
+        Assert.True(s.IntentAcc >= intent, $"intent {s.IntentAcc}");
+    }
+
+    [Theory]
+    [InlineData("tuning-messages.jsonl")]
+    [InlineData("tuning-messages-2.jsonl")]
+    [InlineData("tuning-messages-3.jsonl")]
+    public async Task TuningMessages_StartTheRightProcedure(string file)
+    {
+        var s = await Evaluate(file);
+        Assert.True(s.IntentAcc >= 0.98, $"intent {s.IntentAcc}");
     }
 
     [Theory]

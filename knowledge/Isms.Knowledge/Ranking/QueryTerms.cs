@@ -16,7 +16,8 @@ public sealed class QueryTerms(ClauseIndex index, Thesaurus thesaurus)
     public Thesaurus Thesaurus => thesaurus;
 
     /// <summary>Bigram terms: the question's own and the policy terms its everyday words stand for.</summary>
-    public Dictionary<string, double> Bigrams(string question, double weight = 1.0)
+    /// <param name="keepAskingWords">Keep 誰, 何, 時 …: against staff questions they say what kind of question it is.</param>
+    public Dictionary<string, double> Bigrams(string question, double weight = 1.0, bool keepAskingWords = false)
     {
         var terms = new Dictionary<string, double>(StringComparer.Ordinal);
         void Add(IEnumerable<string> tokens, double w)
@@ -39,7 +40,8 @@ public sealed class QueryTerms(ClauseIndex index, Thesaurus thesaurus)
             var tokens = Tokenizer.Tokenize(term);
             Add(tokens, weight * 1.15 * Math.Min(1.0, 1.5 / Math.Sqrt(Math.Max(1, tokens.Count))));
         }
-        foreach (var stop in StopTerms) terms.Remove(stop);
+        if (!keepAskingWords)
+            foreach (var stop in StopTerms) terms.Remove(stop);
         return terms;
     }
 

@@ -6,7 +6,7 @@ namespace Isms.Knowledge.Ranking;
 public sealed record Candidate(int ClauseOrdinal, double[] Features);
 
 /// <summary>The candidates of one question, and the best raw BM25 score on body and questions (for the scope classifier).</summary>
-public sealed record Extraction(IReadOnlyList<Candidate> Candidates, double BestAllScore)
+public sealed record Extraction(IReadOnlyList<Candidate> Candidates, double BestAllScore, double BestSingleScore = 0, double BestSingleWordsScore = 0)
 {
     public static Extraction None { get; } = new([], 0);
 }
@@ -34,7 +34,7 @@ public sealed class RankingFeatures
         "coverage", "who_role", "who_role_match", "who_approval", "who_subject", "what_clause", "negative_mismatch",
         "staff_subject", "often_frequency", "permission_staff", "permission_approval", "after_event_reports", "short",
         "previous", "focus_heading", "focus_text", "item", "lead_in", "permission_prohibits", "length",
-        "single", "single_rank", "single_words",
+        "single", "single_rank", "single_words", "who_is_defined",
     ];
 
     private readonly ClauseIndex _index;
@@ -84,14 +84,17 @@ public sealed class RankingFeatures
             foreach (var (t, w) in _terms.Words(context.PreviousQuestion!, 0.6)) words[t] = Math.Max(words.GetValueOrDefault(t), w);
         }
 
+        // Against staff questions, the asking words (誰, 何, 時 …) say what kind of question it is.
+        var asking = new Dictionary<string, double>(terms, StringComparer.Ordinal);
+        foreach (var (t, w) in _terms.Bigrams(question, keepAskingWords: true)) asking.TryAdd(t, w);
         var depth = focus is null ? CandidatesPerField : PartCandidates;
         var body = _index.Search(terms, depth);
         var heading = _index.Search(IndexField.Heading, terms, depth);
-        var asked = _index.Search(IndexField.Questions, terms, depth);
+        var asked = _index.Search(IndexField.Questions, asking, depth);
         var all = _index.Search(IndexField.BodyAndQuestions, terms, depth);
         var bodyWords = _index.Search(IndexField.BodyWords, words, depth);
         var askedWords = _index.Search(IndexField.QuestionWords, words, depth);
-        var single = _index.Search(IndexField.SingleQuestion, terms, depth);
+        var single = _index.Search(IndexField.SingleQuestion, asking, depth);
         var singleWords = _index.Search(IndexField.SingleQuestionWords, words, depth);
         var candidates = body.Keys.Union(asked.Keys).Union(all.Keys).Union(askedWords.Keys).Union(single.Keys.Take(CandidatesPerField / 2)).ToList();
         if (candidates.Count == 0) return Extraction.None;
@@ -136,12 +139,15 @@ public sealed class RankingFeatures
                 Flag(_isItem[d]), Flag(_isLeadIn[d]), Flag(cues.AsksPermission && t.Prohibits),
                 Math.Log(1 + clause.Text.Length) / 6,
                 Relative(single, d), Rank(singleRank, d), Relative(singleWords, d),
+                Flag(cues.AsksWhoIs && askedRole is not null && t.DefinedRole == askedRole),
             ];
             return new Candidate(d, x);
-        }).ToList(), all.Count == 0 ? 0 : all.Values.Max());
+        }).ToList(), Best(all), Best(single), Best(singleWords));
     }
 
     private static double Flag(bool b) => b ? 1 : 0;
+
+    private static double Best(Dictionary<int, double> scores) => scores.Count == 0 ? 0 : scores.Values.Max();
 
     private static Dictionary<int, int> Ranks(Dictionary<int, double> scores) =>
         scores.OrderByDescending(kv => kv.Value).Select((kv, i) => (kv.Key, i)).ToDictionary(p => p.Key, p => p.i);

@@ -17,7 +17,7 @@ public sealed record ScopeInput(double[] Dense, IReadOnlyList<string> Words);
 public sealed class ScopeClassifier(IReadOnlyDictionary<string, double> dense, IReadOnlyDictionary<string, double> words, double bias, double threshold)
 {
     public static readonly IReadOnlyList<string> DenseNames =
-        ["known_bigrams", "known_words", "best_coverage", "best_all", "expansions", "security_topic", "other_topic", "length"];
+        ["known_bigrams", "known_words", "best_coverage", "best_all", "expansions", "security_topic", "other_topic", "length", "best_question", "best_question_words"];
 
     public double Threshold => threshold;
 
@@ -50,6 +50,9 @@ public sealed class ScopeClassifier(IReadOnlyDictionary<string, double> dense, I
             topics.MentionsSecurityTopic(question) ? 1 : 0,
             topics.MentionsOutOfScopeTopic(question) ? 1 : 0,
             Math.Log(1 + own.Count) / 3,
+            // How close the nearest staff question comes: an off-topic question has no near neighbour among them.
+            Math.Min(1, extraction.BestSingleScore / Math.Max(1, own.Count) / 4),
+            Math.Min(1, extraction.BestSingleWordsScore / Math.Max(1, contentWords.Count) / 4),
         ];
         var wordsOfQuestion = own.Select(t => "b:" + t).Concat(contentWords.Select(w => "w:" + w)).ToList();
         return new ScopeInput(dense, wordsOfQuestion);

@@ -40,11 +40,27 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
                 scores[item] = l * 1.02;
     }
 
+    // 「CISOって誰？」 asks for the clause that appoints the role (消防長をCISOとする), which a one-word question
+    // cannot tell from the many clauses that say what CISO does: it leads when it is among the candidates at all.
+    private void PreferAppointment(Dictionary<int, double> scores, string question, QuestionCues cues)
+    {
+        if (!cues.AsksWhoIs || scores.Count == 0) return;
+        var role = features.Traits.AskedRole(question, question + " " + string.Join(" ", features.Terms.Thesaurus.Expand(question)));
+        if (role is null) return;
+        var best = scores.Values.Max();
+        var appointing = scores.Keys.Where(d => features.Traits[d].DefinedRole == role).ToList();
+        if (appointing.Count == 1 && scores[appointing[0]] >= AppointmentFloor * best)
+            scores[appointing[0]] = best * 1.02;
+    }
+
+    private const double AppointmentFloor = 0.1;
+
     public IReadOnlyList<Citation> Retrieve(string question, AnswerContext? context = null, int top = 5)
     {
         var cues = QuestionCues.Of(question);
         var whole = Score(question, cues, context);
         PreferItems(whole, question);
+        PreferAppointment(whole, question, cues);
         var subQueries = SubQueries(question);
         if (subQueries.Count < 2)
             return whole.OrderByDescending(kv => kv.Value).Take(top)

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Isms.Knowledge.Retrieval;
 
 /// <summary>What kind of answer a question wants: who, how often, or whether staff may do something.</summary>
-public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool AsksPermission, bool AsksWhat, bool LooksLikeFollowUp, bool AsksWhatToDoAfterEvent)
+public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool AsksPermission, bool AsksWhat, bool LooksLikeFollowUp, bool AsksWhatToDoAfterEvent, bool AsksWhoIs = false)
 {
     public static QuestionCues Of(string question)
     {
@@ -14,11 +14,16 @@ public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool 
             Permission().IsMatch(q),
             What().IsMatch(q),
             FollowUp().IsMatch(q) || Tokenizer.Tokenize(q).Count <= 3,
-            WhatToDo().IsMatch(q) && BadEvent().IsMatch(q));
+            WhatToDo().IsMatch(q) && BadEvent().IsMatch(q),
+            WhoIs().IsMatch(q));
     }
 
     [GeneratedRegex("誰|だれ|どなた|どの人|どの役職|どこに(報告|連絡|相談|申請)|担当者は|責任者は|窓口は|許可(は|を)?(もら|取|と)")]
     private static partial Regex Who();
+
+    // Who holds a role: 「CISOって誰？」「管理者は誰がなるの」「責任者ってどの役職？」.
+    [GeneratedRegex("(って|は|とは)(誰|だれ|どなた|どの(人|役職))|(誰|だれ|どなた)が(なる|なれる|やる|務め|担当|任命)|(誰|だれ)のこと|どの役職の人|どういう立場")]
+    private static partial Regex WhoIs();
 
     [GeneratedRegex("頻度|毎年|毎月|何年|何回|何ヶ月|何か月|年に|いつ|定期|どのくらい|どれくらい|どれぐらい|周期|間隔")]
     private static partial Regex HowOften();
