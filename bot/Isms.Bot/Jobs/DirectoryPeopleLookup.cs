@@ -1,3 +1,4 @@
+using Isms.Workflows;
 using Isms.Jobs.Ports;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Org;

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Isms.Workflows;
 using Isms.Jobs.Ports;
 using Isms.Workflows.Approvals;
 using Isms.Workflows.Forms;
@@ -67,9 +67,7 @@ public sealed class StoredApprovalAssignments : IApprovalAssignments
     {
         var handedOn = document.CurrentIndex == 0 ? null
             : document.Decisions.LastOrDefault(d => d.StepIndex == document.CurrentIndex - 1 && d.Decision == Decision.Approve);
-        return handedOn is not null
-            ? DateTimeOffset.Parse(handedOn.At, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
-            : new DateTimeOffset(DateTime.SpecifyKind(document.AssignedAtUtc.ToUniversalTime(), DateTimeKind.Utc));
+        return handedOn?.DecidedAt ?? document.AssignedAt;
     }
 
     private static (IReadOnlyList<Recipient>, string) NextUp(OrgDirectory directory, OrgRole role, string? department)

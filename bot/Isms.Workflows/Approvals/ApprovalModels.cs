@@ -1,6 +1,8 @@
+using System.Globalization;
 using Isms.Workflows.Org;
 using Isms.Workflows.Requests;
 using Isms.Workflows.Routing;
+using LiteDB;
 
 namespace Isms.Workflows.Approvals;
 
@@ -177,7 +179,16 @@ public sealed class ApprovalDocument
     public List<StoredStep> Steps { get; set; } = [];
     public List<StoredDecision> Decisions { get; set; } = [];
     public string? ActivityId { get; set; }
+    /// <summary>Stored as a UTC <see cref="DateTime"/> (the field name existing data uses); code reads <see cref="AssignedAt"/>.</summary>
     public DateTime AssignedAtUtc { get; set; }
+
+    /// <summary>When the first step was assigned.</summary>
+    [BsonIgnore]
+    public DateTimeOffset AssignedAt
+    {
+        get => new(DateTime.SpecifyKind(AssignedAtUtc.ToUniversalTime(), DateTimeKind.Utc));
+        set => AssignedAtUtc = value.UtcDateTime;
+    }
 
     public StoredStep? Current => State == ApprovalState.Pending && CurrentIndex < Steps.Count ? Steps[CurrentIndex] : null;
 }
@@ -239,8 +250,15 @@ public sealed class StoredDecision
     public string PersonId { get; set; } = "";
     public string Name { get; set; } = "";
     public string? ActingForName { get; set; }
-    /// <summary>ISO 8601 text: LiteDB dates lose the offset.</summary>
+    /// <summary>ISO 8601 text, as stored (LiteDB dates lose the offset); code reads <see cref="DecidedAt"/>.</summary>
     public string At { get; set; } = "";
+
+    [BsonIgnore]
+    public DateTimeOffset DecidedAt
+    {
+        get => DateTimeOffset.Parse(At, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        set => At = value.ToString("O", CultureInfo.InvariantCulture);
+    }
     public string? Comment { get; set; }
     public string Clause { get; set; } = "";
     public string? ActivityId { get; set; }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using Isms.Workflows.Audit;
 using Isms.Workflows.Forms;
@@ -79,7 +78,7 @@ public sealed class ApprovalService
                 // A corrected resubmission keeps the earlier round's decisions (the 差戻し and its comment) in view.
                 Decisions = existing?.Decisions ?? [],
                 ActivityId = activityId ?? existing?.ActivityId,
-                AssignedAtUtc = _time.GetUtcNow().UtcDateTime,
+                AssignedAt = _time.GetUtcNow(),
             };
             var from = stored.Status;
             stored.Status = steps.Count == 0 ? RequestStatus.Submitted
@@ -132,7 +131,7 @@ public sealed class ApprovalService
                 var last = document.Decisions.LastOrDefault();
                 return Refuse(DecisionOutcome.AlreadyDecided, last is null
                     ? $"{record.Number}は判断を待っていません（{record.Status.Label()}）。"
-                    : $"{record.Number}は{last.Name}さんが{FormatJst(ParseAt(last.At))}に{last.Decision.Label()}済みです。");
+                    : $"{record.Number}は{last.Name}さんが{JapanTime.FormatDateTime(last.DecidedAt)}に{last.Decision.Label()}済みです。");
             }
 
             if (!string.Equals(cardVersion, document.CardVersion, StringComparison.Ordinal))
@@ -170,7 +169,7 @@ public sealed class ApprovalService
                 PersonId = person.Id,
                 Name = person.Name,
                 ActingForName = actingFor?.Name,
-                At = now.ToString("O", CultureInfo.InvariantCulture),
+                DecidedAt = now,
                 Comment = comment,
                 Clause = step.Clause,
                 ActivityId = activityId,
@@ -375,11 +374,6 @@ public sealed class ApprovalService
         };
     }
 
-    internal static string FormatJst(DateTimeOffset at) =>
-        at.ToOffset(JapanTime.Offset).ToString("yyyy年M月d日 H:mm", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset ParseAt(string at) => DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-
     private ApprovalView View(RequestRecord record, ApprovalDocument document)
     {
         var step = document.Current;
@@ -401,7 +395,7 @@ public sealed class ApprovalService
             step?.Assignees.Select(a => a.Name).ToList() ?? [],
             step is null ? [] : Deciders(step).Select(r => r.TeamsUserId).OfType<string>().Distinct().ToList(),
             document.CardVersion,
-            document.Decisions.Select(d => new DecisionView(d.Name, d.ActingForName, d.Decision, ParseAt(d.At), d.Comment,
+            document.Decisions.Select(d => new DecisionView(d.Name, d.ActingForName, d.Decision, d.DecidedAt, d.Comment,
                 d.StepIndex < document.Steps.Count ? document.Steps[d.StepIndex].Label : "", NullIfEmpty(d.Clause))).ToList(),
             step?.SpokenLabel());
     }

@@ -66,7 +66,7 @@ public sealed partial class IncidentService
     private IncidentResult? Refusal(RequestRecord record, IncidentCase incident, string cardVersion)
     {
         if (incident.Status == IncidentStatus.Closed)
-            return Refuse(IncidentOutcome.AlreadyDone, $"{record.Number}は{ApprovalService.FormatJst(incident.ClosedAt ?? incident.ReportedAt)}に対応が完了しています。", record, incident);
+            return Refuse(IncidentOutcome.AlreadyDone, $"{record.Number}は{JapanTime.FormatDateTime(incident.ClosedAt ?? incident.ReportedAt)}に対応が完了しています。", record, incident);
         return string.Equals(cardVersion, incident.CardVersion, StringComparison.Ordinal) ? null
             : Refuse(IncidentOutcome.StaleCard, "このカードは古いため操作できません。最新のカードで操作してください。", record, incident);
     }

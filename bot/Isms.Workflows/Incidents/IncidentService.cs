@@ -105,7 +105,7 @@ public sealed partial class IncidentService
                 if (!MayView(person, invokerAadObjectId, invokerTeamsId, record, incident))
                     return Refuse(IncidentOutcome.NotAllowed, $"この報告を確認できるのは{Labels(AcknowledgeSteps(incident))}またはその代理の方です。", record, incident);
                 var who = incident.Timeline.LastOrDefault(e => e.Action == "Acknowledged")?.ActorName ?? "";
-                return Refuse(IncidentOutcome.AlreadyDone, $"{record.Number}は{who}さんが{ApprovalService.FormatJst(at)}に確認済みです。", record, incident);
+                return Refuse(IncidentOutcome.AlreadyDone, $"{record.Number}は{who}さんが{JapanTime.FormatDateTime(at)}に確認済みです。", record, incident);
             }
 
             if (Refusal(record, incident, cardVersion) is { } refused) return refused;

@@ -32,7 +32,7 @@ public static class CloudRegisterCard
             facts.Add(("機密性", entry.Confidentiality > 0 ? $"機密性{entry.Confidentiality}まで" : "—"));
             if (entry.Department is not null) facts.Add(("申請所属", entry.Department));
             facts.Add(("承認者", $"{entry.ApprovedByName}さん"));
-            facts.Add(("承認日", entry.ApprovedAtTime.ToOffset(JapanTime.Offset).ToString("yyyy年M月d日", CultureInfo.InvariantCulture)));
+            facts.Add(("承認日", JapanTime.FormatDate(entry.ApprovedAtTime)));
             facts.Add(("根拠", entry.Clause));
             facts.Add(("申請番号", entry.RecordNumber));
             card.Add(Container([TextBlock(entry.ServiceName, TextTone.Subheading), FactSet(facts)], separator: true));

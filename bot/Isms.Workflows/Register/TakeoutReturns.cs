@@ -55,7 +55,7 @@ public sealed class TakeoutReturns(IRequestStore records, AuditTrail audit, OrgD
                 return new CheckInResult(CheckInOutcome.NotHolder, "返却を記録できるのは、持ち出した申請者本人だけです。", null);
             if (record.ReturnedAt is { } returned)
                 return new CheckInResult(CheckInOutcome.AlreadyReturned,
-                    $"{record.Number}は{ApprovalService.FormatJst(returned)}に返却済みです。", record);
+                    $"{record.Number}は{JapanTime.FormatDateTime(returned)}に返却済みです。", record);
             if (record.Status != RequestStatus.Approved)
                 return new CheckInResult(CheckInOutcome.NotApproved,
                     $"{record.Number}は{record.Status.Label()}のため、返却は記録できません（承認済みの持ち出しだけが対象です）。", record);
@@ -74,7 +74,7 @@ public sealed class TakeoutReturns(IRequestStore records, AuditTrail audit, OrgD
             audit.Append(new AuditEvent("CheckedIn", person?.Id ?? userId, record.Applicant.Name, record.Id, record.Number,
                 from.ToString(), record.Status.ToString(), Clause, activityId, "持ち込み（返却）"));
             return new CheckInResult(CheckInOutcome.Recorded,
-                $"{record.Number}の返却（持ち込み）を{ApprovalService.FormatJst(now)}で記録しました。ありがとうございました。", record);
+                $"{record.Number}の返却（持ち込み）を{JapanTime.FormatDateTime(now)}で記録しました。ありがとうございました。", record);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Isms.Workflows;
 using System.Globalization;
 using Isms.Jobs.Hosting;
 using Isms.Jobs.Ports;
@@ -40,7 +41,7 @@ public sealed class TakeoutReturnChaseJob(
                 continue;
             }
 
-            var overdueFrom = WorkingCalendar.At(returnDate.AddDays(1), TimeOnly.MinValue);
+            var overdueFrom = JapanTime.At(returnDate.AddDays(1), TimeOnly.MinValue);
             var step = due.StepDue(overdueFrom, policy, now);
             if (step == ChaseStep.Remind)
             {

@@ -1,3 +1,4 @@
+using Isms.Workflows;
 using Isms.Jobs.Ports;
 using Isms.Jobs.Scheduling;
 using Isms.Workflows.Training;
@@ -31,7 +32,7 @@ public sealed class TrainingChaseJob(
             return new ChaseRun(0, 0);
         }
 
-        var today = WorkingCalendar.JapanDate(now);
+        var today = JapanTime.DateOf(now);
         var staff = await people.StaffAsync(cancellationToken).ConfigureAwait(false);
         var departments = planner.ByDepartment(staff, today);
         var sent = 0;

@@ -1,3 +1,4 @@
+using Isms.Workflows;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Encodings.Web;

@@ -1,3 +1,4 @@
+using Isms.Workflows;
 using Isms.Bot.Tests.Pipeline;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Requests;
