@@ -1,4 +1,5 @@
 using System.Globalization;
+using Isms.Workflows.Notifications;
 using Isms.Workflows.Org;
 using Isms.Workflows.Requests;
 using Isms.Workflows.Routing;
@@ -67,13 +68,6 @@ public enum ApprovalState
     NoDecision,
 }
 
-/// <summary>Someone the host must tell, with the ids it needs to reach them.</summary>
-public sealed record Recipient(string? PersonId, string Name, string? AadObjectId, string? TeamsUserId);
-
-/// <summary>A proactive message to send: Japanese text for one person, with a card when there is something to do on it.</summary>
-/// <param name="Title">What the message is about, in a few words (申請が承認されました, 承認のお願い): the first line and the chat list preview.</param>
-public sealed record Notification(Recipient To, string Text, System.Text.Json.Nodes.JsonObject? Card = null, string Title = NotificationTitles.Request);
-
 /// <summary>The result of <see cref="ApprovalService.Assign"/>.</summary>
 /// <param name="View">What the approval card shows; render with <see cref="DecisionCard.ForApprovers"/> or <see cref="DecisionCard.Status"/>.</param>
 /// <param name="Notifications">The current step's assignees and active deputies (or, for a route without decisions, the people who receive the report).</param>
@@ -82,7 +76,7 @@ public sealed record ApprovalAssignment(
     RequestStatus Status,
     ApprovalState State,
     ApprovalView View,
-    IReadOnlyList<Notification> Notifications,
+    IReadOnlyList<Notice> Notifications,
     IReadOnlyList<string> Notes);
 
 public enum DecisionOutcome
@@ -113,7 +107,7 @@ public sealed record DecisionResult(
     string Message,
     RequestStatus? Status,
     ApprovalView? View,
-    IReadOnlyList<Notification> Notifications,
+    IReadOnlyList<Notice> Notifications,
     string? ActivityId)
 {
     public bool Succeeded => Outcome == DecisionOutcome.Decided;
@@ -132,7 +126,7 @@ public sealed record WithdrawResult(
     WithdrawOutcome Outcome,
     string Message,
     ApprovalView? View,
-    IReadOnlyList<Notification> Notifications,
+    IReadOnlyList<Notice> Notifications,
     string? ActivityId)
 {
     public bool Succeeded => Outcome == WithdrawOutcome.Withdrawn;

@@ -320,10 +320,8 @@ public sealed class FormService
         record.AppliedClauses = corrected.AppliedClauses;
         record.NextStep = corrected.NextStep;
         record.Applicant.Department = corrected.Applicant.Department;
-        record.Status = definition.InitialStatus;
         record.SubmissionKey = SubmissionKey(draft.Id, draft.Nonce);
-        record.UpdatedAt = now;
-        record.History.Add(new RequestHistoryEntry { At = now, Actor = who.UserId, Action = "Resubmitted", Note = "差戻し後に修正して再申請" });
+        record.ChangeStatus(definition.InitialStatus, new RequestHistoryEntry { At = now, Actor = who.UserId, Action = "Resubmitted", Note = "差戻し後に修正して再申請" });
         _records.Update(record);
         _drafts.Delete(draft.Id);
         _logger.LogInformation("Record {Number} resubmitted after a return", record.Number);

@@ -12,6 +12,10 @@ public sealed class IsmsDatabase : IDisposable
 
     public LiteDatabase Database { get; }
 
+    /// <summary>The one lock under which records and their workflow documents are checked and changed
+    /// (<see cref="Requests.RecordChanges"/>): one file, one process, so one lock per database is enough.</summary>
+    public Lock RecordGate { get; } = new();
+
     /// <summary>Opens (or creates) the data file described by the options.</summary>
     public static IsmsDatabase Open(StorageOptions options, string contentRoot)
     {

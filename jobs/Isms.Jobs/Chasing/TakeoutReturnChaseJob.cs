@@ -1,4 +1,5 @@
 using Isms.Workflows;
+using Isms.Workflows.Notifications;
 using System.Globalization;
 using Isms.Jobs.Hosting;
 using Isms.Jobs.Ports;
@@ -45,7 +46,7 @@ public sealed class TakeoutReturnChaseJob(
             var step = due.StepDue(overdueFrom, policy, now);
             if (step == ChaseStep.Remind)
             {
-                var holder = new Recipient(record.Applicant.UserId, record.Applicant.Name);
+                var holder = new Recipient(null, record.Applicant.Name, null, record.Applicant.UserId);
                 sent += await ledger.SendOnceAsync(record.Id, Kind, 1,
                     ct => notifier.NotifyAsync(holder, HolderReminder(record, returnDate), ct), cancellationToken).ConfigureAwait(false) ? 1 : 0;
             }

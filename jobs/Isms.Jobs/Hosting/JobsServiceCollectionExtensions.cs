@@ -23,7 +23,7 @@ public static class JobsServiceCollectionExtensions
     /// <summary>
     /// Hangfire with the job store chosen by Jobs:Storage, the server (unless Jobs:RunServer is false), the scheduling
     /// core, the training records and the recurring chase jobs. The host registers <see cref="IsmsDatabase"/>,
-    /// <see cref="Ports.INotifier"/>, <see cref="Ports.IPeopleLookup"/> and <see cref="Ports.IApprovalAssignments"/>.
+    /// <see cref="Isms.Workflows.Notifications.INotifier"/>, <see cref="Ports.IPeopleLookup"/> and <see cref="Ports.IApprovalAssignments"/>.
     /// </summary>
     public static IServiceCollection AddIsmsJobs(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {

@@ -4,6 +4,7 @@ using Isms.Bot.Tests.Approvals;
 using Isms.Bot.Tests.Pipeline;
 using Isms.Bot.Tests.Support;
 using Isms.Jobs.Ports;
+using Isms.Workflows.Notifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;

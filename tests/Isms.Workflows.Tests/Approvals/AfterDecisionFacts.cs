@@ -70,7 +70,7 @@ public sealed class AfterDecisionFacts
     public void AReturn_IsRecordedOnce_ByTheHolder_As持ち込み()
     {
         using var h = new ApprovalHarness(AfterLeave);
-        var returns = new TakeoutReturns(h.Store, h.Audit, h.Directory, h.Time);
+        var returns = new TakeoutReturns(h.Database, h.Store, h.Audit, h.Directory, h.Time);
         var pending = h.Submit();
         h.Service.Assign(pending, "act-p");
         var approved = h.Submit();
