@@ -5,7 +5,7 @@ using Isms.Workflows.Approvals;
 using Isms.Workflows.Cards;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Org;
-using Isms.Workflows.Register;
+using Isms.Workflows.Procedures;
 using Isms.Workflows.Requests;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;

@@ -22,16 +22,9 @@ public enum BotCommand
 /// <summary>The commands of the manifest and the help card, as people type them (after width and case folding).</summary>
 public static class BotCommands
 {
-    private static readonly Dictionary<string, FormKind> FormCommands = new(StringComparer.Ordinal)
-    {
-        ["誤送信報告"] = FormKind.MisdeliveryReport,
-        ["持ち出し申請"] = FormKind.TakeoutRequest,
-        ["持出申請"] = FormKind.TakeoutRequest,
-        ["持ち出し"] = FormKind.TakeoutRequest,
-        ["web会議申請"] = FormKind.WebMeetingRequest,
-        ["クラウド利用申請"] = FormKind.CloudUseRequest,
-        ["インシデント報告"] = FormKind.IncidentReport,
-    };
+    private static readonly Dictionary<string, FormKind> FormCommands = FormCatalog.Standard.All
+        .SelectMany(d => d.CommandWords.Select(w => (Word: w, d.Kind)))
+        .ToDictionary(x => x.Word, x => x.Kind, StringComparer.Ordinal);
 
     private static readonly HashSet<string> HelpWords = new(StringComparer.Ordinal) { "ヘルプ", "help", "へるぷ", "?", "使い方", "メニュー" };
     private static readonly HashSet<string> MyRequestWords = new(StringComparer.Ordinal) { "申請状況", "申請一覧", "my requests" };

@@ -10,7 +10,7 @@ using Isms.Workflows.Approvals;
 using Isms.Workflows.Cards;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Org;
-using Isms.Workflows.Register;
+using Isms.Workflows.Procedures;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;

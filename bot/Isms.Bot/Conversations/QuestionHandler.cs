@@ -10,7 +10,7 @@ namespace Isms.Bot.Conversations;
 /// Answers a question from the policy with its clauses cited, or tells the router which form the words ask for.
 /// The previous question and its clauses are kept so that a follow-up ("それって誰に許可もらうの？") keeps its subject.
 /// </summary>
-public sealed class QuestionHandler(IPolicyAnswerer knowledge, AnswerLog answers, TimeProvider clock, ILogger<QuestionHandler> logger)
+public sealed class QuestionHandler(IPolicyAnswerer knowledge, FormCatalog forms, AnswerLog answers, TimeProvider clock, ILogger<QuestionHandler> logger)
 {
     /// <summary>Answers the question; returns the form to start when the words ask for one.</summary>
     public async Task<FormKind?> AnswerAsync(ITurnContext<IMessageActivity> turnContext, ConversationData data, string question, CancellationToken cancellationToken)
@@ -20,10 +20,9 @@ public sealed class QuestionHandler(IPolicyAnswerer knowledge, AnswerLog answers
         logger.LogInformation("Answered a question: intent {Intent}, {Citations} citations, LLM {FromLlm}",
             answer.Intent, answer.Citations.Count, answer.FromLlm);
 
-        var form = FormFor(answer.Intent);
-        if (form is not null)
+        if (ProcedureFor(answer.Intent) is { } form)
         {
-            return form;
+            return form.Kind;
         }
 
         var clauseIds = answer.Citations.Select(c => c.Clause.Id).ToList();
@@ -39,13 +38,19 @@ public sealed class QuestionHandler(IPolicyAnswerer knowledge, AnswerLog answers
         return null;
     }
 
-    private static FormKind? FormFor(PolicyIntent intent) => intent switch
+    /// <summary>
+    /// The one place where the knowledge library's intents name procedures, by the procedure's key; the other intents
+    /// (Answer, OutOfScope) name none. When the knowledge library names procedures by their key itself, this table goes
+    /// and the lookup becomes <c>forms.Find(answer.ProcedureKey)</c>.
+    /// </summary>
+    private static readonly Dictionary<PolicyIntent, string> ProcedureKeys = new()
     {
-        PolicyIntent.MisdeliveryReport => FormKind.MisdeliveryReport,
-        PolicyIntent.TakeoutRequest => FormKind.TakeoutRequest,
-        PolicyIntent.WebMeetingRequest => FormKind.WebMeetingRequest,
-        PolicyIntent.CloudUseRequest => FormKind.CloudUseRequest,
-        PolicyIntent.IncidentReport => FormKind.IncidentReport,
-        _ => null,
+        [PolicyIntent.MisdeliveryReport] = "misdelivery_report",
+        [PolicyIntent.TakeoutRequest] = "takeout_request",
+        [PolicyIntent.WebMeetingRequest] = "web_meeting_request",
+        [PolicyIntent.CloudUseRequest] = "cloud_use_request",
+        [PolicyIntent.IncidentReport] = "incident_report",
     };
+
+    private FormDefinition? ProcedureFor(PolicyIntent intent) => ProcedureKeys.TryGetValue(intent, out var key) ? forms.Find(key) : null;
 }

@@ -73,7 +73,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ApprovalsBridge>();
         builder.AddIsmsBotJobs();
         // Needs both the records (forms) and the audit trail and directory (approvals), so it is registered here.
-        services.AddSingleton<Isms.Workflows.Register.TakeoutReturns>();
+        services.AddSingleton<Isms.Workflows.Procedures.TakeoutReturns>();
         services.AddSingleton<ApplicantActions>();
         services.AddSingleton<AuditCommands>();
         services.AddIsmsNotificationDelivery();

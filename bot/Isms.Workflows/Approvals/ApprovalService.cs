@@ -2,7 +2,6 @@ using Isms.Workflows.Audit;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Notifications;
 using Isms.Workflows.Org;
-using Isms.Workflows.Register;
 using Isms.Workflows.Requests;
 using Isms.Workflows.Routing;
 using Isms.Workflows.Storage;
@@ -30,13 +29,11 @@ public sealed class ApprovalService
     private readonly OrgDirectoryService _directory;
     private readonly RecordPeople _people;
     private readonly TimeProvider _time;
-    private readonly CloudServiceRegister? _cloudRegister;
+    private readonly IsmsDatabase _database;
 
-    /// <param name="cloudRegister">Receives every finally approved クラウド利用申請; none in tests that do not need it.</param>
-    public ApprovalService(IsmsDatabase database, ApprovalRouter router, OrgDirectoryService directory, AuditTrail audit, TimeProvider time,
-        CloudServiceRegister? cloudRegister = null)
+    public ApprovalService(IsmsDatabase database, ApprovalRouter router, OrgDirectoryService directory, AuditTrail audit, TimeProvider time)
     {
-        _cloudRegister = cloudRegister;
+        _database = database;
         _changes = new RecordChanges(database, audit);
         _approvals = database.Collection<ApprovalDocument>(CollectionName);
         _records = _changes.Records;
@@ -197,11 +194,11 @@ public sealed class ApprovalService
 
             document.Version++;
             document.CardVersion = RecordChanges.NewCardVersion();
-            // An approved cloud service enters the register in the same transaction as the approval.
+            // What the procedure records on approval (the クラウド台帳) is written in the same transaction.
             _changes.Commit(record, () =>
             {
                 _approvals.Upsert(document);
-                if (record.Status == RequestStatus.Approved && record.Kind == FormKind.CloudUseRequest) _cloudRegister?.Add(record, person.Name, now);
+                if (record.Status == RequestStatus.Approved) FormCatalog.Standard.Get(record.Kind).OnApproved?.Invoke(new ApprovedRecord(record, person.Name, now, _database));
             }, [new AuditEvent(AuditAction(decision), person.Id, person.Name, record.Id, record.Number, from.ToString(), record.Status.ToString(),
                 step.Clause, activityId, NullIfEmpty((actingFor is null ? "" : $"{actingFor.PersonId}の代理 ") + (comment ?? "")))]);
 

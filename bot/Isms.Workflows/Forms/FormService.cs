@@ -80,7 +80,7 @@ public sealed class FormService
             }
 
             if (submission.Op == FormOp.Submit && _records.FindBySubmissionKey(SubmissionKey(submission.DraftId, submission.Nonce)) is { } done
-                && done.Applicant.UserId == who.UserId)
+                && done.Applicant.IsSender(who.UserId, who.AadObjectId))
             {
                 _logger.LogInformation("Duplicate submission of {Number} answered without creating a record", done.Number);
                 return Text($"この申請は受付済みです（{done.Number}）。");

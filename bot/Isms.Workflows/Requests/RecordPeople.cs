@@ -12,13 +12,10 @@ namespace Isms.Workflows.Requests;
 public sealed class RecordPeople(OrgDirectoryService directory, TimeProvider time)
 {
     /// <summary>The applicant's directory entry, by Entra object id, else by Teams user id.</summary>
-    public Person? Applicant(RequestRecord record) =>
-        directory.FindByAadObjectId(record.Applicant.AadObjectId) ?? directory.FindByTeamsUserId(record.Applicant.UserId);
+    public Person? Applicant(RequestRecord record) => record.Applicant.PersonIn(directory.Current);
 
-    /// <summary>Whether this directory person is the record's applicant: <see cref="RecordApplicant.IsSender"/> with
-    /// their ids, or the same directory entry (a Teams id learned after the record was made).</summary>
-    public bool IsApplicant(Person person, RequestRecord record) =>
-        record.Applicant.IsSender(person.TeamsUserId, person.AadObjectId) || Applicant(record)?.Id == person.Id;
+    /// <inheritdoc cref="RecordApplicant.IsPerson"/>
+    public bool IsApplicant(Person person, RequestRecord record) => record.Applicant.IsPerson(person, directory.Current);
 
     /// <summary>The applicant to notify, with the ids the record keeps and the directory adds.</summary>
     public Recipient ApplicantRecipient(RequestRecord record)

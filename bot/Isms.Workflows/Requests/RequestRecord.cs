@@ -1,4 +1,5 @@
 using Isms.Workflows.Forms;
+using Isms.Workflows.Org;
 
 namespace Isms.Workflows.Requests;
 
@@ -69,6 +70,14 @@ public sealed class RecordApplicant
     public bool IsSender(string? teamsUserId, string? aadObjectId) =>
         (teamsUserId is { Length: > 0 } && string.Equals(UserId, teamsUserId, StringComparison.Ordinal))
         || (aadObjectId is { Length: > 0 } && string.Equals(AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The applicant's entry in the org directory: by Entra object id, else by Teams user id.</summary>
+    public Person? PersonIn(OrgDirectory directory) => directory.FindByAadObjectId(AadObjectId) ?? directory.FindByTeamsUserId(UserId);
+
+    /// <summary>Whether this directory person is the applicant: their ids are the sender's (<see cref="IsSender"/>), or
+    /// they are the same directory entry (a Teams id learned after the record was made).</summary>
+    public bool IsPerson(Person person, OrgDirectory directory) =>
+        IsSender(person.TeamsUserId, person.AadObjectId) || PersonIn(directory)?.Id == person.Id;
 
     public static RecordApplicant From(Applicant who, string? department) => new()
     {

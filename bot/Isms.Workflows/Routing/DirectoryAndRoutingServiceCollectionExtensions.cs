@@ -37,7 +37,7 @@ public static class DirectoryAndRoutingServiceCollectionExtensions
         });
         services.AddSingleton<Audit.AuditTrail>();
         services.AddSingleton(sp => new ApprovalRouter(sp.GetRequiredService<RoutingRules>(), sp.GetRequiredService<OrgDirectoryService>()));
-        services.AddSingleton<Register.CloudServiceRegister>();
+        services.AddSingleton<Procedures.CloudServiceRegister>();
         services.AddSingleton<Approvals.ApprovalService>();
         return services;
     }

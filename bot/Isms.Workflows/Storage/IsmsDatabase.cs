@@ -37,7 +37,13 @@ public sealed class IsmsDatabase : IDisposable
 
     // Each database gets its own mapper: LiteDB's global one is shared by every database in the process, and two
     // hosts mapping the same types at the same moment (tests start several) can see a half-built entity map.
-    private static BsonMapper NewMapper() => new();
+    private static BsonMapper NewMapper()
+    {
+        var mapper = new BsonMapper();
+        // A procedure's kind is stored as the name its enum had (TakeoutRequest), so older data reads unchanged.
+        mapper.RegisterType<Forms.FormKind>(kind => new BsonValue(kind.StoredName), bson => Forms.FormKind.Parse(bson.AsString));
+        return mapper;
+    }
 
     public ILiteCollection<T> Collection<T>(string name) => Database.GetCollection<T>(name);
 

@@ -5,6 +5,7 @@ using Isms.Jobs.Hosting;
 using Isms.Jobs.Ports;
 using Isms.Jobs.Scheduling;
 using Isms.Workflows.Forms;
+using Isms.Workflows.Procedures;
 using Isms.Workflows.Requests;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ public sealed class TakeoutReturnChaseJob(
     ILogger<TakeoutReturnChaseJob> logger)
 {
     public const string Kind = "takeout";
-    public const string ReturnDateField = "endDate";
+    public const string ReturnDateField = TakeoutRequestDefinition.EndDate;
 
     public async Task<ChaseRun> RunAsync(CancellationToken cancellationToken)
     {

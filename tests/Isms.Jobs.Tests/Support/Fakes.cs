@@ -60,11 +60,11 @@ public sealed class FakeRequests : IChaseableRequests
         Records.Where(r => r.Status == RequestStatus.PendingApproval || (r.Status == RequestStatus.Submitted && !r.IsIncident))
             .Select(r => new PendingRequest(r.Id, r.Number, r.Title, r.CreatedAt));
 
-    public RequestRecord Add(RequestStatus status, DateTimeOffset createdAt, FormKind kind = FormKind.WebMeetingRequest, string department = "警防課")
+    public RequestRecord Add(RequestStatus status, DateTimeOffset createdAt, FormKind? kind = null, string department = "警防課")
     {
         var record = new RequestRecord
         {
-            Id = $"r{Records.Count + 1}", Number = $"R-2026-{Records.Count + 1:D4}", Title = "テスト申請", Kind = kind, Status = status,
+            Id = $"r{Records.Count + 1}", Number = $"R-2026-{Records.Count + 1:D4}", Title = "テスト申請", Kind = kind ?? FormKind.WebMeetingRequest, Status = status,
             CreatedAt = createdAt, Applicant = new RecordApplicant { UserId = $"applicant{Records.Count + 1}", Name = "申請者", Department = department },
         };
         Records.Add(record);

@@ -4,7 +4,7 @@ using Isms.Workflows.Approvals;
 using Isms.Workflows.Audit;
 using Isms.Workflows.Cards;
 using Isms.Workflows.Forms;
-using Isms.Workflows.Register;
+using Isms.Workflows.Procedures;
 using Isms.Workflows.Requests;
 using Isms.Workflows.Tests.Support;
 using static Isms.Workflows.Tests.Approvals.ApprovalHarness;

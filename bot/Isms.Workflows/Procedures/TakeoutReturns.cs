@@ -5,7 +5,7 @@ using Isms.Workflows.Org;
 using Isms.Workflows.Requests;
 using Isms.Workflows.Storage;
 
-namespace Isms.Workflows.Register;
+namespace Isms.Workflows.Procedures;
 
 public enum CheckInOutcome
 {
@@ -37,12 +37,12 @@ public sealed class TakeoutReturns(IsmsDatabase database, IRequestStore records,
     public IReadOnlyList<RequestRecord> Outstanding(string userId) =>
         records.ListByApplicant(userId, limit: 500)
             .Where(IsOutstanding)
-            .OrderBy(r => r.Answers.GetValueOrDefault("endDate")?.Value ?? "", StringComparer.Ordinal)
+            .OrderBy(r => r.Answers.GetValueOrDefault(TakeoutRequestDefinition.EndDate)?.Value ?? "", StringComparer.Ordinal)
             .ThenBy(r => r.CreatedAt)
             .ToList();
 
     public static bool IsOutstanding(RequestRecord record) =>
-        record is { Kind: FormKind.TakeoutRequest, Status: RequestStatus.Approved, ReturnedAt: null };
+        record.Kind == FormKind.TakeoutRequest && record is { Status: RequestStatus.Approved, ReturnedAt: null };
 
     /// <summary>Records the return. Only the applicant (the holder) may; the second time says when it was recorded.</summary>
     public CheckInResult RecordReturn(string recordId, string userId, string? aadObjectId, string? activityId) => _changes.Locked(() =>

@@ -4,7 +4,7 @@ using Isms.Workflows.Cards;
 using Isms.Workflows.Forms;
 using static Isms.Workflows.Cards.CardElements;
 
-namespace Isms.Workflows.Register;
+namespace Isms.Workflows.Procedures;
 
 /// <summary>The クラウド台帳 card: every approved cloud service with its purpose, 機密性, approver, date and clause.</summary>
 public static class CloudRegisterCard
