@@ -63,6 +63,8 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<QuestionHandler>();
         services.AddSingleton<TrainingStatusHandler>();
         services.AddSingleton<TrainingImportCommand>();
+        services.AddSingleton<FormStarter>();
+        services.AddSingleton(IsmsCommands.Create);
         services.AddSingleton<MessageRouter>();
         services.AddOptions<NotificationChannelsOptions>().BindConfiguration(NotificationChannelsOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
