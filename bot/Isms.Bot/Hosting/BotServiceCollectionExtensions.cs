@@ -52,7 +52,6 @@ public static class BotServiceCollectionExtensions
 
         services.AddIsmsKnowledge(builder.Configuration);
         services.AddIsmsWorkflows(builder.Configuration);
-        services.AddIsmsDirectoryAndRouting(builder.Configuration);
         services.AddSingleton(sp =>
         {
             var document = sp.GetRequiredService<IPolicyAnswerer>().Document;
@@ -70,12 +69,9 @@ public static class BotServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TeamsNotifier>();
         services.AddSingleton<INotifier>(sp => sp.GetRequiredService<TeamsNotifier>());
-        services.AddSingleton<Isms.Workflows.Incidents.IncidentService>();
         services.AddSingleton<IncidentsBridge>();
         services.AddSingleton<ApprovalsBridge>();
         builder.AddIsmsBotJobs();
-        // Needs both the records (forms) and the audit trail and directory (approvals), so it is registered here.
-        services.AddSingleton<Isms.Workflows.Procedures.TakeoutReturns>();
         services.AddSingleton<ApplicantActions>();
         services.AddSingleton<AuditCommands>();
         services.AddIsmsNotificationDelivery();
