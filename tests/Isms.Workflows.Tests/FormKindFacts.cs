@@ -43,3 +43,21 @@ public sealed class FormKindFacts
         Assert.Equal("CloudUseRequest", database.Database.GetCollection(LiteDbRequestStore.CollectionName).FindById("r1")["Kind"].AsString);
     }
 }
+
+public sealed class StoredTimestampFacts
+{
+    [Fact]
+    public void AnApprovalStoredWithAssignedAtUtc_ReadsAsDateTimeOffset_AndIsWrittenBackUnderTheSameName()
+    {
+        using var database = IsmsDatabase.InMemory();
+        var at = new DateTime(2026, 11, 26, 1, 0, 0, DateTimeKind.Utc);
+        var raw = database.Database.GetCollection(Isms.Workflows.Approvals.ApprovalService.CollectionName);
+        raw.Insert(new BsonDocument { ["_id"] = "r1", ["State"] = "Pending", ["AssignedAtUtc"] = at });
+        var approvals = database.Collection<Isms.Workflows.Approvals.ApprovalDocument>(Isms.Workflows.Approvals.ApprovalService.CollectionName);
+
+        var document = approvals.FindById("r1");
+        Assert.Equal(new DateTimeOffset(at), document.AssignedAt);
+        approvals.Update(document);
+        Assert.Equal(at, raw.FindById("r1")["AssignedAtUtc"].AsDateTime.ToUniversalTime());
+    }
+}

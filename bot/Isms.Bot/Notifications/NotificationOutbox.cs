@@ -102,7 +102,7 @@ public sealed class NotificationOutbox(
             return result == NotifyResult.Sent;
         }
 
-        if (entry.NextAttemptAtUtc is null)
+        if (entry.NextAttemptAt is null)
         {
             store.Save(entry); // given up before: it waits for the person's chat again
             return false;
@@ -111,13 +111,13 @@ public sealed class NotificationOutbox(
         var delays = options.Value.Delays;
         if (entry.Attempts <= delays.Count)
         {
-            entry.NextAttemptAtUtc = (now + delays[entry.Attempts - 1]).UtcDateTime;
+            entry.NextAttemptAt = now + delays[entry.Attempts - 1];
             store.Save(entry);
             return false;
         }
 
-        entry.NextAttemptAtUtc = null;
-        entry.GaveUpAtUtc = now.UtcDateTime;
+        entry.NextAttemptAt = null;
+        entry.GaveUpAt = now;
         var reportedTo = await ReportAsync(entry, cancellationToken);
         entry.Reported = reportedTo is not null;
         store.Save(entry);
@@ -198,7 +198,7 @@ public sealed class NotificationOutbox(
 
         entry.Attempts = 1;
         entry.LastResult = firstResult;
-        entry.NextAttemptAtUtc = (time.GetUtcNow() + options.Value.Delays[0]).UtcDateTime;
+        entry.NextAttemptAt = time.GetUtcNow() + options.Value.Delays[0];
         store.Save(entry);
         logger.LogInformation("Queued outbox entry {EntryId} for record {RecordId} ({Result})", entry.Id, entry.RecordId, firstResult);
     }
@@ -216,7 +216,7 @@ public sealed class NotificationOutbox(
         Text = text,
         RecordId = recordId,
         RecordNumber = recordNumber,
-        CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+        CreatedAt = time.GetUtcNow(),
     };
 
     private static string DecisionCardKey(string recordId, string? personKey) => $"card-{recordId}-{personKey}";

@@ -173,16 +173,10 @@ public sealed class ApprovalDocument
     public List<StoredStep> Steps { get; set; } = [];
     public List<StoredDecision> Decisions { get; set; } = [];
     public string? ActivityId { get; set; }
-    /// <summary>Stored as a UTC <see cref="DateTime"/> (the field name existing data uses); code reads <see cref="AssignedAt"/>.</summary>
-    public DateTime AssignedAtUtc { get; set; }
-
-    /// <summary>When the first step was assigned.</summary>
-    [BsonIgnore]
-    public DateTimeOffset AssignedAt
-    {
-        get => new(DateTime.SpecifyKind(AssignedAtUtc.ToUniversalTime(), DateTimeKind.Utc));
-        set => AssignedAtUtc = value.UtcDateTime;
-    }
+    /// <summary>When the first step was assigned. Stored under the name it had as a UTC DateTime (AssignedAtUtc): LiteDB
+    /// writes a DateTimeOffset as the same UTC date, so older documents read unchanged.</summary>
+    [BsonField("AssignedAtUtc")]
+    public DateTimeOffset AssignedAt { get; set; }
 
     public StoredStep? Current => State == ApprovalState.Pending && CurrentIndex < Steps.Count ? Steps[CurrentIndex] : null;
 }
