@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Isms.Bot.Cards;
+using Isms.Bot.Conversations;
 using Isms.Bot.Incidents;
 using Isms.Bot.Notifications;
 using Isms.Workflows.Approvals;
@@ -48,18 +49,11 @@ public sealed class ApprovalsBridge(
             return;
         }
 
-        ApprovalAssignment assignment;
-        try
+        // The submit activity goes to the audit trail; the cards' own activities are kept in ApprovalCardCopies.
+        var (assigned, assignment) = await SubmittedForm.StartWorkflowAsync(turnContext, record, () => approvals.Assign(record, turnContext.Activity.Id),
+            "受付は完了しましたが、承認者への回付に失敗しました。所属の情報セキュリティ管理者に直接お知らせください。", logger, cancellationToken);
+        if (!assigned || assignment is null)
         {
-            // The submit activity goes to the audit trail; the cards' own activities are kept in ApprovalCardCopies.
-            assignment = approvals.Assign(record, turnContext.Activity.Id);
-        }
-        catch (Exception exception) when (exception is InvalidOperationException or KeyNotFoundException or LiteDB.LiteException)
-        {
-            // The record exists; routing it failed. Say so rather than lose it silently.
-            logger.LogError(exception, "Could not route record {RecordId}", record.Id);
-            await turnContext.SendActivityAsync("受付は完了しましたが、承認者への回付に失敗しました。所属の情報セキュリティ管理者に直接お知らせください。",
-                cancellationToken: cancellationToken);
             return;
         }
 

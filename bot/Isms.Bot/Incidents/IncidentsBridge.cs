@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Isms.Bot.Cards;
+using Isms.Bot.Conversations;
 using Isms.Bot.Notifications;
 using Isms.Workflows.Incidents;
 using Isms.Workflows.Notifications;
@@ -28,19 +29,9 @@ public sealed class IncidentsBridge(
 
     public async Task AfterSubmitAsync(ITurnContext turnContext, RequestRecord record, CancellationToken cancellationToken)
     {
-        IncidentOpening? opening;
-        try
-        {
-            opening = incidents.Open(record, turnContext.Activity.Id);
-        }
-        catch (Exception exception) when (exception is InvalidOperationException or KeyNotFoundException or LiteDB.LiteException)
-        {
-            logger.LogError(exception, "Could not open the incident of record {RecordId}", record.Id);
-            await turnContext.SendActivityAsync("受付は完了しましたが、管理者と統一的な窓口への通知に失敗しました。所属の情報セキュリティ管理者と統一的な窓口に直接連絡してください。",
-                cancellationToken: cancellationToken);
-            return;
-        }
-
+        var (_, opening) = await SubmittedForm.StartWorkflowAsync(turnContext, record, () => incidents.Open(record, turnContext.Activity.Id),
+            "受付は完了しましたが、管理者と統一的な窓口への通知に失敗しました。所属の情報セキュリティ管理者と統一的な窓口に直接連絡してください。", logger, cancellationToken);
+        // Null when it failed (the reporter was told) or the incident is already open (nothing to send again).
         if (opening is null) return;
         var unreachable = new List<string>();
         foreach (var notice in opening.Notices)
