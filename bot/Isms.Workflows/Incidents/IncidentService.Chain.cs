@@ -140,6 +140,18 @@ public sealed partial class IncidentService
     private static IncidentTimelineEntry Entry(DateTimeOffset at, string actorId, string actorName, string action, string clause, string note, string? activityId) =>
         new() { At = at, ActorId = actorId, ActorName = actorName, Action = action, Clause = clause, Note = note, ActivityId = activityId };
 
+    /// <summary>The record moves with the case (its status and history, by the person who acted), the change is stored
+    /// with its timeline, and the timeline card shows the result.</summary>
+    private (IncidentView View, JsonObject Card) Advance(RequestRecord record, IncidentCase incident, List<IncidentTimelineEntry> entries, IncidentStatus from,
+        Person person, RequestStatus to, string note)
+    {
+        var first = entries[0];
+        record.ChangeStatus(to, new RequestHistoryEntry { At = first.At, Actor = person.TeamsUserId ?? person.Id, Action = first.Action, Note = note });
+        Commit(record, incident, entries, from);
+        var view = View(record, incident);
+        return (view, IncidentCards.Timeline(view));
+    }
+
     /// <summary>Stores the change (record and case in one transaction), then appends an audit entry per timeline entry.</summary>
     private void Commit(RequestRecord record, IncidentCase incident, IReadOnlyList<IncidentTimelineEntry> entries, IncidentStatus? from, bool renewCard = true)
     {

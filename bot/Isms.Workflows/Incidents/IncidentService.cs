@@ -126,12 +126,7 @@ public sealed partial class IncidentService
             var onward = ReceiveSteps(incident).Where(s => s.Stage > incident.AcknowledgeStage).ToList();
             entries.AddRange(ReportedTo(onward, now, person.Id, person.Name, activityId, ""));
             Inform(incident, onward);
-            record.ChangeStatus(RequestStatus.Acknowledged,
-                new RequestHistoryEntry { At = now, Actor = person.TeamsUserId ?? person.Id, Action = "Acknowledged", Note = $"{person.Name}が確認（根拠 {step.Clause}）" });
-            Commit(record, incident, entries, from);
-
-            var view = View(record, incident);
-            var card = IncidentCards.Timeline(view);
+            var (view, card) = Advance(record, incident, entries, from, person, RequestStatus.Acknowledged, $"{person.Name}が確認（根拠 {step.Clause}）");
             var notices = People(onward)
                 .Select(r => new Notice(r, NoticeTitle, $"{record.Applicant.Name}さんからのインシデント報告（{record.Number}）を{person.Name}さん（情報セキュリティ管理者）が確認し、報告します（根拠 {string.Join("、", onward.Select(s => s.Clause).Distinct())}）。", card))
                 .Append(new Notice(_people.ApplicantRecipient(record), NoticeTitle,
@@ -219,12 +214,7 @@ public sealed partial class IncidentService
             };
             Inform(incident, cisoSteps);
             (incident.Cause, incident.Prevention, incident.Status, incident.ClosedAt) = (cause, prevention, IncidentStatus.Closed, now);
-            record.ChangeStatus(RequestStatus.Closed,
-                new RequestHistoryEntry { At = now, Actor = person.TeamsUserId ?? person.Id, Action = "Closed", Note = $"{person.Name}が対応完了（根拠 5.3(3)④）" });
-            Commit(record, incident, entries, from);
-
-            var view = View(record, incident);
-            var card = IncidentCards.Timeline(view);
+            var (view, card) = Advance(record, incident, entries, from, person, RequestStatus.Closed, $"{person.Name}が対応完了（根拠 5.3(3)④）");
             var notices = People(cisoSteps)
                 .Select(r => new Notice(r, NoticeTitle, $"CSIRTが{record.Number}の対応を完了し、原因と再発防止策を報告します（根拠 5.3(3)④⑤）。", card))
                 .Append(new Notice(_people.ApplicantRecipient(record), NoticeTitle, $"{record.Title}（{record.Number}）の対応が完了しました。\n再発防止策: {prevention}"))
