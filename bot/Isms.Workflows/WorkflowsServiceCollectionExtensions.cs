@@ -1,5 +1,10 @@
+using Isms.Workflows.Approvals;
 using Isms.Workflows.Forms;
+using Isms.Workflows.Incidents;
+using Isms.Workflows.Procedures;
 using Isms.Workflows.Requests;
+using Isms.Workflows.Routing;
+using Isms.Workflows.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,11 +15,36 @@ namespace Isms.Workflows;
 public static class WorkflowsServiceCollectionExtensions
 {
     /// <summary>
-    /// The guided forms and their records. Expects the host to register <see cref="Storage.IsmsDatabase"/>;
-    /// registers <see cref="TimeProvider.System"/> unless a clock is already registered.
+    /// Everything Isms.Workflows owns: the forms and their records (<see cref="AddIsmsForms"/>), the org directory, the
+    /// routing rules, the audit trail and the approvals (<see cref="AddIsmsDirectoryAndRouting"/>), the incidents, what
+    /// the procedures keep beside their records (the クラウド台帳, the takeout return), the decision-card copies and
+    /// 承認待ち, and the training records. Settings are checked at start-up. Expects the host to register
+    /// <see cref="Storage.IsmsDatabase"/> and logging; registers <see cref="TimeProvider.System"/> unless a clock is registered.
     /// </summary>
     public static IServiceCollection AddIsmsWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddIsmsForms(configuration);
+        services.AddIsmsDirectoryAndRouting(configuration);
+        services.AddIsmsTraining(configuration);
+        services.TryAddSingleton<IncidentService>();
+        services.TryAddSingleton<CloudServiceRegister>();
+        services.TryAddSingleton<TakeoutReturns>();
+        services.TryAddSingleton<ApprovalCardCopies>();
+        services.TryAddSingleton<WaitingApprovals>();
+        return services;
+    }
+
+    /// <summary>
+    /// The guided forms and their records. Part of <see cref="AddIsmsWorkflows"/>; on its own for a host that only files
+    /// forms (the web-meeting approver then comes from Forms:WebMeetingApprover, not from the routing rules).
+    /// </summary>
+    public static IServiceCollection AddIsmsForms(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(FormService)))
+        {
+            return services;
+        }
+
         services.AddOptions<FormsOptions>()
             .Bind(configuration.GetSection(FormsOptions.SectionName))
             .Validate(o => o.RecentDays > 0 && !string.IsNullOrWhiteSpace(o.WebMeetingApprover), "Forms:RecentDays must be positive and Forms:WebMeetingApprover set.")

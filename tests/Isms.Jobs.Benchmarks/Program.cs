@@ -4,6 +4,7 @@ using System.Diagnostics;
 using Isms.Jobs.Chasing;
 using Isms.Jobs.Hosting;
 using Isms.Jobs.Ports;
+using Isms.Workflows.Notifications;
 using Isms.Jobs.Scheduling;
 using Isms.Workflows.Requests;
 using Isms.Workflows.Storage;
@@ -68,18 +69,18 @@ sealed class CountingNotifier : INotifier
 // Each request i is assigned to the approver of 課(i % 40) at its creation time (as the benchmark data was created).
 sealed class BenchAssignments(DateTimeOffset now) : IApprovalAssignments
 {
-    public Task<IReadOnlyDictionary<string, ApprovalAssignment>> CurrentAsync(IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, ApprovalAssignment>>(recordIds.ToDictionary(id => id, id =>
+    public Task<IReadOnlyDictionary<string, PendingStep>> CurrentAsync(IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, PendingStep>>(recordIds.ToDictionary(id => id, id =>
         {
             var i = int.Parse(id.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
-            return new ApprovalAssignment([new Recipient($"a課{i % 40}")], now.AddHours(-(i % 200)), [new Recipient("next")], "情報セキュリティ責任者");
+            return new PendingStep([Recipient.ById($"a課{i % 40}")], now.AddHours(-(i % 200)), [Recipient.ById("next")], "情報セキュリティ責任者");
         }));
 }
 
 sealed class BenchPeople(List<TrainingPerson> staff) : IPeopleLookup
 {
     public Task<IReadOnlyList<Recipient>> HoldersAsync(IsmsRole role, string? department, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Recipient>>([new($"{role}:{department}")]);
+        Task.FromResult<IReadOnlyList<Recipient>>([Recipient.ById($"{role}:{department}")]);
 
     public Task<IReadOnlyList<TrainingPerson>> StaffAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<TrainingPerson>>(staff);
 }

@@ -12,12 +12,13 @@ public sealed class FormDefinitionFacts
         .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()!)
         .ToHashSet();
 
-    public static TheoryData<FormKind> Kinds => new(Enum.GetValues<FormKind>());
+    public static TheoryData<FormKind> Kinds => new(FormCatalog.Standard.Kinds);
 
     [Fact]
     public void EveryKindHasADefinition_WithItsOwnNumberPrefix()
     {
-        Assert.Equal(Enum.GetValues<FormKind>().Order(), Catalog.All.Select(d => d.Kind).Order());
+        Assert.Equal(["cloud_use_request", "incident_report", "misdelivery_report", "takeout_request", "web_meeting_request"],
+            Catalog.All.Select(d => d.Key).Order());
         Assert.Equal(Catalog.All.Count(), Catalog.All.Select(d => d.NumberPrefix).Distinct().Count());
     }
 

@@ -1,5 +1,5 @@
 using Isms.Workflows.Forms;
-using Isms.Workflows.Forms.Definitions;
+using Isms.Workflows.Procedures;
 using Isms.Workflows.Requests;
 using Isms.Workflows.Tests.Support;
 using static Isms.Workflows.Tests.Support.FormSession;

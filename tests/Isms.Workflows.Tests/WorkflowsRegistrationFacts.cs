@@ -12,7 +12,7 @@ namespace Isms.Workflows.Tests;
 public sealed class WorkflowsRegistrationFacts
 {
     [Fact]
-    public void AddIsmsWorkflows_ResolvesTheFormService_WithTheConfiguredApprover()
+    public void AddIsmsForms_ResolvesTheFormService_WithTheConfiguredApprover()
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Forms:WebMeetingApprover"] = "統括情報セキュリティ責任者" })
@@ -20,7 +20,7 @@ public sealed class WorkflowsRegistrationFacts
         var services = new ServiceCollection();
         services.AddSingleton(IsmsDatabase.InMemory());
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(FormHarness.Now));
-        services.AddIsmsWorkflows(configuration);
+        services.AddIsmsForms(configuration);
         using var provider = services.BuildServiceProvider();
 
         var service = provider.GetRequiredService<FormService>();

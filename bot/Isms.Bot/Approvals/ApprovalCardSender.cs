@@ -1,13 +1,10 @@
 using System.Text.Json.Nodes;
 using Isms.Bot.Cards;
 using Isms.Bot.Notifications;
-using Isms.Jobs.Ports;
 using Isms.Workflows.Approvals;
+using Isms.Workflows.Notifications;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
-using ApprovalRecipient = Isms.Workflows.Approvals.Recipient;
-using PortNotification = Isms.Jobs.Ports.Notification;
-using PortRecipient = Isms.Jobs.Ports.Recipient;
 
 namespace Isms.Bot.Approvals;
 
@@ -28,15 +25,15 @@ public sealed class ApprovalCardSender(
         view.CurrentAction == Isms.Workflows.Routing.StepAction.Acknowledge ? NotificationTitles.AcknowledgeRequest : NotificationTitles.Request;
 
     /// <summary>The decision card in the person's personal chat.</summary>
-    public async Task<NotifyResult> SendToPersonAsync(ApprovalView view, ApprovalRecipient to, string text, CancellationToken cancellationToken)
+    public async Task<NotifyResult> SendToPersonAsync(ApprovalView view, Recipient to, string text, CancellationToken cancellationToken)
     {
-        if ((to.AadObjectId ?? to.TeamsUserId) is not { } id)
+        if (to.ReachId is null)
         {
             return NotifyResult.Unreachable;
         }
 
-        var delivery = await notifier.DeliverAsync(new PortRecipient(id, to.Name),
-            new PortNotification(RequestTitle(view), text, SubjectId: view.RecordId, Card: DecisionCard.ForApprovers(view)), cancellationToken);
+        var delivery = await notifier.DeliverAsync(to,
+            new Notification(RequestTitle(view), text, SubjectId: view.RecordId, Card: DecisionCard.ForApprovers(view)), cancellationToken);
         await RememberAsync(view, CardCopyPlace.Conversation, delivery, to.PersonId, cancellationToken);
         return delivery.Result;
     }
@@ -45,7 +42,7 @@ public sealed class ApprovalCardSender(
     /// The decision card in the approvals channel (Channels:ApprovalsChannelId), headed by whom it is for; false when
     /// the channel is not configured or not reachable. Anyone there sees it; only the approver's decision is accepted.
     /// </summary>
-    public async Task<bool> PostToApprovalsChannelAsync(ApprovalView view, ApprovalRecipient to, CancellationToken cancellationToken)
+    public async Task<bool> PostToApprovalsChannelAsync(ApprovalView view, Recipient to, CancellationToken cancellationToken)
     {
         if (channels.Value.ApprovalsChannelId is not { Length: > 0 } channelId)
         {
@@ -61,7 +58,7 @@ public sealed class ApprovalCardSender(
             ["wrap"] = true,
             ["weight"] = "Bolder",
         });
-        var delivery = await notifier.DeliverToChannelAsync(channelId, new PortNotification(RequestTitle(view), $"{to.Name}さん宛ての判断依頼", SubjectId: view.RecordId, Card: card),
+        var delivery = await notifier.DeliverToChannelAsync(channelId, new Notification(RequestTitle(view), $"{to.Name}さん宛ての判断依頼", SubjectId: view.RecordId, Card: card),
             cancellationToken);
         await RememberAsync(view, CardCopyPlace.ChannelPost, delivery, to.PersonId, cancellationToken);
         return delivery.Result == NotifyResult.Sent;

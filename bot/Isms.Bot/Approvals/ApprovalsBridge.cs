@@ -1,15 +1,15 @@
 using System.Text.Json.Nodes;
 using Isms.Bot.Cards;
+using Isms.Bot.Conversations;
 using Isms.Bot.Incidents;
 using Isms.Bot.Notifications;
-using Isms.Jobs.Ports;
 using Isms.Workflows.Approvals;
+using Isms.Workflows.Notifications;
 using Isms.Workflows.Org;
 using Isms.Workflows.Requests;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
-using ApprovalNotification = Isms.Workflows.Approvals.Notification;
 
 namespace Isms.Bot.Approvals;
 
@@ -49,18 +49,11 @@ public sealed class ApprovalsBridge(
             return;
         }
 
-        Isms.Workflows.Approvals.ApprovalAssignment assignment;
-        try
+        // The submit activity goes to the audit trail; the cards' own activities are kept in ApprovalCardCopies.
+        var (assigned, assignment) = await SubmittedForm.StartWorkflowAsync(turnContext, record, () => approvals.Assign(record, turnContext.Activity.Id),
+            "受付は完了しましたが、承認者への回付に失敗しました。所属の情報セキュリティ管理者に直接お知らせください。", logger, cancellationToken);
+        if (!assigned || assignment is null)
         {
-            // The submit activity goes to the audit trail; the cards' own activities are kept in ApprovalCardCopies.
-            assignment = approvals.Assign(record, turnContext.Activity.Id);
-        }
-        catch (Exception exception) when (exception is InvalidOperationException or KeyNotFoundException or LiteDB.LiteException)
-        {
-            // The record exists; routing it failed. Say so rather than lose it silently.
-            logger.LogError(exception, "Could not route record {RecordId}", record.Id);
-            await turnContext.SendActivityAsync("受付は完了しましたが、承認者への回付に失敗しました。所属の情報セキュリティ管理者に直接お知らせください。",
-                cancellationToken: cancellationToken);
             return;
         }
 
@@ -68,7 +61,7 @@ public sealed class ApprovalsBridge(
         var inChannel = new List<string>();
         foreach (var notification in assignment.Notifications)
         {
-            var isApplicant = IsApplicant(notification, record);
+            var isApplicant = IsApplicant(notification, record.Applicant);
             if (!isApplicant && assignment.State == ApprovalState.Pending)
             {
                 var delivery = await SendDecisionCardAsync(assignment.View, notification, cancellationToken);
@@ -76,7 +69,7 @@ public sealed class ApprovalsBridge(
                 continue;
             }
 
-            var result = await SendAsync(notification, null, record.Id, record.Number, cancellationToken);
+            var result = await SendAsync(notification, record.Id, record.Number, cancellationToken);
             if (result != NotifyResult.Sent && !isApplicant)
             {
                 unreachable.Add(notification.To.Name);
@@ -190,27 +183,23 @@ public sealed class ApprovalsBridge(
         var record = requests.FindByNumber(view.Number);
         foreach (var notification in result.Notifications)
         {
-            if (view.State == ApprovalState.Pending && (record is null || !IsApplicant(notification, record)))
+            if (view.State == ApprovalState.Pending && (record is null || !IsApplicant(notification, record.Applicant)))
             {
                 await SendDecisionCardAsync(view, notification, cancellationToken);
                 continue;
             }
 
-            await SendAsync(notification, null, recordId, view.Number, cancellationToken);
+            await SendAsync(notification, recordId, view.Number, cancellationToken);
         }
 
         return Card(DecisionCard.Status(view));
     }
 
-    private async Task<NotifyResult> SendAsync(ApprovalNotification notification, JsonObject? card, string recordId, string recordNumber,
-        CancellationToken cancellationToken)
-    {
-        return await outbox.SendOrQueueAsync(notification.To, notification.Title, notification.Text, card ?? notification.Card, recordId, recordNumber,
-            cancellationToken);
-    }
+    private Task<NotifyResult> SendAsync(Notice notice, string recordId, string recordNumber, CancellationToken cancellationToken) =>
+        outbox.SendOrQueueAsync(notice, recordId, recordNumber, cancellationToken);
 
     /// <summary>Personal chat first; otherwise the outbox retries it there and the approvals channel gets it now.</summary>
-    private async Task<CardDelivery> SendDecisionCardAsync(ApprovalView view, ApprovalNotification notification, CancellationToken cancellationToken)
+    private async Task<CardDelivery> SendDecisionCardAsync(ApprovalView view, Notice notification, CancellationToken cancellationToken)
     {
         var result = await cards.SendToPersonAsync(view, notification.To, notification.Text, cancellationToken);
         if (result == NotifyResult.Sent)
@@ -225,9 +214,8 @@ public sealed class ApprovalsBridge(
     /// <summary>佐藤 花子さん、鈴木 一郎さん</summary>
     private static string WithSan(IEnumerable<string> names) => string.Join("、", names.Select(name => $"{name}さん"));
 
-    private static bool IsApplicant(ApprovalNotification notification, RequestRecord record) =>
-        (notification.To.AadObjectId is { } aad && string.Equals(aad, record.Applicant.AadObjectId, StringComparison.OrdinalIgnoreCase))
-        || (notification.To.TeamsUserId is { } teams && teams == record.Applicant.UserId);
+    private static bool IsApplicant(Notice notification, RecordApplicant applicant) =>
+        applicant.IsSender(notification.To.TeamsUserId, notification.To.AadObjectId);
 
     private static AdaptiveCardInvokeResponse Card(JsonObject card) =>
         new() { StatusCode = 200, Type = CardContentType, Value = JObject.Parse(card.ToJsonString()) };
@@ -256,7 +244,7 @@ public sealed class ApprovalsBridge(
         var unreachable = 0;
         foreach (var notification in result.Succeeded ? result.Notifications : [])
         {
-            unreachable += await SendAsync(notification, null, recordId, result.View?.Number ?? "", cancellationToken) == NotifyResult.Sent ? 0 : 1;
+            unreachable += await SendAsync(notification, recordId, result.View?.Number ?? "", cancellationToken) == NotifyResult.Sent ? 0 : 1;
         }
 
         if (result.Succeeded)

@@ -22,7 +22,7 @@ public sealed class AnswerLog
             Question = question,
             Intent = intent,
             ClauseIds = clauseIds.ToList(),
-            AnsweredAt = at.UtcDateTime,
+            AnsweredAt = at,
         };
         _answers.Insert(entry);
         return entry.Id;
@@ -38,7 +38,7 @@ public sealed class AnswerLog
         }
 
         entry.Helpful = helpful;
-        entry.FeedbackAt = at.UtcDateTime;
+        entry.FeedbackAt = at;
         _answers.Update(entry);
         return true;
     }
@@ -52,8 +52,8 @@ public sealed class AnswerLog
         public string Question { get; set; } = "";
         public string Intent { get; set; } = "";
         public List<string> ClauseIds { get; set; } = [];
-        public DateTime AnsweredAt { get; set; }
+        public DateTimeOffset AnsweredAt { get; set; }
         public bool? Helpful { get; set; }
-        public DateTime? FeedbackAt { get; set; }
+        public DateTimeOffset? FeedbackAt { get; set; }
     }
 }

@@ -5,7 +5,7 @@ using Isms.Workflows.Approvals;
 using Isms.Workflows.Cards;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Org;
-using Isms.Workflows.Register;
+using Isms.Workflows.Procedures;
 using Isms.Workflows.Requests;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
@@ -28,6 +28,18 @@ public sealed class ApplicantActions(
     OrgDirectoryService directory,
     ILogger<ApplicantActions> logger)
 {
+    /// <summary>The words of 取り下げ; the 受付番号 follows after a space.</summary>
+    public static readonly string[] WithdrawWords = ["取り下げ", "取下げ", "取下"];
+
+    /// <summary>The 受付番号 after 取り下げ (e.g. 持出-2026-0001), width-folded; null when there is none.</summary>
+    public static string? WithdrawTarget(string text)
+    {
+        var folded = text.Normalize(System.Text.NormalizationForm.FormKC);
+        var word = WithdrawWords.FirstOrDefault(w => folded.StartsWith(w, StringComparison.Ordinal));
+        var rest = word is null ? "" : folded[word.Length..].Trim();
+        return rest is { Length: > 0 and <= 40 } ? rest : null;
+    }
+
     /// <summary>Filing (a form started, a form card submitted, a record reopened) needs a place in the 組織名簿:
     /// tells a stranger whom to ask and returns false.</summary>
     public async Task<bool> MayFileAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -45,7 +57,7 @@ public sealed class ApplicantActions(
     }
 
     public Task MyRequestsAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        MessageRouter.SendAsync(turnContext, forms.MyRequests(ApplicantOf(turnContext), approvals.Find), cancellationToken);
+        FormStarter.SendAsync(turnContext, forms.MyRequests(ApplicantOf(turnContext), approvals.Find), cancellationToken);
 
     public async Task ReopenAsync(ITurnContext turnContext, JObject value, CancellationToken cancellationToken)
     {
@@ -61,7 +73,7 @@ public sealed class ApplicantActions(
         }
 
         var returned = approvals.Find(recordId)?.Decisions.LastOrDefault(d => d.Decision == Decision.Return);
-        await MessageRouter.SendAsync(turnContext, forms.Reopen(ApplicantOf(turnContext), recordId, returned?.DeciderName, returned?.Comment), cancellationToken);
+        await FormStarter.SendAsync(turnContext, forms.Reopen(ApplicantOf(turnContext), recordId, returned?.DeciderName, returned?.Comment), cancellationToken);
     }
 
     /// <summary>「取り下げ 持出-2026-0001」: checks what can be told now and asks for confirmation.</summary>
@@ -168,7 +180,9 @@ public sealed class ApplicantActions(
     private static Task RefuseCardAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         turnContext.SendActivityAsync("このカードの操作は受け付けられませんでした。お手数ですが「申請状況」から操作し直してください。", cancellationToken: cancellationToken);
 
-    private Applicant ApplicantOf(ITurnContext turnContext)
+    /// <summary>The person, from the activity Teams signed (never from card data), with their 所属 from the org
+    /// directory when they are in it; otherwise the form asks for it.</summary>
+    public Applicant ApplicantOf(ITurnContext turnContext)
     {
         var from = turnContext.Activity.From;
         var person = directory.Identify(from.AadObjectId, from.Id).Person;

@@ -42,7 +42,7 @@ public sealed class ConversationReferenceStore
             UserAadObjectId = conversationType == "personal" ? reference.User?.AadObjectId : null,
             ChannelId = channelId,
             Json = JsonConvert.SerializeObject(reference),
-            UpdatedAt = now.UtcDateTime,
+            UpdatedAt = now,
         });
     }
 
@@ -100,6 +100,6 @@ public sealed class ConversationReferenceStore
         public string? UserAadObjectId { get; set; }
         public string? ChannelId { get; set; }
         public string Json { get; set; } = "{}";
-        public DateTime UpdatedAt { get; set; }
+        public DateTimeOffset UpdatedAt { get; set; }
     }
 }

@@ -10,7 +10,7 @@ using Isms.Workflows.Approvals;
 using Isms.Workflows.Cards;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Org;
-using Isms.Workflows.Register;
+using Isms.Workflows.Procedures;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
@@ -23,18 +23,15 @@ namespace Isms.Bot.Conversations;
 /// question. Message text and card data are untrusted input; the person is always taken from the activity.
 /// </summary>
 public sealed partial class MessageRouter(
-    WelcomeCard welcomeCard,
+    CommandTable commands,
     FormService forms,
+    FormStarter starter,
     QuestionHandler questions,
     IPolicyAnswerer knowledge,
     AnswerLog answers,
-    OrgDirectoryService directory,
     ApprovalsBridge approvals,
-    IncidentsBridge incidents,
     TrainingStatusHandler training,
-    TrainingImportCommand trainingImport,
     ApplicantActions applicantActions,
-    AuditCommands audit,
     TimeProvider clock,
     ILogger<MessageRouter> logger)
 {
@@ -71,51 +68,21 @@ public sealed partial class MessageRouter(
 
     private async Task RouteTextAsync(ITurnContext<IMessageActivity> turnContext, ConversationData data, string text, CancellationToken cancellationToken)
     {
-        var (command, form) = BotCommands.Parse(text.Normalize(NormalizationForm.FormKC).ToLowerInvariant());
-        if (command is not (BotCommand.None or BotCommand.Help) && !IsPersonalChat(turnContext))
+        if (commands.Find(text) is { } command)
         {
-            await SayPersonalChatOnlyAsync(turnContext, cancellationToken);
-            return;
-        }
+            if (command.Scope == CommandScope.PersonalChat && !PersonalChat.Is(turnContext))
+            {
+                await PersonalChat.SayOnlyAsync(turnContext, cancellationToken);
+                return;
+            }
 
-        switch (command)
-        {
-            case BotCommand.Help:
-                await turnContext.SendActivityAsync(welcomeCard.CreateActivity(), cancellationToken);
+            if (command.Users == CommandUsers.InDirectory && !await applicantActions.MayFileAsync(turnContext, cancellationToken))
+            {
                 return;
-            case BotCommand.MyRequests:
-                await applicantActions.MyRequestsAsync(turnContext, cancellationToken);
-                return;
-            case BotCommand.Withdraw:
-                await applicantActions.WithdrawCommandAsync(turnContext, BotCommands.WithdrawTarget(text.Normalize(NormalizationForm.FormKC)), cancellationToken);
-                return;
-            case BotCommand.CloudRegister:
-                await applicantActions.CloudRegisterAsync(turnContext, cancellationToken);
-                return;
-            case BotCommand.TakeoutReturn:
-                await applicantActions.OutstandingTakeoutsAsync(turnContext, cancellationToken);
-                return;
-            case BotCommand.AuditVerify:
-                await audit.VerifyAsync(turnContext, cancellationToken);
-                return;
-            case BotCommand.AuditExport:
-                await audit.ExportAsync(turnContext, cancellationToken);
-                return;
-            case BotCommand.IncidentStatus:
-                await incidents.ShowStatusAsync(turnContext, cancellationToken);
-                return;
-            case BotCommand.WaitingApprovals:
-                await approvals.ShowWaitingAsync(turnContext, cancellationToken);
-                return;
-            case BotCommand.StartForm:
-                await StartFormAsync(turnContext, form!.Value, null, cancellationToken);
-                return;
-            case BotCommand.TrainingStatus:
-                await training.ShowStatusAsync(turnContext, cancellationToken);
-                return;
-            case BotCommand.TrainingImport:
-                await trainingImport.ImportAsync(turnContext, text, cancellationToken);
-                return;
+            }
+
+            await command.Handler(new CommandTurn(turnContext, data, text, cancellationToken));
+            return;
         }
 
         var clauseText = ClausePrefix().Replace(text, "");
@@ -128,38 +95,15 @@ public sealed partial class MessageRouter(
         var formToStart = await questions.AnswerAsync(turnContext, data, text, cancellationToken);
         if (formToStart is { } kind)
         {
-            await StartFormAsync(turnContext, kind, text, cancellationToken);
-        }
-    }
-
-    private async Task StartFormAsync(ITurnContext turnContext, FormKind kind, string? words, CancellationToken cancellationToken)
-    {
-        if (!IsPersonalChat(turnContext))
-        {
-            await SayPersonalChatOnlyAsync(turnContext, cancellationToken);
-            return;
-        }
-
-        if (!await applicantActions.MayFileAsync(turnContext, cancellationToken))
-        {
-            return;
-        }
-
-        var applicant = ApplicantOf(turnContext);
-        var otherDrafts = forms.HasOpenDraft(applicant, out var kinds) ? kinds.Where(k => k != kind).ToList() : [];
-        await SendAsync(turnContext, forms.Start(applicant, kind, words), cancellationToken);
-        if (otherDrafts.Count > 0)
-        {
-            // Starting something else in the middle of a form: the other draft is kept; say so and offer to drop it.
-            await SendAsync(turnContext, forms.ResumeOrDiscardPrompt(applicant), cancellationToken);
+            await starter.StartIfAllowedAsync(turnContext, kind, text, cancellationToken);
         }
     }
 
     private async Task RouteCardSubmitAsync(ITurnContext<IMessageActivity> turnContext, ConversationData data, string marker, JObject value, CancellationToken cancellationToken)
     {
-        if (marker is not ("command" or "clause" or "feedback") && !IsPersonalChat(turnContext))
+        if (marker is not ("command" or "clause" or "feedback") && !PersonalChat.Is(turnContext))
         {
-            await SayPersonalChatOnlyAsync(turnContext, cancellationToken);
+            await PersonalChat.SayOnlyAsync(turnContext, cancellationToken);
             return;
         }
 
@@ -176,8 +120,8 @@ public sealed partial class MessageRouter(
 
                 using (var document = JsonDocument.Parse(value.ToString(Formatting.None)))
                 {
-                    var reply = forms.HandleCardSubmit(ApplicantOf(turnContext), document.RootElement);
-                    await SendAsync(turnContext, reply, cancellationToken);
+                    var reply = forms.HandleCardSubmit(applicantActions.ApplicantOf(turnContext), document.RootElement);
+                    await FormStarter.SendAsync(turnContext, reply, cancellationToken);
                     if (reply.CreatedRecord is { } record)
                     {
                         await SubmittedForm.ReplaceConfirmationAsync(turnContext, record, logger, cancellationToken);
@@ -214,41 +158,6 @@ public sealed partial class MessageRouter(
         await turnContext.SendActivityAsync(
             "このカードの操作は受け付けられませんでした。お手数ですが「ヘルプ」から操作し直してください。",
             cancellationToken: cancellationToken);
-    }
-
-    internal static async Task SendAsync(ITurnContext turnContext, FormReply reply, CancellationToken cancellationToken)
-    {
-        foreach (var message in reply.Messages)
-        {
-            IMessageActivity activity = message.Card is not null
-                ? CardAttachments.ToActivity(message.Card)
-                : MessageFactory.Text(message.Text);
-            if (message.Card is not null && message.Text is not null)
-            {
-                activity.Text = message.Text;
-            }
-
-            await turnContext.SendActivityAsync(activity, cancellationToken);
-        }
-    }
-
-    /// <summary>Forms, records, approvals, incidents and training hold personal data: they are shown only in the
-    /// person's own chat with the bot, never in a team channel or group chat where others read along.</summary>
-    private static bool IsPersonalChat(ITurnContext turnContext) =>
-        (turnContext.Activity.Conversation?.ConversationType ?? "personal") == "personal";
-
-    private static Task SayPersonalChatOnlyAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        turnContext.SendActivityAsync(
-            "申請・報告や申請状況などの操作は、個人情報を含むため、ボットとの個人チャットでご利用ください。質問への回答はここでもできます。",
-            cancellationToken: cancellationToken);
-
-    /// <summary>The person, from the activity Teams signed (never from card data), with their 所属 from the org
-    /// directory when they are in it; otherwise the form asks for it.</summary>
-    private Applicant ApplicantOf(ITurnContext turnContext)
-    {
-        var from = turnContext.Activity.From;
-        var person = directory.Identify(from.AadObjectId, from.Id).Person;
-        return new Applicant(from.Id, from.AadObjectId, from.Name ?? person?.Name ?? "", person?.Department);
     }
 
     /// <summary>The message text without the bot's @mention, trimmed. Not width-folded here: NFKC would turn

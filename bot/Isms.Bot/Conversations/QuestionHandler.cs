@@ -10,7 +10,7 @@ namespace Isms.Bot.Conversations;
 /// Answers a question from the policy with its clauses cited, or tells the router which form the words ask for.
 /// The previous question and its clauses are kept so that a follow-up ("それって誰に許可もらうの？") keeps its subject.
 /// </summary>
-public sealed class QuestionHandler(IPolicyAnswerer knowledge, AnswerLog answers, TimeProvider clock, ILogger<QuestionHandler> logger)
+public sealed class QuestionHandler(IPolicyAnswerer knowledge, FormCatalog forms, AnswerLog answers, TimeProvider clock, ILogger<QuestionHandler> logger)
 {
     /// <summary>Answers the question; returns the form to start when the words ask for one.</summary>
     public async Task<FormKind?> AnswerAsync(ITurnContext<IMessageActivity> turnContext, ConversationData data, string question, CancellationToken cancellationToken)
@@ -20,10 +20,10 @@ public sealed class QuestionHandler(IPolicyAnswerer knowledge, AnswerLog answers
         logger.LogInformation("Answered a question: intent {Intent}, {Citations} citations, LLM {FromLlm}",
             answer.Intent, answer.Citations.Count, answer.FromLlm);
 
-        var form = FormFor(answer.Procedure?.Key);
-        if (form is not null)
+        // The knowledge library names a procedure by the key its definition carries.
+        if (answer.Procedure is { } procedure && forms.Find(procedure.Key) is { } form)
         {
-            return form;
+            return form.Kind;
         }
 
         var clauseIds = answer.Citations.Select(c => c.Clause.Id).ToList();
@@ -38,14 +38,4 @@ public sealed class QuestionHandler(IPolicyAnswerer knowledge, AnswerLog answers
         await turnContext.SendActivityAsync(CardAttachments.ToActivity(card, answer.Summary), cancellationToken);
         return null;
     }
-
-    private static FormKind? FormFor(string? procedureKey) => procedureKey switch
-    {
-        "misdelivery_report" => FormKind.MisdeliveryReport,
-        "takeout_request" => FormKind.TakeoutRequest,
-        "web_meeting_request" => FormKind.WebMeetingRequest,
-        "cloud_use_request" => FormKind.CloudUseRequest,
-        "incident_report" => FormKind.IncidentReport,
-        _ => null,
-    };
 }

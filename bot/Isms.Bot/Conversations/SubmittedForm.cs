@@ -32,4 +32,22 @@ internal static class SubmittedForm
             logger.LogInformation("Could not mark the confirmation card of record {RecordId} as sent: {ExceptionType}", record.Id, exception.GetType().Name);
         }
     }
+
+    /// <summary>Starts the workflow of a just-stored record (its approval, its incident chain). The record exists: when
+    /// starting fails, the person is told what to do instead (and it is logged) rather than the record being lost
+    /// silently. Returns false then.</summary>
+    public static async Task<(bool Started, T? Result)> StartWorkflowAsync<T>(ITurnContext turnContext, RequestRecord record, Func<T> start,
+        string apology, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (true, start());
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or KeyNotFoundException or LiteDB.LiteException)
+        {
+            logger.LogError(exception, "Could not start the workflow of record {RecordId}", record.Id);
+            await turnContext.SendActivityAsync(apology, cancellationToken: cancellationToken);
+            return (false, default);
+        }
+    }
 }

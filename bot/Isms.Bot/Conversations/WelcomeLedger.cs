@@ -16,7 +16,7 @@ public sealed class WelcomeLedger(IsmsDatabase database)
     {
         try
         {
-            _marks.Insert(new WelcomeMark { Id = key, At = now.UtcDateTime });
+            _marks.Insert(new WelcomeMark { Id = key, At = now });
             return true;
         }
         catch (LiteException exception) when (exception.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
@@ -32,6 +32,6 @@ public sealed class WelcomeLedger(IsmsDatabase database)
     private sealed class WelcomeMark
     {
         public string Id { get; set; } = "";
-        public DateTime At { get; set; }
+        public DateTimeOffset At { get; set; }
     }
 }

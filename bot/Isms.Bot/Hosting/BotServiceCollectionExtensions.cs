@@ -7,9 +7,9 @@ using Isms.Bot.Notifications;
 using Isms.Bot.State;
 using Isms.Bot.Training;
 using Isms.Jobs.Hosting;
-using Isms.Jobs.Ports;
 using Isms.Knowledge;
 using Isms.Workflows;
+using Isms.Workflows.Notifications;
 using Isms.Workflows.Org;
 using Isms.Workflows.Routing;
 using Isms.Workflows.Storage;
@@ -52,7 +52,6 @@ public static class BotServiceCollectionExtensions
 
         services.AddIsmsKnowledge(builder.Configuration);
         services.AddIsmsWorkflows(builder.Configuration);
-        services.AddIsmsDirectoryAndRouting(builder.Configuration);
         services.AddSingleton(sp =>
         {
             var document = sp.GetRequiredService<IPolicyAnswerer>().Document;
@@ -63,17 +62,16 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<QuestionHandler>();
         services.AddSingleton<TrainingStatusHandler>();
         services.AddSingleton<TrainingImportCommand>();
+        services.AddSingleton<FormStarter>();
+        services.AddSingleton(IsmsCommands.Create);
         services.AddSingleton<MessageRouter>();
         services.AddOptions<NotificationChannelsOptions>().BindConfiguration(NotificationChannelsOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TeamsNotifier>();
         services.AddSingleton<INotifier>(sp => sp.GetRequiredService<TeamsNotifier>());
-        services.AddSingleton<Isms.Workflows.Incidents.IncidentService>();
         services.AddSingleton<IncidentsBridge>();
         services.AddSingleton<ApprovalsBridge>();
         builder.AddIsmsBotJobs();
-        // Needs both the records (forms) and the audit trail and directory (approvals), so it is registered here.
-        services.AddSingleton<Isms.Workflows.Register.TakeoutReturns>();
         services.AddSingleton<ApplicantActions>();
         services.AddSingleton<AuditCommands>();
         services.AddIsmsNotificationDelivery();

@@ -1,14 +1,14 @@
 using System.Text.Json.Nodes;
 using Isms.Bot.Cards;
+using Isms.Bot.Conversations;
 using Isms.Bot.Notifications;
-using Isms.Jobs.Ports;
 using Isms.Workflows.Incidents;
+using Isms.Workflows.Notifications;
 using Isms.Workflows.Requests;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
-using PortNotification = Isms.Jobs.Ports.Notification;
 
 namespace Isms.Bot.Incidents;
 
@@ -26,23 +26,12 @@ public sealed class IncidentsBridge(
     ILogger<IncidentsBridge> logger)
 {
     public const int StatusCardLimit = 3;
-    private const string Title = "インシデント報告";
 
     public async Task AfterSubmitAsync(ITurnContext turnContext, RequestRecord record, CancellationToken cancellationToken)
     {
-        IncidentOpening? opening;
-        try
-        {
-            opening = incidents.Open(record, turnContext.Activity.Id);
-        }
-        catch (Exception exception) when (exception is InvalidOperationException or KeyNotFoundException or LiteDB.LiteException)
-        {
-            logger.LogError(exception, "Could not open the incident of record {RecordId}", record.Id);
-            await turnContext.SendActivityAsync("受付は完了しましたが、管理者と統一的な窓口への通知に失敗しました。所属の情報セキュリティ管理者と統一的な窓口に直接連絡してください。",
-                cancellationToken: cancellationToken);
-            return;
-        }
-
+        var (_, opening) = await SubmittedForm.StartWorkflowAsync(turnContext, record, () => incidents.Open(record, turnContext.Activity.Id),
+            "受付は完了しましたが、管理者と統一的な窓口への通知に失敗しました。所属の情報セキュリティ管理者と統一的な窓口に直接連絡してください。", logger, cancellationToken);
+        // Null when it failed (the reporter was told) or the incident is already open (nothing to send again).
         if (opening is null) return;
         var unreachable = new List<string>();
         foreach (var notice in opening.Notices)
@@ -135,7 +124,7 @@ public sealed class IncidentsBridge(
         var text = $"{record.Applicant.Name}さん（{record.Applicant.Department ?? "所属未登録"}）からインシデント報告（{record.Number}）が届きました。状況を確認し、評価してください（根拠 5.3(1)①、5.3(3)①）。";
         var channelId = channelOptions.Value.CsirtChannelId;
         if (!string.IsNullOrWhiteSpace(channelId)
-            && await channels.NotifyChannelAsync(channelId, new PortNotification(Title, text, "5.3(1)①", record.Id, opening.CsirtCard), cancellationToken) == NotifyResult.Sent)
+            && await channels.NotifyChannelAsync(channelId, new Notification(IncidentService.NoticeTitle, text, "5.3(1)①", record.Id, opening.CsirtCard), cancellationToken) == NotifyResult.Sent)
         {
             incidents.NoteDelivery(record.Id, "統一的な窓口（CSIRTのチャネル）に投稿", "1(9)③");
             return true;
@@ -144,7 +133,7 @@ public sealed class IncidentsBridge(
         var reached = new List<string>();
         foreach (var person in opening.CsirtPeople)
         {
-            if (await SendAsync(new IncidentNotice(person, text, opening.CsirtCard), record.Id, record.Number, cancellationToken) == NotifyResult.Sent) reached.Add(person.Name);
+            if (await SendAsync(new Notice(person, IncidentService.NoticeTitle, text, opening.CsirtCard), record.Id, record.Number, cancellationToken) == NotifyResult.Sent) reached.Add(person.Name);
         }
 
         var why = string.IsNullOrWhiteSpace(channelId) ? "CSIRTのチャネルが設定されていないため" : "CSIRTのチャネルに投稿できなかったため";
@@ -153,10 +142,10 @@ public sealed class IncidentsBridge(
     }
 
     /// <summary>A personal notice through the outbox: what does not arrive now is retried, and reported if it never does.</summary>
-    private async Task<NotifyResult> SendAsync(IncidentNotice notice, string recordId, string? recordNumber, CancellationToken cancellationToken)
+    private async Task<NotifyResult> SendAsync(Notice notice, string recordId, string? recordNumber, CancellationToken cancellationToken)
     {
-        if ((notice.To.AadObjectId ?? notice.To.TeamsUserId) is null) return NotifyResult.Unreachable;
-        return await outbox.SendOrQueueAsync(notice.To, Title, notice.Text, notice.Card, recordId, recordNumber, cancellationToken);
+        if (notice.To.ReachId is null) return NotifyResult.Unreachable;
+        return await outbox.SendOrQueueAsync(notice, recordId, recordNumber, cancellationToken);
     }
 
     public static string NotYetDelivered(IEnumerable<string> names) =>

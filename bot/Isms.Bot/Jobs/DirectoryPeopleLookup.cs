@@ -1,5 +1,6 @@
+using Isms.Workflows;
 using Isms.Jobs.Ports;
-using Isms.Workflows.Forms;
+using Isms.Workflows.Notifications;
 using Isms.Workflows.Org;
 using Isms.Workflows.Training;
 

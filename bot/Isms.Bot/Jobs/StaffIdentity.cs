@@ -1,4 +1,4 @@
-using Isms.Jobs.Ports;
+using Isms.Workflows.Notifications;
 using Isms.Workflows.Org;
 using Isms.Workflows.Training;
 
@@ -14,7 +14,7 @@ public static class StaffIdentity
     /// </summary>
     public static string KeyOf(Person person) => person.AadObjectId ?? person.TeamsUserId ?? person.Id;
 
-    public static Recipient RecipientOf(Person person) => new(KeyOf(person), person.Name);
+    public static Recipient RecipientOf(Person person) => Recipient.Of(person);
 
     /// <summary>
     /// A person as training sees them. Role codes are the directory's role names (Training:Courses:Roles uses them).

@@ -1,13 +1,11 @@
-using System.Globalization;
+using Isms.Workflows;
 using Isms.Jobs.Ports;
 using Isms.Workflows.Approvals;
-using Isms.Workflows.Forms;
+using Isms.Workflows.Notifications;
 using Isms.Workflows.Org;
 using Isms.Workflows.Routing;
 using Isms.Workflows.Storage;
 using LiteDB;
-using ApprovalAssignment = Isms.Jobs.Ports.ApprovalAssignment;
-using Recipient = Isms.Jobs.Ports.Recipient;
 
 namespace Isms.Bot.Jobs;
 
@@ -31,13 +29,13 @@ public sealed class StoredApprovalAssignments : IApprovalAssignments
         _time = time;
     }
 
-    public Task<IReadOnlyDictionary<string, ApprovalAssignment>> CurrentAsync(IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, PendingStep>> CurrentAsync(IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken)
     {
         var wanted = recordIds as IReadOnlySet<string> ?? recordIds.ToHashSet(StringComparer.Ordinal);
         var directory = _directory.Current;
         var today = JapanTime.Today(_time);
         var escalation = new Dictionary<(OrgRole, string?), (IReadOnlyList<Recipient>, string)>();
-        var result = new Dictionary<string, ApprovalAssignment>(StringComparer.Ordinal);
+        var result = new Dictionary<string, PendingStep>(StringComparer.Ordinal);
         foreach (var document in _approvals.Find(a => a.State == ApprovalState.Pending))
         {
             if (!wanted.Contains(document.Id) || document.Current is not { } step)
@@ -48,7 +46,7 @@ public sealed class StoredApprovalAssignments : IApprovalAssignments
             var approvers = step.Assignees.Select(a => Reach(directory, a))
                 .Concat(step.Deputies.Select(d => Reach(directory, d)))
                 .Concat(step.Assignees.SelectMany(a => directory.ActiveDeputies(a.PersonId, step.Role, today)).Select(StaffIdentity.RecipientOf))
-                .DistinctBy(r => r.UserId)
+                .DistinctBy(r => r.Key)
                 .ToList();
             var key = (step.Role, step.Role.IsDepartmental() ? step.Department : null);
             if (!escalation.TryGetValue(key, out var next))
@@ -56,10 +54,10 @@ public sealed class StoredApprovalAssignments : IApprovalAssignments
                 escalation[key] = next = NextUp(directory, step.Role, step.Department);
             }
 
-            result[document.Id] = new ApprovalAssignment(approvers, StepStartedAt(document), next.Item1, next.Item2, step.Action == StepAction.Acknowledge);
+            result[document.Id] = new PendingStep(approvers, StepStartedAt(document), next.Item1, next.Item2, step.Action == StepAction.Acknowledge);
         }
 
-        return Task.FromResult<IReadOnlyDictionary<string, ApprovalAssignment>>(result);
+        return Task.FromResult<IReadOnlyDictionary<string, PendingStep>>(result);
     }
 
     /// <summary>When the current step began: the assignment, or the approval of the step before it.</summary>
@@ -67,9 +65,7 @@ public sealed class StoredApprovalAssignments : IApprovalAssignments
     {
         var handedOn = document.CurrentIndex == 0 ? null
             : document.Decisions.LastOrDefault(d => d.StepIndex == document.CurrentIndex - 1 && d.Decision == Decision.Approve);
-        return handedOn is not null
-            ? DateTimeOffset.Parse(handedOn.At, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
-            : new DateTimeOffset(DateTime.SpecifyKind(document.AssignedAtUtc.ToUniversalTime(), DateTimeKind.Utc));
+        return handedOn?.DecidedAt ?? document.AssignedAt;
     }
 
     private static (IReadOnlyList<Recipient>, string) NextUp(OrgDirectory directory, OrgRole role, string? department)
@@ -93,5 +89,5 @@ public sealed class StoredApprovalAssignments : IApprovalAssignments
     private static Recipient Reach(OrgDirectory directory, StoredPerson stored) =>
         directory.FindById(stored.PersonId) is { } person
             ? StaffIdentity.RecipientOf(person)
-            : new Recipient(stored.AadObjectId ?? stored.TeamsUserId ?? stored.PersonId, stored.Name);
+            : new Recipient(stored.PersonId, stored.Name, stored.AadObjectId, stored.TeamsUserId);
 }

@@ -1,13 +1,10 @@
 using System.Text.Json.Nodes;
 using Isms.Bot.Approvals;
 using Isms.Bot.Conversations;
-using Isms.Jobs.Ports;
 using Isms.Workflows.Approvals;
+using Isms.Workflows.Notifications;
 using Isms.Workflows.Org;
 using Microsoft.Extensions.Options;
-using ApprovalRecipient = Isms.Workflows.Approvals.Recipient;
-using PortNotification = Isms.Jobs.Ports.Notification;
-using PortRecipient = Isms.Jobs.Ports.Recipient;
 
 namespace Isms.Bot.Notifications;
 
@@ -33,11 +30,10 @@ public sealed class NotificationOutbox(
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Sends a message now; when it does not arrive, keeps it for the retries.</summary>
-    public async Task<NotifyResult> SendOrQueueAsync(ApprovalRecipient to, string title, string text, JsonObject? card, string? recordId, string? recordNumber,
-        CancellationToken cancellationToken)
+    public async Task<NotifyResult> SendOrQueueAsync(Notice notice, string? recordId, string? recordNumber, CancellationToken cancellationToken)
     {
-        var entry = NewEntry(OutboxKind.Message, $"msg-{Guid.NewGuid():N}", to, title, text, recordId, recordNumber);
-        entry.CardJson = card?.ToJsonString();
+        var entry = NewEntry(OutboxKind.Message, $"msg-{Guid.NewGuid():N}", notice.To, notice.Title, notice.Text, recordId, recordNumber);
+        entry.CardJson = notice.Card?.ToJsonString();
         var result = await AttemptAsync(entry, cancellationToken);
         if (result != NotifyResult.Sent)
         {
@@ -48,7 +44,7 @@ public sealed class NotificationOutbox(
     }
 
     /// <summary>Keeps a decision card that could not be delivered to the person's personal chat for the retries.</summary>
-    public void QueueDecisionCard(ApprovalView view, ApprovalRecipient to, string text, NotifyResult firstResult)
+    public void QueueDecisionCard(ApprovalView view, Recipient to, string text, NotifyResult firstResult)
     {
         var entry = NewEntry(OutboxKind.DecisionCard, DecisionCardKey(view.RecordId, to.PersonId ?? to.AadObjectId ?? to.TeamsUserId), to,
             ApprovalCardSender.RequestTitle(view), text, view.RecordId, view.Number);
@@ -106,7 +102,7 @@ public sealed class NotificationOutbox(
             return result == NotifyResult.Sent;
         }
 
-        if (entry.NextAttemptAtUtc is null)
+        if (entry.NextAttemptAt is null)
         {
             store.Save(entry); // given up before: it waits for the person's chat again
             return false;
@@ -115,13 +111,13 @@ public sealed class NotificationOutbox(
         var delays = options.Value.Delays;
         if (entry.Attempts <= delays.Count)
         {
-            entry.NextAttemptAtUtc = (now + delays[entry.Attempts - 1]).UtcDateTime;
+            entry.NextAttemptAt = now + delays[entry.Attempts - 1];
             store.Save(entry);
             return false;
         }
 
-        entry.NextAttemptAtUtc = null;
-        entry.GaveUpAtUtc = now.UtcDateTime;
+        entry.NextAttemptAt = null;
+        entry.GaveUpAt = now;
         var reportedTo = await ReportAsync(entry, cancellationToken);
         entry.Reported = reportedTo is not null;
         store.Save(entry);
@@ -145,8 +141,8 @@ public sealed class NotificationOutbox(
         }
 
         var card = entry.CardJson is null ? null : JsonNode.Parse(entry.CardJson) as JsonObject;
-        var delivery = await notifier.DeliverAsync(new PortRecipient(entry.RecipientId, entry.RecipientName),
-            new PortNotification(entry.Title, entry.Text, SubjectId: entry.RecordId, Card: card), cancellationToken);
+        var delivery = await notifier.DeliverAsync(Recipient.ById(entry.RecipientId, entry.RecipientName),
+            new Notification(entry.Title, entry.Text, SubjectId: entry.RecordId, Card: card), cancellationToken);
         return delivery.Result;
     }
 
@@ -167,7 +163,7 @@ public sealed class NotificationOutbox(
         var subject = entry.RecordNumber is null ? entry.Title : $"申請 {entry.RecordNumber}";
         var text = $"{entry.RecipientName}さんへの通知（{subject}）が届きませんでした。ボットが未登録の可能性があります。"
             + "ご本人にボットの追加を案内し、内容を直接お伝えください。";
-        var report = new PortNotification("通知が届きませんでした", text, SubjectId: entry.RecordId);
+        var report = new Notification("通知が届きませんでした", text, SubjectId: entry.RecordId);
         if (channels.Value.AdminChannelId is { Length: > 0 } channelId
             && (await notifier.DeliverToChannelAsync(channelId, report, cancellationToken)).Result == NotifyResult.Sent)
         {
@@ -180,8 +176,8 @@ public sealed class NotificationOutbox(
         var told = false;
         foreach (var manager in managers)
         {
-            if ((manager.AadObjectId ?? manager.TeamsUserId) is { } id
-                && (await notifier.DeliverAsync(new PortRecipient(id, manager.Name), report, cancellationToken)).Result == NotifyResult.Sent)
+            if (Recipient.Of(manager) is { ReachId: not null } reachable
+                && (await notifier.DeliverAsync(reachable, report, cancellationToken)).Result == NotifyResult.Sent)
             {
                 told = true;
             }
@@ -202,16 +198,16 @@ public sealed class NotificationOutbox(
 
         entry.Attempts = 1;
         entry.LastResult = firstResult;
-        entry.NextAttemptAtUtc = (time.GetUtcNow() + options.Value.Delays[0]).UtcDateTime;
+        entry.NextAttemptAt = time.GetUtcNow() + options.Value.Delays[0];
         store.Save(entry);
         logger.LogInformation("Queued outbox entry {EntryId} for record {RecordId} ({Result})", entry.Id, entry.RecordId, firstResult);
     }
 
-    private OutboxEntry NewEntry(OutboxKind kind, string id, ApprovalRecipient to, string title, string text, string? recordId, string? recordNumber) => new()
+    private OutboxEntry NewEntry(OutboxKind kind, string id, Recipient to, string title, string text, string? recordId, string? recordNumber) => new()
     {
         Id = id,
         Kind = kind,
-        RecipientId = to.AadObjectId ?? to.TeamsUserId ?? "",
+        RecipientId = to.ReachId ?? "",
         RecipientAadObjectId = to.AadObjectId,
         RecipientTeamsUserId = to.TeamsUserId,
         RecipientPersonId = to.PersonId,
@@ -220,11 +216,11 @@ public sealed class NotificationOutbox(
         Text = text,
         RecordId = recordId,
         RecordNumber = recordNumber,
-        CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+        CreatedAt = time.GetUtcNow(),
     };
 
     private static string DecisionCardKey(string recordId, string? personKey) => $"card-{recordId}-{personKey}";
 
-    private static ApprovalRecipient RecipientOf(OutboxEntry entry) =>
+    private static Recipient RecipientOf(OutboxEntry entry) =>
         new(entry.RecipientPersonId, entry.RecipientName, entry.RecipientAadObjectId, entry.RecipientTeamsUserId);
 }

@@ -1,4 +1,4 @@
-using Isms.Jobs.Ports;
+using Isms.Workflows.Notifications;
 using Isms.Workflows.Storage;
 using LiteDB;
 
@@ -32,10 +32,14 @@ public sealed class OutboxEntry
     public int DecisionsAtQueue { get; set; }
     public int Attempts { get; set; }
     public NotifyResult LastResult { get; set; }
-    public DateTime CreatedAtUtc { get; set; }
+    // Stored under the name it had as a UTC DateTime: LiteDB writes a DateTimeOffset as the same UTC date, so older documents read unchanged.
+    [BsonField("CreatedAtUtc")]
+    public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Null once given up.</summary>
-    public DateTime? NextAttemptAtUtc { get; set; }
-    public DateTime? GaveUpAtUtc { get; set; }
+    [BsonField("NextAttemptAtUtc")]
+    public DateTimeOffset? NextAttemptAt { get; set; }
+    [BsonField("GaveUpAtUtc")]
+    public DateTimeOffset? GaveUpAt { get; set; }
     public bool Reported { get; set; }
 }
 
@@ -59,14 +63,13 @@ public sealed class OutboxStore
 
     public IReadOnlyList<OutboxEntry> Due(DateTimeOffset now)
     {
-        var utc = now.UtcDateTime;
         // The outbox holds only what failed, a handful of entries: read them all rather than trust a nullable-date query.
-        return _entries.FindAll().Where(e => e.NextAttemptAtUtc is { } next && next.ToUniversalTime() <= utc).OrderBy(e => e.NextAttemptAtUtc).ToList();
+        return _entries.FindAll().Where(e => e.NextAttemptAt is { } next && next <= now).OrderBy(e => e.NextAttemptAt).ToList();
     }
 
     /// <summary>Given up because the person had no chat with the bot: worth trying again once they have one.</summary>
     public IReadOnlyList<OutboxEntry> GivenUpUnreachable() =>
-        _entries.FindAll().Where(e => e.NextAttemptAtUtc is null && e.LastResult == NotifyResult.Unreachable).ToList();
+        _entries.FindAll().Where(e => e.NextAttemptAt is null && e.LastResult == NotifyResult.Unreachable).ToList();
 
     public IReadOnlyList<OutboxEntry> All() => _entries.FindAll().ToList();
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Isms.Bot.Cards;
 using Isms.Bot.Conversations;
 using Isms.Bot.Hosting;
-using Isms.Jobs.Ports;
+using Isms.Workflows.Notifications;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -29,7 +29,7 @@ public sealed partial class TeamsNotifier(
     /// <summary>Like <see cref="NotifyAsync"/>, and says where the message went, so that a card can be updated later.</summary>
     public async Task<Delivery> DeliverAsync(Recipient recipient, Notification notification, CancellationToken cancellationToken)
     {
-        var reference = references.FindPersonalChat(recipient.UserId, recipient.UserId);
+        var reference = references.FindPersonalChat(recipient.Key, recipient.Key);
         if (reference is null)
         {
             logger.LogInformation("No personal chat to notify about {SubjectId}", notification.SubjectId);

@@ -24,7 +24,9 @@ public sealed class ApprovalCardCopy
     public string ActivityId { get; set; } = "";
     /// <summary>The directory id of the person the copy was sent to; null for one shown in answer to a command.</summary>
     public string? ForPersonId { get; set; }
-    public DateTime PostedAtUtc { get; set; }
+    // Stored under the name it had as a UTC DateTime: LiteDB writes a DateTimeOffset as the same UTC date, so older documents read unchanged.
+    [BsonField("PostedAtUtc")]
+    public DateTimeOffset PostedAt { get; set; }
 
     public static string KeyOf(string conversationId, string activityId) => $"{conversationId}|{activityId}";
 }
@@ -69,13 +71,13 @@ public sealed class ApprovalCardCopies
             ConversationId = conversationId,
             ActivityId = activityId,
             ForPersonId = forPersonId,
-            PostedAtUtc = postedAt.UtcDateTime,
+            PostedAt = postedAt,
         });
         return replaced;
     }
 
     public IReadOnlyList<ApprovalCardCopy> ForRecord(string recordId) =>
-        _copies.Find(c => c.RecordId == recordId).OrderBy(c => c.PostedAtUtc).ToList();
+        _copies.Find(c => c.RecordId == recordId).OrderBy(c => c.PostedAt).ToList();
 
     /// <summary>Forgets a copy Teams no longer has (the message was deleted).</summary>
     public void Remove(ApprovalCardCopy copy) => _copies.Delete(copy.Id);

@@ -1,6 +1,9 @@
+using System.Globalization;
+using Isms.Workflows.Notifications;
 using Isms.Workflows.Org;
 using Isms.Workflows.Requests;
 using Isms.Workflows.Routing;
+using LiteDB;
 
 namespace Isms.Workflows.Approvals;
 
@@ -65,13 +68,6 @@ public enum ApprovalState
     NoDecision,
 }
 
-/// <summary>Someone the host must tell, with the ids it needs to reach them.</summary>
-public sealed record Recipient(string? PersonId, string Name, string? AadObjectId, string? TeamsUserId);
-
-/// <summary>A proactive message to send: Japanese text for one person, with a card when there is something to do on it.</summary>
-/// <param name="Title">What the message is about, in a few words (申請が承認されました, 承認のお願い): the first line and the chat list preview.</param>
-public sealed record Notification(Recipient To, string Text, System.Text.Json.Nodes.JsonObject? Card = null, string Title = NotificationTitles.Request);
-
 /// <summary>The result of <see cref="ApprovalService.Assign"/>.</summary>
 /// <param name="View">What the approval card shows; render with <see cref="DecisionCard.ForApprovers"/> or <see cref="DecisionCard.Status"/>.</param>
 /// <param name="Notifications">The current step's assignees and active deputies (or, for a route without decisions, the people who receive the report).</param>
@@ -80,7 +76,7 @@ public sealed record ApprovalAssignment(
     RequestStatus Status,
     ApprovalState State,
     ApprovalView View,
-    IReadOnlyList<Notification> Notifications,
+    IReadOnlyList<Notice> Notifications,
     IReadOnlyList<string> Notes);
 
 public enum DecisionOutcome
@@ -111,7 +107,7 @@ public sealed record DecisionResult(
     string Message,
     RequestStatus? Status,
     ApprovalView? View,
-    IReadOnlyList<Notification> Notifications,
+    IReadOnlyList<Notice> Notifications,
     string? ActivityId)
 {
     public bool Succeeded => Outcome == DecisionOutcome.Decided;
@@ -130,7 +126,7 @@ public sealed record WithdrawResult(
     WithdrawOutcome Outcome,
     string Message,
     ApprovalView? View,
-    IReadOnlyList<Notification> Notifications,
+    IReadOnlyList<Notice> Notifications,
     string? ActivityId)
 {
     public bool Succeeded => Outcome == WithdrawOutcome.Withdrawn;
@@ -177,7 +173,10 @@ public sealed class ApprovalDocument
     public List<StoredStep> Steps { get; set; } = [];
     public List<StoredDecision> Decisions { get; set; } = [];
     public string? ActivityId { get; set; }
-    public DateTime AssignedAtUtc { get; set; }
+    /// <summary>When the first step was assigned. Stored under the name it had as a UTC DateTime (AssignedAtUtc): LiteDB
+    /// writes a DateTimeOffset as the same UTC date, so older documents read unchanged.</summary>
+    [BsonField("AssignedAtUtc")]
+    public DateTimeOffset AssignedAt { get; set; }
 
     public StoredStep? Current => State == ApprovalState.Pending && CurrentIndex < Steps.Count ? Steps[CurrentIndex] : null;
 }
@@ -239,8 +238,15 @@ public sealed class StoredDecision
     public string PersonId { get; set; } = "";
     public string Name { get; set; } = "";
     public string? ActingForName { get; set; }
-    /// <summary>ISO 8601 text: LiteDB dates lose the offset.</summary>
+    /// <summary>ISO 8601 text, as stored (LiteDB dates lose the offset); code reads <see cref="DecidedAt"/>.</summary>
     public string At { get; set; } = "";
+
+    [BsonIgnore]
+    public DateTimeOffset DecidedAt
+    {
+        get => DateTimeOffset.Parse(At, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        set => At = value.ToString("O", CultureInfo.InvariantCulture);
+    }
     public string? Comment { get; set; }
     public string Clause { get; set; } = "";
     public string? ActivityId { get; set; }

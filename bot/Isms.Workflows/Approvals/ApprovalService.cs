@@ -1,9 +1,7 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using Isms.Workflows.Audit;
 using Isms.Workflows.Forms;
+using Isms.Workflows.Notifications;
 using Isms.Workflows.Org;
-using Isms.Workflows.Register;
 using Isms.Workflows.Requests;
 using Isms.Workflows.Routing;
 using Isms.Workflows.Storage;
@@ -24,27 +22,24 @@ public sealed class ApprovalService
     public const string CollectionName = "approvals";
     public const int MaxCommentLength = 1000;
 
-    private readonly IsmsDatabase _database;
+    private readonly RecordChanges _changes;
     private readonly ILiteCollection<ApprovalDocument> _approvals;
     private readonly ILiteCollection<RequestRecord> _records;
     private readonly ApprovalRouter _router;
     private readonly OrgDirectoryService _directory;
-    private readonly AuditTrail _audit;
+    private readonly RecordPeople _people;
     private readonly TimeProvider _time;
-    private readonly CloudServiceRegister? _cloudRegister;
-    private readonly Lock _gate = new();
+    private readonly IsmsDatabase _database;
 
-    /// <param name="cloudRegister">Receives every finally approved クラウド利用申請; none in tests that do not need it.</param>
-    public ApprovalService(IsmsDatabase database, ApprovalRouter router, OrgDirectoryService directory, AuditTrail audit, TimeProvider time,
-        CloudServiceRegister? cloudRegister = null)
+    public ApprovalService(IsmsDatabase database, ApprovalRouter router, OrgDirectoryService directory, AuditTrail audit, TimeProvider time)
     {
-        _cloudRegister = cloudRegister;
         _database = database;
+        _changes = new RecordChanges(database, audit);
         _approvals = database.Collection<ApprovalDocument>(CollectionName);
-        _records = database.Collection<RequestRecord>(LiteDbRequestStore.CollectionName);
+        _records = _changes.Records;
         _router = router;
         _directory = directory;
-        _audit = audit;
+        _people = new RecordPeople(directory, time);
         _time = time;
     }
 
@@ -57,7 +52,7 @@ public sealed class ApprovalService
     public ApprovalAssignment Assign(RequestRecord record, string? activityId)
     {
         ArgumentNullException.ThrowIfNull(record);
-        lock (_gate)
+        return _changes.Locked(() =>
         {
             var stored = _records.FindById(record.Id) ?? throw new InvalidOperationException("The record must be stored before it is assigned.");
             var existing = _approvals.FindById(stored.Id);
@@ -74,48 +69,44 @@ public sealed class ApprovalService
                 RecordNumber = stored.Number,
                 State = steps.Count > 0 ? ApprovalState.Pending : ApprovalState.NoDecision,
                 Version = (existing?.Version ?? 0) + 1,
-                CardVersion = NewCardVersion(),
+                CardVersion = RecordChanges.NewCardVersion(),
                 Steps = steps,
                 // A corrected resubmission keeps the earlier round's decisions (the 差戻し and its comment) in view.
                 Decisions = existing?.Decisions ?? [],
                 ActivityId = activityId ?? existing?.ActivityId,
-                AssignedAtUtc = _time.GetUtcNow().UtcDateTime,
+                AssignedAt = _time.GetUtcNow(),
             };
             var from = stored.Status;
-            stored.Status = steps.Count == 0 ? RequestStatus.Submitted
-                : steps.Any(s => s.Action == StepAction.Approve) ? RequestStatus.PendingApproval : RequestStatus.Submitted;
-            stored.UpdatedAt = _time.GetUtcNow();
             var first = document.Current;
-            stored.History.Add(new RequestHistoryEntry
+            stored.ChangeStatus(steps.Any(s => s.Action == StepAction.Approve) ? RequestStatus.PendingApproval : RequestStatus.Submitted, new RequestHistoryEntry
             {
-                At = stored.UpdatedAt,
+                At = _time.GetUtcNow(),
                 Actor = "system",
                 Action = "ApprovalRequested",
                 Note = first is null ? "判断する手順はありません" : $"{first.Label}（{Names(first)}）に回付（根拠 {first.Clause}）",
             });
-            Save(stored, document);
-
-            var applicant = ApplicantPerson(stored);
-            _audit.Append(new AuditEvent("ApprovalRequested", applicant?.Id ?? stored.Applicant.UserId, stored.Applicant.Name, stored.Id, stored.Number,
-                from.ToString(), stored.Status.ToString(), first?.Clause, activityId,
-                first is null ? "判断する手順なし" : $"{first.Label}: {string.Join(",", first.Assignees.Select(a => a.PersonId))}"
-                    + (first.Deputies.Count > 0 ? $" 代理: {string.Join(",", first.Deputies.Select(d => d.PersonId))}" : "")));
-            foreach (var rerouted in route.Decisions.Where(s => s.WasRerouted))
+            var applicant = _people.Applicant(stored);
+            var audit = new List<AuditEvent>
             {
-                _audit.Append(new AuditEvent("Rerouted", "system", null, stored.Id, stored.Number, null, null, "1(8)①", activityId,
-                    string.Join(" ", rerouted.Notes)));
-            }
+                new("ApprovalRequested", applicant?.Id ?? stored.Applicant.UserId, stored.Applicant.Name, stored.Id, stored.Number,
+                    from.ToString(), stored.Status.ToString(), first?.Clause, activityId,
+                    first is null ? "判断する手順なし" : $"{first.Label}: {string.Join(",", first.Assignees.Select(a => a.PersonId))}"
+                        + (first.Deputies.Count > 0 ? $" 代理: {string.Join(",", first.Deputies.Select(d => d.PersonId))}" : "")),
+            };
+            audit.AddRange(route.Decisions.Where(s => s.WasRerouted)
+                .Select(rerouted => new AuditEvent("Rerouted", "system", null, stored.Id, stored.Number, null, null, "1(8)①", activityId, string.Join(" ", rerouted.Notes))));
+            _changes.Commit(stored, () => _approvals.Upsert(document), audit);
 
             var notices = first is not null ? AssignmentNotices(stored, document) : ReceiverNotices(stored, route);
             return new ApprovalAssignment(stored.Status, document.State, View(stored, document), notices, route.Notes);
-        }
+        });
     }
 
     public DecisionResult Decide(string recordId, string invokerAadObjectId, string? invokerTeamsId, Decision decision, string? comment,
         string cardVersion, string? activityId)
     {
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        lock (_gate)
+        return _changes.Locked(() =>
         {
             var document = _approvals.FindById(recordId);
             var record = document is null ? null : _records.FindById(recordId);
@@ -132,7 +123,7 @@ public sealed class ApprovalService
                 var last = document.Decisions.LastOrDefault();
                 return Refuse(DecisionOutcome.AlreadyDecided, last is null
                     ? $"{record.Number}は判断を待っていません（{record.Status.Label()}）。"
-                    : $"{record.Number}は{last.Name}さんが{FormatJst(ParseAt(last.At))}に{last.Decision.Label()}済みです。");
+                    : $"{record.Number}は{last.Name}さんが{JapanTime.FormatDateTime(last.DecidedAt)}に{last.Decision.Label()}済みです。");
             }
 
             if (!string.Equals(cardVersion, document.CardVersion, StringComparison.Ordinal))
@@ -144,7 +135,7 @@ public sealed class ApprovalService
                 return Refuse(DecisionOutcome.NotAllowed, invoker.Guidance ?? "組織名簿にあなたの登録が見つかりません。");
             var person = invoker.Person;
             var today = JapanTime.Today(_time);
-            if (IsApplicant(person, record))
+            if (_people.IsApplicant(person, record))
                 return Refuse(DecisionOutcome.NotAllowed, "申請者本人は自らの申請を判断できません（兼務の禁止 1(8)①）。");
             if (!_router.MayDecide(step.ToStep(), person, today, record))
                 return Refuse(DecisionOutcome.NotAllowed, $"この申請を判断できるのは{step.Label}（{Names(step)}）またはその代理の方です。");
@@ -170,90 +161,85 @@ public sealed class ApprovalService
                 PersonId = person.Id,
                 Name = person.Name,
                 ActingForName = actingFor?.Name,
-                At = now.ToString("O", CultureInfo.InvariantCulture),
+                DecidedAt = now,
                 Comment = comment,
                 Clause = step.Clause,
                 ActivityId = activityId,
             });
             var advances = decision == Decision.Approve && document.CurrentIndex + 1 < document.Steps.Count;
-            if (advances)
-            {
-                document.CurrentIndex++;
-            }
-            else
-            {
-                document.State = ApprovalState.Decided;
-                record.Status = decision switch
-                {
-                    Decision.Approve => RequestStatus.Approved,
-                    Decision.Return => RequestStatus.Returned,
-                    Decision.Reject => RequestStatus.Rejected,
-                    _ => RequestStatus.Acknowledged,
-                };
-            }
-
-            document.Version++;
-            document.CardVersion = NewCardVersion();
-            record.UpdatedAt = now;
-            record.History.Add(new RequestHistoryEntry
+            var history = new RequestHistoryEntry
             {
                 At = now,
                 Actor = person.TeamsUserId ?? invokerTeamsId ?? person.Id,
                 Action = AuditAction(decision),
                 Note = $"{person.Name}{(actingFor is null ? "" : $"（{actingFor.Name}の代理）")}が{decision.Label()}（{step.Label}、根拠 {step.Clause}）"
                     + (comment is null ? "" : $": {comment}"),
-            });
-            // An approved cloud service enters the register in the same transaction as the approval.
-            Save(record, document, record.Status == RequestStatus.Approved && record.Kind == FormKind.CloudUseRequest
-                ? () => _cloudRegister?.Add(record, person.Name, now)
-                : null);
-            _audit.Append(new AuditEvent(AuditAction(decision), person.Id, person.Name, record.Id, record.Number, from.ToString(), record.Status.ToString(),
-                step.Clause, activityId, NullIfEmpty((actingFor is null ? "" : $"{actingFor.PersonId}の代理 ") + (comment ?? ""))));
+            };
+            if (advances)
+            {
+                document.CurrentIndex++;
+                record.Note(history);
+            }
+            else
+            {
+                document.State = ApprovalState.Decided;
+                record.ChangeStatus(decision switch
+                {
+                    Decision.Approve => RequestStatus.Approved,
+                    Decision.Return => RequestStatus.Returned,
+                    Decision.Reject => RequestStatus.Rejected,
+                    _ => RequestStatus.Acknowledged,
+                }, history);
+            }
+
+            document.Version++;
+            document.CardVersion = RecordChanges.NewCardVersion();
+            // What the procedure records on approval (the クラウド台帳) is written in the same transaction.
+            _changes.Commit(record, () =>
+            {
+                _approvals.Upsert(document);
+                if (record.Status == RequestStatus.Approved) FormCatalog.Standard.Get(record.Kind).OnApproved?.Invoke(new ApprovedRecord(record, person.Name, now, _database));
+            }, [new AuditEvent(AuditAction(decision), person.Id, person.Name, record.Id, record.Number, from.ToString(), record.Status.ToString(),
+                step.Clause, activityId, NullIfEmpty((actingFor is null ? "" : $"{actingFor.PersonId}の代理 ") + (comment ?? "")))]);
 
             var returnedCard = decision == Decision.Return ? ReturnedCard.Create(record, person.Name, comment!) : null;
-            var notices = new List<Notification>
+            var notices = new List<Notice>
             {
-                new(ApplicantRecipient(record), ApplicantText(record, decision, person.Name, comment, document), returnedCard,
-                    NotificationTitles.ForApplicant(decision, final: !advances)),
+                new(_people.ApplicantRecipient(record), NotificationTitles.ForApplicant(decision, final: !advances),
+                    ApplicantText(record, decision, person.Name, comment, document), returnedCard),
             };
             if (advances) notices.AddRange(AssignmentNotices(record, document));
             var message = $"{record.Number}を{decision.Label()}しました。" + (advances ? $"次は{document.Current!.SpokenLabel()}の判断を待ちます。" : "");
             return new DecisionResult(DecisionOutcome.Decided, message, record.Status, View(record, document), notices, document.ActivityId);
-        }
+        });
     }
 
     /// <param name="invokerAadObjectId">The sender's Entra object id; <paramref name="invokerTeamsId"/> their Teams id. Either
     /// matching the record's applicant is the applicant, as everywhere else.</param>
-    public WithdrawResult Withdraw(string recordId, string? invokerAadObjectId, string? invokerTeamsId)
+    public WithdrawResult Withdraw(string recordId, string? invokerAadObjectId, string? invokerTeamsId) => _changes.Locked(() =>
     {
-        lock (_gate)
-        {
-            var document = _approvals.FindById(recordId);
-            var record = document is null ? null : _records.FindById(recordId);
-            if (document is null || record is null) return new WithdrawResult(WithdrawOutcome.NotFound, "この申請は見つかりません。", null, [], null);
-            if (!record.Applicant.IsSender(invokerTeamsId, invokerAadObjectId))
-                return new WithdrawResult(WithdrawOutcome.NotApplicant, "取り下げができるのは申請者本人だけです。", View(record, document), [], document.ActivityId);
-            if (document.State != ApprovalState.Pending)
-                return new WithdrawResult(WithdrawOutcome.NotPending, $"{record.Number}は{record.Status.Label()}のため、取り下げできません。", View(record, document), [], document.ActivityId);
+        var document = _approvals.FindById(recordId);
+        var record = document is null ? null : _records.FindById(recordId);
+        if (document is null || record is null) return new WithdrawResult(WithdrawOutcome.NotFound, "この申請は見つかりません。", null, [], null);
+        if (!record.Applicant.IsSender(invokerTeamsId, invokerAadObjectId))
+            return new WithdrawResult(WithdrawOutcome.NotApplicant, "取り下げができるのは申請者本人だけです。", View(record, document), [], document.ActivityId);
+        if (document.State != ApprovalState.Pending)
+            return new WithdrawResult(WithdrawOutcome.NotPending, $"{record.Number}は{record.Status.Label()}のため、取り下げできません。", View(record, document), [], document.ActivityId);
 
-            var step = document.Current!;
-            var from = record.Status;
-            var now = _time.GetUtcNow();
-            document.State = ApprovalState.Withdrawn;
-            document.Version++;
-            document.CardVersion = NewCardVersion();
-            record.Status = RequestStatus.Withdrawn;
-            record.UpdatedAt = now;
-            record.History.Add(new RequestHistoryEntry { At = now, Actor = record.Applicant.UserId, Action = "Withdrawn", Note = "申請者が取り下げ" });
-            Save(record, document);
-            var applicant = ApplicantPerson(record);
-            _audit.Append(new AuditEvent("Withdrawn", applicant?.Id ?? record.Applicant.UserId, record.Applicant.Name, record.Id, record.Number,
-                from.ToString(), record.Status.ToString(), step.Clause, document.ActivityId));
-            var text = $"{record.Applicant.Name}さんが{record.Title}（{record.Number}）を取り下げました。ご対応は不要です。";
-            var notices = Deciders(step).Select(r => new Notification(r, text, Title: NotificationTitles.Withdrawn)).ToList();
-            return new WithdrawResult(WithdrawOutcome.Withdrawn, $"{record.Number}を取り下げました。", View(record, document), notices, document.ActivityId);
-        }
-    }
+        var step = document.Current!;
+        var from = record.Status;
+        var now = _time.GetUtcNow();
+        document.State = ApprovalState.Withdrawn;
+        document.Version++;
+        document.CardVersion = RecordChanges.NewCardVersion();
+        record.ChangeStatus(RequestStatus.Withdrawn, new RequestHistoryEntry { At = now, Actor = record.Applicant.UserId, Action = "Withdrawn", Note = "申請者が取り下げ" });
+        var applicant = _people.Applicant(record);
+        _changes.Commit(record, () => _approvals.Upsert(document), [new AuditEvent("Withdrawn", applicant?.Id ?? record.Applicant.UserId, record.Applicant.Name,
+            record.Id, record.Number, from.ToString(), record.Status.ToString(), step.Clause, document.ActivityId)]);
+        var text = $"{record.Applicant.Name}さんが{record.Title}（{record.Number}）を取り下げました。ご対応は不要です。";
+        var notices = Deciders(step).Select(r => new Notice(r, NotificationTitles.Withdrawn, text)).ToList();
+        return new WithdrawResult(WithdrawOutcome.Withdrawn, $"{record.Number}を取り下げました。", View(record, document), notices, document.ActivityId);
+    });
 
     /// <summary>The state of a record's approval, for a refresh (isms.refresh) or 申請状況; null when it was never assigned.</summary>
     public ApprovalView? Find(string recordId)
@@ -277,24 +263,6 @@ public sealed class ApprovalService
         return mayDecide ? DecisionCard.ForApprovers(view, notice: approverNotice) : DecisionCard.Status(view);
     }
 
-    private void Save(RequestRecord record, ApprovalDocument document, Action? alsoInTransaction = null)
-    {
-        var db = _database.Database;
-        if (!db.BeginTrans()) throw new InvalidOperationException("An approval change is already in a transaction on this thread.");
-        try
-        {
-            _records.Update(record);
-            _approvals.Upsert(document);
-            alsoInTransaction?.Invoke();
-            db.Commit();
-        }
-        catch
-        {
-            db.Rollback();
-            throw;
-        }
-    }
-
     private static string AuditAction(Decision decision) => decision switch
     {
         Decision.Approve => "Approved",
@@ -306,35 +274,12 @@ public sealed class ApprovalService
     // LiteDB stores "" as null (BsonMapper.EmptyStringToNull), which would change an audit entry's hash on reading it back.
     private static string? NullIfEmpty(string text) => text.Trim() is { Length: > 0 } t ? t : null;
 
-    private static string NewCardVersion() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-
     private static string Names(StoredStep step) => step.Assignees.Count == 0 ? "不在" : string.Join("、", step.Assignees.Select(a => a.Name));
 
-    private Person? ApplicantPerson(RequestRecord record) =>
-        _directory.FindByAadObjectId(record.Applicant.AadObjectId) ?? _directory.FindByTeamsUserId(record.Applicant.UserId);
-
-    private bool IsApplicant(Person person, RequestRecord record) =>
-        ApplicantPerson(record)?.Id == person.Id
-        || (person.AadObjectId is not null && string.Equals(person.AadObjectId, record.Applicant.AadObjectId, StringComparison.OrdinalIgnoreCase));
-
     /// <summary>Assignees and deputies of a step, with Teams ids as the directory knows them now (they are learned over time).</summary>
-    private IReadOnlyList<Recipient> Deciders(StoredStep step)
-    {
-        var directory = _directory.Current;
-        var today = JapanTime.Today(_time);
-        var people = step.Assignees.Select(a => (a.PersonId, a.Name, a.AadObjectId, a.TeamsUserId))
-            .Concat(step.Deputies.Select(d => (d.PersonId, d.Name, d.AadObjectId, d.TeamsUserId)))
-            .Concat(step.Assignees.SelectMany(a => directory.ActiveDeputies(a.PersonId, step.Role, today))
-                .Select(p => (PersonId: p.Id, p.Name, p.AadObjectId, p.TeamsUserId)));
-        return people
-            .DistinctBy(p => p.PersonId)
-            .Select(p => directory.FindById(p.PersonId) is { } now
-                ? new Recipient(now.Id, now.Name, now.AadObjectId, now.TeamsUserId)
-                : new Recipient(p.PersonId, p.Name, p.AadObjectId, p.TeamsUserId))
-            .ToList();
-    }
+    private List<Recipient> Deciders(StoredStep step) => _people.OfSteps([step]);
 
-    private IReadOnlyList<Notification> AssignmentNotices(RequestRecord record, ApprovalDocument document)
+    private IReadOnlyList<Notice> AssignmentNotices(RequestRecord record, ApprovalDocument document)
     {
         var step = document.Current;
         if (step is null) return [];
@@ -343,23 +288,16 @@ public sealed class ApprovalService
         var text = $"{record.Applicant.Name}さん（{record.Applicant.Department ?? "所属未登録"}）から{record.Title}（{record.Number}）が届きました。"
             + $"{step.SpokenLabel()}として内容を確認し、カードから{verb}を選んでください（根拠 {step.Clause}）。";
         var title = acknowledge ? NotificationTitles.AcknowledgeRequest : NotificationTitles.Request;
-        return Deciders(step).Select(r => new Notification(r, text, Title: title)).ToList();
+        return Deciders(step).Select(r => new Notice(r, title, text)).ToList();
     }
 
-    private static IReadOnlyList<Notification> ReceiverNotices(RequestRecord record, ApprovalRoute route) =>
+    private static IReadOnlyList<Notice> ReceiverNotices(RequestRecord record, ApprovalRoute route) =>
         route.Steps.Where(s => s.Action is StepAction.Receive or StepAction.Assess)
             .SelectMany(s => s.Assignees.Select(a => (a, s)))
             .DistinctBy(x => x.a.PersonId)
-            .Select(x => new Notification(new Recipient(x.a.PersonId, x.a.Name, x.a.AadObjectId, x.a.TeamsUserId),
-                $"{record.Applicant.Name}さんから{record.Title}（{record.Number}）が届きました。{x.s.SpokenLabel}として{x.s.Action.Verb()}（根拠 {x.s.Clause}）。",
-                Title: NotificationTitles.Received))
+            .Select(x => new Notice(new Recipient(x.a.PersonId, x.a.Name, x.a.AadObjectId, x.a.TeamsUserId), NotificationTitles.Received,
+                $"{record.Applicant.Name}さんから{record.Title}（{record.Number}）が届きました。{x.s.SpokenLabel}として{x.s.Action.Verb()}（根拠 {x.s.Clause}）。"))
             .ToList();
-
-    private Recipient ApplicantRecipient(RequestRecord record)
-    {
-        var person = ApplicantPerson(record);
-        return new Recipient(person?.Id, record.Applicant.Name, record.Applicant.AadObjectId ?? person?.AadObjectId, record.Applicant.UserId);
-    }
 
     private static string ApplicantText(RequestRecord record, Decision decision, string decider, string? comment, ApprovalDocument document)
     {
@@ -375,11 +313,6 @@ public sealed class ApprovalService
         };
     }
 
-    internal static string FormatJst(DateTimeOffset at) =>
-        at.ToOffset(JapanTime.Offset).ToString("yyyy年M月d日 H:mm", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset ParseAt(string at) => DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-
     private ApprovalView View(RequestRecord record, ApprovalDocument document)
     {
         var step = document.Current;
@@ -390,7 +323,7 @@ public sealed class ApprovalService
             record.Applicant.Name,
             record.Applicant.Department,
             record.HighestConfidentiality,
-            record.Answers.Values.Where(a => !string.IsNullOrWhiteSpace(a.Display)).Take(12).Select(a => (a.Label, a.Display)).ToList(),
+            record.ShownAnswers(),
             record.AppliedClauses,
             record.CreatedAt,
             record.Status,
@@ -401,7 +334,7 @@ public sealed class ApprovalService
             step?.Assignees.Select(a => a.Name).ToList() ?? [],
             step is null ? [] : Deciders(step).Select(r => r.TeamsUserId).OfType<string>().Distinct().ToList(),
             document.CardVersion,
-            document.Decisions.Select(d => new DecisionView(d.Name, d.ActingForName, d.Decision, ParseAt(d.At), d.Comment,
+            document.Decisions.Select(d => new DecisionView(d.Name, d.ActingForName, d.Decision, d.DecidedAt, d.Comment,
                 d.StepIndex < document.Steps.Count ? document.Steps[d.StepIndex].Label : "", NullIfEmpty(d.Clause))).ToList(),
             step?.SpokenLabel());
     }

@@ -85,7 +85,7 @@ public static class DecisionCard
         return view.State switch
         {
             ApprovalState.Pending => $"{view.Status.Label()}（{view.CurrentStepLabel}）",
-            ApprovalState.Decided when last is not null => $"{last.Decision.Label()}（{last.DeciderName}、{ApprovalService.FormatJst(last.At)}）",
+            ApprovalState.Decided when last is not null => $"{last.Decision.Label()}（{last.DeciderName}、{JapanTime.FormatDateTime(last.At)}）",
             _ => view.Status.Label(),
         };
     }
@@ -97,7 +97,7 @@ public static class DecisionCard
         ("所属", view.Department ?? "未登録"),
         ("様式", view.Title),
         ("機密性", view.Confidentiality > 0 ? $"機密性{view.Confidentiality}" : "該当なし"),
-        ("申請日時", ApprovalService.FormatJst(view.SubmittedAt)),
+        ("申請日時", JapanTime.FormatDateTime(view.SubmittedAt)),
         ("根拠", StepClauses(view)),
     }.Where(f => f.Value.Length > 0);
 
@@ -123,7 +123,7 @@ public static class DecisionCard
         foreach (var d in view.Decisions)
         {
             var who = d.ActingFor is null ? d.DeciderName : $"{d.DeciderName}（{d.ActingFor}の代理）";
-            var facts = new List<(string, string)> { ("判断", d.Decision.Label()), ("判断者", $"{who}（{d.StepLabel}）"), ("日時", ApprovalService.FormatJst(d.At)) };
+            var facts = new List<(string, string)> { ("判断", d.Decision.Label()), ("判断者", $"{who}（{d.StepLabel}）"), ("日時", JapanTime.FormatDateTime(d.At)) };
             if (d.Comment is not null) facts.Add(("コメント", d.Comment));
             yield return Container([TextBlock("判断の記録", TextTone.Subheading), FactSet(facts)], separator: true);
         }

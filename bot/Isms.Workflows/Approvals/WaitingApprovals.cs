@@ -33,7 +33,7 @@ public sealed class WaitingApprovals
         ArgumentNullException.ThrowIfNull(person);
         var today = JapanTime.Today(_time);
         var waiting = new List<ApprovalView>();
-        foreach (var document in _approvals.Find(d => d.State == ApprovalState.Pending).OrderBy(d => d.AssignedAtUtc))
+        foreach (var document in _approvals.Find(d => d.State == ApprovalState.Pending).OrderBy(d => d.AssignedAt))
         {
             if (document.Current is not { } step || _records.FindById(document.Id) is not { } record
                 || !_router.MayDecide(step.ToStep(), person, today, record))

@@ -18,7 +18,7 @@ public static class StatusCardRenderer
             [
                 ("受付番号", record.Number),
                 ("状態", record.Status.Label()),
-                ("受付日時", FormatDateTime(record.CreatedAt)),
+                ("受付日時", JapanTime.FormatDateTime(record.CreatedAt)),
             ]))
             .Add(TextBlock("次の対応", TextTone.Subheading))
             .Add(TextBlock(record.NextStep));
@@ -61,7 +61,7 @@ public static class StatusCardRenderer
             card.Add(Container(
             [
                 TextBlock(definition.Title, TextTone.Subheading),
-                TextBlock($"最終更新: {FormatDateTime(draft.UpdatedAt)}", TextTone.Help),
+                TextBlock($"最終更新: {JapanTime.FormatDateTime(draft.UpdatedAt)}", TextTone.Help),
                 ActionSet(
                 [
                     SubmitAction("続きから再開", resume, "positive", sendInputs: false),
@@ -94,7 +94,7 @@ public static class StatusCardRenderer
             var facts = new List<(string, string)>
             {
                 ("状態", record.Status.Label()),
-                ("受付日", FormatDateTime(record.CreatedAt)),
+                ("受付日", JapanTime.FormatDateTime(record.CreatedAt)),
             };
             var approval = approvalOf?.Invoke(record.Id);
             if (approval is not null)
@@ -104,7 +104,7 @@ public static class StatusCardRenderer
 
             if (record.ReturnedAt is { } returnedAt)
             {
-                facts.Add(("返却（持ち込み）", FormatDateTime(returnedAt)));
+                facts.Add(("返却（持ち込み）", JapanTime.FormatDateTime(returnedAt)));
             }
             else if (record.Status.IsOpen() && !string.IsNullOrEmpty(record.NextStep))
             {
@@ -129,7 +129,7 @@ public static class StatusCardRenderer
             card.Add(Container(
             [
                 TextBlock($"{definition.Title}（作成途中・未送信）", TextTone.Subheading),
-                TextBlock($"最終更新: {FormatDateTime(draft.UpdatedAt)}", TextTone.Help),
+                TextBlock($"最終更新: {JapanTime.FormatDateTime(draft.UpdatedAt)}", TextTone.Help),
                 ActionSet([SubmitAction("続きから再開", FormCardData.Action(FormOp.Resume, draft.Id, draft.StepIndex, draft.Nonce), sendInputs: false)]),
             ], separator: true));
         }
@@ -143,7 +143,7 @@ public static class StatusCardRenderer
         {
             var who = $"{decision.DeciderName}さん" + (decision.ActingFor is null ? "" : $"（{decision.ActingFor}さんの代理）");
             var step = string.IsNullOrEmpty(decision.StepLabel) ? "" : $"{decision.StepLabel} ";
-            yield return (decision.Decision.Label(), $"{step}{who}　{FormatDateTime(decision.At)}");
+            yield return (decision.Decision.Label(), $"{step}{who}　{JapanTime.FormatDateTime(decision.At)}");
             if (decision.Comment is not null)
             {
                 yield return ("コメント", decision.Comment);
@@ -155,11 +155,5 @@ public static class StatusCardRenderer
             var names = view.CurrentDeciderNames.Count == 0 ? "不在" : string.Join("、", view.CurrentDeciderNames.Select(n => $"{n}さん"));
             yield return (view.CurrentAction == Routing.StepAction.Acknowledge ? "確認待ち" : "承認待ち", $"{view.CurrentStepLabel}（{names}）");
         }
-    }
-
-    private static string FormatDateTime(DateTimeOffset at)
-    {
-        var local = at.ToOffset(JapanTime.Offset);
-        return local.ToString("yyyy年M月d日 H:mm", CultureInfo.InvariantCulture);
     }
 }

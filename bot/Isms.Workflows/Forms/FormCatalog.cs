@@ -1,14 +1,16 @@
-using Isms.Workflows.Forms.Definitions;
+using Isms.Workflows.Procedures;
 
 namespace Isms.Workflows.Forms;
 
-/// <summary>The form definitions by kind. A new form is a new definition added here.</summary>
+/// <summary>The procedures' definitions by kind. A new procedure is its definition file and one line here.</summary>
 public sealed class FormCatalog
 {
     private readonly Dictionary<FormKind, FormDefinition> _definitions;
+    private readonly Dictionary<FormKind, int> _order;
 
     public FormCatalog(FormsOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         FormDefinition[] all =
         [
             MisdeliveryReportDefinition.Create(),
@@ -18,9 +20,24 @@ public sealed class FormCatalog
             IncidentReportDefinition.Create(),
         ];
         _definitions = all.ToDictionary(d => d.Kind);
+        _order = all.Select((d, i) => (d.Kind, i)).ToDictionary(x => x.Kind, x => x.i);
     }
+
+    /// <summary>The definitions with the default settings: for what does not depend on settings (kinds, keys, words,
+    /// field ids, hooks), where no configured catalog is at hand (the routing rules loader, the approvals).</summary>
+    public static FormCatalog Standard { get; } = new(new FormsOptions());
 
     public IEnumerable<FormDefinition> All => _definitions.Values;
 
+    public IEnumerable<FormKind> Kinds => _definitions.Keys;
+
     public FormDefinition Get(FormKind kind) => _definitions[kind];
+
+    public bool Contains(FormKind kind) => _definitions.ContainsKey(kind);
+
+    /// <summary>Where the catalog lists the procedure; int.MaxValue when it does not.</summary>
+    public int Position(FormKind kind) => _order.TryGetValue(kind, out var position) ? position : int.MaxValue;
+
+    /// <summary>The procedure a key (or a stored name) names; null when there is none.</summary>
+    public FormDefinition? Find(string? key) => FormKind.TryParse(key, out var kind) ? _definitions.GetValueOrDefault(kind) : null;
 }

@@ -10,15 +10,6 @@ namespace Isms.Workflows.Forms;
 /// <param name="Department">所属; null until the org directory exists, in which case the form asks for it.</param>
 public sealed record Applicant(string UserId, string? AadObjectId, string Name, string? Department);
 
-public enum FormKind
-{
-    MisdeliveryReport,
-    TakeoutRequest,
-    WebMeetingRequest,
-    CloudUseRequest,
-    IncidentReport,
-}
-
 /// <summary>What the host sends back: messages in order, and the record when one was created.</summary>
 public sealed record FormReply(IReadOnlyList<FormMessage> Messages, RequestRecord? CreatedRecord)
 {

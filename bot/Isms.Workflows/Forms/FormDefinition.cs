@@ -1,4 +1,5 @@
 using Isms.Workflows.Requests;
+using Isms.Workflows.Storage;
 
 namespace Isms.Workflows.Forms;
 
@@ -29,9 +30,15 @@ public sealed record FormRule(string Id, IReadOnlyList<FieldCondition> When, IRe
     public bool Applies(IReadOnlyDictionary<string, string> answers) => FieldCondition.AllMet(When, answers);
 }
 
+/// <summary>A record of a procedure has just been finally approved (inside the approval's transaction).</summary>
+/// <param name="Database">Where a procedure keeps what it records beside the record (the クラウド台帳).</param>
+public sealed record ApprovedRecord(RequestRecord Record, string ApproverName, DateTimeOffset At, IsmsDatabase Database);
+
 /// <summary>
-/// A guided form as data: its steps and fields, the clauses behind them, the rules between answers and the record
-/// it produces. The engine (<see cref="FormService"/>) has no per-form code.
+/// A procedure (手続き) as data: its stable key (<see cref="Kind"/>), the words that start it, its steps and fields,
+/// the clauses behind them, the rules between answers, the record it produces, and hooks for what the procedure
+/// itself does when the workflows reach a moment it cares about. The engine (<see cref="FormService"/>) and the
+/// workflows (approvals, incidents) have no per-procedure code; who decides is in the routing rules file.
 /// </summary>
 public sealed record FormDefinition(
     FormKind Kind,
@@ -48,6 +55,14 @@ public sealed record FormDefinition(
     public RequestStatus InitialStatus { get; init; } = RequestStatus.PendingApproval;
     /// <summary>What happens after submission, shown to the person and in 申請状況.</summary>
     public required string NextStep { get; init; }
+    /// <summary>What people type to start it (after width and case folding, as the command table folds them).</summary>
+    public IReadOnlyList<string> CommandWords { get; init; } = [];
+    /// <summary>What the procedure records when a request is finally approved, in the approval's transaction
+    /// (the クラウド利用申請 writes the クラウド台帳); null when nothing.</summary>
+    public Action<ApprovedRecord>? OnApproved { get; init; }
+
+    /// <summary>The stable key the knowledge library and the routing rules name the procedure by.</summary>
+    public string Key => Kind.Key;
 
     public IEnumerable<FieldDefinition> AllFields => Steps.SelectMany(s => s.Fields);
 

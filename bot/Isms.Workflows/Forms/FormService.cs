@@ -17,14 +17,6 @@ namespace Isms.Workflows.Forms;
 /// </summary>
 public sealed class FormService
 {
-    private const string DepartmentFieldId = "applicantDepartment";
-
-    private static readonly FieldDefinition DepartmentField = new(DepartmentFieldId, "所属", FieldType.Text, ["1(4)①"])
-    {
-        Help = "報告・申請を所属の情報セキュリティ管理者に届けるために使います。",
-        Placeholder = "例: 消防本部 警防課",
-    };
-
     private readonly FormCatalog _catalog;
     private readonly FormDraftStore _drafts;
     private readonly IRequestStore _records;
@@ -80,7 +72,7 @@ public sealed class FormService
             }
 
             if (submission.Op == FormOp.Submit && _records.FindBySubmissionKey(SubmissionKey(submission.DraftId, submission.Nonce)) is { } done
-                && done.Applicant.UserId == who.UserId)
+                && done.Applicant.IsSender(who.UserId, who.AadObjectId))
             {
                 _logger.LogInformation("Duplicate submission of {Number} answered without creating a record", done.Number);
                 return Text($"この申請は受付済みです（{done.Number}）。");
@@ -218,8 +210,8 @@ public sealed class FormService
 
     private FormReply Next(Applicant who, FormDefinition definition, FormDraft draft, CardSubmission submission)
     {
-        var inputErrors = MergeInputs(definition, draft, submission);
-        var fields = FieldsOfStep(definition, draft.StepIndex, who, draft.Answers);
+        var inputErrors = FormSteps.MergeInputs(draft, submission);
+        var fields = FormSteps.Fields(definition, draft.StepIndex, who, draft.Answers);
         // Only what the card showed is checked now; a field that the answers just made visible is shown first.
         var errors = FormValidator.Validate(definition, fields.Where(f => draft.RenderedFieldIds.Contains(f.Id)), draft.Answers, Today);
         foreach (var (fieldId, error) in inputErrors)
@@ -237,7 +229,7 @@ public sealed class FormService
             return Render(who, definition, draft, note: "回答に応じて確認する項目が増えました。入力して「次へ」を押してください。");
         }
 
-        var nextStep = NextStepWithFields(definition, who, draft, draft.StepIndex + 1, +1);
+        var nextStep = FormSteps.NextWithFields(definition, who, draft.Answers, draft.StepIndex + 1, +1);
         if (nextStep is { } step)
         {
             draft.StepIndex = step;
@@ -249,7 +241,7 @@ public sealed class FormService
 
     private FormReply Back(Applicant who, FormDefinition definition, FormDraft draft)
     {
-        draft.StepIndex = NextStepWithFields(definition, who, draft, draft.StepIndex - 1, -1) ?? draft.StepIndex;
+        draft.StepIndex = FormSteps.NextWithFields(definition, who, draft.Answers, draft.StepIndex - 1, -1) ?? draft.StepIndex;
         return Render(who, definition, draft);
     }
 
@@ -263,7 +255,7 @@ public sealed class FormService
     /// <summary>Checks every asked field once more (answers may be old, or a branch may have changed) and shows the confirmation.</summary>
     private FormReply Confirm(Applicant who, FormDefinition definition, FormDraft draft)
     {
-        if (FirstStepWithErrors(definition, who, draft) is { } invalid)
+        if (FormSteps.FirstWithErrors(definition, who, draft.Answers, Today) is { } invalid)
         {
             draft.Stage = DraftStage.Editing;
             draft.StepIndex = invalid.Step;
@@ -276,7 +268,7 @@ public sealed class FormService
 
     private FormReply Submit(Applicant who, FormDefinition definition, FormDraft draft)
     {
-        if (FirstStepWithErrors(definition, who, draft) is { } invalid)
+        if (FormSteps.FirstWithErrors(definition, who, draft.Answers, Today) is { } invalid)
         {
             draft.Stage = DraftStage.Editing;
             draft.StepIndex = invalid.Step;
@@ -288,7 +280,7 @@ public sealed class FormService
             return Resubmit(who, definition, draft, reopened);
         }
 
-        var record = RecordFactory.Create(definition, who, AskedFields(definition, who, draft.Answers), draft.Answers, _time.GetUtcNow());
+        var record = RecordFactory.Create(definition, who, FormSteps.Asked(definition, who, draft.Answers), draft.Answers, _time.GetUtcNow());
         record.SubmissionKey = SubmissionKey(draft.Id, draft.Nonce);
         var (stored, created) = _records.CreateOnce(record, definition.NumberPrefix, JapanTime.Now(_time).Year);
         if (!created)
@@ -313,17 +305,15 @@ public sealed class FormService
         }
 
         var now = _time.GetUtcNow();
-        var corrected = RecordFactory.Create(definition, who, AskedFields(definition, who, draft.Answers), draft.Answers, now);
+        var corrected = RecordFactory.Create(definition, who, FormSteps.Asked(definition, who, draft.Answers), draft.Answers, now);
         record.Answers = corrected.Answers;
         record.HighestConfidentiality = corrected.HighestConfidentiality;
         record.IsIncident = corrected.IsIncident;
         record.AppliedClauses = corrected.AppliedClauses;
         record.NextStep = corrected.NextStep;
         record.Applicant.Department = corrected.Applicant.Department;
-        record.Status = definition.InitialStatus;
         record.SubmissionKey = SubmissionKey(draft.Id, draft.Nonce);
-        record.UpdatedAt = now;
-        record.History.Add(new RequestHistoryEntry { At = now, Actor = who.UserId, Action = "Resubmitted", Note = "差戻し後に修正して再申請" });
+        record.ChangeStatus(definition.InitialStatus, new RequestHistoryEntry { At = now, Actor = who.UserId, Action = "Resubmitted", Note = "差戻し後に修正して再申請" });
         _records.Update(record);
         _drafts.Delete(draft.Id);
         _logger.LogInformation("Record {Number} resubmitted after a return", record.Number);
@@ -367,7 +357,7 @@ public sealed class FormService
         var messages = new List<FormMessage>();
         foreach (var rule in definition.Rules.Where(r => r.Effects.HasFlag(RuleEffects.NotifyImmediately) && r.Notice is not null))
         {
-            if (!draft.NoticesShown.Contains(rule.Id) && rule.Applies(EffectiveAnswers(definition, who, draft.Answers)))
+            if (!draft.NoticesShown.Contains(rule.Id) && rule.Applies(FormSteps.Effective(definition, who, draft.Answers)))
             {
                 draft.NoticesShown.Add(rule.Id);
                 messages.Add(FormMessage.FromText(rule.Notice!));
@@ -379,12 +369,12 @@ public sealed class FormService
         draft.UpdatedAt = _time.GetUtcNow();
         if (draft.Stage == DraftStage.Confirming)
         {
-            var asked = AskedFields(definition, who, draft.Answers);
-            var answers = EffectiveAnswers(definition, who, draft.Answers);
+            var asked = FormSteps.Asked(definition, who, draft.Answers);
+            var answers = FormSteps.Effective(definition, who, draft.Answers);
             draft.RenderedFieldIds = [];
             var card = FormCardRenderer.ConfirmationCard(
-                definition, draft, who, Department(who, draft.Answers),
-                asked.Where(f => f.Id != DepartmentFieldId).Select(f => (f, answers.GetValueOrDefault(f.Id))).ToList(),
+                definition, draft, who, FormSteps.DepartmentOf(who, draft.Answers),
+                asked.Where(f => !FormSteps.IsDepartmentField(f)).Select(f => (f, answers.GetValueOrDefault(f.Id))).ToList(),
                 RecordFactory.IsIncident(definition, answers),
                 RecordFactory.AppliedClauses(definition, asked, answers),
                 note);
@@ -392,7 +382,7 @@ public sealed class FormService
         }
         else
         {
-            var fields = FieldsOfStep(definition, draft.StepIndex, who, draft.Answers);
+            var fields = FormSteps.Fields(definition, draft.StepIndex, who, draft.Answers);
             draft.RenderedFieldIds = fields.Select(f => f.Id).ToList();
             messages.Add(FormMessage.FromCard(FormCardRenderer.StepCard(
                 definition, draft, fields, errors ?? new Dictionary<string, string>(), note, Today)));
@@ -402,86 +392,7 @@ public sealed class FormService
         return new FormReply(messages, null);
     }
 
-    /// <summary>Reads the inputs of the fields the card showed. Returns errors for values that are not plain text.</summary>
-    private static Dictionary<string, string> MergeInputs(FormDefinition definition, FormDraft draft, CardSubmission submission)
-    {
-        var errors = new Dictionary<string, string>();
-        foreach (var fieldId in draft.RenderedFieldIds)
-        {
-            var value = submission.ReadInput(fieldId, out var malformed);
-            if (malformed)
-            {
-                errors[fieldId] = "入力の形式が正しくありません。入力し直してください。";
-                continue;
-            }
-
-            if (string.IsNullOrEmpty(value))
-            {
-                draft.Answers.Remove(fieldId);
-            }
-            else
-            {
-                draft.Answers[fieldId] = value;
-            }
-        }
-
-        return errors;
-    }
-
-    private List<FieldDefinition> FieldsOfStep(FormDefinition definition, int step, Applicant who, IReadOnlyDictionary<string, string> answers)
-    {
-        var fields = definition.Steps[step].Fields.Where(f => f.IsVisible(answers)).ToList();
-        if (step == 0 && string.IsNullOrWhiteSpace(who.Department))
-        {
-            fields.Insert(0, DepartmentField);
-        }
-
-        return fields;
-    }
-
-    private List<FieldDefinition> AskedFields(FormDefinition definition, Applicant who, IReadOnlyDictionary<string, string> answers) =>
-        Enumerable.Range(0, definition.Steps.Count).SelectMany(i => FieldsOfStep(definition, i, who, answers)).ToList();
-
-    private Dictionary<string, string> EffectiveAnswers(FormDefinition definition, Applicant who, IReadOnlyDictionary<string, string> answers) =>
-        AskedFields(definition, who, answers)
-            .Where(f => answers.ContainsKey(f.Id))
-            .ToDictionary(f => f.Id, f => answers[f.Id]);
-
-    private (int Step, Dictionary<string, string> Errors)? FirstStepWithErrors(FormDefinition definition, Applicant who, FormDraft draft)
-    {
-        for (var i = 0; i < definition.Steps.Count; i++)
-        {
-            var errors = FormValidator.Validate(definition, FieldsOfStep(definition, i, who, draft.Answers), draft.Answers, Today);
-            if (errors.Count > 0)
-            {
-                return (i, errors);
-            }
-        }
-
-        return null;
-    }
-
-    private int? NextStepWithFields(FormDefinition definition, Applicant who, FormDraft draft, int from, int direction)
-    {
-        for (var i = from; i >= 0 && i < definition.Steps.Count; i += direction)
-        {
-            if (FieldsOfStep(definition, i, who, draft.Answers).Count > 0)
-            {
-                return i;
-            }
-        }
-
-        return null;
-    }
-
-    private static string? Department(Applicant who, IReadOnlyDictionary<string, string> answers) =>
-        string.IsNullOrWhiteSpace(who.Department) ? answers.GetValueOrDefault(DepartmentFieldId) : who.Department;
-
     private static string SubmissionKey(string draftId, string nonce) => $"{draftId}:{nonce}";
 
     private static FormReply Text(string text) => FormReply.Of(FormMessage.FromText(text));
-
-    internal static string? DepartmentOf(Applicant who, IReadOnlyDictionary<string, string> answers) => Department(who, answers);
-
-    internal static bool IsDepartmentField(FieldDefinition field) => field.Id == DepartmentFieldId;
 }

@@ -85,7 +85,6 @@ public static class IncidentCards
         return WithRefresh(card.ToJson(), view);
     }
 
-    internal static string FormatShort(DateTimeOffset at) => at.ToOffset(JapanTime.Offset).ToString("M/d H:mm", CultureInfo.InvariantCulture);
 
     private static IEnumerable<(string, string)> Facts(IncidentView view)
     {
@@ -93,7 +92,7 @@ public static class IncidentCards
         yield return ("報告者", view.ReporterName);
         yield return ("所属", view.Department ?? "未登録");
         yield return ("機密性", view.Confidentiality > 0 ? $"機密性{view.Confidentiality}" : "該当なし");
-        yield return ("報告日時", ApprovalService.FormatJst(view.ReportedAt));
+        yield return ("報告日時", JapanTime.FormatDateTime(view.ReportedAt));
         yield return ("状態", view.Status.Label());
         if (view.IsIncident is { } isIncident)
             yield return ("CSIRTの評価", isIncident ? $"インシデント（重要度: {view.Severity?.Label() ?? "未設定"}）" : "インシデントに当たらない");
@@ -120,7 +119,7 @@ public static class IncidentCards
         yield return Container(
         [
             TextBlock("経過", TextTone.Subheading),
-            FactSet(view.Timeline.Select(t => (FormatShort(t.At), $"{t.ActorName}: {t.Note}（{t.Clause}）"))),
+            FactSet(view.Timeline.Select(t => (JapanTime.FormatShort(t.At), $"{t.ActorName}: {t.Note}（{t.Clause}）"))),
         ], separator: true);
     }
 

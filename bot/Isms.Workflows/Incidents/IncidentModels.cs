@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Isms.Workflows.Approvals;
+using Isms.Workflows.Notifications;
 
 namespace Isms.Workflows.Incidents;
 
@@ -97,14 +98,11 @@ public static class IncidentText
 /// <summary>What the CSIRT enters on the triage card.</summary>
 public sealed record TriageInput(bool? IsIncident, IncidentSeverity? Severity, string? Containment, IReadOnlyCollection<OutsideReport> OutsideReports);
 
-/// <summary>A message for one person: text, or a card with the text as its fallback.</summary>
-public sealed record IncidentNotice(Recipient To, string Text, JsonObject? Card = null);
-
 /// <summary>The result of <see cref="IncidentService.Open"/>: cards for the 管理者, the CSIRT card for the 統一的な窓口
 /// (the host posts it to the CSIRT channel, or else to <see cref="CsirtPeople"/> one by one), and the reporter's text.</summary>
 public sealed record IncidentOpening(
     IncidentView View,
-    IReadOnlyList<IncidentNotice> Notices,
+    IReadOnlyList<Notice> Notices,
     JsonObject CsirtCard,
     IReadOnlyList<Recipient> CsirtPeople,
     string ReporterText);
@@ -124,7 +122,7 @@ public enum IncidentOutcome
 }
 
 /// <summary>The result of an action on an incident; <see cref="Notices"/> are for the host to send.</summary>
-public sealed record IncidentResult(IncidentOutcome Outcome, string Message, IncidentView? View, IReadOnlyList<IncidentNotice> Notices)
+public sealed record IncidentResult(IncidentOutcome Outcome, string Message, IncidentView? View, IReadOnlyList<Notice> Notices)
 {
     public bool Succeeded => Outcome == IncidentOutcome.Done;
 }

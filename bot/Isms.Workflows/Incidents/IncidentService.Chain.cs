@@ -1,9 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Isms.Workflows.Approvals;
 using Isms.Workflows.Audit;
 using Isms.Workflows.Forms;
+using Isms.Workflows.Notifications;
 using Isms.Workflows.Org;
 using Isms.Workflows.Requests;
 using Isms.Workflows.Routing;
@@ -21,7 +21,7 @@ public sealed partial class IncidentService
         var person = _directory.Identify(aadObjectId, teamsUserId).Person;
         if (!MayView(person, aadObjectId, teamsUserId, record, incident)) return null;
         var view = View(record, incident);
-        if (person is not null && incident.Status != IncidentStatus.Closed && !IsReporter(person, record))
+        if (person is not null && incident.Status != IncidentStatus.Closed && !_people.IsApplicant(person, record))
         {
             var today = JapanTime.Today(_time);
             if (incident.AcknowledgedAt is null && AcknowledgeSteps(incident).Any(s => _router.MayDecide(s.ToStep(), person, today, record)))
@@ -66,7 +66,7 @@ public sealed partial class IncidentService
     private IncidentResult? Refusal(RequestRecord record, IncidentCase incident, string cardVersion)
     {
         if (incident.Status == IncidentStatus.Closed)
-            return Refuse(IncidentOutcome.AlreadyDone, $"{record.Number}は{ApprovalService.FormatJst(incident.ClosedAt ?? incident.ReportedAt)}に対応が完了しています。", record, incident);
+            return Refuse(IncidentOutcome.AlreadyDone, $"{record.Number}は{JapanTime.FormatDateTime(incident.ClosedAt ?? incident.ReportedAt)}に対応が完了しています。", record, incident);
         return string.Equals(cardVersion, incident.CardVersion, StringComparison.Ordinal) ? null
             : Refuse(IncidentOutcome.StaleCard, "このカードは古いため操作できません。最新のカードで操作してください。", record, incident);
     }
@@ -77,7 +77,7 @@ public sealed partial class IncidentService
         var identity = _directory.Identify(aadObjectId, teamsUserId);
         person = identity.Person!;
         if (identity.Person is null) return Refuse(IncidentOutcome.NotAllowed, identity.Guidance ?? "組織名簿にあなたの登録が見つかりません。", record, incident);
-        return IsReporter(person, record)
+        return _people.IsApplicant(person, record)
             ? Refuse(IncidentOutcome.NotAllowed, "報告者本人は、自らの報告を確認・評価できません（兼務の禁止 1(8)①）。", record, incident)
             : null;
     }
@@ -97,25 +97,11 @@ public sealed partial class IncidentService
     private bool IsCsirt(Person person) => CsirtHolders().Any(p => p.Id == person.Id);
 
     private IEnumerable<Recipient> CsirtPeople(RequestRecord record) =>
-        CsirtHolders().Where(p => !IsReporter(p, record)).Select(p => new Recipient(p.Id, p.Name, p.AadObjectId, p.TeamsUserId));
+        CsirtHolders().Where(p => !_people.IsApplicant(p, record)).Select(Recipient.Of);
 
     private bool MayView(Person? person, string? aadObjectId, string? teamsUserId, RequestRecord record, IncidentCase incident) =>
-        (aadObjectId is not null && string.Equals(aadObjectId, record.Applicant.AadObjectId, StringComparison.OrdinalIgnoreCase))
-        || (teamsUserId is not null && teamsUserId == record.Applicant.UserId)
-        || (person is not null && (IsReporter(person, record) || incident.InformedPersonIds.Contains(person.Id) || IsCsirt(person)));
-
-    private Person? ReporterPerson(RequestRecord record) =>
-        _directory.FindByAadObjectId(record.Applicant.AadObjectId) ?? _directory.FindByTeamsUserId(record.Applicant.UserId);
-
-    private bool IsReporter(Person person, RequestRecord record) =>
-        ReporterPerson(record)?.Id == person.Id
-        || (person.AadObjectId is not null && string.Equals(person.AadObjectId, record.Applicant.AadObjectId, StringComparison.OrdinalIgnoreCase));
-
-    private Recipient ReporterRecipient(RequestRecord record)
-    {
-        var person = ReporterPerson(record);
-        return new Recipient(person?.Id, record.Applicant.Name, record.Applicant.AadObjectId ?? person?.AadObjectId, record.Applicant.UserId);
-    }
+        record.Applicant.IsSender(teamsUserId, aadObjectId)
+        || (person is not null && (_people.IsApplicant(person, record) || incident.InformedPersonIds.Contains(person.Id) || IsCsirt(person)));
 
     private static IEnumerable<StoredStep> ReceiveSteps(IncidentCase incident) => incident.Steps.Where(s => s.Action == StepAction.Receive);
 
@@ -137,20 +123,7 @@ public sealed partial class IncidentService
     }
 
     /// <summary>Assignees and deputies of the steps, with the Teams ids the directory knows now (they are learned over time).</summary>
-    private List<Recipient> People(IEnumerable<StoredStep> steps)
-    {
-        var directory = _directory.Current;
-        var today = JapanTime.Today(_time);
-        return steps.SelectMany(step => step.Assignees.Select(a => a.PersonId)
-                .Concat(step.Deputies.Select(d => d.PersonId))
-                .Concat(step.Assignees.SelectMany(a => directory.ActiveDeputies(a.PersonId, step.Role, today)).Select(p => p.Id))
-                .Select(id => (Id: id, Stored: step.Assignees.Concat(step.Deputies).FirstOrDefault(p => p.PersonId == id))))
-            .DistinctBy(p => p.Id)
-            .Select(p => directory.FindById(p.Id) is { } now
-                ? new Recipient(now.Id, now.Name, now.AadObjectId, now.TeamsUserId)
-                : new Recipient(p.Id, p.Stored?.Name ?? p.Id, p.Stored?.AadObjectId, p.Stored?.TeamsUserId))
-            .ToList();
-    }
+    private List<Recipient> People(IEnumerable<StoredStep> steps) => _people.OfSteps(steps);
 
     private void Inform(IncidentCase incident, IEnumerable<StoredStep> steps) =>
         incident.InformedPersonIds = incident.InformedPersonIds.Union(People(steps).Select(r => r.PersonId).OfType<string>()).ToList();
@@ -167,6 +140,18 @@ public sealed partial class IncidentService
     private static IncidentTimelineEntry Entry(DateTimeOffset at, string actorId, string actorName, string action, string clause, string note, string? activityId) =>
         new() { At = at, ActorId = actorId, ActorName = actorName, Action = action, Clause = clause, Note = note, ActivityId = activityId };
 
+    /// <summary>The record moves with the case (its status and history, by the person who acted), the change is stored
+    /// with its timeline, and the timeline card shows the result.</summary>
+    private (IncidentView View, JsonObject Card) Advance(RequestRecord record, IncidentCase incident, List<IncidentTimelineEntry> entries, IncidentStatus from,
+        Person person, RequestStatus to, string note)
+    {
+        var first = entries[0];
+        record.ChangeStatus(to, new RequestHistoryEntry { At = first.At, Actor = person.TeamsUserId ?? person.Id, Action = first.Action, Note = note });
+        Commit(record, incident, entries, from);
+        var view = View(record, incident);
+        return (view, IncidentCards.Timeline(view));
+    }
+
     /// <summary>Stores the change (record and case in one transaction), then appends an audit entry per timeline entry.</summary>
     private void Commit(RequestRecord record, IncidentCase incident, IReadOnlyList<IncidentTimelineEntry> entries, IncidentStatus? from, bool renewCard = true)
     {
@@ -174,41 +159,21 @@ public sealed partial class IncidentService
         if (renewCard)
         {
             incident.Version++;
-            incident.CardVersion = NewCardVersion();
+            incident.CardVersion = RecordChanges.NewCardVersion();
         }
 
-        var db = _database.Database;
-        if (!db.BeginTrans()) throw new InvalidOperationException("An incident change is already in a transaction on this thread.");
-        try
-        {
-            _records.Update(record);
-            _cases.Upsert(incident);
-            db.Commit();
-        }
-        catch
-        {
-            db.Rollback();
-            throw;
-        }
-
-        for (var i = 0; i < entries.Count; i++)
-        {
-            var e = entries[i];
-            _audit.Append(new AuditEvent(e.Action, e.ActorId, e.ActorName, record.Id, record.Number,
-                i == 0 ? from?.ToString() : null, i == 0 && from is not null ? incident.Status.ToString() : null, e.Clause, e.ActivityId, e.Note));
-        }
+        _changes.Commit(record, () => _cases.Upsert(incident), entries.Select((e, i) => new AuditEvent(e.Action, e.ActorId, e.ActorName, record.Id, record.Number,
+            i == 0 ? from?.ToString() : null, i == 0 && from is not null ? incident.Status.ToString() : null, e.Clause, e.ActivityId, e.Note)));
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static string NewCardVersion() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
     private IncidentView View(RequestRecord record, IncidentCase incident)
     {
         var ackSteps = AcknowledgeSteps(incident);
         return new IncidentView(
             record.Id, record.Number, record.Title, record.Applicant.Name, record.Applicant.Department, record.HighestConfidentiality,
-            record.Answers.Values.Where(a => !string.IsNullOrWhiteSpace(a.Display)).Take(12).Select(a => (a.Label, a.Display)).ToList(),
+            record.ShownAnswers(),
             incident.ReportedAt, incident.Status, incident.IsIncident, incident.Severity, incident.Containment, incident.OutsideReports,
             incident.Cause, incident.Prevention, incident.AcknowledgedAt,
             ackSteps.SelectMany(s => s.Assignees.Select(a => a.Name)).Distinct().ToList(),

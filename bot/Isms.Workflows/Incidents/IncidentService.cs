@@ -1,6 +1,7 @@
 using Isms.Workflows.Approvals;
 using Isms.Workflows.Audit;
 using Isms.Workflows.Forms;
+using Isms.Workflows.Notifications;
 using Isms.Workflows.Org;
 using Isms.Workflows.Requests;
 using Isms.Workflows.Routing;
@@ -21,25 +22,26 @@ public sealed partial class IncidentService
 {
     public const string CollectionName = "incidents";
     public const int MaxTextLength = 2000;
+    /// <summary>The title of every notice about an incident.</summary>
+    public const string NoticeTitle = "インシデント報告";
 
-    private readonly IsmsDatabase _database;
+    private readonly RecordChanges _changes;
     private readonly ILiteCollection<IncidentCase> _cases;
     private readonly ILiteCollection<RequestRecord> _records;
     private readonly ApprovalRouter _router;
     private readonly OrgDirectoryService _directory;
-    private readonly AuditTrail _audit;
+    private readonly RecordPeople _people;
     private readonly TimeProvider _time;
-    private readonly Lock _gate = new();
 
     public IncidentService(IsmsDatabase database, ApprovalRouter router, OrgDirectoryService directory, AuditTrail audit, TimeProvider time)
     {
-        _database = database;
+        _changes = new RecordChanges(database, audit);
         _cases = database.Collection<IncidentCase>(CollectionName);
         _cases.EnsureIndex(c => c.Status);
-        _records = database.Collection<RequestRecord>(LiteDbRequestStore.CollectionName);
+        _records = _changes.Records;
         _router = router;
         _directory = directory;
-        _audit = audit;
+        _people = new RecordPeople(directory, time);
         _time = time;
     }
 
@@ -47,10 +49,10 @@ public sealed partial class IncidentService
     public IncidentOpening? Open(RequestRecord record, string? activityId)
     {
         ArgumentNullException.ThrowIfNull(record);
-        lock (_gate)
+        return _changes.Locked(() =>
         {
             var stored = _records.FindById(record.Id) ?? throw new InvalidOperationException("The record must be stored before the incident is opened.");
-            if (_cases.FindById(stored.Id) is not null) return null;
+            if (_cases.FindById(stored.Id) is not null) return (IncidentOpening?)null;
 
             var now = _time.GetUtcNow();
             var route = _router.Route(stored, JapanTime.Today(_time));
@@ -67,7 +69,7 @@ public sealed partial class IncidentService
             incident.AcknowledgeStage = managers.Any(s => s.Assignees.Count > 0) ? 1
                 : incident.Steps.Where(s => s.Stage > 1 && s.Action == StepAction.Receive).Select(s => s.Stage).DefaultIfEmpty(1).Min();
 
-            var reporter = ReporterPerson(stored);
+            var reporter = _people.Applicant(stored);
             var (reporterId, reporterName) = (reporter?.Id ?? stored.Applicant.UserId, stored.Applicant.Name);
             var entries = new List<IncidentTimelineEntry> { Entry(now, reporterId, reporterName, "Reported", FirstClause(incident), $"{stored.Title}を提出", activityId) };
             var told = ReceiveSteps(incident).Where(s => s.Stage <= incident.AcknowledgeStage).ToList();
@@ -75,27 +77,26 @@ public sealed partial class IncidentService
                 incident.AcknowledgeStage > 1 ? "（所属の情報セキュリティ管理者が報告者のほかにいないため、この段階で確認を受けます）" : ""));
             Inform(incident, told);
 
-            stored.UpdatedAt = now;
-            stored.History.Add(new RequestHistoryEntry { At = now, Actor = "system", Action = "IncidentOpened", Note = "インシデント対応の記録を開始（根拠 5.3(1)①）" });
+            stored.Note(new RequestHistoryEntry { At = now, Actor = "system", Action = "IncidentOpened", Note = "インシデント対応の記録を開始（根拠 5.3(1)①）" });
             Commit(stored, incident, entries, null);
 
             var view = View(stored, incident);
             var ackCard = IncidentCards.ForAcknowledger(view);
             var notices = People(AcknowledgeSteps(incident))
-                .Select(r => new IncidentNotice(r, $"{stored.Applicant.Name}さん（{stored.Applicant.Department ?? "所属未登録"}）からインシデント報告（{stored.Number}）が届きました。内容を確認し、カードの「確認」を押してください（根拠 5.3(1)①②）。", ackCard))
+                .Select(r => new Notice(r, NoticeTitle, $"{stored.Applicant.Name}さん（{stored.Applicant.Department ?? "所属未登録"}）からインシデント報告（{stored.Number}）が届きました。内容を確認し、カードの「確認」を押してください（根拠 5.3(1)①②）。", ackCard))
                 .ToList();
             var csirt = People(told.Where(s => !AcknowledgeSteps(incident).Contains(s))).Concat(CsirtPeople(stored))
                 .DistinctBy(r => r.PersonId).ToList();
             var reporterText = $"{stored.Title}（{stored.Number}）を{Labels(AcknowledgeSteps(incident))}と統一的な窓口（CSIRT）に届けました（根拠 5.3(1)①）。" +
                 "確認されたら、このチャットでお知らせします。経過は「インシデント状況」で確認できます。";
             return new IncidentOpening(view, notices, IncidentCards.ForCsirt(view), csirt, reporterText);
-        }
+        });
     }
 
     /// <summary>The 管理者 (or their deputy) acknowledges: the report goes on to 5.3(1)② and ③ at once.</summary>
     public IncidentResult Acknowledge(string recordId, string invokerAadObjectId, string? invokerTeamsId, string cardVersion, string? activityId)
     {
-        lock (_gate)
+        return _changes.Locked(() =>
         {
             if (!TryLoad(recordId, out var record, out var incident)) return NotFound();
             // Who acknowledged, and when, is told only to someone who may see the case.
@@ -105,7 +106,7 @@ public sealed partial class IncidentService
                 if (!MayView(person, invokerAadObjectId, invokerTeamsId, record, incident))
                     return Refuse(IncidentOutcome.NotAllowed, $"この報告を確認できるのは{Labels(AcknowledgeSteps(incident))}またはその代理の方です。", record, incident);
                 var who = incident.Timeline.LastOrDefault(e => e.Action == "Acknowledged")?.ActorName ?? "";
-                return Refuse(IncidentOutcome.AlreadyDone, $"{record.Number}は{who}さんが{ApprovalService.FormatJst(at)}に確認済みです。", record, incident);
+                return Refuse(IncidentOutcome.AlreadyDone, $"{record.Number}は{who}さんが{JapanTime.FormatDateTime(at)}に確認済みです。", record, incident);
             }
 
             if (Refusal(record, incident, cardVersion) is { } refused) return refused;
@@ -125,20 +126,14 @@ public sealed partial class IncidentService
             var onward = ReceiveSteps(incident).Where(s => s.Stage > incident.AcknowledgeStage).ToList();
             entries.AddRange(ReportedTo(onward, now, person.Id, person.Name, activityId, ""));
             Inform(incident, onward);
-            record.Status = RequestStatus.Acknowledged;
-            record.UpdatedAt = now;
-            record.History.Add(new RequestHistoryEntry { At = now, Actor = person.TeamsUserId ?? person.Id, Action = "Acknowledged", Note = $"{person.Name}が確認（根拠 {step.Clause}）" });
-            Commit(record, incident, entries, from);
-
-            var view = View(record, incident);
-            var card = IncidentCards.Timeline(view);
+            var (view, card) = Advance(record, incident, entries, from, person, RequestStatus.Acknowledged, $"{person.Name}が確認（根拠 {step.Clause}）");
             var notices = People(onward)
-                .Select(r => new IncidentNotice(r, $"{record.Applicant.Name}さんからのインシデント報告（{record.Number}）を{person.Name}さん（情報セキュリティ管理者）が確認し、報告します（根拠 {string.Join("、", onward.Select(s => s.Clause).Distinct())}）。", card))
-                .Append(new IncidentNotice(ReporterRecipient(record),
+                .Select(r => new Notice(r, NoticeTitle, $"{record.Applicant.Name}さんからのインシデント報告（{record.Number}）を{person.Name}さん（情報セキュリティ管理者）が確認し、報告します（根拠 {string.Join("、", onward.Select(s => s.Clause).Distinct())}）。", card))
+                .Append(new Notice(_people.ApplicantRecipient(record), NoticeTitle,
                     $"{record.Title}（{record.Number}）を{person.Name}さんが確認し、{(onward.Count > 0 ? Labels(onward) + "へ報告しました" : "受け付けました")}。CSIRTが状況を確認します。"))
                 .ToList();
             return new IncidentResult(IncidentOutcome.Done, $"{record.Number}を確認しました。" + (onward.Count > 0 ? $"{Labels(onward)}へ報告しました。" : ""), view, notices);
-        }
+        });
     }
 
     /// <summary>The CSIRT's assessment (5.3(3)①–③, 1(9)⑤); may be recorded again while the case is open.</summary>
@@ -146,7 +141,7 @@ public sealed partial class IncidentService
     {
         ArgumentNullException.ThrowIfNull(input);
         var containment = Clean(input.Containment);
-        lock (_gate)
+        return _changes.Locked(() =>
         {
             if (!TryLoad(recordId, out var record, out var incident)) return NotFound();
             if (CsirtRefusal(invokerAadObjectId, invokerTeamsId, record, incident, cardVersion, out var person) is { } refused) return refused;
@@ -162,13 +157,13 @@ public sealed partial class IncidentService
                 Entry(now, person.Id, person.Name, "Assessed", "5.3(3)①",
                     input.IsIncident == true ? $"情報セキュリティインシデントと評価（重要度: {severity!.Value.Label()}）" : "情報セキュリティインシデントではないと評価", activityId),
             };
-            var notices = new List<IncidentNotice>();
+            var notices = new List<Notice>();
             var cisoSteps = CisoSteps(incident);
             if (input.IsIncident == true && !incident.Timeline.Any(e => e.Clause == "5.3(3)②"))
             {
                 entries.Add(Entry(now, person.Id, person.Name, "ReportedTo", "5.3(3)②", $"{Labels(cisoSteps)}へ報告", activityId));
                 Inform(incident, cisoSteps);
-                notices.AddRange(People(cisoSteps).Select(r => new IncidentNotice(r, $"CSIRTが{record.Number}を情報セキュリティインシデントと評価しました（重要度: {severity!.Value.Label()}、根拠 5.3(3)②）。")));
+                notices.AddRange(People(cisoSteps).Select(r => new Notice(r, NoticeTitle, $"CSIRTが{record.Number}を情報セキュリティインシデントと評価しました（重要度: {severity!.Value.Label()}、根拠 5.3(3)②）。")));
             }
 
             if (containment is not null && containment != incident.Containment)
@@ -176,7 +171,7 @@ public sealed partial class IncidentService
                 entries.Add(Entry(now, person.Id, person.Name, "ContainmentOrdered", "5.3(3)③", $"応急措置・復旧を指示: {containment}", activityId));
                 var officers = ReceiveSteps(incident).Where(s => s.Role == OrgRole.SecurityOfficer).ToList();
                 Inform(incident, officers);
-                notices.AddRange(People(officers).Select(r => new IncidentNotice(r, $"CSIRTから{record.Number}について応急措置・復旧の指示があります（根拠 5.3(3)③）。\n{containment}")));
+                notices.AddRange(People(officers).Select(r => new Notice(r, NoticeTitle, $"CSIRTから{record.Number}について応急措置・復旧の指示があります（根拠 5.3(3)③）。\n{containment}")));
             }
 
             var reports = input.OutsideReports.Distinct().Order().ToList();
@@ -190,15 +185,15 @@ public sealed partial class IncidentService
             Commit(record, incident, entries, from);
             var view = View(record, incident);
             var card = IncidentCards.Timeline(view);
-            return new IncidentResult(IncidentOutcome.Done, $"{record.Number}の評価を記録しました。", view, notices.Select(n => n with { Card = card }).ToList());
-        }
+            return new IncidentResult(IncidentOutcome.Done, $"{record.Number}の評価を記録しました。", view, notices.Select(n => n with { Message = n.Message with { Card = card } }).ToList());
+        });
     }
 
     /// <summary>Closes the case with cause and prevention (5.3(3)④); both required, after the assessment and the acknowledgement.</summary>
     public IncidentResult Close(string recordId, string invokerAadObjectId, string? invokerTeamsId, string? cause, string? prevention, string cardVersion, string? activityId)
     {
         (cause, prevention) = (Clean(cause), Clean(prevention));
-        lock (_gate)
+        return _changes.Locked(() =>
         {
             if (!TryLoad(recordId, out var record, out var incident)) return NotFound();
             if (CsirtRefusal(invokerAadObjectId, invokerTeamsId, record, incident, cardVersion, out var person) is { } refused) return refused;
@@ -219,29 +214,20 @@ public sealed partial class IncidentService
             };
             Inform(incident, cisoSteps);
             (incident.Cause, incident.Prevention, incident.Status, incident.ClosedAt) = (cause, prevention, IncidentStatus.Closed, now);
-            record.Status = RequestStatus.Closed;
-            record.UpdatedAt = now;
-            record.History.Add(new RequestHistoryEntry { At = now, Actor = person.TeamsUserId ?? person.Id, Action = "Closed", Note = $"{person.Name}が対応完了（根拠 5.3(3)④）" });
-            Commit(record, incident, entries, from);
-
-            var view = View(record, incident);
-            var card = IncidentCards.Timeline(view);
+            var (view, card) = Advance(record, incident, entries, from, person, RequestStatus.Closed, $"{person.Name}が対応完了（根拠 5.3(3)④）");
             var notices = People(cisoSteps)
-                .Select(r => new IncidentNotice(r, $"CSIRTが{record.Number}の対応を完了し、原因と再発防止策を報告します（根拠 5.3(3)④⑤）。", card))
-                .Append(new IncidentNotice(ReporterRecipient(record), $"{record.Title}（{record.Number}）の対応が完了しました。\n再発防止策: {prevention}"))
+                .Select(r => new Notice(r, NoticeTitle, $"CSIRTが{record.Number}の対応を完了し、原因と再発防止策を報告します（根拠 5.3(3)④⑤）。", card))
+                .Append(new Notice(_people.ApplicantRecipient(record), NoticeTitle, $"{record.Title}（{record.Number}）の対応が完了しました。\n再発防止策: {prevention}"))
                 .ToList();
             return new IncidentResult(IncidentOutcome.Done, $"{record.Number}の対応を完了しました。", view, notices);
-        }
+        });
     }
 
     /// <summary>Adds how a notice went (posted to the CSIRT channel, sent personally, unreachable) to the timeline;
     /// the cards already sent stay valid (the card version is unchanged).</summary>
-    public void NoteDelivery(string recordId, string note, string clause)
+    public void NoteDelivery(string recordId, string note, string clause) => _changes.Locked(() =>
     {
-        lock (_gate)
-        {
-            if (!TryLoad(recordId, out var record, out var incident)) return;
-            Commit(record, incident, [Entry(_time.GetUtcNow(), "system", "ボット", "Delivery", clause, note, null)], null, renewCard: false);
-        }
-    }
+        if (!TryLoad(recordId, out var record, out var incident)) return;
+        Commit(record, incident, [Entry(_time.GetUtcNow(), "system", "ボット", "Delivery", clause, note, null)], null, renewCard: false);
+    });
 }

@@ -18,7 +18,7 @@ public static class RecordFactory
         {
             Kind = definition.Kind,
             Title = definition.Title,
-            Applicant = RecordApplicant.From(who, FormService.DepartmentOf(who, answers)),
+            Applicant = RecordApplicant.From(who, FormSteps.DepartmentOf(who, answers)),
             HighestConfidentiality = askedFields
                 .Where(f => f.IsConfidentiality && answers.ContainsKey(f.Id))
                 .Select(f => int.TryParse(answers[f.Id], out var level) ? level : 0)
@@ -32,7 +32,7 @@ public static class RecordFactory
             UpdatedAt = now,
             History = [new RequestHistoryEntry { At = now, Actor = who.UserId, Action = "Submitted" }],
         };
-        foreach (var field in askedFields.Where(f => !FormService.IsDepartmentField(f)))
+        foreach (var field in askedFields.Where(f => !FormSteps.IsDepartmentField(f)))
         {
             var value = answers.GetValueOrDefault(field.Id) ?? "";
             record.Answers[field.Id] = new RecordAnswer { Label = field.Label, Value = value, Display = FieldValues.Display(field, value) };

@@ -1,4 +1,5 @@
 using Isms.Workflows.Forms;
+using Isms.Workflows.Org;
 
 namespace Isms.Workflows.Requests;
 
@@ -32,6 +33,29 @@ public static class RequestStatusText
 
     public static bool IsOpen(this RequestStatus status) =>
         status is RequestStatus.Submitted or RequestStatus.PendingApproval or RequestStatus.Returned or RequestStatus.Approved;
+
+    private static readonly RequestStatus[] Undecided =
+    [
+        RequestStatus.Submitted, RequestStatus.PendingApproval, RequestStatus.Approved, RequestStatus.Returned, RequestStatus.Rejected,
+        RequestStatus.Acknowledged, RequestStatus.Withdrawn,
+    ];
+
+    /// <summary>
+    /// Where a record may go from each status. Submitted and PendingApproval: routed again (a report waits for its
+    /// 確認, a request for approval), decided, or withdrawn. Returned: resubmitted. Approved: closed by the return of a
+    /// 持ち出し. Acknowledged: an incident closed by the CSIRT. Rejected, Withdrawn and Closed are final.
+    /// </summary>
+    private static readonly Dictionary<RequestStatus, RequestStatus[]> Transitions = new()
+    {
+        [RequestStatus.Submitted] = Undecided,
+        [RequestStatus.PendingApproval] = Undecided,
+        [RequestStatus.Returned] = [RequestStatus.Submitted, RequestStatus.PendingApproval],
+        [RequestStatus.Approved] = [RequestStatus.Closed],
+        [RequestStatus.Acknowledged] = [RequestStatus.Closed],
+    };
+
+    public static bool MayChangeTo(this RequestStatus from, RequestStatus to) =>
+        Transitions.TryGetValue(from, out var allowed) && allowed.Contains(to);
 }
 
 /// <summary>The applicant as the host identified them when the record was created.</summary>
@@ -46,6 +70,14 @@ public sealed class RecordApplicant
     public bool IsSender(string? teamsUserId, string? aadObjectId) =>
         (teamsUserId is { Length: > 0 } && string.Equals(UserId, teamsUserId, StringComparison.Ordinal))
         || (aadObjectId is { Length: > 0 } && string.Equals(AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The applicant's entry in the org directory: by Entra object id, else by Teams user id.</summary>
+    public Person? PersonIn(OrgDirectory directory) => directory.FindByAadObjectId(AadObjectId) ?? directory.FindByTeamsUserId(UserId);
+
+    /// <summary>Whether this directory person is the applicant: their ids are the sender's (<see cref="IsSender"/>), or
+    /// they are the same directory entry (a Teams id learned after the record was made).</summary>
+    public bool IsPerson(Person person, OrgDirectory directory) =>
+        IsSender(person.TeamsUserId, person.AadObjectId) || PersonIn(directory)?.Id == person.Id;
 
     public static RecordApplicant From(Applicant who, string? department) => new()
     {
@@ -84,7 +116,8 @@ public sealed class RequestRecord
     public Dictionary<string, RecordAnswer> Answers { get; set; } = [];
     /// <summary>機密性 1, 2 or 3; 0 when the form asks none.</summary>
     public int HighestConfidentiality { get; set; }
-    public RequestStatus Status { get; set; }
+    /// <summary>Set when the record is made; changed only through <see cref="ChangeStatus"/> (tests set it to arrange a case).</summary>
+    public RequestStatus Status { get; internal set; }
     public bool IsIncident { get; set; }
     public List<string> AppliedClauses { get; set; } = [];
     /// <summary>What happens next, as told to the applicant when they submitted.</summary>
@@ -96,4 +129,30 @@ public sealed class RequestRecord
     public List<RequestHistoryEntry> History { get; set; } = [];
     /// <summary>When the holder recorded the return (持ち込み, 5.1(1)⑤) of an approved 持ち出し; null while it is out.</summary>
     public DateTimeOffset? ReturnedAt { get; set; }
+
+    /// <summary>The one way a record's status changes: the move must be in the transition table
+    /// (<see cref="RequestStatusText.MayChangeTo"/>), and it is written to the history.</summary>
+    /// <exception cref="InvalidOperationException">The table does not allow the move: nothing changed.</exception>
+    public void ChangeStatus(RequestStatus to, RequestHistoryEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (!Status.MayChangeTo(to))
+        {
+            throw new InvalidOperationException($"Record {Number} cannot go from {Status} to {to}.");
+        }
+
+        Status = to;
+        Note(entry);
+    }
+
+    /// <summary>Writes a step to the history without changing the status.</summary>
+    public void Note(RequestHistoryEntry entry)
+    {
+        UpdatedAt = entry.At;
+        History.Add(entry);
+    }
+
+    /// <summary>The answers as the cards show them (label, display value), at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<(string Label, string Value)> ShownAnswers(int limit = 12) =>
+        Answers.Values.Where(a => !string.IsNullOrWhiteSpace(a.Display)).Take(limit).Select(a => (a.Label, a.Display)).ToList();
 }

@@ -24,7 +24,7 @@ public sealed class ApprovalRouter
     {
         ArgumentNullException.ThrowIfNull(record);
         var directory = _directory();
-        var applicant = ApplicantOf(directory, record);
+        var applicant = record.Applicant.PersonIn(directory);
         // The directory knows the applicant's 所属 better than what was typed into the form.
         var department = applicant?.Department ?? record.Applicant.Department?.Trim();
         var notes = new List<string>();
@@ -48,7 +48,7 @@ public sealed class ApprovalRouter
         if (invoker is null || step.Role is null || step.Action == StepAction.Flag) return false;
         var directory = _directory();
         if (directory.FindById(invoker.Id) is null) return false;
-        if (IsApplicant(directory, invoker, record)) return false;
+        if (record.Applicant.IsPerson(invoker, directory)) return false;
         if (step.Assignees.Any(a => a.PersonId == invoker.Id)) return true;
         return step.Assignees.Any(a => directory.ActiveDeputies(a.PersonId, step.Role.Value, today).Any(d => d.Id == invoker.Id));
     }
@@ -103,11 +103,4 @@ public sealed class ApprovalRouter
 
     private static string Noun(StepAction action) => action == StepAction.Acknowledge ? "確認" : "承認";
 
-    private static Person? ApplicantOf(OrgDirectory directory, RequestRecord record) =>
-        directory.FindByAadObjectId(record.Applicant.AadObjectId) ?? directory.FindByTeamsUserId(record.Applicant.UserId);
-
-    private static bool IsApplicant(OrgDirectory directory, Person invoker, RequestRecord record) =>
-        ApplicantOf(directory, record)?.Id == invoker.Id
-        || (invoker.AadObjectId is not null && string.Equals(invoker.AadObjectId, record.Applicant.AadObjectId, StringComparison.OrdinalIgnoreCase))
-        || (invoker.TeamsUserId is not null && invoker.TeamsUserId == record.Applicant.UserId);
 }

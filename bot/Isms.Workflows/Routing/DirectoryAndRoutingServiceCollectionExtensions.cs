@@ -11,10 +11,16 @@ public static class DirectoryAndRoutingServiceCollectionExtensions
     /// <summary>
     /// The org directory (section "Directory"), the approval routing rules (section "Routing") and the audit trail.
     /// Both files are checked at start-up: an invalid one stops the host with an <see cref="OptionsValidationException"/>
-    /// naming the problem. Expects the host to register <see cref="Storage.IsmsDatabase"/> and logging.
+    /// naming the problem. Part of <see cref="WorkflowsServiceCollectionExtensions.AddIsmsWorkflows"/>; safe to call twice.
+    /// Expects the host to register <see cref="Storage.IsmsDatabase"/> and logging.
     /// </summary>
     public static IServiceCollection AddIsmsDirectoryAndRouting(this IServiceCollection services, IConfiguration configuration)
     {
+        if (services.Any(d => d.ServiceType == typeof(ApprovalRouter)))
+        {
+            return services;
+        }
+
         services.AddOptions<DirectoryOptions>().Bind(configuration.GetSection(DirectoryOptions.SectionName)).ValidateOnStart();
         services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DirectoryOptions>, DirectoryFileValidator>();
@@ -37,7 +43,6 @@ public static class DirectoryAndRoutingServiceCollectionExtensions
         });
         services.AddSingleton<Audit.AuditTrail>();
         services.AddSingleton(sp => new ApprovalRouter(sp.GetRequiredService<RoutingRules>(), sp.GetRequiredService<OrgDirectoryService>()));
-        services.AddSingleton<Register.CloudServiceRegister>();
         services.AddSingleton<Approvals.ApprovalService>();
         return services;
     }

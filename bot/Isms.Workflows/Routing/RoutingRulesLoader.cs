@@ -49,8 +49,8 @@ public static class RoutingRulesLoader
             var forms = new List<FormKind>();
             foreach (var form in entry.Forms ?? [])
             {
-                if (Enum.TryParse<FormKind>(form, ignoreCase: false, out var kind) && Enum.IsDefined(kind)) forms.Add(kind);
-                else errors.Add($"{where}: unknown form '{form}' (one of {string.Join(", ", Enum.GetNames<FormKind>())})");
+                if (FormKind.TryParse(form, out var kind) && FormCatalog.Standard.Contains(kind)) forms.Add(kind);
+                else errors.Add($"{where}: unknown form '{form}' (one of {string.Join(", ", FormCatalog.Standard.Kinds.Select(k => k.StoredName))})");
             }
 
             if (entry.Forms is null || entry.Forms.Count == 0) errors.Add($"{where}: no forms");
@@ -71,7 +71,7 @@ public static class RoutingRulesLoader
             rules.Add(new RoutingRule(entry.Name ?? "", line, forms, when, steps));
         }
 
-        foreach (var kind in Enum.GetValues<FormKind>().Where(k => !rules.Any(r => r.Forms.Contains(k))))
+        foreach (var kind in FormCatalog.Standard.Kinds.Where(k => !rules.Any(r => r.Forms.Contains(k))))
             errors.Add($"no rule routes the form {kind}");
         if (errors.Count > 0) throw new RoutingRulesException(source, errors);
         return new RoutingRules(rules, settings);

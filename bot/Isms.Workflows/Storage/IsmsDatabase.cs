@@ -12,6 +12,10 @@ public sealed class IsmsDatabase : IDisposable
 
     public LiteDatabase Database { get; }
 
+    /// <summary>The one lock under which records and their workflow documents are checked and changed
+    /// (<see cref="Requests.RecordChanges"/>): one file, one process, so one lock per database is enough.</summary>
+    public Lock RecordGate { get; } = new();
+
     /// <summary>Opens (or creates) the data file described by the options.</summary>
     public static IsmsDatabase Open(StorageOptions options, string contentRoot)
     {
@@ -33,7 +37,13 @@ public sealed class IsmsDatabase : IDisposable
 
     // Each database gets its own mapper: LiteDB's global one is shared by every database in the process, and two
     // hosts mapping the same types at the same moment (tests start several) can see a half-built entity map.
-    private static BsonMapper NewMapper() => new();
+    private static BsonMapper NewMapper()
+    {
+        var mapper = new BsonMapper();
+        // A procedure's kind is stored as the name its enum had (TakeoutRequest), so older data reads unchanged.
+        mapper.RegisterType<Forms.FormKind>(kind => new BsonValue(kind.StoredName), bson => Forms.FormKind.Parse(bson.AsString));
+        return mapper;
+    }
 
     public ILiteCollection<T> Collection<T>(string name) => Database.GetCollection<T>(name);
 

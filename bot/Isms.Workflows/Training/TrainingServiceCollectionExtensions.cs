@@ -7,7 +7,8 @@ namespace Isms.Workflows.Training;
 
 public static class TrainingServiceCollectionExtensions
 {
-    /// <summary>Training settings (validated at start-up), store, planner and service. Safe to call twice.</summary>
+    /// <summary>Training settings (validated at start-up), store, planner and service. Part of
+    /// <see cref="WorkflowsServiceCollectionExtensions.AddIsmsWorkflows"/>; safe to call twice.</summary>
     public static IServiceCollection AddIsmsTraining(this IServiceCollection services, IConfiguration configuration)
     {
         if (services.Any(d => d.ServiceType == typeof(TrainingPlanner)))

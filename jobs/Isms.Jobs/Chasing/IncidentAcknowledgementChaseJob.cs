@@ -1,6 +1,7 @@
 using Isms.Jobs.Hosting;
 using Isms.Jobs.Ports;
 using Isms.Jobs.Scheduling;
+using Isms.Workflows.Notifications;
 using Isms.Workflows.Requests;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -49,7 +50,7 @@ public sealed class IncidentAcknowledgementChaseJob(
 
             var notification = Message(record, step);
             sent += await ledger.SendOnceAsync(record.Id, Kind, (long)step,
-                ct => NotifyAllAsync(recipients.DistinctBy(r => r.UserId), notification, ct), cancellationToken).ConfigureAwait(false)
+                ct => NotifyAllAsync(recipients.DistinctBy(r => r.Key), notification, ct), cancellationToken).ConfigureAwait(false)
                 ? 1 : 0;
         }
 

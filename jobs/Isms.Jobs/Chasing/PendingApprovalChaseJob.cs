@@ -1,6 +1,7 @@
 using Isms.Jobs.Hosting;
 using Isms.Jobs.Ports;
 using Isms.Jobs.Scheduling;
+using Isms.Workflows.Notifications;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -42,9 +43,9 @@ public sealed class PendingApprovalChaseJob(
 
             foreach (var approver in assignment.Approvers)
             {
-                if (!waiting.TryGetValue(approver.UserId, out var list))
+                if (!waiting.TryGetValue(approver.Key, out var list))
                 {
-                    waiting[approver.UserId] = list = (approver, []);
+                    waiting[approver.Key] = list = (approver, []);
                 }
 
                 list.Requests.Add(request);
@@ -98,7 +99,7 @@ public sealed class PendingApprovalChaseJob(
             $"{r.Number}「{r.Title}」が承認待ちです。内容を確認し、承認または差し戻しをお願いします。「承認待ち」と送るとカードを表示します。",
             SubjectId: r.Id);
 
-    public static Notification Escalation(PendingRequest r, ApprovalAssignment a) => new(
+    public static Notification Escalation(PendingRequest r, PendingStep a) => new(
         "承認が滞っています",
         $"{r.Number}「{r.Title}」が承認待ちのまま期限を過ぎました。{a.EscalateRole}として対応をご確認ください。",
         SubjectId: r.Id);

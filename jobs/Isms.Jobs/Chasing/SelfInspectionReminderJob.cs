@@ -1,6 +1,7 @@
 using Isms.Jobs.Hosting;
 using Isms.Jobs.Ports;
 using Isms.Jobs.Scheduling;
+using Isms.Workflows.Notifications;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -47,7 +48,7 @@ public sealed class SelfInspectionReminderJob(
                 var notification = new Notification(
                     "自己点検の時期です",
                     text + "結果と改善策は取りまとめて情報セキュリティ委員会に報告します（9.2(2)）。", clause);
-                sent += await ledger.SendOnceAsync($"{dueOn.Year}:{role}:{person.UserId}", Kind, dueOn.Year,
+                sent += await ledger.SendOnceAsync($"{dueOn.Year}:{role}:{person.Key}", Kind, dueOn.Year,
                     ct => notifier.NotifyAsync(person, notification, ct), cancellationToken).ConfigureAwait(false) ? 1 : 0;
             }
         }

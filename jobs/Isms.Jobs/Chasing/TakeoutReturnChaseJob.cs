@@ -1,8 +1,11 @@
+using Isms.Workflows;
+using Isms.Workflows.Notifications;
 using System.Globalization;
 using Isms.Jobs.Hosting;
 using Isms.Jobs.Ports;
 using Isms.Jobs.Scheduling;
 using Isms.Workflows.Forms;
+using Isms.Workflows.Procedures;
 using Isms.Workflows.Requests;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,7 +28,7 @@ public sealed class TakeoutReturnChaseJob(
     ILogger<TakeoutReturnChaseJob> logger)
 {
     public const string Kind = "takeout";
-    public const string ReturnDateField = "endDate";
+    public const string ReturnDateField = TakeoutRequestDefinition.EndDate;
 
     public async Task<ChaseRun> RunAsync(CancellationToken cancellationToken)
     {
@@ -40,11 +43,11 @@ public sealed class TakeoutReturnChaseJob(
                 continue;
             }
 
-            var overdueFrom = WorkingCalendar.At(returnDate.AddDays(1), TimeOnly.MinValue);
+            var overdueFrom = JapanTime.At(returnDate.AddDays(1), TimeOnly.MinValue);
             var step = due.StepDue(overdueFrom, policy, now);
             if (step == ChaseStep.Remind)
             {
-                var holder = new Recipient(record.Applicant.UserId, record.Applicant.Name);
+                var holder = new Recipient(null, record.Applicant.Name, null, record.Applicant.UserId);
                 sent += await ledger.SendOnceAsync(record.Id, Kind, 1,
                     ct => notifier.NotifyAsync(holder, HolderReminder(record, returnDate), ct), cancellationToken).ConfigureAwait(false) ? 1 : 0;
             }

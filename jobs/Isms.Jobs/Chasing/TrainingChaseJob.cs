@@ -1,5 +1,7 @@
+using Isms.Workflows;
 using Isms.Jobs.Ports;
 using Isms.Jobs.Scheduling;
+using Isms.Workflows.Notifications;
 using Isms.Workflows.Training;
 using Microsoft.Extensions.Logging;
 
@@ -31,7 +33,7 @@ public sealed class TrainingChaseJob(
             return new ChaseRun(0, 0);
         }
 
-        var today = WorkingCalendar.JapanDate(now);
+        var today = JapanTime.DateOf(now);
         var staff = await people.StaffAsync(cancellationToken).ConfigureAwait(false);
         var departments = planner.ByDepartment(staff, today);
         var sent = 0;
@@ -39,7 +41,7 @@ public sealed class TrainingChaseJob(
         {
             foreach (var course in status.Overdue)
             {
-                var to = new Recipient(status.Person.Id, status.Person.Name);
+                var to = Recipient.ById(status.Person.Id, status.Person.Name);
                 var notification = new Notification(
                     "研修の受講期限を過ぎています",
                     $"「{course.Course.Title}」の受講期限（{course.DueOn:yyyy年M月d日}）を過ぎています。受講後、カードのボタンで記録してください。",
@@ -82,7 +84,7 @@ public sealed class TrainingChaseJob(
         var notification = new Notification(report.Title, report.Text, report.Clause);
         foreach (var to in await people.HoldersAsync(role, department, ct).ConfigureAwait(false))
         {
-            sent += await ledger.SendOnceAsync($"{subject}:{to.UserId}", ReportKind, period,
+            sent += await ledger.SendOnceAsync($"{subject}:{to.Key}", ReportKind, period,
                 c => notifier.NotifyAsync(to, notification, c), ct).ConfigureAwait(false) ? 1 : 0;
         }
 

@@ -8,7 +8,6 @@ using Isms.Jobs.Chasing;
 using Isms.Jobs.Ports;
 using Isms.Jobs.Scheduling;
 using Isms.Workflows.Storage;
-using Isms.Workflows.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,8 +21,9 @@ public static class JobsServiceCollectionExtensions
 {
     /// <summary>
     /// Hangfire with the job store chosen by Jobs:Storage, the server (unless Jobs:RunServer is false), the scheduling
-    /// core, the training records and the recurring chase jobs. The host registers <see cref="IsmsDatabase"/>,
-    /// <see cref="Ports.INotifier"/>, <see cref="Ports.IPeopleLookup"/> and <see cref="Ports.IApprovalAssignments"/>.
+    /// core and the recurring chase jobs. The host registers <see cref="IsmsDatabase"/> and what Workflows owns
+    /// (<c>AddIsmsWorkflows</c>: the records, the training records), <see cref="Isms.Workflows.Notifications.INotifier"/>,
+    /// <see cref="Ports.IPeopleLookup"/> and <see cref="Ports.IApprovalAssignments"/>.
     /// </summary>
     public static IServiceCollection AddIsmsJobs(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -32,7 +32,6 @@ public static class JobsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddIsmsTraining(configuration);
         // Hangfire's dashboard checks the antiforgery token on its POSTs (trigger, delete, requeue) only when this is registered.
         services.AddAntiforgery();
 

@@ -1,3 +1,4 @@
+using Isms.Workflows.Notifications;
 using Isms.Workflows.Training;
 
 namespace Isms.Jobs.Ports;

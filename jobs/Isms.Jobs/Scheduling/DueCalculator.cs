@@ -1,3 +1,5 @@
+using Isms.Workflows;
+
 namespace Isms.Jobs.Scheduling;
 
 /// <summary>The steps of a chase, in order. Stored in the ledger as numbers: keep the values.</summary>
@@ -47,7 +49,7 @@ public sealed class DueCalculator(WorkingCalendar calendar)
     /// </summary>
     public DateOnly? DigestDue(TimeOnly digestTime, DateTimeOffset now)
     {
-        var local = WorkingCalendar.ToJapan(now);
+        var local = JapanTime.ToJapan(now);
         var date = DateOnly.FromDateTime(local.DateTime);
         var time = TimeOnly.FromDateTime(local.DateTime);
         return calendar.IsWorkingDay(date) && time >= digestTime && time <= calendar.WorkdayEnd ? date : null;
@@ -58,7 +60,7 @@ public sealed class DueCalculator(WorkingCalendar calendar)
     /// hours. Null before that or outside working hours.</summary>
     public DateOnly? YearlyDue(int month, int day, DateTimeOffset now)
     {
-        var date = WorkingCalendar.JapanDate(now);
+        var date = JapanTime.DateOf(now);
         var fiscalYear = date.Month >= 4 ? date.Year : date.Year - 1;
         var due = calendar.NextWorkingDay(new DateOnly(month >= 4 ? fiscalYear : fiscalYear + 1, month, day));
         return date >= due && calendar.IsWorkingMoment(now) ? due : null;

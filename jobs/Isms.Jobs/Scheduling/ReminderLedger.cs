@@ -1,4 +1,4 @@
-using Isms.Jobs.Ports;
+using Isms.Workflows.Notifications;
 using Isms.Workflows.Storage;
 using LiteDB;
 

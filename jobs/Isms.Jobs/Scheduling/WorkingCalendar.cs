@@ -1,3 +1,4 @@
+using Isms.Workflows;
 using System.Collections.Concurrent;
 using System.Globalization;
 
@@ -10,8 +11,6 @@ namespace Isms.Jobs.Scheduling;
 /// </summary>
 public sealed class WorkingCalendar
 {
-    public static readonly TimeSpan JapanOffset = TimeSpan.FromHours(9);
-
     private readonly TimeOnly _start;
     private readonly TimeOnly _end;
     private readonly HashSet<(int Month, int Day)> _closedDays;
@@ -45,12 +44,6 @@ public sealed class WorkingCalendar
 
     public TimeSpan WorkdayLength => _end - _start;
 
-    public static DateTimeOffset ToJapan(DateTimeOffset t) => t.ToOffset(JapanOffset);
-
-    public static DateOnly JapanDate(DateTimeOffset t) => DateOnly.FromDateTime(ToJapan(t).DateTime);
-
-    public static DateTimeOffset At(DateOnly date, TimeOnly time) => new(date.ToDateTime(time), JapanOffset);
-
     public bool IsWorkingDay(DateOnly date) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
         && !_closedDays.Contains((date.Month, date.Day))
@@ -59,7 +52,7 @@ public sealed class WorkingCalendar
 
     public bool IsWorkingMoment(DateTimeOffset t)
     {
-        var local = ToJapan(t);
+        var local = JapanTime.ToJapan(t);
         var time = TimeOnly.FromDateTime(local.DateTime);
         return IsWorkingDay(DateOnly.FromDateTime(local.DateTime)) && time >= _start && time <= _end;
     }
@@ -78,14 +71,14 @@ public sealed class WorkingCalendar
     /// <summary><paramref name="t"/> itself when it is in working hours, otherwise the start of the next working day.</summary>
     public DateTimeOffset NextWorkingMoment(DateTimeOffset t)
     {
-        var local = ToJapan(t);
+        var local = JapanTime.ToJapan(t);
         var date = DateOnly.FromDateTime(local.DateTime);
         var time = TimeOnly.FromDateTime(local.DateTime);
         if (IsWorkingDay(date))
         {
             if (time < _start)
             {
-                return At(date, _start);
+                return JapanTime.At(date, _start);
             }
 
             if (time <= _end)
@@ -94,7 +87,7 @@ public sealed class WorkingCalendar
             }
         }
 
-        return At(NextWorkingDay(date.AddDays(1)), _start);
+        return JapanTime.At(NextWorkingDay(date.AddDays(1)), _start);
     }
 
     /// <summary>The moment when <paramref name="duration"/> of working time has passed since <paramref name="start"/>.</summary>
@@ -105,7 +98,7 @@ public sealed class WorkingCalendar
         var remaining = duration;
         while (true)
         {
-            var endOfDay = At(DateOnly.FromDateTime(t.DateTime), _end);
+            var endOfDay = JapanTime.At(DateOnly.FromDateTime(t.DateTime), _end);
             var left = endOfDay - t;
             if (remaining <= left)
             {
@@ -113,7 +106,7 @@ public sealed class WorkingCalendar
             }
 
             remaining -= left;
-            t = At(NextWorkingDay(DateOnly.FromDateTime(t.DateTime).AddDays(1)), _start);
+            t = JapanTime.At(NextWorkingDay(DateOnly.FromDateTime(t.DateTime).AddDays(1)), _start);
         }
     }
 
@@ -122,12 +115,12 @@ public sealed class WorkingCalendar
     {
         var total = TimeSpan.Zero;
         var t = NextWorkingMoment(from);
-        var end = ToJapan(to);
+        var end = JapanTime.ToJapan(to);
         while (t < end)
         {
-            var endOfDay = At(DateOnly.FromDateTime(t.DateTime), _end);
+            var endOfDay = JapanTime.At(DateOnly.FromDateTime(t.DateTime), _end);
             total += (endOfDay < end ? endOfDay : end) - t;
-            t = At(NextWorkingDay(DateOnly.FromDateTime(t.DateTime).AddDays(1)), _start);
+            t = JapanTime.At(NextWorkingDay(DateOnly.FromDateTime(t.DateTime).AddDays(1)), _start);
         }
 
         return total;

@@ -1,3 +1,4 @@
+using Isms.Workflows;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;

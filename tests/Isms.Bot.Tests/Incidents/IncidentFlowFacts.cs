@@ -1,3 +1,4 @@
+using Isms.Workflows;
 using System.Text.Json.Nodes;
 using Isms.Bot.Notifications;
 using Isms.Bot.Tests.Forms;

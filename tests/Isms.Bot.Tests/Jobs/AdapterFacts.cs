@@ -1,5 +1,6 @@
 using Isms.Bot.Tests.Pipeline;
 using Isms.Jobs.Ports;
+using Isms.Workflows.Notifications;
 using Isms.Workflows.Approvals;
 using Isms.Workflows.Requests;
 using Isms.Workflows.Training;
@@ -118,5 +119,5 @@ public sealed class AdapterFacts : TempDataDirectory
         Assert.Empty(await host.Services.GetRequiredService<IApprovalAssignments>().CurrentAsync([record.Id], default));
     }
 
-    private static List<string> Ids(IEnumerable<Isms.Jobs.Ports.Recipient> recipients) => recipients.Select(r => r.UserId).ToList();
+    private static List<string> Ids(IEnumerable<Recipient> recipients) => recipients.Select(r => r.Key).ToList();
 }

@@ -3,6 +3,7 @@ using Isms.Bot.Notifications;
 using Isms.Bot.Tests.Approvals;
 using Isms.Bot.Tests.Pipeline;
 using Isms.Jobs.Ports;
+using Isms.Workflows.Notifications;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using static Isms.Bot.Tests.Approvals.ApprovalHost;
@@ -47,7 +48,7 @@ public sealed class OutboxFacts : TempDataDirectory
         var givenUp = await After(TimeSpan.FromMinutes(1));
 
         Assert.Equal(4, givenUp.Attempts);
-        Assert.Null(givenUp.NextAttemptAtUtc);
+        Assert.Null(givenUp.NextAttemptAt);
         Assert.True(givenUp.Reported);
         Assert.Single(host.TextsPostedTo(AdminChannel), t => t.Contains(Report));
         Assert.Contains(host.Logs, l => l.Level == LogLevel.Warning && l.Message.Contains(givenUp.Id) && l.Message.Contains(givenUp.RecordId!));

@@ -1,5 +1,6 @@
 using Isms.Bot.Tests.Pipeline;
 using Isms.Jobs.Ports;
+using Isms.Workflows.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using static Isms.Bot.Tests.Pipeline.TeamsActivities;
@@ -19,7 +20,7 @@ public sealed class TeamsNotifierFacts : TempDataDirectory
         await host.Say(Yamada, "ヘルプ");
 
         var result = await host.Services.GetRequiredService<INotifier>()
-            .NotifyAsync(new Recipient(Yamada.AadObjectId), ApprovalRequest, CancellationToken.None);
+            .NotifyAsync(Recipient.ById(Yamada.AadObjectId), ApprovalRequest, CancellationToken.None);
 
         Assert.Equal(NotifyResult.Sent, result);
         var (conversationId, activity) = Assert.Single(connector.Received);
@@ -38,7 +39,7 @@ public sealed class TeamsNotifierFacts : TempDataDirectory
         var returned = new Notification("申請が差し戻されました",
             "持ち出し申請（持出-2026-0001）が佐藤 花子さんにより差し戻されました。\nコメント: 持ち出し先を記入してください", Clause: "5.1(1)③(イ)");
 
-        await host.Services.GetRequiredService<INotifier>().NotifyAsync(new Recipient(Yamada.AadObjectId), returned, CancellationToken.None);
+        await host.Services.GetRequiredService<INotifier>().NotifyAsync(Recipient.ById(Yamada.AadObjectId), returned, CancellationToken.None);
 
         var (_, activity) = Assert.Single(connector.Received);
         Assert.Equal("申請が差し戻されました\n\n持ち出し申請（持出-2026-0001）が佐藤 花子さんにより差し戻されました。\n\nコメント: 持ち出し先を記入してください"
@@ -54,7 +55,7 @@ public sealed class TeamsNotifierFacts : TempDataDirectory
         await host.Say(Sato, "ヘルプ");
 
         var result = await host.Services.GetRequiredService<INotifier>()
-            .NotifyAsync(new Recipient(Sato.Id), ApprovalRequest, CancellationToken.None);
+            .NotifyAsync(Recipient.ById(Sato.Id), ApprovalRequest, CancellationToken.None);
 
         Assert.Equal(NotifyResult.Sent, result);
         Assert.Single(connector.Received);
@@ -66,7 +67,7 @@ public sealed class TeamsNotifierFacts : TempDataDirectory
         using var host = BotHost.Start(DataDirectory);
 
         var result = await host.Services.GetRequiredService<INotifier>()
-            .NotifyAsync(new Recipient("aad-nobody"), ApprovalRequest, CancellationToken.None);
+            .NotifyAsync(Recipient.ById("aad-nobody"), ApprovalRequest, CancellationToken.None);
 
         Assert.Equal(NotifyResult.Unreachable, result);
     }
@@ -80,7 +81,7 @@ public sealed class TeamsNotifierFacts : TempDataDirectory
         connector.StatusCode = 403;
 
         var result = await host.Services.GetRequiredService<INotifier>()
-            .NotifyAsync(new Recipient(Yamada.AadObjectId), ApprovalRequest, CancellationToken.None);
+            .NotifyAsync(Recipient.ById(Yamada.AadObjectId), ApprovalRequest, CancellationToken.None);
 
         Assert.Equal(NotifyResult.Failed, result);
         Assert.Contains(host.Logs, e => e.Level == LogLevel.Warning && e.Message.Contains("HTTP 403"));

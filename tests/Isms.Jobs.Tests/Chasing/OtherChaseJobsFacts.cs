@@ -30,12 +30,12 @@ public sealed class OtherChaseJobsFacts : IDisposable
         await Incidents().RunAsync(default);
         await Incidents().RunAsync(default);
 
-        Assert.Equal(["ChiefOfficer", "SystemAdministrator"], _f.Notifier.Sent.Where(s => s.What.SubjectId == severe.Id).Select(s => s.To.UserId));
+        Assert.Equal(["ChiefOfficer", "SystemAdministrator"], _f.Notifier.Sent.Where(s => s.What.SubjectId == severe.Id).Select(s => s.To.Key));
         Assert.DoesNotContain(_f.Notifier.Sent, s => s.What.SubjectId == normal.Id);
 
         _f.SetJst("2026-09-25T09:30"); // 1 working hour after 08:30
         await Incidents().RunAsync(default);
-        Assert.Equal(["manager:警防課", "IncidentDesk"], _f.Notifier.Sent.Where(s => s.What.SubjectId == normal.Id).Select(s => s.To.UserId));
+        Assert.Equal(["manager:警防課", "IncidentDesk"], _f.Notifier.Sent.Where(s => s.What.SubjectId == normal.Id).Select(s => s.To.Key));
 
         normal.Status = RequestStatus.Acknowledged;
         _f.SetJst("2026-09-25T15:00");
@@ -55,13 +55,13 @@ public sealed class OtherChaseJobsFacts : IDisposable
 
         _f.SetJst("2026-09-24T08:30");
         await Takeouts().RunAsync(default);
-        Assert.Equal([takeout.Applicant.UserId], _f.Notifier.Sent.Select(s => s.To.UserId));
+        Assert.Equal([takeout.Applicant.UserId], _f.Notifier.Sent.Select(s => s.To.Key));
         Assert.EndsWith("返却したら「返却」と送って記録してください。", _f.Notifier.Sent.Single().What.Text);
 
         _f.SetJst("2026-09-25T08:30"); // 8h45 working hours later
         await Takeouts().RunAsync(default);
         await Takeouts().RunAsync(default);
-        Assert.Equal([takeout.Applicant.UserId, "manager:警防課"], _f.Notifier.Sent.Select(s => s.To.UserId));
+        Assert.Equal([takeout.Applicant.UserId, "manager:警防課"], _f.Notifier.Sent.Select(s => s.To.Key));
         Assert.Equal("5.1(1)⑤", _f.Notifier.Sent.Last().What.Clause);
     }
 
@@ -80,7 +80,7 @@ public sealed class OtherChaseJobsFacts : IDisposable
         _f.SetJst("2026-06-01T10:00");
         await job.RunAsync(default);
 
-        Assert.Equal(["ChiefOfficer", "SystemAdministrator", "SecurityResponsible", "manager:警防課"], _f.Notifier.Sent.Select(s => s.To.UserId));
+        Assert.Equal(["ChiefOfficer", "SystemAdministrator", "SecurityResponsible", "manager:警防課"], _f.Notifier.Sent.Select(s => s.To.Key));
         Assert.Equal("9.2(1)①", _f.Notifier.Sent.First().What.Clause);
     }
 

@@ -1,5 +1,6 @@
 using Isms.Jobs.Chasing;
 using Isms.Jobs.Ports;
+using Isms.Workflows.Notifications;
 using Isms.Jobs.Tests.Support;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Requests;
@@ -71,7 +72,7 @@ public sealed class PendingApprovalChaseJobFacts : IDisposable
 
         await RunEvery15MinutesUntil("2026-09-28T12:00");
         Assert.Equal(["next"], _f.Notifier.To("承認が滞っています"));
-        var escalation = _f.Notifier.Sent.Single(s => s.To.UserId == "next");
+        var escalation = _f.Notifier.Sent.Single(s => s.To.Key == "next");
         Assert.Contains("情報セキュリティ責任者", escalation.What.Text);
     }
 

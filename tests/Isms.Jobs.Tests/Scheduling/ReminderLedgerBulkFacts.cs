@@ -1,4 +1,5 @@
 using Isms.Jobs.Ports;
+using Isms.Workflows.Notifications;
 using Isms.Jobs.Scheduling;
 using Isms.Workflows.Storage;
 using Microsoft.Extensions.Time.Testing;

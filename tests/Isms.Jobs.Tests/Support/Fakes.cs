@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Isms.Jobs.Hosting;
 using Isms.Jobs.Ports;
+using Isms.Workflows.Notifications;
 using Isms.Jobs.Scheduling;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Requests;
@@ -27,7 +28,7 @@ public sealed class RecordingNotifier : INotifier
         return Task.FromResult(Result);
     }
 
-    public IReadOnlyList<string> To(string title) => Sent.Where(s => s.What.Title == title).Select(s => s.To.UserId).ToList();
+    public IReadOnlyList<string> To(string title) => Sent.Where(s => s.What.Title == title).Select(s => s.To.Key).ToList();
 }
 
 public sealed class FakePeople : IPeopleLookup
@@ -38,9 +39,9 @@ public sealed class FakePeople : IPeopleLookup
     {
         IReadOnlyList<Recipient> holders = role switch
         {
-            IsmsRole.SecurityManager when department is not null => [new($"manager:{department}")],
-            IsmsRole.SecurityManager => Staff.Select(s => s.Department).Distinct().Select(d => new Recipient($"manager:{d}")).ToList(),
-            _ => [new(role.ToString())],
+            IsmsRole.SecurityManager when department is not null => [Recipient.ById($"manager:{department}")],
+            IsmsRole.SecurityManager => Staff.Select(s => s.Department).Distinct().Select(d => Recipient.ById($"manager:{d}")).ToList(),
+            _ => [Recipient.ById(role.ToString())],
         };
         return Task.FromResult(holders);
     }
@@ -59,11 +60,11 @@ public sealed class FakeRequests : IChaseableRequests
         Records.Where(r => r.Status == RequestStatus.PendingApproval || (r.Status == RequestStatus.Submitted && !r.IsIncident))
             .Select(r => new PendingRequest(r.Id, r.Number, r.Title, r.CreatedAt));
 
-    public RequestRecord Add(RequestStatus status, DateTimeOffset createdAt, FormKind kind = FormKind.WebMeetingRequest, string department = "警防課")
+    public RequestRecord Add(RequestStatus status, DateTimeOffset createdAt, FormKind? kind = null, string department = "警防課")
     {
         var record = new RequestRecord
         {
-            Id = $"r{Records.Count + 1}", Number = $"R-2026-{Records.Count + 1:D4}", Title = "テスト申請", Kind = kind, Status = status,
+            Id = $"r{Records.Count + 1}", Number = $"R-2026-{Records.Count + 1:D4}", Title = "テスト申請", Kind = kind ?? FormKind.WebMeetingRequest, Status = status,
             CreatedAt = createdAt, Applicant = new RecordApplicant { UserId = $"applicant{Records.Count + 1}", Name = "申請者", Department = department },
         };
         Records.Add(record);
@@ -79,10 +80,10 @@ public sealed class FakeAssignments : IApprovalAssignments
 
     public FakeAssignments(FakeRequests requests) => _requests = requests;
 
-    public Task<IReadOnlyDictionary<string, ApprovalAssignment>> CurrentAsync(IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, ApprovalAssignment>>(_requests.Records
+    public Task<IReadOnlyDictionary<string, PendingStep>> CurrentAsync(IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, PendingStep>>(_requests.Records
             .Where(r => recordIds.Contains(r.Id))
-            .ToDictionary(r => r.Id, r => new ApprovalAssignment([new Recipient("approver")], r.CreatedAt, [new Recipient("next")], "情報セキュリティ責任者",
+            .ToDictionary(r => r.Id, r => new PendingStep([Recipient.ById("approver")], r.CreatedAt, [Recipient.ById("next")], "情報セキュリティ責任者",
                 r.Kind == FormKind.MisdeliveryReport)));
 }
 

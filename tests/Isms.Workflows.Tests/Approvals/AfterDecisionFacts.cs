@@ -4,7 +4,7 @@ using Isms.Workflows.Approvals;
 using Isms.Workflows.Audit;
 using Isms.Workflows.Cards;
 using Isms.Workflows.Forms;
-using Isms.Workflows.Register;
+using Isms.Workflows.Procedures;
 using Isms.Workflows.Requests;
 using Isms.Workflows.Tests.Support;
 using static Isms.Workflows.Tests.Approvals.ApprovalHarness;
@@ -70,7 +70,7 @@ public sealed class AfterDecisionFacts
     public void AReturn_IsRecordedOnce_ByTheHolder_As持ち込み()
     {
         using var h = new ApprovalHarness(AfterLeave);
-        var returns = new TakeoutReturns(h.Store, h.Audit, h.Directory, h.Time);
+        var returns = new TakeoutReturns(h.Database, h.Store, h.Audit, h.Directory, h.Time);
         var pending = h.Submit();
         h.Service.Assign(pending, "act-p");
         var approved = h.Submit();

@@ -44,8 +44,8 @@ internal sealed class ApprovalHarness : IDisposable
         Store = new LiteDbRequestStore(Database);
         Audit = new AuditTrail(Database, Time, NullLogger<AuditTrail>.Instance);
         var router = new Isms.Workflows.Routing.ApprovalRouter(rules ?? RoutingTestData.ShippedRules(), () => Directory.Current);
-        CloudRegister = new Isms.Workflows.Register.CloudServiceRegister(Database);
-        Service = new ApprovalService(Database, router, Directory, Audit, Time, CloudRegister);
+        CloudRegister = new Isms.Workflows.Procedures.CloudServiceRegister(Database);
+        Service = new ApprovalService(Database, router, Directory, Audit, Time);
     }
 
     public FakeTimeProvider Time { get; }
@@ -54,15 +54,16 @@ internal sealed class ApprovalHarness : IDisposable
     public LiteDbRequestStore Store { get; }
     public AuditTrail Audit { get; }
     public ApprovalService Service { get; }
-    public Isms.Workflows.Register.CloudServiceRegister CloudRegister { get; }
+    public Isms.Workflows.Procedures.CloudServiceRegister CloudRegister { get; }
 
-    public RequestRecord Submit(FormKind kind = FormKind.TakeoutRequest, string applicantAad = "", string applicantTeams = YamadaTeams,
+    public RequestRecord Submit(FormKind? form = null, string applicantAad = "", string applicantTeams = YamadaTeams,
         string applicantName = "山田 太郎", bool incident = false)
     {
+        var kind = form ?? FormKind.TakeoutRequest;
         var (prefix, title, clause) = kind switch
         {
-            FormKind.MisdeliveryReport => ("誤送信", "誤送信報告", "6.1(15)④"),
-            FormKind.IncidentReport => ("事案", "インシデント報告", "5.3(1)①"),
+            _ when kind == FormKind.MisdeliveryReport => ("誤送信", "誤送信報告", "6.1(15)④"),
+            _ when kind == FormKind.IncidentReport => ("事案", "インシデント報告", "5.3(1)①"),
             _ => ("持出", "持ち出し申請", "5.1(1)③(イ)"),
         };
         var record = new RequestRecord

@@ -12,7 +12,7 @@ public sealed class ApprovalServiceFacts : IDisposable
 
     public void Dispose() => _h.Dispose();
 
-    private RequestRecord Assigned(FormKind kind = FormKind.TakeoutRequest)
+    private RequestRecord Assigned(FormKind? kind = null)
     {
         var record = _h.Submit(kind);
         _h.Service.Assign(record, "act-card");

@@ -13,7 +13,7 @@ public sealed class RoutingRulesLoaderFacts
     {
         var rules = RoutingRulesLoader.LoadFile(RoutingTestData.RulesPath, PolicyClauseCatalog.FromEmbeddedPolicy());
 
-        Assert.All(Enum.GetValues<FormKind>(), kind => Assert.Contains(rules.Rules, r => r.Forms.Contains(kind)));
+        Assert.All(FormCatalog.Standard.Kinds, kind => Assert.Contains(rules.Rules, r => r.Forms.Contains(kind)));
         Assert.Equal("ChiefSecurityOfficer", rules.Settings["cloudPermissionAuthority"]);
     }
 

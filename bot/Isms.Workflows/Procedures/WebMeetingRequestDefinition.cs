@@ -1,10 +1,16 @@
-using static Isms.Workflows.Forms.Definitions.Fields;
+using Isms.Workflows.Forms;
+using static Isms.Workflows.Procedures.Fields;
 
-namespace Isms.Workflows.Forms.Definitions;
+namespace Isms.Workflows.Procedures;
 
 /// <summary>Web会議申請: joining a web meeting hosted by an outside organisation (6.1(21)④), with the measures of 6.1(21)②.</summary>
-internal static class WebMeetingRequestDefinition
+public static class WebMeetingRequestDefinition
 {
+    // Field ids: used by the rules here and by what reads the record (register, return, chase).
+    public const string Service = "service";
+    public const string ConfidentialityLevel = "confidentiality";
+    public const string Terminal = "terminal";
+
     public static readonly IReadOnlyList<ChoiceOption> Services =
     [
         new("zoom", "Zoom"),
@@ -27,8 +33,8 @@ internal static class WebMeetingRequestDefinition
             [
                 Text("hostOrganisation", "主催団体", "6.1(21)④") with { Prefill = PrefillSource.HostOrganisation },
                 Text("meetingTitle", "会議名", "6.1(21)④"),
-                Choice("service", "Web会議サービス", Services, "6.1(21)④") with { Prefill = PrefillSource.MeetingService },
-                Text("serviceOther", "サービス名", "6.1(21)④") with { VisibleWhen = [When("service", "other")] },
+                Choice(Service, "Web会議サービス", Services, "6.1(21)④") with { Prefill = PrefillSource.MeetingService },
+                Text("serviceOther", "サービス名", "6.1(21)④") with { VisibleWhen = [When(Service, "other")] },
                 Date("meetingDate", "開催日", DateRule.TodayOrLaterWithinYear, "6.1(21)④") with { Prefill = PrefillSource.StartDate },
                 Time("startTime", "開始時刻", "6.1(21)④") with { Prefill = PrefillSource.StartTime },
                 Time("endTime", "終了予定時刻", "6.1(21)④") with { Required = false },
@@ -36,9 +42,9 @@ internal static class WebMeetingRequestDefinition
             new FormStep("参加方法と取り扱う情報",
             [
                 LongText("participants", "参加する職員", "6.1(21)②") with { Help = "参加する職員の氏名と所属を入力してください。" },
-                Confidentiality("confidentiality", "会議で取り扱う情報の機密性（最も高いもの）", "6.1(21)②"),
-                Choice("terminal", "使用する端末", [new("issued", "支給端末"), new("other", "支給端末以外")], "6.1(21)②"),
-                LongText("terminalReason", "支給端末以外を使う理由", "6.1(21)②") with { VisibleWhen = [When("terminal", "other")] },
+                Confidentiality(ConfidentialityLevel, "会議で取り扱う情報の機密性（最も高いもの）", "6.1(21)②"),
+                Choice(Terminal, "使用する端末", [new("issued", "支給端末"), new("other", "支給端末以外")], "6.1(21)②"),
+                LongText("terminalReason", "支給端末以外を使う理由", "6.1(21)②") with { VisibleWhen = [When(Terminal, "other")] },
                 Choice("network", "接続するネットワーク",
                 [
                     new("office", "庁内のネットワーク"),
@@ -54,12 +60,13 @@ internal static class WebMeetingRequestDefinition
                 LongText("confidentialMeasures", "機密性2以上の情報を扱うための対策", "6.1(21)②")
                     with
                     {
-                        VisibleWhen = [When("confidentiality", "2", "3")],
+                        VisibleWhen = [When(ConfidentialityLevel, "2", "3")],
                         Help = "例: 画面共有する資料を必要なものに限る、周囲に第三者がいない場所で参加する。",
                     },
             ]),
         ])
     {
+        CommandWords = ["web会議申請"],
         NextStep = $"{approver}が内容を確認し、参加を承認するかどうかを判断します（根拠: 6.1(21)④）。",
     };
 }

@@ -1,10 +1,20 @@
-using static Isms.Workflows.Forms.Definitions.Fields;
+using Isms.Workflows.Forms;
+using static Isms.Workflows.Procedures.Fields;
 
-namespace Isms.Workflows.Forms.Definitions;
+namespace Isms.Workflows.Procedures;
 
 /// <summary>持ち出し申請: permission to take devices, media or information outside (5.1(1)③), recorded as a check-out (5.1(1)⑤).</summary>
-internal static class TakeoutRequestDefinition
+public static class TakeoutRequestDefinition
 {
+    // Field ids: used by the rules here and by what reads the record (register, return, chase).
+    public const string ItemKind = "itemKind";
+    public const string AssetNumber = "assetNumber";
+    public const string ConfidentialityLevel = "confidentiality";
+    public const string Destination = "destination";
+    public const string StartDate = "startDate";
+    public const string EndDate = "endDate";
+    public const string ProcessOutside = "processOutside";
+
     public const string Paper = "paper";
 
     public static readonly IReadOnlyList<ChoiceOption> ItemKinds =
@@ -27,29 +37,29 @@ internal static class TakeoutRequestDefinition
         [
             new FormStep("持ち出す物と期間",
             [
-                Choice("itemKind", "持ち出す物", ItemKinds, "5.1(1)③(イ)") with { Prefill = PrefillSource.ItemKind },
-                Text("assetNumber", "資産番号・管理番号", "5.1(1)⑤")
+                Choice(ItemKind, "持ち出す物", ItemKinds, "5.1(1)③(イ)") with { Prefill = PrefillSource.ItemKind },
+                Text(AssetNumber, "資産番号・管理番号", "5.1(1)⑤")
                     with { Required = false, Help = "端末や媒体に貼られている番号です。書類の場合は空欄でかまいません。" },
-                Confidentiality("confidentiality", "記録されている情報の機密性（最も高いもの）", "2(2)⑤(ウ)"),
+                Confidentiality(ConfidentialityLevel, "記録されている情報の機密性（最も高いもの）", "2(2)⑤(ウ)"),
                 LongText("purpose", "持ち出す目的", "5.1(1)③(イ)"),
-                Text("destination", "持ち出し先", "5.1(1)⑤"),
-                Date("startDate", "持ち出す日", DateRule.TodayOrLaterWithinYear, "5.1(1)⑤") with { Prefill = PrefillSource.StartDate },
-                Date("endDate", "返却予定日", DateRule.TodayOrLaterWithinYear, "5.1(1)⑤") with { Prefill = PrefillSource.EndDate },
-                Choice("processOutside", "持ち出した先で情報を処理（閲覧・編集）しますか", YesNo, "5.1(1)③(ウ)"),
+                Text(Destination, "持ち出し先", "5.1(1)⑤"),
+                Date(StartDate, "持ち出す日", DateRule.TodayOrLaterWithinYear, "5.1(1)⑤") with { Prefill = PrefillSource.StartDate },
+                Date(EndDate, "返却予定日", DateRule.TodayOrLaterWithinYear, "5.1(1)⑤") with { Prefill = PrefillSource.EndDate },
+                Choice(ProcessOutside, "持ち出した先で情報を処理（閲覧・編集）しますか", YesNo, "5.1(1)③(ウ)"),
             ]),
             new FormStep("安全対策",
             [
-                Text("outsideWorkPlace", "外部で作業する場所", "5.1(1)③(ウ)") with { VisibleWhen = [When("processOutside", Yes)] },
+                Text("outsideWorkPlace", "外部で作業する場所", "5.1(1)③(ウ)") with { VisibleWhen = [When(ProcessOutside, Yes)] },
                 Confirm("encryption", "暗号化またはパスワードを設定しました", "2(2)⑧(ア)")
                     with
                     {
-                        VisibleWhen = [When("confidentiality", "2", "3"), WhenNot("itemKind", Paper)],
+                        VisibleWhen = [When(ConfidentialityLevel, "2", "3"), WhenNot(ItemKind, Paper)],
                         Help = "機密性2以上の情報資産を運搬するときは、暗号化などの不正利用防止措置が必要です。",
                     },
                 Confirm("lockedCase", "鍵付きのケースなどに入れて運搬します", "2(2)⑧(ア)")
                     with
                     {
-                        VisibleWhen = [When("confidentiality", "2", "3")],
+                        VisibleWhen = [When(ConfidentialityLevel, "2", "3")],
                         Help = "機密性2以上の情報資産は、鍵付きのケースなどに格納して運搬してください。",
                     },
                 LongText("otherMeasures", "その他の対策", "2(2)⑧(ア)") with { Required = false },
@@ -57,11 +67,12 @@ internal static class TakeoutRequestDefinition
         ])
     {
         NextStep = "所属の情報セキュリティ管理者が確認し、持ち出しを許可するかどうかを判断します（根拠: 5.1(1)③(イ)）。返却時には管理者が返却を記録します（根拠: 5.1(1)⑤）。",
-        DateOrders = [new("startDate", "endDate", "返却予定日は持ち出す日と同じか、それより後の日付にしてください。")],
+        CommandWords = ["持ち出し申請", "持出申請", "持ち出し"],
+        DateOrders = [new(StartDate, EndDate, "返却予定日は持ち出す日と同じか、それより後の日付にしてください。")],
         Rules =
         [
-            new FormRule("confidential-transport", [When("confidentiality", "2", "3")], ["2(2)⑧(ア)", "2(2)⑧(イ)"], RuleEffects.None),
-            new FormRule("processing-outside", [When("processOutside", Yes)], ["5.1(1)③(ウ)"], RuleEffects.None),
+            new FormRule("confidential-transport", [When(ConfidentialityLevel, "2", "3")], ["2(2)⑧(ア)", "2(2)⑧(イ)"], RuleEffects.None),
+            new FormRule("processing-outside", [When(ProcessOutside, Yes)], ["5.1(1)③(ウ)"], RuleEffects.None),
         ],
     };
 }

@@ -75,7 +75,7 @@ public sealed partial class OrgDirectoryService : IDisposable
             var person = _current.FindByAadObjectId(key);
             if (person is null) return false;
             if (person.TeamsUserId == teamsUserId) return true;
-            _learned.Upsert(new LearnedTeamsId { Id = key, TeamsUserId = teamsUserId, LearnedAt = _time.GetUtcNow().UtcDateTime });
+            _learned.Upsert(new LearnedTeamsId { Id = key, TeamsUserId = teamsUserId, LearnedAt = _time.GetUtcNow() });
             _current = WithLearned(_fileDirectory);
             LogLearned(_logger, person.Id);
             return true;
@@ -142,6 +142,6 @@ public sealed partial class OrgDirectoryService : IDisposable
         /// <summary>Entra object id, lower case.</summary>
         public string Id { get; set; } = "";
         public string TeamsUserId { get; set; } = "";
-        public DateTime LearnedAt { get; set; }
+        public DateTimeOffset LearnedAt { get; set; }
     }
 }

@@ -1,11 +1,18 @@
 using Isms.Workflows.Requests;
-using static Isms.Workflows.Forms.Definitions.Fields;
+using Isms.Workflows.Forms;
+using static Isms.Workflows.Procedures.Fields;
 
-namespace Isms.Workflows.Forms.Definitions;
+namespace Isms.Workflows.Procedures;
 
 /// <summary>インシデント報告 (5.3(1)①). Always an incident; suspected malware gets the first-response steps at once (6.4(3)⑦).</summary>
-internal static class IncidentReportDefinition
+public static class IncidentReportDefinition
 {
+    // Field ids: used by the rules here and by what reads the record (register, return, chase).
+    public const string IncidentKind = "incidentKind";
+    public const string ReportedBy = "reportedBy";
+    public const string PersonalData = "personalData";
+    public const string PossibleCrime = "possibleCrime";
+
     public const string Malware = "malware";
 
     public static readonly IReadOnlyList<ChoiceOption> Kinds =
@@ -36,12 +43,12 @@ internal static class IncidentReportDefinition
         [
             new FormStep("何が起きたか",
             [
-                Choice("incidentKind", "インシデントの種類", Kinds, "5.3(1)①") with { Prefill = PrefillSource.IncidentKind },
+                Choice(IncidentKind, "インシデントの種類", Kinds, "5.3(1)①") with { Prefill = PrefillSource.IncidentKind },
                 Date("occurredDate", "発生した日（分からなければ気付いた日）", DateRule.TodayOrEarlier, "5.3(1)①") with { Prefill = PrefillSource.EventDate },
                 Date("foundDate", "気付いた日", DateRule.TodayOrEarlier, "5.3(1)①") with { Prefill = PrefillSource.EventDate },
                 Time("foundTime", "気付いた時刻", "5.3(1)①") with { Required = false, Prefill = PrefillSource.StartTime },
                 LongText("description", "何が起きたか", "5.3(1)①"),
-                Choice("reportedBy", "最初に気付いたのは",
+                Choice(ReportedBy, "最初に気付いたのは",
                 [
                     new("self", "自分"),
                     new("staff", "ほかの職員"),
@@ -55,31 +62,32 @@ internal static class IncidentReportDefinition
                     new("done", "LANケーブルを抜いた・通信を切った"),
                     new("not_yet", "まだ切り離していない"),
                     new("unknown", "分からない"),
-                ], "6.4(3)⑦") with { VisibleWhen = [When("incidentKind", Malware)] },
+                ], "6.4(3)⑦") with { VisibleWhen = [When(IncidentKind, Malware)] },
                 LongText("affectedAssets", "関係する情報・システム・機器", "5.3(1)①"),
                 Confidentiality("confidentiality", "関係する情報の機密性（最も高いもの）", "5.3(1)①"),
-                Choice("personalData", "個人情報は含まれていますか", YesNo, "5.3(1)④"),
+                Choice(PersonalData, "個人情報は含まれていますか", YesNo, "5.3(1)④"),
                 Choice("personalDataCount", "含まれる個人情報のおおよその人数", MisdeliveryReportDefinition.PersonCounts, "5.3(1)④")
-                    with { VisibleWhen = [When("personalData", Yes)] },
-                Choice("possibleCrime", "盗難や不正アクセスなど、犯罪の可能性がありますか", YesNo, "6.5(3)")
-                    with { VisibleWhen = [When("incidentKind", "loss_theft", "unauthorized_access")] },
+                    with { VisibleWhen = [When(PersonalData, Yes)] },
+                Choice(PossibleCrime, "盗難や不正アクセスなど、犯罪の可能性がありますか", YesNo, "6.5(3)")
+                    with { VisibleWhen = [When(IncidentKind, "loss_theft", "unauthorized_access")] },
                 LongText("scope", "影響の範囲（分かる範囲で）", "5.3(1)①") with { Required = false },
                 LongText("firstResponse", "すでに行った対応", "5.3(1)①") with { Help = "まだ何もしていなければ「なし」と入力してください。" },
             ]),
         ])
     {
+        CommandWords = ["インシデント報告"],
         AlwaysIncident = true,
         InitialStatus = RequestStatus.Submitted,
         NextStep = "情報セキュリティ管理者と統一的な窓口に報告されました。CSIRTが状況を確認し、必要な指示をします（根拠: 5.3(1)①、5.3(3)①）。",
         Rules =
         [
-            new FormRule("malware-first-response", [When("incidentKind", Malware)], ["6.4(3)⑦"], RuleEffects.NotifyImmediately)
+            new FormRule("malware-first-response", [When(IncidentKind, Malware)], ["6.4(3)⑦"], RuleEffects.NotifyImmediately)
             {
                 Notice = MalwareFirstResponse,
             },
-            new FormRule("personal-data", [When("personalData", Yes)], ["5.3(1)④"], RuleEffects.None),
-            new FormRule("reported-from-outside", [When("reportedBy", "outside")], ["5.3(2)①"], RuleEffects.None),
-            new FormRule("possible-crime", [When("possibleCrime", Yes)], ["6.5(3)"], RuleEffects.None),
+            new FormRule("personal-data", [When(PersonalData, Yes)], ["5.3(1)④"], RuleEffects.None),
+            new FormRule("reported-from-outside", [When(ReportedBy, "outside")], ["5.3(2)①"], RuleEffects.None),
+            new FormRule("possible-crime", [When(PossibleCrime, Yes)], ["6.5(3)"], RuleEffects.None),
         ],
     };
 }

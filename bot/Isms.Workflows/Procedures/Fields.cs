@@ -1,4 +1,6 @@
-namespace Isms.Workflows.Forms.Definitions;
+using Isms.Workflows.Forms;
+
+namespace Isms.Workflows.Procedures;
 
 /// <summary>Short constructors for field definitions, so each form reads as a list of questions.</summary>
 internal static class Fields

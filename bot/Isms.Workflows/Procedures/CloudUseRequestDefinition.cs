@@ -1,15 +1,23 @@
-using static Isms.Workflows.Forms.Definitions.Fields;
+using Isms.Workflows.Forms;
+using static Isms.Workflows.Procedures.Fields;
 
-namespace Isms.Workflows.Forms.Definitions;
+namespace Isms.Workflows.Procedures;
 
 /// <summary>
 /// クラウド利用申請. 機密性2以上 takes the 8.3 route (the selection conditions of 8.3(3) as a checklist, decided by the
 /// 利用申請の許可権限者); otherwise 8.4 (the applicant confirms the terms, the 情報セキュリティ責任者 decides).
 /// </summary>
-internal static class CloudUseRequestDefinition
+public static class CloudUseRequestDefinition
 {
-    private static readonly FieldCondition HoldsConfidential = When("confidentiality", "2", "3");
-    private static readonly FieldCondition HoldsPublicOnly = When("confidentiality", "1");
+    // Field ids: used by the rules here and by what reads the record (register, return, chase).
+    public const string ServiceName = "serviceName";
+    public const string Provider = "provider";
+    public const string Purpose = "purpose";
+    public const string ConfidentialityLevel = "confidentiality";
+    public const string Users = "users";
+
+    private static readonly FieldCondition HoldsConfidential = When(ConfidentialityLevel, "2", "3");
+    private static readonly FieldCondition HoldsPublicOnly = When(ConfidentialityLevel, "1");
 
     public static FormDefinition Create() => new(
         FormKind.CloudUseRequest,
@@ -21,12 +29,12 @@ internal static class CloudUseRequestDefinition
         [
             new FormStep("利用したいサービス",
             [
-                Text("serviceName", "サービス名", "8.4(2)①", "8.3(5)①") with { Prefill = PrefillSource.CloudService },
-                Text("provider", "提供事業者", "8.3(5)①") with { Required = false },
-                LongText("purpose", "利用する業務・目的", "8.4(2)①", "8.3(5)①"),
+                Text(ServiceName, "サービス名", "8.4(2)①", "8.3(5)①") with { Prefill = PrefillSource.CloudService },
+                Text(Provider, "提供事業者", "8.3(5)①") with { Required = false },
+                LongText(Purpose, "利用する業務・目的", "8.4(2)①", "8.3(5)①"),
                 LongText("dataDescription", "クラウドに保存・入力する情報", "8.4(2)①", "8.3(5)①"),
-                Confidentiality("confidentiality", "取り扱う情報の機密性（最も高いもの）", "8.4(2)①", "8.3(5)①"),
-                Text("users", "利用する職員の範囲", "8.3(5)①") with { Placeholder = "例: 警防課の職員5名" },
+                Confidentiality(ConfidentialityLevel, "取り扱う情報の機密性（最も高いもの）", "8.4(2)①", "8.3(5)①"),
+                Text(Users, "利用する職員の範囲", "8.3(5)①") with { Placeholder = "例: 警防課の職員5名" },
             ]),
             new FormStep("提供条件の確認",
             [
@@ -53,6 +61,9 @@ internal static class CloudUseRequestDefinition
         ])
     {
         NextStep = "情報セキュリティ責任者が確認し、利用の可否を判断します。",
+        CommandWords = ["クラウド利用申請"],
+        // An approved cloud service enters the クラウド台帳 (8.3(5)③, 8.4(2)②) in the approval's transaction.
+        OnApproved = approved => new CloudServiceRegister(approved.Database).Add(approved.Record, approved.ApproverName, approved.At),
         Rules =
         [
             new FormRule("route-8.3", [HoldsConfidential], ["8.3(5)①", "8.3(5)②", "8.3(5)③"], RuleEffects.None)

@@ -4,7 +4,7 @@ using Isms.Workflows.Requests;
 using Isms.Workflows.Storage;
 using LiteDB;
 
-namespace Isms.Workflows.Register;
+namespace Isms.Workflows.Procedures;
 
 /// <summary>One approved cloud service, as the register shows it (8.3(5)③ 承認済みクラウドサービス, 8.4(2)② recorded by the 責任者).</summary>
 public sealed class CloudServiceEntry
@@ -29,7 +29,8 @@ public sealed class CloudServiceEntry
 
 /// <summary>
 /// The register of approved cloud services that staff look up before they apply again (domain: クラウド利用申請).
-/// Written by <see cref="Approvals.ApprovalService"/> when a クラウド利用申請 is finally approved; keyed by record id,
+/// Written by the クラウド利用申請's approval hook (<see cref="CloudUseRequestDefinition"/>) when a request is finally
+/// approved, in the approval's transaction; keyed by record id,
 /// so writing the same approval twice keeps one entry.
 /// </summary>
 public sealed class CloudServiceRegister
@@ -47,10 +48,10 @@ public sealed class CloudServiceRegister
         {
             Id = record.Id,
             RecordNumber = record.Number,
-            ServiceName = Answer(record, "serviceName") ?? record.Title,
-            Provider = Answer(record, "provider"),
-            Purpose = Answer(record, "purpose") ?? "",
-            Users = Answer(record, "users"),
+            ServiceName = Answer(record, CloudUseRequestDefinition.ServiceName) ?? record.Title,
+            Provider = Answer(record, CloudUseRequestDefinition.Provider),
+            Purpose = Answer(record, CloudUseRequestDefinition.Purpose) ?? "",
+            Users = Answer(record, CloudUseRequestDefinition.Users),
             Confidentiality = record.HighestConfidentiality,
             Clause = record.HighestConfidentiality >= 2 ? "8.3(5)③" : "8.4(2)②",
             Department = record.Applicant.Department,

@@ -1,11 +1,17 @@
 using Isms.Workflows.Requests;
-using static Isms.Workflows.Forms.Definitions.Fields;
+using Isms.Workflows.Forms;
+using static Isms.Workflows.Procedures.Fields;
 
-namespace Isms.Workflows.Forms.Definitions;
+namespace Isms.Workflows.Procedures;
 
 /// <summary>誤送信報告: a report to the 情報セキュリティ管理者 (6.1(15)④), an incident when personal data or 機密性3 went out.</summary>
-internal static class MisdeliveryReportDefinition
+public static class MisdeliveryReportDefinition
 {
+    // Field ids: used by the rules here and by what reads the record (register, return, chase).
+    public const string HasAttachment = "hasAttachment";
+    public const string ConfidentialityLevel = "confidentiality";
+    public const string PersonalData = "personalData";
+
     public static readonly IReadOnlyList<ChoiceOption> PersonCounts =
     [
         new("1-9", "1〜9人"),
@@ -31,15 +37,15 @@ internal static class MisdeliveryReportDefinition
                 Text("recipientOrganisation", "宛先の組織名・氏名（分かる範囲で）", "6.1(15)④") with { Required = false },
                 Choice("recipientScope", "宛先は組合の外部ですか", [new("outside", "外部（組合外）"), new("inside", "組合内")], "6.1(15)④"),
                 Text("subject", "件名", "6.1(15)④"),
-                Choice("hasAttachment", "添付ファイルはありましたか", YesNo, "6.1(15)④"),
+                Choice(HasAttachment, "添付ファイルはありましたか", YesNo, "6.1(15)④"),
             ]),
             new FormStep("送った情報",
             [
-                Text("attachmentNames", "添付ファイル名", "6.1(15)④") with { VisibleWhen = [When("hasAttachment", Yes)] },
-                Confidentiality("confidentiality", "送った情報の機密性（最も高いもの）"),
-                Choice("personalData", "個人情報は含まれていましたか", YesNo, "5.3(1)④"),
+                Text("attachmentNames", "添付ファイル名", "6.1(15)④") with { VisibleWhen = [When(HasAttachment, Yes)] },
+                Confidentiality(ConfidentialityLevel, "送った情報の機密性（最も高いもの）"),
+                Choice(PersonalData, "個人情報は含まれていましたか", YesNo, "5.3(1)④"),
                 Choice("personalDataCount", "含まれていた個人情報のおおよその人数", PersonCounts, "5.3(1)④")
-                    with { VisibleWhen = [When("personalData", Yes)] },
+                    with { VisibleWhen = [When(PersonalData, Yes)] },
             ]),
             new FormStep("気付いた経緯と対応",
             [
@@ -55,15 +61,16 @@ internal static class MisdeliveryReportDefinition
             ]),
         ])
     {
+        CommandWords = ["誤送信報告"],
         InitialStatus = RequestStatus.Submitted,
         NextStep = "所属の情報セキュリティ管理者が内容を確認します（根拠: 6.1(15)④）。",
         Rules =
         [
-            new FormRule("incident-personal-data", [When("personalData", Yes)], ["5.3(1)①", "5.3(1)④"], RuleEffects.MarkIncident)
+            new FormRule("incident-personal-data", [When(PersonalData, Yes)], ["5.3(1)①", "5.3(1)④"], RuleEffects.MarkIncident)
             {
                 NextStep = "個人情報を含むため情報セキュリティインシデントとして扱い、情報セキュリティ管理者から統括情報セキュリティ責任者等へ報告されます。個人情報保護委員会への報告の要否も検討されます（根拠: 5.3(1)②④）。",
             },
-            new FormRule("incident-confidentiality-3", [When("confidentiality", "3")], ["5.3(1)①", "5.3(1)②"], RuleEffects.MarkIncident)
+            new FormRule("incident-confidentiality-3", [When(ConfidentialityLevel, "3")], ["5.3(1)①", "5.3(1)②"], RuleEffects.MarkIncident)
             {
                 NextStep = "機密性3の情報のため情報セキュリティインシデントとして扱い、情報セキュリティ管理者から統括情報セキュリティ責任者等へ報告されます（根拠: 5.3(1)②）。",
             },

@@ -3,12 +3,15 @@ using Isms.Workflows.Cards;
 using Isms.Workflows.Requests;
 using static Isms.Workflows.Cards.CardElements;
 
-namespace Isms.Workflows.Register;
+namespace Isms.Workflows.Procedures;
 
 /// <summary>The 返却 card: the person's approved, unreturned 持ち出し, each with 返却しました.</summary>
 public static class TakeoutReturnCard
 {
-    private static readonly string[] ShownFields = ["itemKind", "assetNumber", "destination", "endDate"];
+    private static readonly string[] ShownFields =
+    [
+        TakeoutRequestDefinition.ItemKind, TakeoutRequestDefinition.AssetNumber, TakeoutRequestDefinition.Destination, TakeoutRequestDefinition.EndDate,
+    ];
 
     public static JsonObject Create(IReadOnlyList<RequestRecord> outstanding)
     {

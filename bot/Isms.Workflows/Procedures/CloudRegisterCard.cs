@@ -4,7 +4,7 @@ using Isms.Workflows.Cards;
 using Isms.Workflows.Forms;
 using static Isms.Workflows.Cards.CardElements;
 
-namespace Isms.Workflows.Register;
+namespace Isms.Workflows.Procedures;
 
 /// <summary>The クラウド台帳 card: every approved cloud service with its purpose, 機密性, approver, date and clause.</summary>
 public static class CloudRegisterCard
@@ -32,7 +32,7 @@ public static class CloudRegisterCard
             facts.Add(("機密性", entry.Confidentiality > 0 ? $"機密性{entry.Confidentiality}まで" : "—"));
             if (entry.Department is not null) facts.Add(("申請所属", entry.Department));
             facts.Add(("承認者", $"{entry.ApprovedByName}さん"));
-            facts.Add(("承認日", entry.ApprovedAtTime.ToOffset(JapanTime.Offset).ToString("yyyy年M月d日", CultureInfo.InvariantCulture)));
+            facts.Add(("承認日", JapanTime.FormatDate(entry.ApprovedAtTime)));
             facts.Add(("根拠", entry.Clause));
             facts.Add(("申請番号", entry.RecordNumber));
             card.Add(Container([TextBlock(entry.ServiceName, TextTone.Subheading), FactSet(facts)], separator: true));
