@@ -29,5 +29,8 @@ public interface IPolicyAnswerer
 {
     Task<PolicyAnswer> AnswerAsync(string question, AnswerContext? context, CancellationToken cancellationToken);
 
+    /// <summary>Re-indexes with the shipped data and <paramref name="curation"/>; takes effect for the next question.</summary>
+    CurationResult Apply(Curation curation);
+
     PolicyDocument Document { get; }
 }

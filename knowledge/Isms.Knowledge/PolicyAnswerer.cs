@@ -10,25 +10,37 @@ namespace Isms.Knowledge;
 /// <summary>Answers staff questions from the policy, offline; an optional <see cref="IAnswerWriter"/> may phrase the summary.</summary>
 public sealed class PolicyAnswerer : IPolicyAnswerer
 {
-    private readonly ClauseRetriever _retriever;
+    private readonly Thesaurus _thesaurus;
+    private readonly ClauseQuestions _questions;
+    // Swapped whole when a curation is applied; a question in flight keeps the retriever it started with.
+    private volatile Curated _current;
     private readonly ProcedureDetector _procedures;
     private readonly ScopeClassifier _scope;
     private readonly IAnswerWriter? _writer;
     private readonly ILogger _logger;
 
-    public PolicyAnswerer(PolicyDocument document, Thesaurus thesaurus, ProcedureDetector procedures, IAnswerWriter? writer = null, ILogger<PolicyAnswerer>? logger = null)
-        : this(ClauseRetriever.Build(document, thesaurus, ClauseQuestions.LoadEmbedded(), DefaultAnalyzer.Value), document, thesaurus, procedures, writer, logger)
-    {
-    }
+    private sealed record Curated(ClauseRetriever Retriever, IReadOnlyDictionary<string, IReadOnlyList<string>> Pins);
 
-    public PolicyAnswerer(ClauseRetriever retriever, PolicyDocument document, Thesaurus thesaurus, ProcedureDetector procedures, IAnswerWriter? writer = null, ILogger<PolicyAnswerer>? logger = null)
+    public PolicyAnswerer(PolicyDocument document, Thesaurus thesaurus, ProcedureDetector procedures, IAnswerWriter? writer = null, ILogger<PolicyAnswerer>? logger = null)
     {
         Document = document;
-        _scope = ScopeClassifier.LoadEmbedded(withWords: retriever.Index.Analyzer is not null);
+        _thesaurus = thesaurus;
+        _questions = ClauseQuestions.LoadEmbedded();
+        _current = new Curated(ClauseRetriever.Build(document, thesaurus, _questions, DefaultAnalyzer.Value), new Dictionary<string, IReadOnlyList<string>>());
+        _scope = ScopeClassifier.LoadEmbedded(withWords: DefaultAnalyzer.Value is not null);
         _procedures = procedures;
-        _retriever = retriever;
         _writer = writer;
         _logger = logger ?? NullLogger<PolicyAnswerer>.Instance;
+        var orphans = _questions.Orphans(document);
+        if (orphans.Count > 0)
+            _logger.LogWarning("{Count} clause ids of the shipped staff questions are not in this edition: {Ids}", orphans.Count, string.Join(", ", orphans.Take(20)));
+    }
+
+    public CurationResult Apply(Curation curation)
+    {
+        var (thesaurus, questions, pins, result) = CurationMerge.Apply(curation, Document, _thesaurus, _questions);
+        _current = new Curated(ClauseRetriever.Build(Document, thesaurus, questions, DefaultAnalyzer.Value), pins);
+        return result;
     }
 
     /// <summary>The shipped edition with the shipped thesaurus and intent rules.</summary>
@@ -40,7 +52,7 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
 
     public PolicyDocument Document { get; }
 
-    public ClauseRetriever Retriever => _retriever;
+    public ClauseRetriever Retriever => _current.Retriever;
 
     public async Task<PolicyAnswer> AnswerAsync(string question, AnswerContext? context, CancellationToken cancellationToken)
     {
@@ -64,14 +76,19 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
         if (_procedures.Detect(question) is { } procedure)
         {
             var formClauses = procedure.ClauseIds.Select(Document.FindClause).OfType<Clause>().Select(c => new Citation(c, 1.0));
-            var retrieved = _retriever.Retrieve(question, context);
+            var retrieved = _current.Retriever.Retrieve(question, context);
             var citations = formClauses.Concat(retrieved).DistinctBy(c => c.Clause.Id).Take(5).ToList();
             return Build(PolicyIntent.Procedure, AnswerText.FormOffer(procedure, citations, Document), citations) with { Procedure = procedure };
         }
+        var current = _current;
+        // A phrasing the 統括 or the 窓口 pinned to clauses is answered by them, first.
+        var pinned = current.Pins.TryGetValue(CurationMerge.PinKey(question), out var ids)
+            ? ids.Select(Document.FindClause).OfType<Clause>().Select(c => new Citation(c, 1.0)).ToList()
+            : [];
         var isFollowUp = context is { PreviousQuestion.Length: > 0 } && QuestionCues.Of(question).LooksLikeFollowUp;
-        if (!isFollowUp && IsOutOfScope(question))
+        if (!isFollowUp && pinned.Count == 0 && IsOutOfScope(question))
             return Build(PolicyIntent.OutOfScope, AnswerText.OutOfScope(Document), []);
-        var found = _retriever.Retrieve(question, context);
+        var found = pinned.Concat(current.Retriever.Retrieve(question, context)).DistinctBy(c => c.Clause.Id).Take(5).ToList();
         if (found.Count == 0) return Build(PolicyIntent.OutOfScope, AnswerText.OutOfScope(Document), []);
         var conclusion = ConclusionWriter.Write(found, Document, QuestionCues.Of(question).AsksPermission);
         return Build(PolicyIntent.Answer, AnswerText.Summarize(conclusion, found, Document), found) with { Conclusion = conclusion };
@@ -80,7 +97,7 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     // A score threshold cannot tell toner from telework: a classifier learned from in-scope and off-topic questions does.
     private bool IsOutOfScope(string question)
     {
-        var features = _retriever.Features;
+        var features = _current.Retriever.Features;
         return !_scope.InScope(ScopeClassifier.Describe(question, features, features.Extract(RankingQuery.Of(question)), _procedures));
     }
 

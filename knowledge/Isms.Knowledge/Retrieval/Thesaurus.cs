@@ -12,6 +12,10 @@ public sealed class Thesaurus
 
     public int Count => _entries.Count;
 
+    /// <summary>This thesaurus and more entries (curated synonyms): each variant stands for its policy term.</summary>
+    public Thesaurus With(IEnumerable<(string PolicyTerm, string Variant)> more) =>
+        new([.. _entries, .. more.Select(m => (new[] { JapaneseNormalizer.Fold(m.Variant, hiraganaToKatakana: JapaneseNormalizer.Fold(m.Variant).Length > 3) }, new[] { m.PolicyTerm }))]);
+
     public static Thesaurus Parse(string tsv)
     {
         var entries = new List<(string[], string[])>();
