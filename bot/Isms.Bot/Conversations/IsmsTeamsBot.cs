@@ -1,6 +1,7 @@
 using Isms.Bot.Approvals;
 using Isms.Bot.Cards;
 using Isms.Bot.Incidents;
+using Isms.Bot.Notifications;
 using Isms.Workflows.Incidents;
 using Isms.Workflows.Org;
 using Microsoft.Bot.Builder;
@@ -11,7 +12,8 @@ namespace Isms.Bot.Conversations;
 
 /// <summary>
 /// The Teams activity handler: thin on purpose. It records where each conversation can be reached, greets on
-/// install and join, and hands messages to <see cref="MessageRouter"/>.
+/// install and join, hands messages to <see cref="MessageRouter"/>, and delivers what waits in the outbox for someone
+/// who writes to the bot or opens it.
 /// </summary>
 public sealed class IsmsTeamsBot(
     ConversationState conversationState,
@@ -22,6 +24,7 @@ public sealed class IsmsTeamsBot(
     OrgDirectoryService directory,
     ApprovalsBridge approvals,
     IncidentsBridge incidents,
+    NotificationOutbox outbox,
     TimeProvider clock,
     ILogger<IsmsTeamsBot> logger) : TeamsActivityHandler
 {
@@ -42,6 +45,31 @@ public sealed class IsmsTeamsBot(
 
         await base.OnTurnAsync(turnContext, cancellationToken);
         await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
+        await DeliverWaitingAsync(turnContext, cancellationToken);
+    }
+
+    /// <summary>
+    /// Someone who writes to the bot or opens it gets what waits for them now, not at the next retry. Not on a card
+    /// press (invoke): Teams waits for its answer, and the next message or retry delivers the rest.
+    /// </summary>
+    private async Task DeliverWaitingAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate)
+            || activity.From?.Id is not { Length: > 0 } senderId || activity.From.Id == activity.Recipient?.Id)
+        {
+            return;
+        }
+
+        try
+        {
+            await outbox.DeliverQueuedForAsync(activity.From.AadObjectId is { Length: > 0 } aad ? aad : null, senderId, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The person's own turn has been answered; what did not go now stays for the retries.
+            logger.LogWarning(exception, "Delivering the waiting notifications of a sender failed");
+        }
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)

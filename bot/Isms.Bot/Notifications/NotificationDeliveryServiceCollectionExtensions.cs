@@ -10,6 +10,7 @@ public static class NotificationDeliveryServiceCollectionExtensions
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApprovalCardSender>();
         services.AddSingleton<OutboxStore>();
+        services.AddSingleton<LateCards>();
         services.AddSingleton<NotificationOutbox>();
         services.AddHostedService<OutboxRetryService>();
         return services;

@@ -14,6 +14,9 @@ namespace Isms.Bot.Notifications;
 /// 管理者 channel (Channels:AdminChannelId) or, failing that, to the 情報セキュリティ管理者 of the applicant's 所属,
 /// and the entry stays (given up) until the person can be reached. Nothing is dropped without a warning in the log
 /// (ids only, never the text). <see cref="RetryDueAsync"/> is the whole retry logic; a hosted loop calls it.
+/// Someone who writes to the bot, opens it, or appears in a team's member list gets what waits for them at once
+/// (<see cref="DeliverQueuedForAsync(string?, string?, CancellationToken)"/>). A card that waits is drawn again from the
+/// record when it is delivered (<see cref="LateCards"/>).
 /// </summary>
 public sealed class NotificationOutbox(
     OutboxStore store,
@@ -21,20 +24,33 @@ public sealed class NotificationOutbox(
     ConversationReferenceStore references,
     ApprovalCardSender cards,
     ApprovalService approvals,
+    LateCards lateCards,
     OrgDirectoryService directory,
     IOptions<NotificationChannelsOptions> channels,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<NotificationOutbox> logger)
 {
+    /// <summary>How long a turn waits for a retry pass in progress before leaving its sender's entries to the retries.</summary>
+    private static readonly TimeSpan TurnGateWait = TimeSpan.FromSeconds(5);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Sends a message now; when it does not arrive, keeps it for the retries.</summary>
     public async Task<NotifyResult> SendOrQueueAsync(Notice notice, string? recordId, string? recordNumber, CancellationToken cancellationToken)
     {
         var entry = NewEntry(OutboxKind.Message, $"msg-{Guid.NewGuid():N}", notice.To, notice.Title, notice.Text, recordId, recordNumber);
-        entry.CardJson = notice.Card?.ToJsonString();
-        var result = await AttemptAsync(entry, cancellationToken);
+        if (LateCards.Identify(notice.Card) is { } identity)
+        {
+            (entry.CardVerb, entry.CardRecordId) = identity;
+        }
+        else
+        {
+            entry.CardJson = notice.Card?.ToJsonString();
+        }
+
+        // The first attempt sends the card as the workflow just drew it; only a later one draws it again.
+        var result = await AttemptAsync(entry, cancellationToken, notice.Card);
         if (result != NotifyResult.Sent)
         {
             Queue(entry, result);
@@ -63,6 +79,17 @@ public sealed class NotificationOutbox(
         }
     }
 
+    /// <summary>
+    /// Delivers everything waiting for this person now, in the turn in which they wrote to the bot or opened it, instead
+    /// of at the next retry. What still does not arrive stays as it was for the retries. Returns how many were delivered.
+    /// </summary>
+    public Task<int> DeliverQueuedForAsync(string? aadObjectId, string? teamsUserId, CancellationToken cancellationToken) =>
+        DeliverNowAsync(store.ForPerson(aadObjectId, teamsUserId), cancellationToken);
+
+    /// <summary>After a roster was read: one attempt now for the entries of the people it lists.</summary>
+    public Task<int> DeliverQueuedForAsync(IEnumerable<(string? AadObjectId, string TeamsUserId)> people, CancellationToken cancellationToken) =>
+        DeliverNowAsync(people.SelectMany(p => store.ForPerson(p.AadObjectId, p.TeamsUserId)).DistinctBy(e => e.Id).ToList(), cancellationToken);
+
     /// <summary>Retries every entry that is due at <paramref name="now"/>, and given-up ones whose person now has a chat
     /// with the bot. Returns how many were delivered. Safe to call from several places: passes run one at a time.</summary>
     public async Task<int> RetryDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -79,6 +106,48 @@ public sealed class NotificationOutbox(
             foreach (var entry in store.GivenUpUnreachable().Where(HasChatNow))
             {
                 delivered += await RetryAsync(entry, now, cancellationToken) ? 1 : 0;
+            }
+
+            return delivered;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<int> DeliverNowAsync(IReadOnlyList<OutboxEntry> waiting, CancellationToken cancellationToken)
+    {
+        if (waiting.Count == 0)
+        {
+            return 0;
+        }
+
+        if (!await _gate.WaitAsync(TurnGateWait, cancellationToken))
+        {
+            logger.LogInformation("A retry pass is running; {Count} outbox entries wait for it", waiting.Count);
+            return 0;
+        }
+
+        try
+        {
+            var delivered = 0;
+            foreach (var candidate in waiting)
+            {
+                // Read again under the gate: a retry pass may have delivered it meanwhile.
+                if (store.Find(candidate.Id) is not { } entry)
+                {
+                    continue;
+                }
+
+                var result = await AttemptAsync(entry, cancellationToken);
+                if (result == NotifyResult.Sent || IsObsolete(entry))
+                {
+                    store.Remove(entry.Id);
+                    logger.LogInformation("Outbox entry {EntryId} for record {RecordId} {Outcome} at once, after {Attempts} earlier attempts", entry.Id,
+                        entry.RecordId, result == NotifyResult.Sent ? "delivered" : "no longer needed", entry.Attempts);
+                    delivered += result == NotifyResult.Sent ? 1 : 0;
+                }
             }
 
             return delivered;
@@ -126,8 +195,9 @@ public sealed class NotificationOutbox(
         return false;
     }
 
-    private async Task<NotifyResult> AttemptAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    private async Task<NotifyResult> AttemptAsync(OutboxEntry entry, CancellationToken cancellationToken, JsonObject? freshCard = null)
     {
+        var to = RecipientOf(entry);
         if (entry.Kind == OutboxKind.DecisionCard)
         {
             // The card is drawn from the record now: a queued card would carry an old version and be refused.
@@ -137,12 +207,11 @@ public sealed class NotificationOutbox(
                 return NotifyResult.Unreachable;
             }
 
-            return await cards.SendToPersonAsync(view, RecipientOf(entry), entry.Text, cancellationToken);
+            return await cards.SendToPersonAsync(view, to, entry.Text, cancellationToken);
         }
 
-        var card = entry.CardJson is null ? null : JsonNode.Parse(entry.CardJson) as JsonObject;
-        var delivery = await notifier.DeliverAsync(Recipient.ById(entry.RecipientId, entry.RecipientName),
-            new Notification(entry.Title, entry.Text, SubjectId: entry.RecordId, Card: card), cancellationToken);
+        var card = freshCard ?? (entry is { CardVerb: { } verb, CardRecordId: { } recordId } ? lateCards.Draw(verb, recordId, to) : Snapshot(entry));
+        var delivery = await notifier.DeliverAsync(to, new Notification(entry.Title, entry.Text, SubjectId: entry.RecordId, Card: card), cancellationToken);
         return delivery.Result;
     }
 
@@ -221,6 +290,24 @@ public sealed class NotificationOutbox(
 
     private static string DecisionCardKey(string recordId, string? personKey) => $"card-{recordId}-{personKey}";
 
-    private static Recipient RecipientOf(OutboxEntry entry) =>
-        new(entry.RecipientPersonId, entry.RecipientName, entry.RecipientAadObjectId, entry.RecipientTeamsUserId);
+    /// <summary>The person as the directory knows them now (a Teams id learned since the entry was queued reaches them),
+    /// else as the entry was queued.</summary>
+    private Recipient RecipientOf(OutboxEntry entry)
+    {
+        if (entry.RecipientPersonId is { } personId && directory.Current.FindById(personId) is { } person)
+        {
+            return Recipient.Of(person);
+        }
+
+        return new Recipient(entry.RecipientPersonId, entry.RecipientName, entry.RecipientAadObjectId,
+            entry.RecipientTeamsUserId ?? (entry.RecipientAadObjectId is null && entry.RecipientId.Length > 0 ? entry.RecipientId : null));
+    }
+
+    /// <summary>A card the bot cannot draw again, as it was queued; an entry from before cards were drawn again at delivery
+    /// is drawn again too when its card says what it is.</summary>
+    private JsonObject? Snapshot(OutboxEntry entry)
+    {
+        var card = entry.CardJson is null ? null : JsonNode.Parse(entry.CardJson) as JsonObject;
+        return LateCards.Identify(card) is { } identity ? lateCards.Draw(identity.Verb, identity.RecordId, RecipientOf(entry)) ?? card : card;
+    }
 }

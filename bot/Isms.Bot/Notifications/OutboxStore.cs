@@ -25,7 +25,11 @@ public sealed class OutboxEntry
     public string RecipientName { get; set; } = "";
     public string Title { get; set; } = "";
     public string Text { get; set; } = "";
+    /// <summary>A card the bot cannot draw again (see <see cref="LateCards"/>), as it was; null otherwise.</summary>
     public string? CardJson { get; set; }
+    /// <summary>What identifies a card drawn again at delivery: its refresh verb and record id.</summary>
+    public string? CardVerb { get; set; }
+    public string? CardRecordId { get; set; }
     public string? RecordId { get; set; }
     public string? RecordNumber { get; set; }
     /// <summary>For a decision card: how many decisions the record had when it was queued; a later step makes it obsolete.</summary>
@@ -53,6 +57,10 @@ public sealed class OutboxStore
     public OutboxStore(IsmsDatabase database)
     {
         _entries = database.Collection<OutboxEntry>(CollectionName);
+        // Every turn asks whether its sender has something waiting: by index, not by reading the whole outbox.
+        _entries.EnsureIndex(e => e.RecipientAadObjectId);
+        _entries.EnsureIndex(e => e.RecipientTeamsUserId);
+        _entries.EnsureIndex(e => e.RecipientId);
     }
 
     public void Save(OutboxEntry entry) => _entries.Upsert(entry);
@@ -70,6 +78,22 @@ public sealed class OutboxStore
     /// <summary>Given up because the person had no chat with the bot: worth trying again once they have one.</summary>
     public IReadOnlyList<OutboxEntry> GivenUpUnreachable() =>
         _entries.FindAll().Where(e => e.NextAttemptAt is null && e.LastResult == NotifyResult.Unreachable).ToList();
+
+    /// <summary>Everything waiting for this person, by Entra object id or Teams user id.</summary>
+    public IReadOnlyList<OutboxEntry> ForPerson(string? aadObjectId, string? teamsUserId)
+    {
+        var found = new Dictionary<string, OutboxEntry>();
+        foreach (var id in new[] { aadObjectId, teamsUserId }.Where(id => !string.IsNullOrEmpty(id)).Distinct())
+        {
+            foreach (var entry in _entries.Find(e => e.RecipientAadObjectId == id).Concat(_entries.Find(e => e.RecipientTeamsUserId == id))
+                .Concat(_entries.Find(e => e.RecipientId == id)))
+            {
+                found.TryAdd(entry.Id, entry);
+            }
+        }
+
+        return found.Values.OrderBy(e => e.CreatedAt).ToList();
+    }
 
     public IReadOnlyList<OutboxEntry> All() => _entries.FindAll().ToList();
 }

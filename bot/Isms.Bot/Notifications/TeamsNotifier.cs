@@ -29,7 +29,7 @@ public sealed partial class TeamsNotifier(
     /// <summary>Like <see cref="NotifyAsync"/>, and says where the message went, so that a card can be updated later.</summary>
     public async Task<Delivery> DeliverAsync(Recipient recipient, Notification notification, CancellationToken cancellationToken)
     {
-        var reference = references.FindPersonalChat(recipient.Key, recipient.Key);
+        var reference = references.FindPersonalChat(recipient.AadObjectId ?? recipient.Key, recipient.TeamsUserId ?? recipient.Key);
         if (reference is null)
         {
             logger.LogInformation("No personal chat to notify about {SubjectId}", notification.SubjectId);
