@@ -22,6 +22,7 @@ public sealed class ConversationReferenceStore
         _references.EnsureIndex(r => r.UserAadObjectId);
         _references.EnsureIndex(r => r.UserId);
         _references.EnsureIndex(r => r.ChannelId);
+        _references.EnsureIndex(r => r.UpdatedAt);
     }
 
     public void Save(IActivity activity, DateTimeOffset now)
@@ -41,6 +42,22 @@ public sealed class ConversationReferenceStore
             UserId = conversationType == "personal" ? reference.User?.Id : null,
             UserAadObjectId = conversationType == "personal" ? reference.User?.AadObjectId : null,
             ChannelId = channelId,
+            Json = JsonConvert.SerializeObject(reference),
+            UpdatedAt = now,
+        });
+    }
+
+    /// <summary>Keeps the personal chat the bot created itself (CreateConversation): its turn carries no sender, so the
+    /// person's ids are given.</summary>
+    public void SavePersonalChat(ConversationReference reference, string teamsUserId, string? aadObjectId, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reference.Conversation?.Id);
+        _references.Upsert(new StoredReference
+        {
+            Id = reference.Conversation.Id,
+            ConversationType = "personal",
+            UserId = teamsUserId,
+            UserAadObjectId = aadObjectId,
             Json = JsonConvert.SerializeObject(reference),
             UpdatedAt = now,
         });
@@ -73,6 +90,11 @@ public sealed class ConversationReferenceStore
             tenantId: reference.Conversation?.TenantId);
         return reference;
     }
+
+    /// <summary>The conversation the bot heard from last: its service URL, tenant and bot account serve to open a personal
+    /// chat with someone the bot knows only by Teams id.</summary>
+    public ConversationReference? Latest() =>
+        ToReference(_references.Query().OrderByDescending(r => r.UpdatedAt).Limit(1).FirstOrDefault());
 
     public int Count() => _references.Count();
 

@@ -11,9 +11,9 @@ using Microsoft.Bot.Schema;
 namespace Isms.Bot.Conversations;
 
 /// <summary>
-/// The Teams activity handler: thin on purpose. It records where each conversation can be reached, greets on
-/// install and join, hands messages to <see cref="MessageRouter"/>, and delivers what waits in the outbox for someone
-/// who writes to the bot or opens it.
+/// The Teams activity handler: thin on purpose. It records where each conversation can be reached (and which team
+/// member lists to read), greets on install and join, hands messages to <see cref="MessageRouter"/>, and delivers what
+/// waits in the outbox for someone who writes to the bot or opens it.
 /// </summary>
 public sealed class IsmsTeamsBot(
     ConversationState conversationState,
@@ -24,6 +24,7 @@ public sealed class IsmsTeamsBot(
     OrgDirectoryService directory,
     ApprovalsBridge approvals,
     IncidentsBridge incidents,
+    RosterWatch rosters,
     NotificationOutbox outbox,
     TimeProvider clock,
     ILogger<IsmsTeamsBot> logger) : TeamsActivityHandler
@@ -41,6 +42,8 @@ public sealed class IsmsTeamsBot(
                 // People are matched to the directory by Entra object id; remember their Teams id for notifications.
                 directory.LearnTeamsUserId(aadObjectId, turnContext.Activity.From.Id);
             }
+
+            rosters.Observe(turnContext.Activity);
         }
 
         await base.OnTurnAsync(turnContext, cancellationToken);

@@ -39,6 +39,10 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<IStorage, LiteDbStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<TeamRosters>();
+        services.AddSingleton<RosterWatch>();
+        services.AddSingleton<RosterSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<RosterSync>());
 
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(),
@@ -67,6 +71,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<MessageRouter>();
         services.AddOptions<NotificationChannelsOptions>().BindConfiguration(NotificationChannelsOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PersonalChats>();
         services.AddSingleton<TeamsNotifier>();
         services.AddSingleton<INotifier>(sp => sp.GetRequiredService<TeamsNotifier>());
         services.AddSingleton<IncidentsBridge>();

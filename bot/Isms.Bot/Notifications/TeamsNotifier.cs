@@ -13,13 +13,15 @@ namespace Isms.Bot.Notifications;
 
 /// <summary>
 /// Tells a person something in their personal chat with the bot, proactively, through the conversation reference
-/// saved when they last talked to it. Someone who never installed the bot is <see cref="NotifyResult.Unreachable"/>;
+/// saved when they last talked to it, or through a chat the bot opens (<see cref="PersonalChats"/>) with someone who
+/// never did. Someone the bot cannot open a chat with (the app not installed for them) is <see cref="NotifyResult.Unreachable"/>;
 /// Teams refusing (403: the bot was removed or blocked) or failing is <see cref="NotifyResult.Failed"/>, so the caller
 /// can retry and report it instead of losing it.
 /// </summary>
 public sealed partial class TeamsNotifier(
     IsmsCloudAdapter adapter,
     ConversationReferenceStore references,
+    PersonalChats chats,
     IOptions<BotAuthenticationOptions> authentication,
     ILogger<TeamsNotifier> logger) : INotifier
 {
@@ -32,8 +34,13 @@ public sealed partial class TeamsNotifier(
         var reference = references.FindPersonalChat(recipient.AadObjectId ?? recipient.Key, recipient.TeamsUserId ?? recipient.Key);
         if (reference is null)
         {
-            logger.LogInformation("No personal chat to notify about {SubjectId}", notification.SubjectId);
-            return Delivery.Unreachable;
+            // Someone who never wrote to the bot: open the chat, so the first notice reaches them.
+            (reference, var opened) = await chats.CreateAsync(recipient, cancellationToken);
+            if (reference is null)
+            {
+                logger.LogInformation("No personal chat to notify about {SubjectId} ({Result})", notification.SubjectId, opened);
+                return new Delivery(opened, null, null);
+            }
         }
 
         return await SendAsync(reference, notification, cancellationToken);

@@ -53,6 +53,17 @@ public static class TeamsActivities
         return activity;
     }
 
+    /// <summary>The bot added to a team (as Teams sends it to the team's General channel when someone installs the app there).</summary>
+    public static JsonObject BotAddedToTeam(TeamsUser installer, string teamId)
+    {
+        var activity = Base("conversationUpdate", installer, teamId, "channel", null);
+        activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = BotId, ["name"] = BotName });
+        activity["channelData"]!["eventType"] = "teamMemberAdded";
+        activity["channelData"]!["team"] = new JsonObject { ["id"] = teamId };
+        activity["channelData"]!["channel"] = new JsonObject { ["id"] = teamId };
+        return activity;
+    }
+
     public static JsonObject InstallationAdd(TeamsUser user)
     {
         var activity = Base("installationUpdate", user, PersonalConversationId(user), "personal", null);
