@@ -1,17 +1,14 @@
-using Isms.Jobs.Ports;
-
 namespace Isms.Bot.AnswerCuration;
 
 public static class CurationServiceCollectionExtensions
 {
-    /// <summary>The curation loop: the store, the service that applies it to the answerer, the chat commands and the
-    /// weekly list for the job. The host adds <see cref="CurationStartup"/> after its warm-up.</summary>
+    /// <summary>The curation loop: the store, the service that applies it to the answerer and the chat commands. The
+    /// host adds <see cref="CurationStartup"/> after its warm-up; the jobs' hosting adds the weekly list (<see cref="CurationDigest"/>).</summary>
     public static IServiceCollection AddIsmsCuration(this IServiceCollection services)
     {
         services.AddSingleton<CurationStore>();
         services.AddSingleton<CurationService>();
         services.AddSingleton<CurationCommands>();
-        services.AddSingleton<ICurationDigest, CurationDigest>();
         return services;
     }
 }
