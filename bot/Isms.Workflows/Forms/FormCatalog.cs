@@ -22,6 +22,7 @@ public sealed class FormCatalog
             WebMeetingRequestDefinition.Create(options.WebMeetingApprover),
             CloudUseRequestDefinition.Create(),
             IncidentReportDefinition.Create(),
+            FaultReportDefinition.Create(),
         ];
         _definitions = all.ToDictionary(d => d.Kind);
         _order = all.Select((d, i) => (d.Kind, i)).ToDictionary(x => x.Kind, x => x.i);
