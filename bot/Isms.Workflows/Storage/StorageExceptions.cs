@@ -24,7 +24,7 @@ public sealed class StorageStartupException(string path, StorageCause cause, str
     public StorageCause Cause { get; } = cause;
 
     private static string Describe(string path, StorageCause cause, string? detail) =>
-        $"データファイル {path} を使えないため起動できません: {StorageFailure.Japanese(cause)}。"
-        + $"{Environment.NewLine}Cannot start: the data file {path} cannot be used: {StorageFailure.English(cause)}."
+        $"データの保存先 {path} を使えないため起動できません: {StorageFailure.Japanese(cause)}。"
+        + $"{Environment.NewLine}Cannot start: {path} cannot be used: {StorageFailure.English(cause)}."
         + (detail is null ? "" : $"{Environment.NewLine}{detail}");
 }

@@ -60,7 +60,7 @@ public sealed class DataDirectoryFacts : IDisposable
         var refused = Assert.Throws<StorageStartupException>(() => IsmsDatabase.Open(new StorageOptions { DataDirectory = directory }, _root));
 
         Assert.Contains(Path.Combine(directory, "isms.db"), refused.Message);
-        Assert.StartsWith("データファイル ", refused.Message);
+        Assert.StartsWith("データの保存先 ", refused.Message);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace Isms.Workflows.Tests.Storage;
+namespace Isms.Testing;
 
 /// <summary>
 /// A stream over a real one (memory or file) that fails the way a disk does, on demand: the next reads or writes throw
