@@ -4,6 +4,11 @@ using Microsoft.Extensions.Options;
 
 // Data files hold personal data: everything this process creates is for its own user only (0600).
 DataFiles.RestrictNewFiles();
+if (DataCommands.IsCommand(args))
+{
+    return DataCommands.Run(args);
+}
+
 try
 {
     var builder = WebApplication.CreateBuilder(args);
