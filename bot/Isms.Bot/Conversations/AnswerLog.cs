@@ -9,9 +9,11 @@ namespace Isms.Bot.Conversations;
 /// </summary>
 public sealed class AnswerLog
 {
+    public const string CollectionName = "answers";
+
     private readonly ILiteCollection<AnswerEntry> _answers;
 
-    public AnswerLog(IsmsDatabase database) => _answers = database.Collection<AnswerEntry>("answers");
+    public AnswerLog(IsmsDatabase database) => _answers = database.Collection<AnswerEntry>(CollectionName);
 
     public string Record(string userId, string question, string intent, IEnumerable<string> clauseIds, DateTimeOffset at)
     {
