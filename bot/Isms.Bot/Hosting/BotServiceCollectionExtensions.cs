@@ -1,3 +1,4 @@
+using Isms.Bot.AnswerCuration;
 using Isms.Bot.Approvals;
 using Isms.Bot.Cards;
 using Isms.Bot.Conversations;
@@ -66,6 +67,7 @@ public static class BotServiceCollectionExtensions
             return new WelcomeCard($"対象: {document.Title}（{document.Edition}）");
         });
         services.AddSingleton<AnswerLog>();
+        services.AddIsmsCuration();
         services.AddSingleton<WelcomeLedger>();
         services.AddSingleton<QuestionHandler>();
         services.AddSingleton<TrainingStatusHandler>();
@@ -88,6 +90,7 @@ public static class BotServiceCollectionExtensions
         services.AddHostedService<BotWarmUp>();
         services.AddHostedService<StorageAlerts>();
         services.AddHostedService<LoopbackOnlyGuard>();
+        services.AddHostedService<CurationStartup>();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Isms.Bot.AnswerCuration;
 using Isms.Bot.Conversations;
 using Isms.Jobs.Hosting;
 using Isms.Jobs.Ports;
@@ -9,7 +10,8 @@ public static class BotJobsHosting
     /// <summary>
     /// The Hangfire jobs in the bot process (Isms.Jobs: job store per Jobs:Storage, SQLite file in the data directory by
     /// default; settings validated at start-up) with the bot's adapters: the org directory for people and roles, the
-    /// approvals collection for who must decide, and <see cref="Notifications.TeamsNotifier"/> (registered by the bot) to tell them.
+    /// approvals collection for who must decide, the answer log and curation store for the weekly curation list, and
+    /// <see cref="Notifications.TeamsNotifier"/> (registered by the bot) to tell them.
     /// </summary>
     public static WebApplicationBuilder AddIsmsBotJobs(this WebApplicationBuilder builder)
     {
@@ -21,6 +23,7 @@ public static class BotJobsHosting
         builder.Services.AddSingleton<AnswerLogRetention>();
         builder.Services.AddTransient<AnswerLogPruneJob>();
         builder.Services.AddHostedService<AnswerLogPruneRegistration>();
+        builder.Services.AddSingleton<ICurationDigest, CurationDigest>();
         return builder;
     }
 }

@@ -7,6 +7,7 @@ using Hangfire.Storage.SQLite;
 using Isms.Jobs.Backup;
 using Isms.Jobs.Chasing;
 using Isms.Jobs.Ports;
+using Isms.Jobs.Reporting;
 using Isms.Jobs.Scheduling;
 using Isms.Workflows.Storage;
 using Microsoft.Extensions.Configuration;
@@ -24,7 +25,7 @@ public static class JobsServiceCollectionExtensions
     /// Hangfire with the job store chosen by Jobs:Storage, the server (unless Jobs:RunServer is false), the scheduling
     /// core and the recurring chase jobs. The host registers <see cref="IsmsDatabase"/> and what Workflows owns
     /// (<c>AddIsmsWorkflows</c>: the records, the training records), <see cref="Isms.Workflows.Notifications.INotifier"/>,
-    /// <see cref="Ports.IPeopleLookup"/> and <see cref="Ports.IApprovalAssignments"/>.
+    /// <see cref="Ports.IPeopleLookup"/>, <see cref="Ports.IApprovalAssignments"/> and <see cref="Ports.ICurationDigest"/>.
     /// </summary>
     public static IServiceCollection AddIsmsJobs(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -50,6 +51,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidator>();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
         services.AddTransient<BackupJob>();
+        services.AddTransient<CurationDigestJob>();
 
         // The job store and the activator belong to this host, not to Hangfire's process-wide JobStorage.Current /
         // JobActivator.Current (AddHangfire only adds them when missing): two hosts in one process (tests, a restart

@@ -1,6 +1,7 @@
 using Hangfire;
 using Isms.Jobs.Backup;
 using Isms.Jobs.Chasing;
+using Isms.Jobs.Reporting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ namespace Isms.Jobs.Hosting;
 public sealed class RecurringJobRegistration(IRecurringJobManager recurring, IOptions<JobsOptions> options, IOptions<BackupOptions> backup) : IHostedService
 {
     public static readonly IReadOnlyList<string> JobIds =
-        ["chase-approvals", "chase-incidents", "chase-takeouts", "chase-training", "self-inspection", "prune-ledger"];
+        ["chase-approvals", "chase-incidents", "chase-takeouts", "chase-training", "self-inspection", "prune-ledger", "curation-digest"];
 
     /// <summary>The backup of the data files (Backup:Cron); removed from the schedule when Backup:Enabled is false.</summary>
     public const string BackupJobId = "backup-data";
@@ -28,6 +29,7 @@ public sealed class RecurringJobRegistration(IRecurringJobManager recurring, IOp
         recurring.AddOrUpdate<TrainingChaseJob>(JobIds[3], j => j.RunAsync(CancellationToken.None), cron, japan);
         recurring.AddOrUpdate<SelfInspectionReminderJob>(JobIds[4], j => j.RunAsync(CancellationToken.None), "0 * * * *", japan);
         recurring.AddOrUpdate<LedgerPruneJob>(JobIds[5], j => j.Run(), "30 3 * * *", japan);
+        recurring.AddOrUpdate<CurationDigestJob>(JobIds[6], j => j.RunAsync(CancellationToken.None), "0 * * * *", japan);
         if (backup.Value.Enabled)
         {
             recurring.AddOrUpdate<BackupJob>(BackupJobId, j => j.Run(), backup.Value.Cron, japan);
