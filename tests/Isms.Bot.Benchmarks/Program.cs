@@ -40,7 +40,7 @@ internal static class LoadBenchmark
             var dataDirectory = Path.Combine(Path.GetTempPath(), "isms-bench", Guid.NewGuid().ToString("N"));
             await using var factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(builder =>
             {
-                builder.UseEnvironment("Benchmark");
+                builder.UseEnvironment("Development"); // no app id: the bot starts only in Development
                 builder.UseSetting("Storage:DataDirectory", dataDirectory);
                 builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
                 if (useEchoBot)

@@ -9,11 +9,13 @@ namespace Isms.Bot.Conversations;
 /// </summary>
 public sealed class AnswerLog
 {
+    public const string CollectionName = "answers";
+
     private readonly ILiteCollection<AnswerEntry> _answers;
 
     public AnswerLog(IsmsDatabase database)
     {
-        _answers = database.Collection<AnswerEntry>("answers");
+        _answers = database.Collection<AnswerEntry>(CollectionName);
         _answers.EnsureIndex(e => e.AnsweredAt);
         _answers.EnsureIndex(e => e.FeedbackAt);
     }

@@ -34,9 +34,17 @@ public static class BotServiceCollectionExtensions
         services.AddOptions<BotAuthenticationOptions>().Bind(builder.Configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>();
 
-        services.AddSingleton(sp => IsmsDatabase.Open(
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value,
-            sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
+        // The directory is locked and proven writable before any data file in it is opened (IsmsDatabase, hangfire.db).
+        services.AddSingleton(sp => DataDirectory.Prepare(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
+        services.AddSingleton(sp =>
+        {
+            sp.GetRequiredService<DataDirectory>();
+            return IsmsDatabase.Open(
+                sp.GetRequiredService<IOptions<StorageOptions>>().Value,
+                sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath,
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Isms.Storage"));
+        });
         services.AddSingleton<IStorage, LiteDbStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<ConversationReferenceStore>();
@@ -82,8 +90,11 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ApplicantActions>();
         services.AddSingleton<AuditCommands>();
         services.AddIsmsNotificationDelivery();
-        services.AddTransient<IBot, IsmsTeamsBot>();
+        services.AddTransient<IsmsTeamsBot>();
+        services.AddTransient<IBot, StorageFaultRetry>();
         services.AddHostedService<BotWarmUp>();
+        services.AddHostedService<StorageAlerts>();
+        services.AddHostedService<LoopbackOnlyGuard>();
         services.AddHostedService<CurationStartup>();
         return builder;
     }
@@ -92,12 +103,7 @@ public static class BotServiceCollectionExtensions
     {
         app.MapBotMessages();
         app.MapIsmsJobsDashboard();
-        app.MapGet("/healthz", (IsmsDatabase database) =>
-        {
-            // Touching the file proves the data store is open and readable.
-            _ = database.Database.CollectionExists("bot_state");
-            return Results.Ok(new { status = "ok" });
-        });
+        app.MapStorageHealth();
         return app;
     }
 
@@ -110,8 +116,8 @@ public static class BotServiceCollectionExtensions
     }
 }
 
-/// <summary>Stops the bot at start-up when the app credentials are half configured.</summary>
-public sealed class BotAuthenticationOptionsValidator : IValidateOptions<BotAuthenticationOptions>
+/// <summary>Stops the bot at start-up when the app credentials are half configured, or missing outside Development.</summary>
+public sealed class BotAuthenticationOptionsValidator(IHostEnvironment environment) : IValidateOptions<BotAuthenticationOptions>
 {
     private static readonly string[] AppTypes = ["MultiTenant", "SingleTenant", "UserAssignedMSI"];
 
@@ -119,7 +125,13 @@ public sealed class BotAuthenticationOptionsValidator : IValidateOptions<BotAuth
     {
         if (!options.IsEnabled)
         {
-            return ValidateOptionsResult.Success;
+            // Without an app id anyone who reaches the port can act as any person (see LoopbackOnlyGuard).
+            return environment.IsDevelopment()
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail(
+                    $"MicrosoftAppId が未設定です。認証なしで動かせるのは開発環境 (ASPNETCORE_ENVIRONMENT=Development) でこのマシン自身 (loopback) だけから使う場合に限ります（現在の環境: {environment.EnvironmentName}）。 "
+                    + $"MicrosoftAppId is not set: running without authentication is allowed only with ASPNETCORE_ENVIRONMENT=Development on loopback (environment now: {environment.EnvironmentName}). "
+                    + "Set MicrosoftAppId and MicrosoftAppPassword.");
         }
 
         var appType = string.IsNullOrWhiteSpace(options.MicrosoftAppType) ? "MultiTenant" : options.MicrosoftAppType;

@@ -37,6 +37,14 @@ public static class MessagesEndpoint
             return;
         }
 
+        if (!authEnabled && !LoopbackOnlyGuard.IsLocalRequest(context))
+        {
+            // Authentication off trusts whoever sends the activity: only this machine may, and not through a proxy.
+            logger.LogWarning("Rejected an unauthenticated activity from another machine or through a proxy");
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
         var body = await ReadBodyAsync(request, context.RequestAborted);
         if (body is null)
         {

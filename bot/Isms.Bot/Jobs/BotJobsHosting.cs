@@ -1,4 +1,5 @@
 using Isms.Bot.AnswerCuration;
+using Isms.Bot.Conversations;
 using Isms.Jobs.Hosting;
 using Isms.Jobs.Ports;
 
@@ -17,6 +18,11 @@ public static class BotJobsHosting
         builder.Services.AddIsmsJobs(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton<IPeopleLookup, DirectoryPeopleLookup>();
         builder.Services.AddSingleton<IApprovalAssignments, StoredApprovalAssignments>();
+        builder.Services.AddOptions<AnswerLogOptions>().BindConfiguration(AnswerLogOptions.SectionName)
+            .Validate(o => o.RetentionDays >= 30, "AnswerLog:RetentionDays must be at least 30.").ValidateOnStart();
+        builder.Services.AddSingleton<AnswerLogRetention>();
+        builder.Services.AddTransient<AnswerLogPruneJob>();
+        builder.Services.AddHostedService<AnswerLogPruneRegistration>();
         builder.Services.AddSingleton<ICurationDigest, CurationDigest>();
         return builder;
     }

@@ -18,4 +18,8 @@ public sealed class StorageOptions
     /// <summary>Optional. When set, LiteDB encrypts the whole file with it (AES). Never commit it: use an environment
     /// variable (Storage__Password) or user secrets.</summary>
     public string? Password { get; set; }
+
+    /// <summary>The data directory as an absolute path (relative to <paramref name="contentRoot"/> when not rooted).</summary>
+    public string ResolveDirectory(string contentRoot) =>
+        Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
 }

@@ -4,6 +4,7 @@ using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
+using Isms.Jobs.Backup;
 using Isms.Jobs.Chasing;
 using Isms.Jobs.Ports;
 using Isms.Jobs.Reporting;
@@ -46,14 +47,22 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<SelfInspectionReminderJob>();
         services.AddTransient<TrainingChaseJob>();
         services.AddTransient<LedgerPruneJob>();
+        services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidator>();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
+        services.AddTransient<BackupJob>();
         services.AddTransient<CurationDigestJob>();
 
         // The job store and the activator belong to this host, not to Hangfire's process-wide JobStorage.Current /
         // JobActivator.Current (AddHangfire only adds them when missing): two hosts in one process (tests, a restart
         // in place) would otherwise run each other's jobs or write to each other's store.
         var storageSection = configuration.GetSection(StorageOptions.SectionName);
-        services.AddSingleton<JobStorage>(sp => CreateStorage(
-            sp.GetRequiredService<IOptions<JobsOptions>>().Value, storageSection.Get<StorageOptions>() ?? new StorageOptions(), contentRoot));
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            // The host's data directory (when it registers one) is locked and checked before the job file in it is opened.
+            sp.GetService<DataDirectory>();
+            return CreateStorage(sp.GetRequiredService<IOptions<JobsOptions>>().Value, storageSection.Get<StorageOptions>() ?? new StorageOptions(), contentRoot);
+        });
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -91,7 +100,7 @@ public static class JobsServiceCollectionExtensions
     /// recurring and retrying jobs survive a restart.</summary>
     public static JobStorage CreateStorage(JobsOptions options, StorageOptions storage, string contentRoot) => options.Storage switch
     {
-        JobStorageKind.Sqlite => new SQLiteStorage(SqlitePath(storage, options, contentRoot), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(options.PollingSeconds) }),
+        JobStorageKind.Sqlite => OpenSqlite(SqlitePath(storage, options, contentRoot), options),
         JobStorageKind.Postgres => new PostgreSqlStorage(
             new NpgsqlConnectionFactory(options.PostgresConnectionString!, new PostgreSqlStorageOptions { SchemaName = options.PostgresSchema }),
             new PostgreSqlStorageOptions { SchemaName = options.PostgresSchema, PrepareSchemaIfNecessary = true }),
@@ -101,10 +110,40 @@ public static class JobsServiceCollectionExtensions
     /// <summary>The SQLite job file: Jobs:SqliteFileName inside Storage:DataDirectory (relative to the content root).</summary>
     public static string SqlitePath(StorageOptions storage, JobsOptions jobs, string contentRoot)
     {
-        var directory = Path.IsPathRooted(storage.DataDirectory) ? storage.DataDirectory : Path.Combine(contentRoot, storage.DataDirectory);
-        Directory.CreateDirectory(directory);
+        var directory = storage.ResolveDirectory(contentRoot);
+        DataFiles.CreateFolder(directory);
         return Path.Combine(directory, jobs.SqliteFileName);
     }
+
+    /// <summary>
+    /// The SQLite job store, its file created owner-only (SQLite's journal takes the file's mode). SQLite here has no
+    /// encryption (SQLCipher is not served), so the file is protected by its permissions; it holds job ids, schedules and
+    /// states, never personal data (jobs take no arguments). What keeps it from opening names the path and the cause.
+    /// </summary>
+    private static SQLiteStorage OpenSqlite(string path, JobsOptions options)
+    {
+        try
+        {
+            DataFiles.Protect(path);
+            return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(options.PollingSeconds) });
+        }
+        catch (Exception exception) when (exception is SQLite.SQLiteException or IOException or UnauthorizedAccessException)
+        {
+            throw new StorageStartupException(path, SqliteCause(exception), exception.Message, exception);
+        }
+    }
+
+    private static StorageCause SqliteCause(Exception exception) => exception is SQLite.SQLiteException sqlite
+        ? sqlite.Result switch
+        {
+            SQLite.SQLite3.Result.Full => StorageCause.DiskFull,
+            SQLite.SQLite3.Result.ReadOnly => StorageCause.ReadOnly,
+            SQLite.SQLite3.Result.Perm or SQLite.SQLite3.Result.CannotOpen => StorageCause.PermissionDenied,
+            SQLite.SQLite3.Result.Busy or SQLite.SQLite3.Result.Locked => StorageCause.InUse,
+            SQLite.SQLite3.Result.Corrupt or SQLite.SQLite3.Result.NonDBFile => StorageCause.Unreadable,
+            _ => StorageCause.Io,
+        }
+        : StorageFailure.Classify(exception);
 }
 
 /// <summary>Jobs:RunServer=false: this instance only schedules; another one runs the jobs.</summary>
@@ -113,6 +152,15 @@ internal sealed class NoJobServer : IHostedService
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+internal sealed class BackupOptionsValidator : IValidateOptions<BackupOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BackupOptions options)
+    {
+        var problems = options.Problems().ToList();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
 }
 
 internal sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>

@@ -1,4 +1,5 @@
 using Hangfire;
+using Isms.Jobs.Backup;
 using Isms.Jobs.Chasing;
 using Isms.Jobs.Reporting;
 using Microsoft.Extensions.Hosting;
@@ -10,10 +11,13 @@ namespace Isms.Jobs.Hosting;
 /// Registers the recurring jobs at start-up (AddOrUpdate is idempotent, so every instance may do it). The jobs run
 /// often and decide from the records what is due, so the schedule only sets how quickly something due is noticed.
 /// </summary>
-internal sealed class RecurringJobRegistration(IRecurringJobManager recurring, IOptions<JobsOptions> options) : IHostedService
+public sealed class RecurringJobRegistration(IRecurringJobManager recurring, IOptions<JobsOptions> options, IOptions<BackupOptions> backup) : IHostedService
 {
     public static readonly IReadOnlyList<string> JobIds =
         ["chase-approvals", "chase-incidents", "chase-takeouts", "chase-training", "self-inspection", "prune-ledger", "curation-digest"];
+
+    /// <summary>The backup of the data files (Backup:Cron); removed from the schedule when Backup:Enabled is false.</summary>
+    public const string BackupJobId = "backup-data";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -26,6 +30,15 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager recurring, I
         recurring.AddOrUpdate<SelfInspectionReminderJob>(JobIds[4], j => j.RunAsync(CancellationToken.None), "0 * * * *", japan);
         recurring.AddOrUpdate<LedgerPruneJob>(JobIds[5], j => j.Run(), "30 3 * * *", japan);
         recurring.AddOrUpdate<CurationDigestJob>(JobIds[6], j => j.RunAsync(CancellationToken.None), "0 * * * *", japan);
+        if (backup.Value.Enabled)
+        {
+            recurring.AddOrUpdate<BackupJob>(BackupJobId, j => j.Run(), backup.Value.Cron, japan);
+        }
+        else
+        {
+            recurring.RemoveIfExists(BackupJobId);
+        }
+
         return Task.CompletedTask;
     }
 

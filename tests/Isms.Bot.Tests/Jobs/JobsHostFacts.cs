@@ -15,7 +15,7 @@ namespace Isms.Bot.Tests.Jobs;
 public sealed class JobsHostFacts : TempDataDirectory
 {
     private static readonly string[] RecurringJobIds =
-        ["chase-approvals", "chase-incidents", "chase-takeouts", "chase-training", "self-inspection", "prune-ledger", "curation-digest"];
+        ["chase-approvals", "chase-incidents", "chase-takeouts", "chase-training", "self-inspection", "prune-ledger", "curation-digest", "backup-data", "prune-answers"];
 
     [Fact]
     public async Task TheHostStarts_WithTheEmbeddedJobStore_InTheDataDirectory_AndRegistersTheRecurringJobs()
@@ -73,7 +73,7 @@ public sealed class JobsHostFacts : TempDataDirectory
     [Fact]
     public async Task Dashboard_RefusesAnonymousRequests_OutsideDevelopment_EvenOnLoopback()
     {
-        await using var host = BotHost.Start(DataDirectory, environment: "Production", kestrel: true);
+        await using var host = BotHost.Start(DataDirectory, AppCredentials, environment: "Production", kestrel: true);
         var client = host.Client;
 
         using var page = await client.GetAsync("/hangfire");
@@ -127,7 +127,14 @@ public sealed class JobsHostFacts : TempDataDirectory
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
     }
 
-    private static readonly Dictionary<string, string?> BasicSettings = new()
+    // Outside Development the bot starts only with an app id (issue 13, finding 4); the dashboard does not use it.
+    private static readonly Dictionary<string, string?> AppCredentials = new()
+    {
+        ["MicrosoftAppId"] = "00000000-0000-4000-8000-00000000a99d",
+        ["MicrosoftAppPassword"] = "not-used-by-these-tests",
+    };
+
+    private static readonly Dictionary<string, string?> BasicSettings = new(AppCredentials)
     {
         ["Jobs:Dashboard:BasicAuthUser"] = "isms-ops",
         ["Jobs:Dashboard:BasicAuthPassword"] = "a-long-enough-password-1",

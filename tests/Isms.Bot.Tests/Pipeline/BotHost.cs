@@ -22,7 +22,8 @@ using static Isms.Bot.Tests.Pipeline.TeamsActivities;
 namespace Isms.Bot.Tests.Pipeline;
 
 /// <summary>
-/// The real bot host (Program) for pipeline tests, the one way they start it. By default: environment Testing, a LiteDB
+/// The real bot host (Program) for pipeline tests, the one way they start it. By default: environment Development (without
+/// an app id the bot refuses any other), a LiteDB
 /// file in its own data directory, the org directory of <see cref="TestStaffDirectory"/>, the Hangfire server off (jobs due
 /// by the real clock would message test users) and a log the test can read. On request: settings on top (another org
 /// directory, channels, Jobs:RunServer), a clock, a loopback Bot Connector (<see cref="FakeConnector"/>) that the messages
@@ -40,19 +41,19 @@ public sealed class BotHost : IDisposable, IAsyncDisposable
 
     /// <summary>A host on a data directory of its own, removed on dispose (the class fixture).</summary>
     public BotHost()
-        : this(dataDirectory: null, settings: null, time: null, connector: null, ownsConnector: false, "Testing", kestrel: false)
+        : this(dataDirectory: null, settings: null, time: null, connector: null, ownsConnector: false, "Development", kestrel: false, services: null)
     {
     }
 
     private BotHost(string? dataDirectory, IReadOnlyDictionary<string, string?>? settings, TimeProvider? time,
-        FakeConnector? connector, bool ownsConnector, string environment, bool kestrel)
+        FakeConnector? connector, bool ownsConnector, string environment, bool kestrel, Action<IServiceCollection>? services)
     {
         DataDirectory = dataDirectory ?? NewDataDirectory();
         Time = time ?? TimeProvider.System;
         _connector = connector;
         _ownsDirectory = dataDirectory is null;
         _ownsConnector = ownsConnector;
-        _factory = new Factory(DataDirectory, settings ?? new Dictionary<string, string?>(), time, environment, kestrel, Logs);
+        _factory = new Factory(DataDirectory, settings ?? new Dictionary<string, string?>(), time, environment, kestrel, Logs, services);
         try
         {
             if (kestrel)
@@ -71,10 +72,11 @@ public sealed class BotHost : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Starts a host on <paramref name="dataDirectory"/> (null: one of its own, removed on dispose). A start that
-    /// fails (bad settings) throws here.</summary>
+    /// fails (bad settings) throws here. <paramref name="services"/> replaces services at a real seam (a store on a stream
+    /// that fails on demand).</summary>
     public static BotHost Start(string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null,
-        FakeConnector? connector = null, string environment = "Testing", bool kestrel = false) =>
-        new(dataDirectory, settings, time, connector, ownsConnector: false, environment, kestrel);
+        FakeConnector? connector = null, string environment = "Development", bool kestrel = false, Action<IServiceCollection>? services = null) =>
+        new(dataDirectory, settings, time, connector, ownsConnector: false, environment, kestrel, services);
 
     /// <summary>Starts a host with a <see cref="FakeConnector"/> of its own, disposed with the host.</summary>
     public static async Task<BotHost> StartAsync(string? dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
@@ -82,7 +84,7 @@ public sealed class BotHost : IDisposable, IAsyncDisposable
         var connector = await FakeConnector.StartAsync();
         try
         {
-            return new BotHost(dataDirectory, settings, time, connector, ownsConnector: true, "Testing", kestrel: false);
+            return new BotHost(dataDirectory, settings, time, connector, ownsConnector: true, "Development", kestrel: false, services: null);
         }
         catch
         {
@@ -92,24 +94,41 @@ public sealed class BotHost : IDisposable, IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts the host composed exactly as Program does it (AddIsmsBot, MapIsmsBot, the bot's appsettings.json, Development)
-    /// and returns what the start threw, or null. For start-up validation: through WebApplicationFactory a failed start
-    /// sometimes surfaces as an ObjectDisposedException instead of the real error, because the factory races the entry
-    /// point disposing the failed host.
+    /// Starts the host composed exactly as Program does it (AddIsmsBot, MapIsmsBot, the bot's appsettings.json, Development
+    /// unless told) and returns what the start threw, or null. For start-up validation: through WebApplicationFactory a failed
+    /// start sometimes surfaces as an ObjectDisposedException instead of the real error, because the factory races the entry
+    /// point disposing the failed host. With <paramref name="urls"/> it listens on Kestrel at those addresses.
     /// </summary>
-    public static async Task<Exception?> StartupErrorAsync(string dataDirectory, IReadOnlyDictionary<string, string?> settings)
+    public static async Task<Exception?> StartupErrorAsync(string dataDirectory, IReadOnlyDictionary<string, string?> settings,
+        string environment = "Development", string? urls = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ContentRootPath = Path.Combine(RepoPaths.RepoRoot, "bot", "Isms.Bot"),
-            EnvironmentName = "Development",
+            EnvironmentName = environment,
         });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["Storage:DataDirectory"] = dataDirectory });
-        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
+        {
+            ["Storage:DataDirectory"] = dataDirectory,
+            ["Jobs:RunServer"] = "false",
+        });
+        if (urls is null)
+        {
+            builder.WebHost.UseTestServer();
+        }
+        else
+        {
+            builder.WebHost.UseUrls(urls);
+        }
+
         builder.AddIsmsBot();
-        await using var app = builder.Build();
-        app.MapIsmsBot();
-        return await Xunit.Record.ExceptionAsync(() => app.StartAsync());
+        // Building the endpoints resolves the job store, which opens the data directory: a refusal can come from there too.
+        return await Xunit.Record.ExceptionAsync(async () =>
+        {
+            await using var app = builder.Build();
+            app.MapIsmsBot();
+            await app.StartAsync();
+        });
     }
 
     public string DataDirectory { get; }
@@ -248,6 +267,7 @@ public sealed class BotHost : IDisposable, IAsyncDisposable
             _connector?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
+        WaitForTheDirectoryLock();
         DeleteOwnDirectory();
     }
 
@@ -260,7 +280,34 @@ public sealed class BotHost : IDisposable, IAsyncDisposable
             await _connector.DisposeAsync();
         }
 
+        WaitForTheDirectoryLock();
         DeleteOwnDirectory();
+    }
+
+    /// <summary>
+    /// Returns once the host has let go of its data directory. The factory's dispose and the entry point's own (app.Run
+    /// disposes the host when it stops) race: whichever comes second returns at once while the first may still be
+    /// disposing the services, the directory lock among them. A process that exits has no such gap.
+    /// </summary>
+    private void WaitForTheDirectoryLock()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (Directory.Exists(DataDirectory) && DateTime.UtcNow < deadline && IsLocked())
+        {
+            Thread.Sleep(50);
+        }
+
+        bool IsLocked()
+        {
+            try
+            {
+                return Isms.Workflows.Storage.DataDirectoryLock.IsHeld(DataDirectory);
+            }
+            catch (Isms.Workflows.Storage.StorageStartupException)
+            {
+                return false;
+            }
+        }
     }
 
     private void DeleteOwnDirectory()
@@ -281,7 +328,7 @@ public sealed class BotHost : IDisposable, IAsyncDisposable
     }
 
     private sealed class Factory(string dataDirectory, IReadOnlyDictionary<string, string?> settings, TimeProvider? time, string environment,
-        bool kestrel, ConcurrentQueue<LogEntry> logs) : WebApplicationFactory<Program>
+        bool kestrel, ConcurrentQueue<LogEntry> logs, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -306,7 +353,12 @@ public sealed class BotHost : IDisposable, IAsyncDisposable
             builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(new ListLoggerProvider(logs))));
             if (time is not null)
             {
-                builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));
+                builder.ConfigureTestServices(collection => collection.AddSingleton<TimeProvider>(time));
+            }
+
+            if (services is not null)
+            {
+                builder.ConfigureTestServices(services);
             }
         }
     }

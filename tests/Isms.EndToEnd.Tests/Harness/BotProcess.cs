@@ -38,6 +38,8 @@ public sealed partial class BotProcess : IAsyncDisposable
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = baseAddress.ToString(),
+            // Without an app id the bot starts only in Development on loopback.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["DOTNET_NOLOGO"] = "1",
             ["Storage__DataDirectory"] = dataDirectory,
             // Authentication off: the bot then accepts only a loopback serviceUrl, which the Playground's is.
