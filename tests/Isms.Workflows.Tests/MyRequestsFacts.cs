@@ -15,7 +15,8 @@ public sealed class MyRequestsFacts : IDisposable
     {
         var session = _harness.Session(who);
         session.Start(FormKind.TakeoutRequest);
-        session.FillIn(TakeoutRequestFacts.Answers());
+        session.Next(TakeoutRequestFacts.FirstStep());
+        session.Next();
         session.Click("送信");
         return session.Last.CreatedRecord!;
     }

@@ -127,16 +127,10 @@ public static class CardElements
         return input;
     }
 
-    /// <param name="compact">A drop-down (for long lists and long titles) instead of radio buttons.</param>
-    public static JsonObject ChoiceInput(string id, string label, IEnumerable<(string Value, string Title)> choices, string? value, bool required, bool compact = false)
+    public static JsonObject ChoiceInput(string id, string label, IEnumerable<(string Value, string Title)> choices, string? value, bool required)
     {
         var input = Input("Input.ChoiceSet", id, label, required, "選択してください。");
-        input["style"] = compact ? "compact" : "expanded";
-        if (compact)
-        {
-            input["placeholder"] = "選んでください";
-        }
-
+        input["style"] = "expanded";
         input["choices"] = new JsonArray([.. choices.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value })]);
         SetIfPresent(input, "value", value);
         return input;
@@ -145,8 +139,6 @@ public static class CardElements
     public static JsonObject DateInput(string id, string label, string? value, bool required, string? min, string? max)
     {
         var input = Input("Input.Date", id, label, required, "日付を選んでください。");
-        // Without a placeholder the client shows its own English one ("Select a date...").
-        input["placeholder"] = "日付を選んでください";
         SetIfPresent(input, "min", min);
         SetIfPresent(input, "max", max);
         SetIfPresent(input, "value", value);
@@ -156,13 +148,11 @@ public static class CardElements
     public static JsonObject TimeInput(string id, string label, string? value, bool required)
     {
         var input = Input("Input.Time", id, label, required, "時刻を選んでください。");
-        input["placeholder"] = "時刻を選んでください";
         SetIfPresent(input, "value", value);
         return input;
     }
 
-    /// <param name="label">Null when the title says it all (the title then names the input for screen readers).</param>
-    public static JsonObject ToggleInput(string id, string? label, string title, bool isOn, bool required)
+    public static JsonObject ToggleInput(string id, string label, string title, bool isOn, bool required)
     {
         var input = Input("Input.Toggle", id, label, required, "内容を確認して、チェックを入れてください。");
         input["title"] = title;
@@ -186,10 +176,9 @@ public static class CardElements
         return action;
     }
 
-    private static JsonObject Input(string type, string id, string? label, bool required, string errorMessage)
+    private static JsonObject Input(string type, string id, string label, bool required, string errorMessage)
     {
-        var input = new JsonObject { ["type"] = type, ["id"] = id };
-        SetIfPresent(input, "label", label);
+        var input = new JsonObject { ["type"] = type, ["id"] = id, ["label"] = label };
         if (required)
         {
             input["isRequired"] = true;

@@ -15,7 +15,7 @@ namespace Isms.Workflows.Forms;
 /// form-specific is in the <see cref="FormDefinition"/>s of the <see cref="FormCatalog"/>.
 /// Logs carry kinds, ids and numbers only: never names or anything typed.
 /// </summary>
-public sealed partial class FormService
+public sealed class FormService
 {
     private readonly FormCatalog _catalog;
     private readonly FormDraftStore _drafts;
@@ -114,6 +114,55 @@ public sealed partial class FormService
         }
     }
 
+    /// <summary>
+    /// Opens a returned (差戻し) record again as a draft with its answers and the approver's comment; submitting it
+    /// resubmits the same record. Only the applicant, only while it is returned; a second call shows the same draft.
+    /// </summary>
+    public FormReply Reopen(Applicant who, string recordId, string? returnedBy, string? comment)
+    {
+        lock (_gate)
+        {
+            var record = _records.FindById(recordId);
+            if (record is null || !IsApplicant(who, record))
+            {
+                _logger.LogWarning("Reopen refused for record {RecordId}: unknown or not the applicant's", recordId);
+                return Text("この申請は見つかりませんでした。修正して再申請できるのは申請者本人だけです。");
+            }
+
+            if (record.Status != RequestStatus.Returned)
+            {
+                return Text($"{record.Number}は{record.Status.Label()}のため、修正して再申請することはできません。");
+            }
+
+            var definition = _catalog.Get(record.Kind);
+            var existing = _drafts.FindByOwner(who.UserId, record.Kind);
+            if (existing is not null && existing.ReopensRecordId == record.Id)
+            {
+                return Render(who, definition, existing, note: "作成途中の修正の続きです。");
+            }
+
+            if (existing is not null)
+            {
+                return Text($"作成途中の{definition.Title}があります。「申請状況」から再開して送信するか破棄してから、もう一度「修正して再申請」を押してください。");
+            }
+
+            var draft = new FormDraft
+            {
+                Id = Guid.NewGuid().ToString("N"),
+                OwnerUserId = who.UserId,
+                Kind = record.Kind,
+                Answers = record.Answers.Where(a => !string.IsNullOrEmpty(a.Value.Value)).ToDictionary(a => a.Key, a => a.Value.Value),
+                ReopensRecordId = record.Id,
+                ReopenNote = $"{record.Number}は{returnedBy ?? "承認者"}さんにより差し戻されました。"
+                    + (comment is null ? "" : $"\nコメント: {comment}")
+                    + "\n内容を修正して送信すると、同じ受付番号で再申請されます。",
+                CreatedAt = _time.GetUtcNow(),
+            };
+            _logger.LogInformation("Record {Number} reopened as draft {DraftId}", record.Number, draft.Id);
+            return Render(who, definition, draft);
+        }
+    }
+
     public FormReply MyRequests(Applicant who, Func<string, ApprovalView?>? approvalOf = null)
     {
         var since = _time.GetUtcNow().AddDays(-_options.RecentDays);
@@ -144,42 +193,25 @@ public sealed partial class FormService
 
     private DateOnly Today => JapanTime.Today(_time);
 
-    /// <summary>A new draft with what the words say, the person's last answers and the defaults filled in; it asks only
-    /// what is missing, and goes straight to the confirmation when nothing is.</summary>
     private FormReply StartNew(Applicant who, FormDefinition definition, Dictionary<string, string> prefill)
     {
-        var lastRecord = _records.ListByApplicant(who.UserId, limit: 20).FirstOrDefault(r => r.Kind == definition.Kind);
-        var filled = AutoFill.For(definition, who, prefill, lastRecord, Today);
+        var now = _time.GetUtcNow();
         var draft = new FormDraft
         {
             Id = Guid.NewGuid().ToString("N"),
             OwnerUserId = who.UserId,
             Kind = definition.Kind,
-            Answers = filled.ToDictionary(a => a.Key, a => a.Value.Value),
-            AutoFilled = filled,
-            AsksOnlyMissing = true,
-            CreatedAt = _time.GetUtcNow(),
+            Answers = prefill,
+            CreatedAt = now,
         };
-        _logger.LogInformation(
-            "Form {Kind} started as draft {DraftId} with {FromWords} answers from the words, {FromLast} from the last record and {Defaults} defaults",
-            definition.Kind, draft.Id, Count(AutoFillSource.Words), Count(AutoFillSource.LastAnswer), Count(AutoFillSource.Default));
-        var note = FormView.FilledInNote(definition, draft, who, Today);
-        if (FormView.Pages(definition, draft, who, Today, note).Forward(0) is not { } first)
-        {
-            return Confirm(who, definition, draft);
-        }
-
-        FormView.MoveTo(draft, first);
-        return Render(who, definition, draft, note: note);
-
-        int Count(AutoFillSource source) => filled.Values.Count(a => a.Source == source);
+        _logger.LogInformation("Form {Kind} started as draft {DraftId} with {PrefilledCount} prefilled answers", definition.Kind, draft.Id, prefill.Count);
+        return Render(who, definition, draft, note: prefill.Count > 0 ? "メッセージから分かる項目を入力しておきました。確認してください。" : null);
     }
 
     private FormReply Next(Applicant who, FormDefinition definition, FormDraft draft, CardSubmission submission)
     {
         var inputErrors = FormSteps.MergeInputs(draft, submission);
-        var pages = FormView.Pages(definition, draft, who, Today);
-        var fields = pages.Page(draft.StepIndex, FormView.PageEnd(draft)).Fields;
+        var fields = FormSteps.Fields(definition, draft.StepIndex, who, draft.Answers);
         // Only what the card showed is checked now; a field that the answers just made visible is shown first.
         var errors = FormValidator.Validate(definition, fields.Where(f => draft.RenderedFieldIds.Contains(f.Id)), draft.Answers, Today);
         foreach (var (fieldId, error) in inputErrors)
@@ -197,41 +229,27 @@ public sealed partial class FormService
             return Render(who, definition, draft, note: "回答に応じて確認する項目が増えました。入力して「次へ」を押してください。");
         }
 
-        if (pages.Forward(FormView.PageEnd(draft) + 1) is { } next)
+        var nextStep = FormSteps.NextWithFields(definition, who, draft.Answers, draft.StepIndex + 1, +1);
+        if (nextStep is { } step)
         {
-            FormView.MoveTo(draft, next);
+            draft.StepIndex = step;
             return Render(who, definition, draft);
         }
 
         return Confirm(who, definition, draft);
     }
 
-    /// <summary>The page before, with every answer shown (going back is to look at or change what was filled in).</summary>
     private FormReply Back(Applicant who, FormDefinition definition, FormDraft draft)
     {
-        draft.AsksOnlyMissing = false;
-        if (FormView.Pages(definition, draft, who, Today).Backward(draft.StepIndex - 1) is { } previous)
-        {
-            FormView.MoveTo(draft, previous);
-        }
-
+        draft.StepIndex = FormSteps.NextWithFields(definition, who, draft.Answers, draft.StepIndex - 1, -1) ?? draft.StepIndex;
         return Render(who, definition, draft);
     }
 
     private FormReply Edit(Applicant who, FormDefinition definition, FormDraft draft)
     {
         draft.Stage = DraftStage.Editing;
-        ShowEverythingFrom(who, definition, draft, 0);
+        draft.StepIndex = 0;
         return Render(who, definition, draft, note: "内容を修正して「次へ」で進んでください。入力済みの内容は残っています。");
-    }
-
-    /// <summary>Every answer shown again, from the page that starts at <paramref name="step"/>.</summary>
-    private void ShowEverythingFrom(Applicant who, FormDefinition definition, FormDraft draft, int step)
-    {
-        draft.AsksOnlyMissing = false;
-        var page = FormView.Pages(definition, draft, who, Today).Forward(step);
-        draft.StepIndex = page?.First ?? step;
-        draft.PageEnd = page?.Last ?? step;
     }
 
     /// <summary>Checks every asked field once more (answers may be old, or a branch may have changed) and shows the confirmation.</summary>
@@ -240,7 +258,7 @@ public sealed partial class FormService
         if (FormSteps.FirstWithErrors(definition, who, draft.Answers, Today) is { } invalid)
         {
             draft.Stage = DraftStage.Editing;
-            ShowEverythingFrom(who, definition, draft, invalid.Step);
+            draft.StepIndex = invalid.Step;
             return Render(who, definition, draft, errors: invalid.Errors);
         }
 
@@ -253,7 +271,7 @@ public sealed partial class FormService
         if (FormSteps.FirstWithErrors(definition, who, draft.Answers, Today) is { } invalid)
         {
             draft.Stage = DraftStage.Editing;
-            ShowEverythingFrom(who, definition, draft, invalid.Step);
+            draft.StepIndex = invalid.Step;
             return Render(who, definition, draft, errors: invalid.Errors);
         }
 
@@ -273,6 +291,33 @@ public sealed partial class FormService
         _drafts.Delete(draft.Id);
         _logger.LogInformation("Form {Kind} submitted as {Number} (incident: {IsIncident})", definition.Kind, stored.Number, stored.IsIncident);
         return new FormReply([FormMessage.FromCard(StatusCardRenderer.ReceiptCard(stored))], stored);
+    }
+
+    /// <summary>The corrected answers replace those of the returned record; number, id and history stay.</summary>
+    private FormReply Resubmit(Applicant who, FormDefinition definition, FormDraft draft, string recordId)
+    {
+        var record = _records.FindById(recordId);
+        if (record is null || !IsApplicant(who, record) || record.Status != RequestStatus.Returned)
+        {
+            _drafts.Delete(draft.Id);
+            return Text(record is null ? "元の申請が見つからないため、再申請できませんでした。"
+                : $"{record.Number}は{record.Status.Label()}のため、再申請できませんでした。");
+        }
+
+        var now = _time.GetUtcNow();
+        var corrected = RecordFactory.Create(definition, who, FormSteps.Asked(definition, who, draft.Answers), draft.Answers, now);
+        record.Answers = corrected.Answers;
+        record.HighestConfidentiality = corrected.HighestConfidentiality;
+        record.IsIncident = corrected.IsIncident;
+        record.AppliedClauses = corrected.AppliedClauses;
+        record.NextStep = corrected.NextStep;
+        record.Applicant.Department = corrected.Applicant.Department;
+        record.SubmissionKey = SubmissionKey(draft.Id, draft.Nonce);
+        record.ChangeStatus(definition.InitialStatus, new RequestHistoryEntry { At = now, Actor = who.UserId, Action = "Resubmitted", Note = "差戻し後に修正して再申請" });
+        _records.Update(record);
+        _drafts.Delete(draft.Id);
+        _logger.LogInformation("Record {Number} resubmitted after a return", record.Number);
+        return new FormReply([new FormMessage($"{record.Number}を修正して再申請しました。", StatusCardRenderer.ReceiptCard(record))], record);
     }
 
     private static bool IsApplicant(Applicant who, RequestRecord record) => record.Applicant.IsSender(who.UserId, who.AadObjectId);
@@ -322,9 +367,27 @@ public sealed partial class FormService
 
         draft.Nonce = RandomNumberGenerator.GetHexString(32, lowercase: true);
         draft.UpdatedAt = _time.GetUtcNow();
-        messages.Add(draft.Stage == DraftStage.Confirming
-            ? FormView.ConfirmationCard(definition, draft, who, Today, note)
-            : FormView.StepCard(definition, draft, who, Today, errors, note));
+        if (draft.Stage == DraftStage.Confirming)
+        {
+            var asked = FormSteps.Asked(definition, who, draft.Answers);
+            var answers = FormSteps.Effective(definition, who, draft.Answers);
+            draft.RenderedFieldIds = [];
+            var card = FormCardRenderer.ConfirmationCard(
+                definition, draft, who, FormSteps.DepartmentOf(who, draft.Answers),
+                asked.Where(f => !FormSteps.IsDepartmentField(f)).Select(f => (f, answers.GetValueOrDefault(f.Id))).ToList(),
+                RecordFactory.IsIncident(definition, answers),
+                RecordFactory.AppliedClauses(definition, asked, answers),
+                note);
+            messages.Add(FormMessage.FromCard(card));
+        }
+        else
+        {
+            var fields = FormSteps.Fields(definition, draft.StepIndex, who, draft.Answers);
+            draft.RenderedFieldIds = fields.Select(f => f.Id).ToList();
+            messages.Add(FormMessage.FromCard(FormCardRenderer.StepCard(
+                definition, draft, fields, errors ?? new Dictionary<string, string>(), note, Today)));
+        }
+
         _drafts.Save(draft);
         return new FormReply(messages, null);
     }
