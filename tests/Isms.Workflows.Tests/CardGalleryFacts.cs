@@ -47,6 +47,18 @@ public sealed class CardGalleryFacts
     }
 
     [Fact]
+    public void EveryStepCard_ShowsTheBasisOnce_AndDateAndTimeInputsHaveJapanesePlaceholders()
+    {
+        var steps = CardGallery.All.Where(c => FormSession.ButtonTitles(c.Card).Contains("次へ")).ToList();
+        var dateAndTime = steps.SelectMany(c => FormSession.Inputs(c.Card)).Where(i => (string?)i["type"] is "Input.Date" or "Input.Time").ToList();
+
+        Assert.True(steps.Count >= 10);
+        Assert.All(steps, c => Assert.Single(FormSession.AllText(c.Card).Split('\n'), line => line.StartsWith("根拠: ", StringComparison.Ordinal)));
+        Assert.Contains(dateAndTime, i => (string?)i["type"] == "Input.Time");
+        Assert.All(dateAndTime, i => Assert.Matches(@"^[\p{IsHiragana}\p{IsCJKUnifiedIdeographs}]+$", (string?)i["placeholder"] ?? ""));
+    }
+
+    [Fact]
     public void UserText_StaysInsideJsonStrings()
     {
         var (_, card) = CardGallery.All.Single(c => c.Name == "misdelivery.3.errors");

@@ -26,6 +26,10 @@ public sealed class PrefillExtractorFacts
     [InlineData("明日から2日間", "2026-11-27", "2026-11-28")]
     [InlineData("12/3〜12/5で", "2026-12-03", "2026-12-05")]
     [InlineData("12月3日から12月5日まで", "2026-12-03", "2026-12-05")]
+    [InlineData("明日から二日間", "2026-11-27", "2026-11-28")]
+    [InlineData("明日から1泊2日で", "2026-11-27", "2026-11-28")]
+    [InlineData("明日、3日間", "2026-11-27", "2026-11-29")]
+    [InlineData("12月1日から十日間", "2026-12-01", "2026-12-10")]
     public void FutureDates(string text, string from, string? until)
     {
         var mention = JapaneseDateExtractor.Extract(text, Today, DateDirection.Future);
@@ -120,6 +124,33 @@ public sealed class PrefillExtractorFacts
     [InlineData("よく分からない", null)]
     public void IncidentKinds(string text, string? expected) =>
         Assert.Equal(expected, PrefillExtractor.Extract(text, Today, DateDirection.Past).IncidentKind);
+
+    [Theory]
+    [InlineData("明日から2日間、ノートPCを県の研修に持ち出します", "県の研修会場", "県の研修のため")]
+    [InlineData("来週月曜にUSBを群馬県庁へ持っていきます", "群馬県庁", null)]
+    [InlineData("明日から大阪出張にノートPCを持っていきます", "大阪", "大阪出張のため")]
+    [InlineData("明日14時に書類を前橋市役所に持参します", "前橋市役所", null)]
+    [InlineData("USBで資料持ち出したい", null, null)]
+    public void DestinationAndPurpose(string text, string? destination, string? purpose)
+    {
+        var facts = PrefillExtractor.Extract(text, Today, DateDirection.Future);
+
+        Assert.Equal(destination, facts.Destination);
+        Assert.Equal(purpose, facts.Purpose);
+    }
+
+    [Theory]
+    [InlineData("12月3日14時から16時まで、県の広域化検討会にZoomで参加します", "14:00", "16:00", "広域化検討会")]
+    [InlineData("明日10時〜11時半、「消防指令連絡会」にTeamsで", "10:00", "11:30", "消防指令連絡会")]
+    [InlineData("県のZoom会議に招待された", null, null, null)]
+    public void MeetingTimesAndTitle(string text, string? start, string? end, string? title)
+    {
+        var facts = PrefillExtractor.Extract(text, Today, DateDirection.Future);
+
+        Assert.Equal(start, facts.Time is { } s ? FieldValues.FormatTime(s) : null);
+        Assert.Equal(end, facts.EndTime is { } e ? FieldValues.FormatTime(e) : null);
+        Assert.Equal(title, facts.MeetingTitle);
+    }
 
     [Fact]
     public void Mapper_FillsOnlyFieldsThatDeclareASource_AndOnlyValidChoices()

@@ -139,6 +139,8 @@ public static class CardElements
     public static JsonObject DateInput(string id, string label, string? value, bool required, string? min, string? max)
     {
         var input = Input("Input.Date", id, label, required, "日付を選んでください。");
+        // Without a placeholder the client shows its own English one ("Select a date...").
+        input["placeholder"] = "日付を選んでください";
         SetIfPresent(input, "min", min);
         SetIfPresent(input, "max", max);
         SetIfPresent(input, "value", value);
@@ -148,6 +150,7 @@ public static class CardElements
     public static JsonObject TimeInput(string id, string label, string? value, bool required)
     {
         var input = Input("Input.Time", id, label, required, "時刻を選んでください。");
+        input["placeholder"] = "時刻を選んでください";
         SetIfPresent(input, "value", value);
         return input;
     }

@@ -22,8 +22,7 @@ public static class FormCardRenderer
             .Add(TextBlock(definition.Steps[draft.StepIndex].Title, TextTone.Subheading));
         if (draft.StepIndex == 0)
         {
-            card.Add(TextBlock(definition.Introduction))
-                .Add(TextBlock(CitationText(definition.Clauses), TextTone.Help));
+            card.Add(TextBlock(definition.Introduction));
         }
 
         if (errors.Count > 0)
@@ -44,9 +43,15 @@ public static class FormCardRenderer
                 card.Add(TextBlock(error, TextTone.Error));
             }
 
-            var help = field.Help is null ? CitationText(field.Clauses) : $"{field.Help} {CitationText(field.Clauses)}";
-            card.Add(TextBlock(help, TextTone.Help));
+            if (field.Help is not null)
+            {
+                card.Add(TextBlock(field.Help, TextTone.Help));
+            }
         }
+
+        // The basis once for the card, not under every question: it costs a line per field on a phone.
+        var clauses = (draft.StepIndex == 0 ? definition.Clauses : []).Concat(fields.SelectMany(f => f.Clauses)).Distinct();
+        card.Add(TextBlock(CitationText(clauses), TextTone.Help));
 
         card.AddAction(SubmitAction("次へ", FormCardData.Action(FormOp.Next, draft.Id, draft.StepIndex, draft.Nonce), "positive"));
         if (draft.StepIndex > 0)

@@ -17,7 +17,7 @@ public sealed record DateMention(DateOnly From, DateOnly? Until);
 
 /// <summary>
 /// Finds the dates in everyday Japanese: 今日, 明日, 明後日, 昨日, 来週月曜, 12月3日, 12/3, 2026年12月3日, and ranges
-/// "3日から2日間", "明日から2日間", "12/3〜12/5". Pure: "today" is passed in.
+/// "3日から2日間", "明日から二日間", "明日から1泊2日", "12/3〜12/5", "明日から3日まで". Pure: "today" is passed in.
 /// </summary>
 public static partial class JapaneseDateExtractor
 {
@@ -26,11 +26,15 @@ public static partial class JapaneseDateExtractor
     [GeneratedRegex(@"(?<y>\d{4})年(?<m>\d{1,2})月(?<d>\d{1,2})日|(?<y>\d{4})/(?<m>\d{1,2})/(?<d>\d{1,2})|(?<m>\d{1,2})月(?<d>\d{1,2})日|(?<![\d/])(?<m>\d{1,2})/(?<d>\d{1,2})(?![\d/])|(?<![\d月])(?<d>\d{1,2})日(?![間前後])|(?<rel>今日|本日|きょう|明後日|あさって|明日|あした|あす|一昨日|おととい|昨日|きのう|今朝|さっき|先ほど|先程)|(?<week>来週|今週|先週)?(?<wd>[日月火水木金土])曜")]
     private static partial Regex DatePattern();
 
-    [GeneratedRegex(@"^\s*(?:から|～|〜|~|－|-)\s*(?<n>\d{1,3})日間")]
+    // "から2日間", "から二日間", "から1泊2日", and without から: "明日、2日間", "明日1泊2日で".
+    [GeneratedRegex(@"^[\s、,]*(?:から|～|〜|~|－|-)?[\s、,]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})泊)?(?<n>\d{1,3}|[一二三四五六七八九十]{1,3})日(?:間)?(?![前後])")]
     private static partial Regex DurationAfter();
 
     [GeneratedRegex(@"^\s*(?:から|～|〜|~|－|-)\s*")]
     private static partial Regex RangeJoiner();
+
+    [GeneratedRegex(@"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})泊)?(?:\d{1,3}|[一二三四五六七八九十]{1,3})日間|(?:\d{1,2}|[一二三四五六七八九十]{1,2})泊(?:\d{1,3}|[一二三四五六七八九十]{1,3})日")]
+    private static partial Regex Duration();
 
     public static DateMention? Extract(string text, DateOnly today, DateDirection direction)
     {
@@ -44,7 +48,8 @@ public static partial class JapaneseDateExtractor
             }
 
             var rest = normalized[(matches[i].Index + matches[i].Length)..];
-            if (DurationAfter().Match(rest) is { Success: true } duration && int.TryParse(duration.Groups["n"].Value, out var days) && days >= 1)
+            if (DurationAfter().Match(rest) is { Success: true } duration && IsDuration(duration.Value)
+                && ParseNumber(duration.Groups["n"].Value) is { } days && days >= 1)
             {
                 return new DateMention(from, from.AddDays(days - 1));
             }
@@ -61,6 +66,33 @@ public static partial class JapaneseDateExtractor
         }
 
         return null;
+    }
+
+    /// <summary>The text with every date and length of days replaced by a comma, for reading what else it says.</summary>
+    public static string Blank(string text) =>
+        Duration().Replace(DatePattern().Replace(text, "、"), "、");
+
+    /// <summary>"2日間" and "1泊2日" are lengths; a bare "3日" after から is the day it ends ("明日から3日まで").</summary>
+    private static bool IsDuration(string text) => text.Contains("日間", StringComparison.Ordinal) || text.Contains('泊');
+
+    /// <summary>1 to 999 in digits, or 一 to 三十九 in kanji (二日間).</summary>
+    private static int? ParseNumber(string text)
+    {
+        if (int.TryParse(text, out var number))
+        {
+            return number;
+        }
+
+        const string Digits = "一二三四五六七八九";
+        var tens = text.IndexOf('十', StringComparison.Ordinal);
+        if (tens < 0)
+        {
+            return text.Length == 1 ? Digits.IndexOf(text[0], StringComparison.Ordinal) + 1 : null;
+        }
+
+        var high = tens == 0 ? 1 : Digits.IndexOf(text[0], StringComparison.Ordinal) + 1;
+        var low = tens == text.Length - 1 ? 0 : Digits.IndexOf(text[^1], StringComparison.Ordinal) + 1;
+        return high > 0 && low >= 0 ? high * 10 + low : null;
     }
 
     private static DateOnly? Resolve(Match match, DateOnly today, DateDirection direction)

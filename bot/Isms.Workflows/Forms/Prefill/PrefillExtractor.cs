@@ -11,7 +11,20 @@ public sealed record PrefillFacts(
     string? MeetingService,
     string? HostOrganisation,
     string? CloudService,
-    string? IncidentKind);
+    string? IncidentKind)
+{
+    /// <summary>The end of a time range ("14時から16時まで").</summary>
+    public TimeOnly? EndTime { get; init; }
+
+    /// <summary>Where something is taken ("県の研修に持ち出す" → 県の研修会場).</summary>
+    public string? Destination { get; init; }
+
+    /// <summary>What for, when the destination names an event ("県の研修に" → 県の研修のため).</summary>
+    public string? Purpose { get; init; }
+
+    /// <summary>A meeting's name (「広域化検討会」, 広域化検討会に).</summary>
+    public string? MeetingTitle { get; init; }
+}
 
 /// <summary>Pure extraction of prefill facts from free text ("明日USBで資料持ち出したい", "県のZoomに招待された").</summary>
 public static partial class PrefillExtractor
@@ -20,10 +33,11 @@ public static partial class PrefillExtractor
     private static readonly (string Pattern, string Code)[] ItemKinds =
     [
         ("USB|ユーエスビー", "usb"),
-        ("外付け|SDカード|DVD|CD-?R|HDD|ハードディスク", "other_media"),
-        ("スマホ|スマートフォン|携帯電話", "smartphone"),
-        ("ノートPC|ノートパソコン|パソコン|PC|タブレット|端末", "terminal"),
-        ("書類|紙|ファイル綴|台帳", "paper"),
+        ("外付け|SDカード|microSD|メモリーカード|メモリカード|DVD|CD-?R|BD-?R|ブルーレイ|HDD|ハードディスク|SSD", "other_media"),
+        ("スマホ|スマートフォン|携帯電話|公用携帯", "smartphone"),
+        ("ノートPC|ノートパソコン|パソコン|PC|タブレット|iPad|端末", "terminal"),
+        ("ソフトウェア|ソフト(?!バンク)|インストーラ", "software"),
+        ("書類|紙|ファイル綴|台帳|印刷物|プリント", "paper"),
     ];
 
     private static readonly (string Pattern, string Code)[] MeetingServices =
@@ -56,8 +70,27 @@ public static partial class PrefillExtractor
     [GeneratedRegex(@"(?<ampm>午前|午後)?(?<h>\d{1,2})時(?!間)(?:(?<half>半)|(?<min>\d{1,2})分)?|(?<h>\d{1,2}):(?<min>\d{2})")]
     private static partial Regex TimePattern();
 
-    [GeneratedRegex(@"(?<org>[\p{IsCJKUnifiedIdeographs}]{1,4}(?:県|市|町|村|省|庁))")]
+    [GeneratedRegex(@"^\s*(?:から|～|〜|~|－|-)\s*(?:(?<ampm>午前|午後)?(?<h>\d{1,2})時(?!間)(?:(?<half>半)|(?<min>\d{1,2})分)?|(?<h>\d{1,2}):(?<min>\d{2}))")]
+    private static partial Regex EndTimeAfter();
+
+    [GeneratedRegex(@"(?<org>[\p{IsCJKUnifiedIdeographs}]{1,4}(?:県|市|町|村|省|庁|消防局|警察署|警察本部|協議会|協会|大学|病院))")]
     private static partial Regex OrganisationPattern();
+
+    // The place right before に/へ and a verb of taking or going, up to a particle or a comma: "ノートPCを県の研修に持ち出す".
+    [GeneratedRegex(@"(?<place>[^\s、。,.!?！？をがはもでとにへ]{1,20})(?:に|へ)(?=[^。]{0,20}?(?:持ち出|持出|持って|持参|持ち帰|持帰|運|出張|出かけ|行))")]
+    private static partial Regex PlaceBeforeVerb();
+
+    [GeneratedRegex(@"^(?:から|まで|より|の)+")]
+    private static partial Regex LeadingParticles();
+
+    [GeneratedRegex(@"(?:研修会|研修|会議|説明会|講習会|講習|訓練|打合せ|打ち合わせ|会合|検討会|協議会|連絡会|セミナー|イベント|出張)$")]
+    private static partial Regex EventWord();
+
+    [GeneratedRegex(@"[「『](?<title>[^」』]{2,60})[」』]|(?<title>[^\s、。,.!?！？をがはもでとにへのから]{2,30}(?:会議|検討会|研修会|説明会|協議会|連絡会|セミナー))")]
+    private static partial Regex MeetingTitlePattern();
+
+    [GeneratedRegex(@"^(?:zoom|teams|webex|web|google ?meet|ズーム|チームズ|オンライン|リモート|ウェブ)?(?:会議)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex GenericMeeting();
 
     [GeneratedRegex(@"^(?<name>[A-Za-z][A-Za-z0-9 .\-]{1,30}?)\s*(?:を|が)?\s*(?:使いたい|使用したい|利用したい|導入したい|使えますか|使っていい)")]
     private static partial Regex ServiceBeforeVerb();
@@ -65,6 +98,7 @@ public static partial class PrefillExtractor
     public static PrefillFacts Extract(string text, DateOnly today, DateDirection direction)
     {
         var normalized = text.Normalize(NormalizationForm.FormKC);
+        var (destination, purpose) = ExtractDestination(normalized);
         return new PrefillFacts(
             JapaneseDateExtractor.Extract(normalized, today, direction),
             ExtractTime(normalized),
@@ -72,15 +106,28 @@ public static partial class PrefillExtractor
             FirstCode(normalized, MeetingServices),
             ExtractHostOrganisation(normalized),
             ExtractCloudService(normalized),
-            FirstCode(normalized, IncidentKinds));
+            FirstCode(normalized, IncidentKinds))
+        {
+            EndTime = ExtractEndTime(normalized),
+            Destination = destination,
+            Purpose = purpose,
+            MeetingTitle = ExtractMeetingTitle(normalized),
+        };
     }
 
     private static string? FirstCode(string text, (string Pattern, string Code)[] table) =>
         table.FirstOrDefault(t => Regex.IsMatch(text, t.Pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)).Code;
 
-    private static TimeOnly? ExtractTime(string text)
+    private static TimeOnly? ExtractTime(string text) => ToTime(TimePattern().Match(text));
+
+    private static TimeOnly? ExtractEndTime(string text)
     {
-        var match = TimePattern().Match(text);
+        var start = TimePattern().Match(text);
+        return start.Success ? ToTime(EndTimeAfter().Match(text[(start.Index + start.Length)..])) : null;
+    }
+
+    private static TimeOnly? ToTime(Match match)
+    {
         if (!match.Success)
         {
             return null;
@@ -106,6 +153,49 @@ public static partial class PrefillExtractor
         }
 
         return text.Contains('県') ? "群馬県" : null;
+    }
+
+    /// <summary>
+    /// The place before 「に持ち出す」 and the like, with date and time words left out. An event as the place ("県の研修")
+    /// gives the purpose too: the place is its venue (県の研修会場), and a trip (東京出張) is to the town.
+    /// </summary>
+    private static (string? Destination, string? Purpose) ExtractDestination(string text)
+    {
+        var withoutTimes = TimePattern().Replace(text, "、");
+        var match = PlaceBeforeVerb().Match(JapaneseDateExtractor.Blank(withoutTimes));
+        if (!match.Success)
+        {
+            return (null, null);
+        }
+
+        // "明日から大阪出張に": the date is blanked out, its から is not part of the place.
+        var place = LeadingParticles().Replace(match.Groups["place"].Value, "");
+        if (place.Length == 0 || place.All(char.IsAsciiLetterOrDigit))
+        {
+            return (null, null);
+        }
+
+        if (!EventWord().IsMatch(place))
+        {
+            return (place, null);
+        }
+
+        var destination = place.EndsWith("出張", StringComparison.Ordinal) ? place[..^2].TrimEnd('の') : place + "会場";
+        return (destination.Length == 0 ? null : destination, place + "のため");
+    }
+
+    private static string? ExtractMeetingTitle(string text)
+    {
+        foreach (Match match in MeetingTitlePattern().Matches(text))
+        {
+            var title = match.Groups["title"].Value.Trim();
+            if (!GenericMeeting().IsMatch(title))
+            {
+                return title;
+            }
+        }
+
+        return null;
     }
 
     private static string? ExtractCloudService(string text)
