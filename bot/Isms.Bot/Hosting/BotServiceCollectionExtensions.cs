@@ -58,6 +58,7 @@ public static class BotServiceCollectionExtensions
             return new WelcomeCard(sp.GetRequiredService<CommandTable>(), sp.GetRequiredService<OrgDirectoryService>(),
                 $"対象: {document.Title}（{document.Edition}）", sp.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton<RoleContacts>();
         services.AddSingleton<AnswerLog>();
         services.AddSingleton<WelcomeLedger>();
         services.AddSingleton<QuestionHandler>();
