@@ -63,7 +63,7 @@ public sealed class WelcomeCard(CommandTable commands, OrgDirectoryService direc
         var title = TextBlock("情報セキュリティ相談ボット", TextTone.Heading);
         title["id"] = "welcomeTitle";
         card.Add(title);
-        card.Add(TextBlock("質問はふだんの言葉でそのまま送ってください。対策基準の条項を引用してお答えします。"));
+        card.Add(TextBlock("質問はふだんの言葉でどうぞ。条項を引いてお答えします。"));
         card.Add(TextBlock(editionLine, TextTone.Help));
 
         if (!viewer.PersonalChat)
@@ -77,21 +77,23 @@ public sealed class WelcomeCard(CommandTable commands, OrgDirectoryService direc
         else
         {
             var usable = commands.Commands.Where(c => c.Help is not null && c.MayBeUsedBy(viewer.Person, viewer.Roles)).ToList();
-            AddSection(card, "申請・報告", usable, HelpSection.Forms, viewer.Roles);
-            AddSection(card, "確認", usable, HelpSection.Records, viewer.Roles);
+            // The forms and the records need no heading (their titles say what they are); a role holder's commands
+            // are headed by the roles, since those buttons are theirs alone. Headings cost the card its one screen.
+            AddSection(card, null, usable, HelpSection.Forms, viewer.Roles);
+            AddSection(card, null, usable, HelpSection.Records, viewer.Roles);
             AddSection(card, $"あなたの役割で（{string.Join("・", viewer.RoleLabels)}）", usable, HelpSection.Roles, viewer.Roles);
         }
 
         var firstResponse = viewer.PersonalChat && viewer.Person is not null
-            ? "ウイルス感染が疑われるときは、すぐにLANケーブルを抜き、電源は切らずに「インシデント報告」を押してください（6.4(3)⑦）。"
-            : "ウイルス感染が疑われるときは、すぐにLANケーブルを抜き、電源は切らずに所属の情報セキュリティ管理者に連絡してください（6.4(3)⑦）。";
+            ? "ウイルス感染の疑いは、すぐLANケーブルを抜き、電源は切らずに「インシデント報告」へ（6.4(3)⑦）。"
+            : "ウイルス感染の疑いは、すぐLANケーブルを抜き、電源は切らずに所属の情報セキュリティ管理者へ（6.4(3)⑦）。";
         var warning = Spaced(TextBlock(firstResponse));
         warning["color"] = "Attention";
         card.Add(warning);
         return card.ToJson();
     }
 
-    private static void AddSection(AdaptiveCard card, string heading, IReadOnlyList<BotCommand> usable, HelpSection section, IReadOnlySet<OrgRole> roles)
+    private static void AddSection(AdaptiveCard card, string? heading, IReadOnlyList<BotCommand> usable, HelpSection section, IReadOnlySet<OrgRole> roles)
     {
         var entries = usable.Where(c => c.Help!.Section == section).ToList();
         if (entries.Count == 0)
@@ -99,10 +101,18 @@ public sealed class WelcomeCard(CommandTable commands, OrgDirectoryService direc
             return;
         }
 
-        card.Add(Spaced(TextBlock(heading, TextTone.Subheading)));
+        if (heading is not null)
+        {
+            card.Add(Spaced(TextBlock(heading, TextTone.Subheading)));
+        }
+
+        var first = true;
         foreach (var row in entries.Where(c => c.Help!.Button).Chunk(ButtonsPerRow))
         {
-            card.Add(ActionSet(row.Select(Button)));
+            var set = ActionSet(row.Select(Button));
+            // Without a heading, a little room sets the group apart from the one above.
+            card.Add(first && heading is null ? Spaced(set) : set);
+            first = false;
         }
 
         foreach (var note in entries.Select(c => c.Help!.NoteFor(roles)).OfType<string>())
