@@ -1,3 +1,4 @@
+using Isms.Bot.AnswerCuration;
 using Isms.Bot.Approvals;
 using Isms.Bot.Cards;
 using Isms.Bot.Incidents;
@@ -28,6 +29,7 @@ public static class IsmsCommands
         var audit = services.GetRequiredService<AuditCommands>();
         var starter = services.GetRequiredService<FormStarter>();
         var deciders = Deciders(services.GetRequiredService<RoutingRules>());
+        var curation = services.GetRequiredService<CurationCommands>();
         const CommandScope Personal = CommandScope.PersonalChat;
         const CommandUsers Everyone = CommandUsers.Everyone;
         const CommandUsers RoleHolders = CommandUsers.RoleHolders;
@@ -66,6 +68,18 @@ public static class IsmsCommands
                 Help: new(HelpSection.Roles, "監査ログ検証"), Roles: AuditAccess.AuditorRoles),
             new("audit-export", ["監査ログ出力"], Personal, RoleHolders, t => audit.ExportAsync(t.Context, t.CancellationToken),
                 Help: new(HelpSection.Roles, "監査ログ出力"), Roles: AuditAccess.AuditorRoles),
+            new("curation-review", CurationCommands.ReviewWords, Personal, RoleHolders, t => curation.ShowReviewAsync(t.Context, t.CancellationToken),
+                Help: new(HelpSection.Roles, "回答の改善"), Roles: CurationAccess.CuratorRoles),
+            new("curation-list", CurationCommands.ListWords, Personal, RoleHolders, t => curation.ListAsync(t.Context, t.CancellationToken),
+                Roles: CurationAccess.CuratorRoles),
+            new("curation-synonym", [CurationCommands.SynonymWord], Personal, RoleHolders,
+                t => curation.AddSynonymAsync(t.Context, t.Text, t.CancellationToken), WordMatch.WordThenArgument, Roles: CurationAccess.CuratorRoles),
+            new("curation-synonym-remove", [CurationCommands.RemoveSynonymWord], Personal, RoleHolders,
+                t => curation.RemoveSynonymAsync(t.Context, t.Text, t.CancellationToken), WordMatch.WordThenArgument, Roles: CurationAccess.CuratorRoles),
+            new("curation-pin", [CurationCommands.PinWord], Personal, RoleHolders,
+                t => curation.PinAsync(t.Context, t.Text, t.CancellationToken), WordMatch.WordThenArgument, Roles: CurationAccess.CuratorRoles),
+            new("curation-unpin", [CurationCommands.UnpinWord], Personal, RoleHolders,
+                t => curation.UnpinAsync(t.Context, t.Text, t.CancellationToken), WordMatch.WordThenArgument, Roles: CurationAccess.CuratorRoles),
             new("withdraw", ApplicantActions.WithdrawWords, Personal, Everyone,
                 t => applicant.WithdrawCommandAsync(t.Context, ApplicantActions.WithdrawTarget(t.Text), t.CancellationToken), WordMatch.WordThenArgument),
         ];

@@ -1,3 +1,4 @@
+using Isms.Bot.AnswerCuration;
 using Isms.Bot.Approvals;
 using Isms.Bot.Cards;
 using Isms.Bot.Conversations;
@@ -60,6 +61,7 @@ public static class BotServiceCollectionExtensions
         });
         services.AddSingleton<RoleContacts>();
         services.AddSingleton<AnswerLog>();
+        services.AddIsmsCuration();
         services.AddSingleton<WelcomeLedger>();
         services.AddSingleton<QuestionHandler>();
         services.AddSingleton<TrainingStatusHandler>();
@@ -79,6 +81,7 @@ public static class BotServiceCollectionExtensions
         services.AddIsmsNotificationDelivery();
         services.AddTransient<IBot, IsmsTeamsBot>();
         services.AddHostedService<BotWarmUp>();
+        services.AddHostedService<CurationStartup>();
         return builder;
     }
 
