@@ -12,7 +12,7 @@ namespace Isms.Bot.Tests.Cards;
 /// </summary>
 public sealed class RoleAwareHelpFacts(BotHost host) : IClassFixture<BotHost>
 {
-    private static readonly string[] Forms = ["誤送信報告", "持ち出し申請", "Web会議申請", "クラウド利用申請", "インシデント報告"];
+    private static readonly string[] Forms = ["誤送信報告", "持ち出し申請", "Web会議申請", "クラウド利用申請", "インシデント報告", "障害報告"];
     private static readonly string[] Records = ["申請状況", "インシデント状況", "研修状況", "クラウド台帳", "返却"];
 
     private static TeamsUser Directory(string key, string name, int number) => new($"29:{key}-help", name, $"00000000-0000-4000-8000-{number:D12}");
@@ -44,7 +44,7 @@ public sealed class RoleAwareHelpFacts(BotHost host) : IClassFixture<BotHost>
     {
         var card = await Help(Directory("takahashi", "高橋 次郎", 4));
 
-        Assert.Equal([.. Forms, .. Records, "承認待ち", "監査ログ検証", "監査ログ出力"], ButtonTitles(card));
+        Assert.Equal([.. Forms, .. Records, "承認待ち", "監査ログ検証", "監査ログ出力", "回答の改善"], ButtonTitles(card));
         Assert.Contains(CardTexts(card), t => t.StartsWith("研修記録取込: ", StringComparison.Ordinal));
     }
 
