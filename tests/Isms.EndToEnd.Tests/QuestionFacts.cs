@@ -1,11 +1,12 @@
 using Isms.EndToEnd.Tests.Harness;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Isms.EndToEnd.Tests;
 
 /// <summary>
-/// Questions in the real client: an answer card with its cited clauses, 全文を見る and 役に立った; and a question the
-/// 対策基準 does not cover.
+/// Questions in the real client: an answer card that concludes first and cites its clause, related clauses behind a
+/// toggle, 全文を見る for a long clause, the form an answer leads to, 役に立った; and a question the 対策基準 does not cover.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "E2E")]
@@ -14,7 +15,7 @@ public sealed class QuestionFacts(PlaygroundSession session)
     private const string CisoClause = "【1(1)①】";
 
     [Fact]
-    public async Task WhoIsTheCiso_AnswerCardCitesTheClause_ShowsItInFull_AndTakesFeedback()
+    public async Task WhoIsTheCiso_AnswerCardConcludesFirst_CitesTheClause_ShowsRelatedClausesOnATap_AndTakesFeedback()
     {
         var chat = session.Chat;
         await chat.OpenChatAsync();
@@ -25,35 +26,75 @@ public sealed class QuestionFacts(PlaygroundSession session)
         await chat.WaitForQuietAsync();
         var answer = await chat.WaitForCardAsync(CisoClause, includeEarlier: true);
         var text = await chat.CardTextAsync(answer);
-        Assert.Contains("消防長", text);
+        Assert.StartsWith("CISOは消防長です。", text, StringComparison.Ordinal);
         Assert.Contains("令和8年4月1日 策定", text);
-        // The short answer comes before the first cited clause.
+        // The conclusion comes before the clause it rests on.
         Assert.True(text.IndexOf("消防長", StringComparison.Ordinal) < text.IndexOf(CisoClause, StringComparison.Ordinal), text);
         var buttons = await chat.CardButtonTitlesAsync(answer);
-        Assert.Contains("全文を見る", buttons);
+        Assert.DoesNotContain("全文を見る", buttons); // 1(1)① is quoted whole
         Assert.Equal(["役に立った", "役に立たなかった"], buttons.Where(b => b.StartsWith("役に立", StringComparison.Ordinal)));
         await answer.ScrollIntoViewIfNeededAsync();
         await session.ScreenshotAsync("answer-card");
 
-        // 全文を見る of the cited 1(1)① (every cited clause has its own button with the same title).
-        var cisoClause = answer.Locator(".ac-container").Filter(new() { HasText = CisoClause })
-            .Filter(new() { Has = chat.Page.GetByRole(AriaRole.Button, new() { Name = "全文を見る", Exact = true }) }).Last;
-        await chat.ClickCardButtonAsync("全文を見る", cisoClause);
-        var clauseCard = await chat.WaitForCardAsync(CisoClause);
-        var shown = chat.SinceLastAction.Elapsed;
-        var clauseText = await chat.CardTextAsync(clauseCard);
-        Assert.Contains("消防長をCISOとする", clauseText);
-        Assert.Contains("令和8年4月1日 策定", clauseText);
-        await chat.WaitForQuietAsync();
-        await session.ScreenshotAsync("answer-clause-card");
+        // The related clauses are hidden until the one toggle is tapped.
+        var related = answer.GetByText("【1(1)⑤】", new() { Exact = false });
+        Assert.False(await related.IsVisibleAsync());
+        await answer.GetByText("関連する条項", new() { Exact = false }).First.ClickAsync();
+        await related.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        await session.ScreenshotAsync("answer-related-clauses");
 
-        answer = await chat.WaitForCardAsync("役に立った", includeEarlier: true);
         await chat.ClickCardButtonAsync("役に立った", answer);
         var thanks = await chat.WaitForTextAsync("ご意見ありがとうございます");
         await thanks.ScrollIntoViewIfNeededAsync();
         await session.ScreenshotAsync("answer-feedback");
 
-        Timings.Record(session, $"CISOって誰？ → answer card {answered.TotalMilliseconds:0} ms; 全文を見る → clause card {shown.TotalMilliseconds:0} ms");
+        Timings.Record(session, $"CISOって誰？ → answer card {answered.TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
+    public async Task ALongClause_OffersItsFullText()
+    {
+        var chat = session.Chat;
+        await chat.OpenChatAsync();
+
+        await chat.SendAsync("クラウドサービスに機密性2の情報を保存してもいい？");
+        var answer = await chat.WaitForCardAsync("全文を見る");
+        await chat.WaitForQuietAsync();
+        answer = await chat.WaitForCardAsync("全文を見る", includeEarlier: true);
+        var cited = Regex.Match(await chat.CardTextAsync(answer), "【(?<id>[^】]+)】").Groups["id"].Value;
+
+        await chat.ClickCardButtonAsync("全文を見る", answer);
+        var clauseCard = await chat.WaitForCardAsync($"【{cited}】");
+        var shown = chat.SinceLastAction.Elapsed;
+        Assert.Contains("令和8年4月1日 策定", await chat.CardTextAsync(clauseCard));
+        await chat.WaitForQuietAsync();
+        await session.ScreenshotAsync("answer-clause-card");
+        Timings.Record(session, $"全文を見る → clause card {shown.TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
+    public async Task AnAnswerAboutTakingThingsOut_StartsTheTakeoutFormFromItsButton()
+    {
+        var chat = session.Chat;
+        await chat.OpenChatAsync();
+
+        await chat.SendAsync("USBで資料を持ち出してもいい？");
+        await chat.WaitForCardAsync("持ち出し申請を始める");
+        await chat.WaitForQuietAsync();
+        var answer = await chat.WaitForCardAsync("持ち出し申請を始める", includeEarlier: true);
+        Assert.Contains($"情報セキュリティ管理者は{SampleOrg.Sato.Name}さんです", await chat.CardTextAsync(answer));
+
+        await chat.ClickCardButtonAsync("持ち出し申請を始める", answer);
+        var form = await chat.WaitForCardAsync("キャンセル");
+        var started = chat.SinceLastAction.Elapsed;
+        Assert.Contains("持ち出し申請", await chat.CardTextAsync(form));
+        await session.ScreenshotAsync("answer-starts-takeout");
+
+        // Leave no draft behind for the other scenarios of the session.
+        await chat.WaitForQuietAsync();
+        await chat.ClickCardButtonAsync("キャンセル", await chat.WaitForCardAsync("キャンセル", includeEarlier: true));
+        await chat.WaitForReplyAsync();
+        Timings.Record(session, $"持ち出し申請を始める → form {started.TotalMilliseconds:0} ms");
     }
 
     [Fact]

@@ -60,4 +60,16 @@ public sealed class FormDefinitionFacts
             Assert.All(condition.AnyOf, value => Assert.NotNull(fields[index].ChoiceTitle(value)));
         }
     }
+
+    [Theory]
+    [InlineData("5.1(1)③(イ)", "takeout_request")] // the form's own clause
+    [InlineData("2(2)⑧(ア)", "takeout_request")] // a rule's clause: carrying 機密性2以上
+    [InlineData("8.3(5)③", "cloud_use_request")]
+    [InlineData("6.4(3)⑦", "incident_report")]
+    [InlineData("5.3(1)①", "incident_report")] // the incident report's own, though the 誤送信報告's incident rule cites it too
+    [InlineData("5.3(1)②", null)] // only an incident rule of the 誤送信報告 cites it: the chain, not a form to start
+    [InlineData("2(1)", null)] // cited per field (機密性), not by a procedure
+    [InlineData("1(1)①", null)]
+    public void AClause_LeadsToTheProcedureThatCitesIt(string clauseId, string? key) =>
+        Assert.Equal(key, Catalog.LeadingTo(clauseId)?.Key);
 }

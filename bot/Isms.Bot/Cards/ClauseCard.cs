@@ -32,7 +32,7 @@ public static class ClauseCard
             card.Add(Container(items, separator: clause != first));
         }
 
-        var source = TextBlock($"出典: {document.Title}（{document.Edition}）", TextTone.Help);
+        var source = AnswerCard.Source(document.Title, document.Edition);
         source["spacing"] = "Medium";
         card.Add(source);
         return card.ToJson();

@@ -1,4 +1,5 @@
 using System.Text;
+using Isms.Workflows.Org;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -19,8 +20,32 @@ public enum CommandUsers
     Everyone,
     /// <summary>People in the 組織名簿: the router tells a stranger whom to ask (filing a form).</summary>
     InDirectory,
-    /// <summary>Holders of particular roles: the handler checks them and says who may (監査ログ, 研修記録取込).</summary>
+    /// <summary>Holders of the roles the entry lists (or who act for a holder today): the handler checks them and says
+    /// who may (監査ログ, 研修記録取込, 承認待ち).</summary>
     RoleHolders,
+}
+
+/// <summary>Where the help card shows a command.</summary>
+public enum HelpSection
+{
+    /// <summary>申請・報告: the procedures' forms.</summary>
+    Forms,
+    /// <summary>One's own records and the union's registers (申請状況, 返却, クラウド台帳 …).</summary>
+    Records,
+    /// <summary>What a role holder does (承認待ち, 監査ログ, 研修記録取込).</summary>
+    Roles,
+}
+
+/// <summary>How the help card shows a command: a button titled <paramref name="Title"/> (none when the command needs
+/// more than its word, like 研修記録取込 with its CSV lines), and a few words on what it is when the title does not say.</summary>
+public sealed record CommandHelp(HelpSection Section, string Title, string? Note = null, bool Button = true)
+{
+    /// <summary>What the command is for holders of particular roles, where it differs (CSIRT see every incident report).</summary>
+    public IReadOnlyDictionary<OrgRole, string> RoleNotes { get; init; } = new Dictionary<OrgRole, string>();
+
+    /// <summary>The note for someone holding <paramref name="roles"/>.</summary>
+    public string? NoteFor(IReadOnlySet<OrgRole> roles) =>
+        RoleNotes.Where(n => roles.Contains(n.Key)).Select(n => n.Value).FirstOrDefault() ?? Note;
 }
 
 /// <summary>How the typed text must match the words.</summary>
@@ -38,15 +63,27 @@ public enum WordMatch
 public sealed record CommandTurn(ITurnContext<IMessageActivity> Context, ConversationData Data, string Text, CancellationToken CancellationToken);
 
 /// <summary>One command: the words people type (as <see cref="CommandTable.Fold"/> folds them), where and by whom it may
-/// be used, and what handles it.</summary>
+/// be used (for <see cref="CommandUsers.RoleHolders"/>, which <paramref name="Roles"/>), what handles it, and how the
+/// help card shows it (not at all when <paramref name="Help"/> is null).</summary>
 public sealed record BotCommand(
     string Name,
     IReadOnlyList<string> Words,
     CommandScope Scope,
     CommandUsers Users,
     Func<CommandTurn, Task> Handler,
-    WordMatch Match = WordMatch.Exact)
+    WordMatch Match = WordMatch.Exact,
+    CommandHelp? Help = null,
+    IReadOnlyList<OrgRole>? Roles = null)
 {
+    /// <summary>Whether someone the directory lists as <paramref name="person"/> (null: not listed), holding or acting
+    /// today in <paramref name="roles"/>, may use the command. Strangers may use what everyone may.</summary>
+    public bool MayBeUsedBy(Person? person, IReadOnlySet<OrgRole> roles) => Users switch
+    {
+        CommandUsers.Everyone => true,
+        CommandUsers.InDirectory => person is not null,
+        _ => person is not null && (Roles ?? []).Any(roles.Contains),
+    };
+
     public bool Matches(string foldedText) => Match switch
     {
         WordMatch.Exact => Words.Contains(foldedText, StringComparer.Ordinal),
@@ -58,7 +95,8 @@ public sealed record BotCommand(
 /// <summary>
 /// Every command of the bot, one entry each (the help card and the manifest list the same words). A message that is
 /// a command is handled by its entry; anything else goes on to the clause lookup and the question answerer. The table
-/// refuses at start-up an entry without a handler or a word that two entries share, so no command can fall through.
+/// refuses at start-up an entry without a handler, a word that two entries share, or a role command naming no role, so no
+/// command can fall through.
 /// </summary>
 public sealed class CommandTable
 {
@@ -69,6 +107,7 @@ public sealed class CommandTable
             .Concat(Commands.SelectMany(c => c.Words.Select(w => (Word: w, c.Name))).GroupBy(x => x.Word).Where(g => g.Count() > 1)
                 .Select(g => $"'{g.Key}' is a word of {string.Join(" and ", g.Select(x => x.Name))}"))
             .Concat(Commands.SelectMany(c => c.Words).Where(w => w != Fold(w)).Select(w => $"'{w}' is not folded"))
+            .Concat(Commands.Where(c => c.Users == CommandUsers.RoleHolders && c.Roles is not { Count: > 0 }).Select(c => $"'{c.Name}' is for role holders but names no role"))
             .ToList();
         if (problems.Count > 0) throw new InvalidOperationException("The command table is invalid: " + string.Join("; ", problems));
     }

@@ -125,7 +125,7 @@ public sealed class IsmsTeamsBot(
     {
         if (welcomed.TryMark(key, clock.GetUtcNow()))
         {
-            await turnContext.SendActivityAsync(welcomeCard.CreateActivity(), cancellationToken);
+            await welcomeCard.SendAsync(turnContext, cancellationToken);
         }
     }
 

@@ -1,6 +1,7 @@
 using Isms.Bot.Cards;
 using Isms.Knowledge;
 using Isms.Workflows.Forms;
+using Isms.Workflows.Org;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -9,9 +10,21 @@ namespace Isms.Bot.Conversations;
 /// <summary>
 /// Answers a question from the policy with its clauses cited, or tells the router which form the words ask for.
 /// The previous question and its clauses are kept so that a follow-up ("それって誰に許可もらうの？") keeps its subject.
+/// The answer names, for someone in the 組織名簿, who the role it mentions is for them, and in the personal chat offers
+/// the form the answer leads to.
 /// </summary>
-public sealed class QuestionHandler(IPolicyAnswerer knowledge, FormCatalog forms, AnswerLog answers, TimeProvider clock, ILogger<QuestionHandler> logger)
+public sealed class QuestionHandler(
+    IPolicyAnswerer knowledge,
+    FormCatalog forms,
+    AnswerLog answers,
+    OrgDirectoryService directory,
+    RoleContacts contacts,
+    TimeProvider clock,
+    ILogger<QuestionHandler> logger)
 {
+    /// <summary>Whom the not-covered answer tells people to ask (「所属の情報セキュリティ管理者に確認してください」).</summary>
+    private static readonly string NotCoveredContactRole = OrgRole.SecurityManager.Label();
+
     /// <summary>Answers the question; returns the form to start when the words ask for one.</summary>
     public async Task<FormKind?> AnswerAsync(ITurnContext<IMessageActivity> turnContext, ConversationData data, string question, CancellationToken cancellationToken)
     {
@@ -34,8 +47,31 @@ public sealed class QuestionHandler(IPolicyAnswerer knowledge, FormCatalog forms
             data.LastClauseIds = clauseIds;
         }
 
-        var card = AnswerCard.Create(answer, answerId);
+        var from = turnContext.Activity.From;
+        var person = directory.Identify(from.AadObjectId, from.Id).Person;
+        var extras = new AnswerCardExtras(answerId, Contact(answer, person), person is not null && PersonalChat.Is(turnContext) ? NextStep(answer) : null);
+        var card = AnswerCard.Create(answer, knowledge.Document, extras);
         await turnContext.SendActivityAsync(CardAttachments.ToActivity(card, answer.Summary), cancellationToken);
         return null;
+    }
+
+    private string? Contact(PolicyAnswer answer, Person? person)
+    {
+        var role = answer.Intent == PolicyIntent.OutOfScope ? NotCoveredContactRole : answer.Conclusion?.PermissionFrom;
+        return person is not null && role is not null ? contacts.For(person, role) : null;
+    }
+
+    /// <summary>The form whose procedure the deciding clause, the exception or the top citation belongs to.</summary>
+    private FormStart? NextStep(PolicyAnswer answer)
+    {
+        if (answer.Intent != PolicyIntent.Answer || answer.Citations.Count == 0)
+        {
+            return null;
+        }
+
+        var candidates = new[] { answer.Conclusion?.Deciding.Id, answer.Conclusion?.Exception?.Id, answer.Citations[0].Clause.Id };
+        return candidates.OfType<string>().Select(forms.LeadingTo).FirstOrDefault(d => d is not null) is { } definition
+            ? new FormStart(definition.Title, definition.CommandWords.Count > 0 ? definition.CommandWords[0] : definition.Title)
+            : null;
     }
 }

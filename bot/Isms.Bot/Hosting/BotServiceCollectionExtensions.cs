@@ -68,8 +68,10 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var document = sp.GetRequiredService<IPolicyAnswerer>().Document;
-            return new WelcomeCard($"対象: {document.Title}（{document.Edition}）");
+            return new WelcomeCard(sp.GetRequiredService<CommandTable>(), sp.GetRequiredService<OrgDirectoryService>(),
+                $"対象: {document.Title}（{document.Edition}）", sp.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton<RoleContacts>();
         services.AddSingleton<AnswerLog>();
         services.AddIsmsCuration();
         services.AddSingleton<WelcomeLedger>();

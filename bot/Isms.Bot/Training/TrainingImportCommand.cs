@@ -22,6 +22,9 @@ public sealed partial class TrainingImportCommand(OrgDirectoryService directory,
 
     private static readonly OrgRole[] UnionWide = [OrgRole.ChiefSecurityOfficer, OrgRole.Ciso, OrgRole.DeputyCiso];
 
+    /// <summary>Who may import: the union-wide roles, and a 管理者 for their own 所属.</summary>
+    public static readonly IReadOnlyList<OrgRole> Roles = [.. UnionWide, OrgRole.SecurityManager];
+
     public async Task ImportAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
     {
         var current = directory.Current;

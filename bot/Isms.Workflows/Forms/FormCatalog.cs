@@ -66,4 +66,13 @@ public sealed class FormCatalog
             }).ToList(),
         };
     }
+
+    /// <summary>
+    /// The procedure a clause leads to: one that cites it for the whole procedure (its own clauses first, then its
+    /// rules'), not for a single field (2(1) behind a 機密性 question). A rule that marks the record an incident cites the
+    /// incident chain (5.3(1)), which is the incident report's business, not the form's. Null when none does.
+    /// </summary>
+    public FormDefinition? LeadingTo(string clauseId) =>
+        All.OrderBy(d => Position(d.Kind)).FirstOrDefault(d => d.Clauses.Contains(clauseId))
+        ?? All.OrderBy(d => Position(d.Kind)).FirstOrDefault(d => d.Rules.Any(r => !r.Effects.HasFlag(RuleEffects.MarkIncident) && r.Clauses.Contains(clauseId)));
 }

@@ -16,7 +16,7 @@ public sealed partial class BotCardFacts(BotHost host) : IClassFixture<BotHost>
 {
     public static TheoryData<string> CardNames =>
     [
-        "welcome", "answer-with-citations", "answer-out-of-scope", "clause", "clause-typed",
+        "welcome", "welcome-chief", "welcome-stranger", "answer-with-citations", "answer-takeout", "answer-out-of-scope", "clause", "clause-typed",
         "form-misdelivery-report-step1", "form-takeout-request-step1", "form-web-meeting-request-step1",
         "form-cloud-use-request-step1", "form-incident-report-step1", "my-requests-empty",
     ];
@@ -62,12 +62,18 @@ public sealed partial class BotCardFacts(BotHost host) : IClassFixture<BotHost>
         Assert.Empty(invalid);
     }
 
+    /// <summary>高橋 次郎 of the sample directory: 統括情報セキュリティ責任者.</summary>
+    private static readonly TeamsUser ChiefSecurityOfficer = new("29:takahashi-cards", "高橋 次郎", "00000000-0000-4000-8000-000000000004");
+
     private async Task<JsonObject> Fetch(string name)
     {
         var person = host.Person();
         var replies = name switch
         {
             "welcome" => await person.Say("ヘルプ"),
+            "welcome-chief" => await host.As(ChiefSecurityOfficer).Say("ヘルプ"),
+            "welcome-stranger" => await host.As(TestStaffDirectory.NewStranger("部外 花子")).Say("ヘルプ"),
+            "answer-takeout" => await person.Say("USBで資料を持ち出してもいい？"),
             "answer-with-citations" => await person.Say("CISOって誰がなるんだっけ？"),
             "answer-out-of-scope" => await person.Say("複合機のトナーが切れたらどこに頼めばいい？"),
             "clause" => await person.Send(new JsonObject { ["isms"] = "clause", ["id"] = "8.4(1)" }),

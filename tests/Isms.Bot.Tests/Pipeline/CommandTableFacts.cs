@@ -1,6 +1,7 @@
 using Isms.Bot.Conversations;
 using Isms.Bot.Tests.Forms;
 using Isms.Workflows.Forms;
+using Isms.Workflows.Org;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Isms.Bot.Tests.Pipeline;
@@ -67,5 +68,28 @@ public sealed class CommandTableFacts(BotHost host) : IClassFixture<BotHost>
             new BotCommand("b", ["x"], CommandScope.Anywhere, CommandUsers.Everyone, Handle),
         ]));
         Assert.Throws<InvalidOperationException>(() => new CommandTable([new BotCommand("a", ["ＡＢＣ"], CommandScope.Anywhere, CommandUsers.Everyone, Handle)]));
+    }
+
+    [Fact]
+    public void ACommandForRoleHolders_NamesItsRoles_AndATableWithoutThemIsRefused()
+    {
+        Assert.All(Table.Commands.Where(c => c.Users == CommandUsers.RoleHolders), c => Assert.NotEmpty(c.Roles!));
+        Assert.Throws<InvalidOperationException>(() => new CommandTable(
+            [new BotCommand("a", ["x"], CommandScope.PersonalChat, CommandUsers.RoleHolders, _ => Task.CompletedTask)]));
+    }
+
+    [Fact]
+    public void WhoMayUseACommand_FollowsItsUsersAndRoles()
+    {
+        var staff = new Person("E9", "試験", "警防課", "主事", null, null);
+        var none = new HashSet<OrgRole>();
+        var audit = Table.Commands.Single(c => c.Name == "audit-export");
+        var form = Table.Commands.Single(c => c.Name == FormKind.TakeoutRequest.Key);
+
+        Assert.True(Table.Commands.Single(c => c.Name == "help").MayBeUsedBy(null, none));
+        Assert.False(form.MayBeUsedBy(null, none));
+        Assert.True(form.MayBeUsedBy(staff, none));
+        Assert.False(audit.MayBeUsedBy(staff, new HashSet<OrgRole> { OrgRole.SecurityManager }));
+        Assert.True(audit.MayBeUsedBy(staff, new HashSet<OrgRole> { OrgRole.SystemAdministrator }));
     }
 }

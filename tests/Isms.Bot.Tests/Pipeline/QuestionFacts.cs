@@ -20,7 +20,8 @@ public sealed class QuestionFacts : TempDataDirectory
         Assert.Contains("【1(1)①】", texts);
         Assert.Contains(texts, t => t.Contains("消防長をCISOとする"));
         Assert.Contains(texts, t => t.Contains("令和8年4月1日 策定"));
-        Assert.Contains("全文を見る", ButtonTitles(card));
+        // 1(1)① is quoted whole, so there is no 全文を見る (the card offers it only where the clause is longer: AnswerCardFacts).
+        Assert.DoesNotContain("全文を見る", ButtonTitles(card));
         Assert.Contains("役に立った", ButtonTitles(card));
     }
 

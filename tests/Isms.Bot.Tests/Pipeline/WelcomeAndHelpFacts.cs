@@ -16,11 +16,12 @@ public sealed class WelcomeAndHelpFacts : TempDataDirectory
     public async Task Help_InPersonalChat_RepliesWithTheWelcomeCard(string text)
     {
         using var host = BotHost.Start(DataDirectory);
-        var (status, replies) = await PostAsync(host.Client, PersonalMessage(Yamada, text));
+        var (status, replies) = await PostAsync(host.Client, PersonalMessage(TestStaffDirectory.NewMember("試験 職員"), text));
 
         Assert.Equal(HttpStatusCode.OK, status);
         var card = Assert.Single(ReplyCards(replies));
         AssertIsWelcomeCard(card);
+        AssertOffersTheForms(card);
     }
 
     [Fact]
@@ -38,9 +39,10 @@ public sealed class WelcomeAndHelpFacts : TempDataDirectory
     {
         using var host = BotHost.Start(DataDirectory);
         var submit = new JsonObject { ["isms"] = "command", ["command"] = "ヘルプ" };
-        var (_, replies) = await PostAsync(host.Client, CardSubmit(Yamada, submit));
+        var (_, replies) = await PostAsync(host.Client, CardSubmit(TestStaffDirectory.NewMember("試験 職員"), submit));
 
         AssertIsWelcomeCard(Assert.Single(ReplyCards(replies)));
+        AssertOffersTheForms(Assert.Single(ReplyCards(replies)));
     }
 
     [Fact]
@@ -116,12 +118,19 @@ public sealed class WelcomeAndHelpFacts : TempDataDirectory
         Assert.Contains("ok", await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>The welcome card, whoever it is for (what it offers depends on the person: see RoleAwareHelpFacts).</summary>
     internal static void AssertIsWelcomeCard(JsonObject card)
     {
         Assert.Equal("AdaptiveCard", (string?)card["type"]);
         Assert.Equal("1.5", (string?)card["version"]);
         var body = card["body"]!.AsArray().OfType<JsonObject>().ToList();
         Assert.Contains(body, e => (string?)e["text"] == "情報セキュリティ相談ボット");
+    }
+
+    /// <summary>The buttons a member of staff in the directory gets in their personal chat.</summary>
+    internal static void AssertOffersTheForms(JsonObject card)
+    {
+        var body = card["body"]!.AsArray().OfType<JsonObject>().ToList();
         var buttons = body.Where(e => (string?)e["type"] == "ActionSet")
             .SelectMany(e => e["actions"]!.AsArray().OfType<JsonObject>())
             .Select(a => (string?)a["title"])
