@@ -32,6 +32,7 @@ public static class BotServiceCollectionExtensions
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BotAuthenticationOptions>().Bind(builder.Configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>();
+        services.AddIsmsForwardedHeaders();
 
         services.AddSingleton(sp => IsmsDatabase.Open(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value,
@@ -82,6 +83,7 @@ public static class BotServiceCollectionExtensions
 
     public static WebApplication MapIsmsBot(this WebApplication app)
     {
+        app.UseIsmsForwardedHeaders();
         app.MapBotMessages();
         app.MapIsmsJobsDashboard();
         app.MapGet("/healthz", (IsmsDatabase database) =>
