@@ -43,7 +43,7 @@ public static class IsmsCommands
         BotCommand[] after =
         [
             new("training-status", ["研修状況"], Personal, Everyone, t => training.ShowStatusAsync(t.Context, t.CancellationToken)),
-            new("cloud-register", ["クラウド台帳"], Personal, Everyone, t => applicant.CloudRegisterAsync(t.Context, t.CancellationToken)),
+            new("cloud-register", ["クラウド台帳"], Personal, CommandUsers.InDirectory, t => applicant.CloudRegisterAsync(t.Context, t.CancellationToken)),
             new("takeout-return", ["返却"], Personal, Everyone, t => applicant.OutstandingTakeoutsAsync(t.Context, t.CancellationToken)),
             new("audit-verify", ["監査ログ検証"], Personal, CommandUsers.RoleHolders, t => audit.VerifyAsync(t.Context, t.CancellationToken)),
             new("audit-export", ["監査ログ出力"], Personal, CommandUsers.RoleHolders, t => audit.ExportAsync(t.Context, t.CancellationToken)),
