@@ -144,7 +144,7 @@ public sealed class ApprovalsBridge(
         if (value.Action?.Verb == "isms.refresh")
         {
             var refreshed = approvals.CardFor(recordId, from.AadObjectId, from.Id);
-            return refreshed is null ? Message(404, "この申請は見つかりませんでした。") : Card(refreshed);
+            return refreshed is null ? Message(200, ApprovalService.NotVisible) : Card(refreshed);
         }
 
         if (DecisionText.FromVerb(value.Action?.Verb) is not { } decision || from.AadObjectId is not { Length: > 0 } invoker)

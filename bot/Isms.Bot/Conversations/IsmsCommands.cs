@@ -60,7 +60,7 @@ public static class IsmsCommands
         [
             new("training-status", ["研修状況"], Personal, Everyone, t => training.ShowStatusAsync(t.Context, t.CancellationToken),
                 Help: new(HelpSection.Records, "研修状況")),
-            new("cloud-register", ["クラウド台帳"], Personal, Everyone, t => applicant.CloudRegisterAsync(t.Context, t.CancellationToken),
+            new("cloud-register", ["クラウド台帳"], Personal, CommandUsers.InDirectory, t => applicant.CloudRegisterAsync(t.Context, t.CancellationToken),
                 Help: new(HelpSection.Records, "クラウド台帳", "クラウド台帳: 承認済みのクラウドサービスの一覧（申請前の確認に）")),
             new("takeout-return", ["返却"], Personal, Everyone, t => applicant.OutstandingTakeoutsAsync(t.Context, t.CancellationToken),
                 Help: new(HelpSection.Records, "返却", "返却: 持ち出した物を返したときの記録")),

@@ -33,6 +33,7 @@ public static class BotServiceCollectionExtensions
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BotAuthenticationOptions>().Bind(builder.Configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>();
+        services.AddIsmsForwardedHeaders();
 
         // The directory is locked and proven writable before any data file in it is opened (IsmsDatabase, hangfire.db).
         services.AddSingleton(sp => DataDirectory.Prepare(
@@ -103,6 +104,7 @@ public static class BotServiceCollectionExtensions
 
     public static WebApplication MapIsmsBot(this WebApplication app)
     {
+        app.UseIsmsForwardedHeaders();
         app.MapBotMessages();
         app.MapIsmsJobsDashboard();
         app.MapStorageHealth();

@@ -29,7 +29,7 @@ public sealed partial class TrainingImportCommand(OrgDirectoryService directory,
     {
         var current = directory.Current;
         var from = turnContext.Activity.From;
-        var importer = current.FindByAadObjectId(from?.AadObjectId) ?? current.FindByTeamsUserId(from?.Id);
+        var importer = directory.Identify(from?.AadObjectId, from?.Id).Person;
         var scope = importer is null ? null : ScopeOf(importer, current);
         if (importer is null || scope is null)
         {
@@ -39,10 +39,11 @@ public sealed partial class TrainingImportCommand(OrgDirectoryService directory,
             return;
         }
 
-        // Teams may send pasted lines as <br> or <p> markup rather than line breaks.
-        var plain = LineBreakMarkup().Replace(text.Replace("\r\n", "\n", StringComparison.Ordinal), "\n");
-        var lines = plain.Split('\n').Skip(1).ToList();
-        if (lines.All(string.IsNullOrWhiteSpace))
+        // Teams may send pasted lines as <br> or <p> markup rather than line breaks. The command word's line is left out;
+        // the CSV parser reads the rest, so the lines checked below are the records that are imported.
+        var plain = LineBreakMarkup().Replace(text, "\n");
+        var csv = plain.Split(["\r\n", "\r", "\n"], 2, StringSplitOptions.None) is [_, var rest] ? rest : "";
+        if (string.IsNullOrWhiteSpace(csv))
         {
             await turnContext.SendActivityAsync(
                 $"「{CommandWord}」に続けて、改行して CSV を貼り付けてください。\n\n1行目は personId,courseId,completedOn、2行目から 例: E0001,annual,2026-10-01（personId は組織名簿の職員ID）",
@@ -50,15 +51,16 @@ public sealed partial class TrainingImportCommand(OrgDirectoryService directory,
             return;
         }
 
-        if (lines.Count > MaxLines)
+        var read = TrainingCsv.Read(new StringReader(csv));
+        if (read.Rows.Count + read.Errors.Count > MaxLines)
         {
             await turnContext.SendActivityAsync($"一度に取り込めるのは{MaxLines}行までです。分けて送ってください。", cancellationToken: cancellationToken);
             return;
         }
 
-        var (csv, refused) = ToTrainingKeys(lines, current, scope);
-        var result = training.ImportCsv(new StringReader(csv), StaffIdentity.KeyOf(importer));
-        var errors = refused.Concat(result.Errors).OrderBy(LineNumber).ToList();
+        var (rows, refused) = ToTrainingKeys(read.Rows, current, scope);
+        var result = training.Import(rows, StaffIdentity.KeyOf(importer));
+        var errors = read.Errors.Concat(refused).Concat(result.Errors).OrderBy(TrainingCsv.LineOf).ToList();
         logger.LogInformation("Training import by directory person {PersonId}: {Imported} imported, {Duplicates} already recorded, {Errors} refused lines",
             importer.Id, result.Imported, result.Duplicates, errors.Count);
         var reply = new StringBuilder($"研修記録を取り込みました: 新規 {result.Imported}件、記録済み {result.Duplicates}件、取り込めなかった行 {errors.Count}件。");
@@ -88,40 +90,29 @@ public sealed partial class TrainingImportCommand(OrgDirectoryService directory,
         return managed.Count > 0 ? managed : null;
     }
 
-    /// <summary>The CSV with each directory id replaced by the person's training key; lines about people not in the
+    /// <summary>Every row scope-checked: its directory id becomes the person's training key; rows about people not in the
     /// directory or outside the importer's 所属 are left out and reported with their line number.</summary>
-    private static (string Csv, List<string> Refused) ToTrainingKeys(List<string> lines, OrgDirectory current, IReadOnlySet<string> scope)
+    private static (List<TrainingCsvRow> Rows, List<string> Refused) ToTrainingKeys(IReadOnlyList<TrainingCsvRow> read, OrgDirectory current, IReadOnlySet<string> scope)
     {
-        var csv = new StringBuilder();
+        var rows = new List<TrainingCsvRow>();
         var refused = new List<string>();
-        for (var i = 0; i < lines.Count; i++)
+        foreach (var row in read)
         {
-            var line = lines[i];
-            var cells = line.Split(',');
-            if (i == 0 || cells.Length != 3 || string.IsNullOrWhiteSpace(line))
-            {
-                csv.Append(line).Append('\n');
-                continue;
-            }
-
-            var person = current.FindById(cells[0].Trim());
+            var person = current.FindById(row.PersonId);
             if (person is null || (scope.Count > 0 && !scope.Contains(person.Department)))
             {
-                refused.Add($"{i + 1}行目: 職員ID「{Shorten(cells[0].Trim())}」は" + (person is null ? "組織名簿にありません。" : "あなたの所属の職員ではありません。"));
-                csv.Append('\n'); // keeps the line numbers of the lines after it
+                refused.Add($"{row.LineNumber}行目: 職員ID「{Shorten(row.PersonId)}」は" + (person is null ? "組織名簿にありません。" : "あなたの所属の職員ではありません。"));
                 continue;
             }
 
-            csv.Append(StaffIdentity.KeyOf(person)).Append(',').Append(cells[1]).Append(',').Append(cells[2]).Append('\n');
+            rows.Add(row with { PersonId = StaffIdentity.KeyOf(person) });
         }
 
-        return (csv.ToString(), refused);
+        return (rows, refused);
     }
 
     [GeneratedRegex("<br\\s*/?>|</?p>|</?div>", RegexOptions.IgnoreCase)]
     private static partial Regex LineBreakMarkup();
 
     private static string Shorten(string text) => text.Length <= 20 ? text : text[..20] + "…";
-
-    private static int LineNumber(string error) => int.TryParse(error.AsSpan(0, Math.Max(0, error.IndexOf('行'))), out var n) ? n : int.MaxValue;
 }

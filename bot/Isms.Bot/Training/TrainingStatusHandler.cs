@@ -83,7 +83,7 @@ public sealed class TrainingStatusHandler(
     {
         var current = directory.Current;
         var from = turnContext.Activity.From;
-        var person = current.FindByAadObjectId(from?.AadObjectId) ?? current.FindByTeamsUserId(from?.Id);
+        var person = current.Match(from?.AadObjectId, from?.Id);
         return person is null ? null : (person, current);
     }
 

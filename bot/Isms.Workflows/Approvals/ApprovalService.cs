@@ -17,7 +17,7 @@ namespace Isms.Workflows.Approvals;
 /// Requests (a route with Approve steps) become <see cref="RequestStatus.PendingApproval"/>; reports that are only
 /// acknowledged (誤送信報告) stay <see cref="RequestStatus.Submitted"/> (受付済み（確認待ち）) until acknowledged.
 /// </summary>
-public sealed class ApprovalService
+public sealed partial class ApprovalService
 {
     public const string CollectionName = "approvals";
     public const int MaxCommentLength = 1000;
@@ -30,6 +30,7 @@ public sealed class ApprovalService
     private readonly RecordPeople _people;
     private readonly TimeProvider _time;
     private readonly IsmsDatabase _database;
+    private readonly AuditTrail _audit;
 
     public ApprovalService(IsmsDatabase database, ApprovalRouter router, OrgDirectoryService directory, AuditTrail audit, TimeProvider time)
     {
@@ -41,6 +42,8 @@ public sealed class ApprovalService
         _directory = directory;
         _people = new RecordPeople(directory, time);
         _time = time;
+        _audit = audit;
+        directory.Reloaded += OnDirectoryReloaded;
     }
 
     /// <summary>
@@ -113,8 +116,12 @@ public sealed class ApprovalService
             if (document is null || record is null)
                 return new DecisionResult(DecisionOutcome.NotFound, "この申請は見つかりません。", null, null, [], activityId);
 
-            DecisionResult Refuse(DecisionOutcome outcome, string message) =>
-                new(outcome, message, record.Status, View(record, document), [], document.ActivityId);
+            // Someone who may not see the request (a replayed or forwarded card) learns only why they may not act: not
+            // its contents, not its state, not who decided.
+            var mayView = MayView(record, document, invokerAadObjectId, invokerTeamsId);
+            DecisionResult Refuse(DecisionOutcome outcome, string message) => mayView
+                ? new(outcome, message, record.Status, View(record, document), [], document.ActivityId)
+                : new(DecisionOutcome.NotAllowed, outcome == DecisionOutcome.NotAllowed ? message : NotVisible, record.Status, null, [], document.ActivityId);
 
             if (document.State == ApprovalState.Withdrawn || record.Status == RequestStatus.Withdrawn)
                 return Refuse(DecisionOutcome.Withdrawn, $"{record.Number}は申請者が取り下げたため、判断できません。");
@@ -129,6 +136,8 @@ public sealed class ApprovalService
             if (!string.Equals(cardVersion, document.CardVersion, StringComparison.Ordinal))
                 return Refuse(DecisionOutcome.StaleCard, "このカードは古いため操作できません。最新のカードで判断してください。");
 
+            // Who decides is who holds the role now: a role that moved since the assignment moves the step with it.
+            FollowDirectory(record, document, activityId);
             var step = document.Current!;
             var invoker = _directory.Identify(invokerAadObjectId, invokerTeamsId);
             if (invoker.Person is null)
@@ -249,13 +258,35 @@ public sealed class ApprovalService
         return document is null || record is null ? null : View(record, document);
     }
 
-    /// <summary>The card to return to an isms.refresh invoke: buttons for someone who may decide now, the status for everyone else.</summary>
+    /// <summary>What someone who may not see a request is told of it (the same whether or not it exists).</summary>
+    public const string NotVisible = "この申請は表示できません。表示できるのは申請者、承認者（代理を含む）と監査を担当する方だけです。";
+
+    /// <summary>Whether the sender may see the record: <see cref="RecordPeople.MayView"/> with the people of every step
+    /// (assignees and deputies), whoever decided, the auditors (<see cref="AuditAccess"/>) and those the route informs;
+    /// false for an unknown record.</summary>
+    public bool MayView(string recordId, string? aadObjectId, string? teamsUserId)
+    {
+        var document = _approvals.FindById(recordId);
+        var record = document is null ? null : _records.FindById(recordId);
+        return document is not null && record is not null && MayView(record, document, aadObjectId, teamsUserId);
+    }
+
+    private bool MayView(RequestRecord record, ApprovalDocument document, string? aadObjectId, string? teamsUserId) =>
+        _people.MayView(_directory.Identify(aadObjectId, teamsUserId).Person, aadObjectId, teamsUserId, record, person =>
+            _people.OfSteps(document.Steps).Any(r => r.PersonId == person.Id)
+            || document.Decisions.Any(d => d.PersonId == person.Id)
+            || AuditAccess.MayAudit(_directory.Current, person)
+            // Those the route only informs (a report's receivers) are told of it, so they may see it too.
+            || _router.Route(record, JapanTime.Today(_time)).Steps.Any(s => s.Assignees.Any(a => a.PersonId == person.Id)));
+
+    /// <summary>The card to return to an isms.refresh invoke: buttons for someone who may decide now, the status for
+    /// everyone else who may see it (<see cref="MayView(string, string?, string?)"/>); null for anyone else.</summary>
     /// <param name="approverNotice">For someone who may decide: a message in red above the current buttons.</param>
     public System.Text.Json.Nodes.JsonObject? CardFor(string recordId, string? aadObjectId, string? teamsUserId, string? approverNotice = null)
     {
         var document = _approvals.FindById(recordId);
         var record = document is null ? null : _records.FindById(recordId);
-        if (document is null || record is null) return null;
+        if (document is null || record is null || !MayView(record, document, aadObjectId, teamsUserId)) return null;
         var view = View(record, document);
         var person = _directory.Identify(aadObjectId, teamsUserId).Person;
         var step = document.Current;

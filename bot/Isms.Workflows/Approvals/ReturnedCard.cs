@@ -18,7 +18,7 @@ public static class ReturnedCard
             .Add(TextBlock($"{record.Title}（{record.Number}）が差し戻されました", TextTone.Heading))
             .Add(FactSet([("差し戻した人", $"{deciderName}さん"), ("受付番号", record.Number)]))
             .Add(TextBlock("コメント", TextTone.Subheading))
-            .Add(TextBlock(comment))
+            .Add(UserText(comment))
             .Add(TextBlock("「修正して再申請」を押すと、入力済みの内容とこのコメントを表示した申請画面が開きます。修正して送信すると、同じ受付番号で再申請されます。", TextTone.Help))
             .AddAction(SubmitAction("修正して再申請", ReopenData(record.Id), "positive", sendInputs: false))
             .ToJson();

@@ -1,12 +1,13 @@
 using System.Globalization;
-using System.Text;
+using CsvHelper;
 using Isms.Workflows.Requests;
 
 namespace Isms.Workflows.Audit;
 
 /// <summary>
-/// Writes the audit trail as CSV for 監査 (9.1) and 自己点検 (9.2): UTF-8 with a BOM so Excel reads the Japanese,
-/// CRLF rows, RFC 4180 quoting, times in Japan time.
+/// Writes the audit trail as CSV for 監査 (9.1) and 自己点検 (9.2) with CsvHelper: UTF-8 with a BOM so Excel reads the
+/// Japanese, CRLF rows, RFC 4180 quoting, times in Japan time. A cell that a spreadsheet would run as a formula is
+/// written as text (a leading ').
 /// </summary>
 public static class AuditCsvExporter
 {
@@ -18,11 +19,29 @@ public static class AuditCsvExporter
 
     private static readonly TimeSpan JapanOffset = TimeSpan.FromHours(9);
 
+    /// <summary>What makes Excel read a cell as a formula when it starts with it: CsvHelper escapes the ASCII ones (it
+    /// takes only ASCII); <see cref="Cell"/> escapes the full-width forms, which Excel reads as the same operators, and a
+    /// formula behind leading spaces.</summary>
+    private const string AsciiFormulaStarts = "=+-@\t\r\n";
+    private const string FullWidthFormulaStarts = "＝＋－＠";
+
+    private static readonly CsvWriterOptions Options = new()
+    {
+        Separator = ',',
+        Mode = CsvMode.Rfc4180,
+        NewLine = "\r\n",
+        // Leading or trailing spaces are kept by quoting: a reader that trims would otherwise lose them.
+        Quoting = CsvQuoting.WhenNeededOrWhitespace,
+        Injection = CsvInjection.Escape,
+        InjectionCharacters = AsciiFormulaStarts,
+        WriteByteOrderMark = true,
+    };
+
     public static void Write(IEnumerable<AuditEntry> entries, Stream output)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true) { NewLine = "\r\n" };
-        writer.WriteLine(string.Join(",", Headers.Select(Field)));
+        using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
+        csv.WriteHeader([.. Headers]);
         foreach (var entry in entries)
         {
             var e = entry.Event;
@@ -33,8 +52,24 @@ public static class AuditCsvExporter
                 e.ActorId, e.ActorName, e.Action, e.RecordId, e.RecordNumber, Status(e.FromStatus), Status(e.ToStatus),
                 e.Clause, e.ActivityId, e.Detail, entry.PreviousHash, entry.Hash,
             ];
-            writer.WriteLine(string.Join(",", row.Select(Field)));
+            foreach (var value in row)
+            {
+                var (text, quoting) = Cell(value);
+                csv.WriteField(text ?? "", quoting);
+            }
+
+            csv.EndRecord();
         }
+    }
+
+    /// <summary>The cell as written: a value that starts, after any spaces, with a formula character that CsvHelper does
+    /// not look for (full width, or behind spaces) gets the same leading ' and quotes as CsvHelper gives the others.</summary>
+    internal static (string? Text, CsvQuoting Quoting) Cell(string? value)
+    {
+        var start = value?.TrimStart(' ', '\u3000');
+        var hidden = value is { Length: > 0 } && start is { Length: > 0 }
+            && (FullWidthFormulaStarts.Contains(start[0], StringComparison.Ordinal) || (start.Length < value.Length && AsciiFormulaStarts.Contains(start[0], StringComparison.Ordinal)));
+        return hidden ? ("'" + value, CsvQuoting.Always) : (value, CsvQuoting.WhenNeededOrWhitespace);
     }
 
     /// <summary>Exports the whole trail, or the part within [from, until).</summary>
@@ -43,12 +78,4 @@ public static class AuditCsvExporter
 
     private static string? Status(string? stored) =>
         Enum.TryParse<RequestStatus>(stored, out var status) && Enum.IsDefined(status) ? status.Label() : stored;
-
-    private static string Field(string? value)
-    {
-        var text = value ?? "";
-        // A cell starting with = + - @ would run as a formula in Excel: keep it text.
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@') text = "'" + text;
-        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 || text != text.Trim() ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
-    }
 }

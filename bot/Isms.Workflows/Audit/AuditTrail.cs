@@ -155,22 +155,27 @@ public sealed partial class AuditTrail
         public string PreviousHash { get; set; } = "";
         public string Hash { get; set; } = "";
 
+        /// <summary>The entry as LiteDB will store it (its mapper trims every string and stores "" as null), so that
+        /// the hash taken now is the hash of what is read back. Values without surrounding whitespace are unchanged, so
+        /// chains written before hash the same.</summary>
         public static AuditDocument From(AuditEvent e, long sequence, DateTimeOffset at, string previousHash) => new()
         {
             Id = sequence,
             At = at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
-            ActorId = e.ActorId,
-            ActorName = e.ActorName,
-            Action = e.Action,
-            RecordId = e.RecordId,
-            RecordNumber = e.RecordNumber,
-            FromStatus = e.FromStatus,
-            ToStatus = e.ToStatus,
-            Clause = e.Clause,
-            ActivityId = e.ActivityId,
-            Detail = e.Detail,
+            ActorId = AsStored(e.ActorId) ?? "",
+            ActorName = AsStored(e.ActorName),
+            Action = AsStored(e.Action) ?? "",
+            RecordId = AsStored(e.RecordId),
+            RecordNumber = AsStored(e.RecordNumber),
+            FromStatus = AsStored(e.FromStatus),
+            ToStatus = AsStored(e.ToStatus),
+            Clause = AsStored(e.Clause),
+            ActivityId = AsStored(e.ActivityId),
+            Detail = AsStored(e.Detail),
             PreviousHash = previousHash,
         };
+
+        private static string? AsStored(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
         public AuditEntry ToEntry() => new(
             Id,

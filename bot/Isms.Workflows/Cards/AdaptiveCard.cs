@@ -94,11 +94,15 @@ public static class CardElements
         return block;
     }
 
+    /// <summary>Facts are data (answers, names, comments): every value is shown as written (<see cref="Markdown.Escape"/>).</summary>
     public static JsonObject FactSet(IEnumerable<(string Title, string Value)> facts) => new()
     {
         ["type"] = "FactSet",
-        ["facts"] = new JsonArray([.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value })]),
+        ["facts"] = new JsonArray([.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = Markdown.Escape(f.Value) })]),
     };
+
+    /// <summary>A TextBlock of text someone typed (a comment, a service name): shown as written, never as Markdown.</summary>
+    public static JsonObject UserText(string text, TextTone tone = TextTone.Default) => TextBlock(Markdown.Escape(text), tone);
 
     public static JsonObject Container(IEnumerable<JsonObject> items, bool separator = false) => new()
     {

@@ -32,7 +32,8 @@ public static class FormCardRenderer
 
         if (note is not null)
         {
-            card.Add(TextBlock(note, TextTone.Note));
+            // A reopened record's note quotes the approver's comment.
+            card.Add(UserText(note, TextTone.Note));
         }
 
         foreach (var field in fields)

@@ -100,8 +100,7 @@ public sealed partial class IncidentService
         CsirtHolders().Where(p => !_people.IsApplicant(p, record)).Select(Recipient.Of);
 
     private bool MayView(Person? person, string? aadObjectId, string? teamsUserId, RequestRecord record, IncidentCase incident) =>
-        record.Applicant.IsSender(teamsUserId, aadObjectId)
-        || (person is not null && (_people.IsApplicant(person, record) || incident.InformedPersonIds.Contains(person.Id) || IsCsirt(person)));
+        _people.MayView(person, aadObjectId, teamsUserId, record, p => incident.InformedPersonIds.Contains(p.Id) || IsCsirt(p));
 
     private static IEnumerable<StoredStep> ReceiveSteps(IncidentCase incident) => incident.Steps.Where(s => s.Action == StepAction.Receive);
 

@@ -46,6 +46,21 @@ public sealed class OrgDirectory
     public Person? FindByTeamsUserId(string? teamsUserId) =>
         teamsUserId is not null && _byTeamsUserId.TryGetValue(teamsUserId, out var p) ? p : null;
 
+    /// <summary>
+    /// Who sent an activity: by Entra object id when the activity has one (what Teams vouches for) — an id that matches
+    /// nobody is a stranger, whatever Teams user id comes with it; by Teams user id only when the activity has no Entra
+    /// id, or when that id's person has none in the directory to disagree with.
+    /// </summary>
+    public Person? Match(string? aadObjectId, string? teamsUserId)
+    {
+        if (string.IsNullOrWhiteSpace(aadObjectId))
+        {
+            return FindByTeamsUserId(teamsUserId);
+        }
+
+        return FindByAadObjectId(aadObjectId) ?? (FindByTeamsUserId(teamsUserId) is { AadObjectId: null } withoutEntraId ? withoutEntraId : null);
+    }
+
     public bool HasDepartment(string? name) => name is not null && Departments.Any(d => d.Name == name.Trim());
 
     /// <summary>Who holds <paramref name="role"/>: for departmental roles in <paramref name="department"/>, for

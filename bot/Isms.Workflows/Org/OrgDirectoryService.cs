@@ -55,11 +55,12 @@ public sealed partial class OrgDirectoryService : IDisposable
 
     public Person? FindByTeamsUserId(string? teamsUserId) => _current.FindByTeamsUserId(teamsUserId);
 
-    /// <summary>Matches by Entra object id first (what Teams vouches for), then by a Teams user id.</summary>
+    /// <summary>The sender as the directory knows them (<see cref="OrgDirectory.Match"/>: by Entra object id when the
+    /// activity has one, a Teams user id only when it has none).</summary>
     public DirectoryIdentity Identify(string? aadObjectId, string? teamsUserId)
     {
         var directory = _current;
-        var person = directory.FindByAadObjectId(aadObjectId) ?? directory.FindByTeamsUserId(teamsUserId);
+        var person = directory.Match(aadObjectId, teamsUserId);
         return person is not null ? new DirectoryIdentity(person, null) : new DirectoryIdentity(null, StrangerGuidance(directory));
     }
 

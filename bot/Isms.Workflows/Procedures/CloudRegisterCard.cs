@@ -35,7 +35,7 @@ public static class CloudRegisterCard
             facts.Add(("承認日", JapanTime.FormatDate(entry.ApprovedAtTime)));
             facts.Add(("根拠", entry.Clause));
             facts.Add(("申請番号", entry.RecordNumber));
-            card.Add(Container([TextBlock(entry.ServiceName, TextTone.Subheading), FactSet(facts)], separator: true));
+            card.Add(Container([UserText(entry.ServiceName, TextTone.Subheading), FactSet(facts)], separator: true));
         }
 
         if (entries.Count > MaxEntries)

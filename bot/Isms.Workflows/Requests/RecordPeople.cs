@@ -17,6 +17,14 @@ public sealed class RecordPeople(OrgDirectoryService directory, TimeProvider tim
     /// <inheritdoc cref="RecordApplicant.IsPerson"/>
     public bool IsApplicant(Person person, RequestRecord record) => record.Applicant.IsPerson(person, directory.Current);
 
+    /// <summary>
+    /// Who may see a record's contents (one rule for approvals and incidents): the applicant, by the sender's ids or as
+    /// the same directory entry, and the directory people <paramref name="involved"/> names (the approvers and their
+    /// deputies, those told of an incident, the CSIRT, the auditors). Everyone else is told nothing of it.
+    /// </summary>
+    public bool MayView(Person? person, string? aadObjectId, string? teamsUserId, RequestRecord record, Func<Person, bool> involved) =>
+        record.Applicant.IsSender(teamsUserId, aadObjectId) || (person is not null && (IsApplicant(person, record) || involved(person)));
+
     /// <summary>The applicant to notify, with the ids the record keeps and the directory adds.</summary>
     public Recipient ApplicantRecipient(RequestRecord record)
     {

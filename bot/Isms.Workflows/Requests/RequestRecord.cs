@@ -66,13 +66,15 @@ public sealed class RecordApplicant
     public string Name { get; set; } = "";
     public string? Department { get; set; }
 
-    /// <summary>Whether the activity's sender (Teams user id, Entra object id) is this applicant: either id matching is enough.</summary>
+    /// <summary>Whether the activity's sender (Teams user id, Entra object id) is this applicant: by Entra object id when
+    /// both have one (a matching Teams id with another Entra id is someone else), by Teams user id otherwise.</summary>
     public bool IsSender(string? teamsUserId, string? aadObjectId) =>
-        (teamsUserId is { Length: > 0 } && string.Equals(UserId, teamsUserId, StringComparison.Ordinal))
-        || (aadObjectId is { Length: > 0 } && string.Equals(AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase));
+        aadObjectId is { Length: > 0 } && AadObjectId is { Length: > 0 }
+            ? string.Equals(AadObjectId.Trim(), aadObjectId.Trim(), StringComparison.OrdinalIgnoreCase)
+            : teamsUserId is { Length: > 0 } && string.Equals(UserId, teamsUserId, StringComparison.Ordinal);
 
-    /// <summary>The applicant's entry in the org directory: by Entra object id, else by Teams user id.</summary>
-    public Person? PersonIn(OrgDirectory directory) => directory.FindByAadObjectId(AadObjectId) ?? directory.FindByTeamsUserId(UserId);
+    /// <summary>The applicant's entry in the org directory, matched as a sender is (<see cref="OrgDirectory.Match"/>).</summary>
+    public Person? PersonIn(OrgDirectory directory) => directory.Match(AadObjectId, UserId);
 
     /// <summary>Whether this directory person is the applicant: their ids are the sender's (<see cref="IsSender"/>), or
     /// they are the same directory entry (a Teams id learned after the record was made).</summary>

@@ -39,45 +39,36 @@ public sealed class TrainingService(TrainingPlanner planner, TrainingStore store
     }
 
     /// <summary>
-    /// CSV with a header line "personId,courseId,completedOn" (yyyy-MM-dd), UTF-8. Bad lines are reported by line number
-    /// and skipped; the others are imported. No quoting: ids and dates contain no commas.
+    /// CSV with a header line "personId,courseId,completedOn" (yyyy-MM-dd), read by <see cref="TrainingCsv"/>. Bad lines
+    /// are reported by line number and skipped; the others are imported.
     /// </summary>
     public ImportResult ImportCsv(TextReader csv, string importedBy)
     {
+        var read = TrainingCsv.Read(csv);
+        var result = Import(read.Rows, importedBy);
+        return result with { Errors = [.. read.Errors.Concat(result.Errors).OrderBy(TrainingCsv.LineOf)] };
+    }
+
+    /// <summary>Records rows whose person is already the training key (the host maps and scope-checks directory ids
+    /// first); a row naming an unknown course or a date that is not yyyy-MM-dd up to today is reported, not recorded.</summary>
+    public ImportResult Import(IEnumerable<TrainingCsvRow> rows, string importedBy)
+    {
         var errors = new List<string>();
-        int imported = 0, duplicates = 0, lineNo = 0;
-        var header = csv.ReadLine()?.TrimStart('\uFEFF').Replace(" ", "", StringComparison.Ordinal);
-        lineNo++;
-        if (!string.Equals(header, "personId,courseId,completedOn", StringComparison.OrdinalIgnoreCase))
-        {
-            return new(0, 0, ["1行目: 見出しは personId,courseId,completedOn にしてください。"]);
-        }
-
+        int imported = 0, duplicates = 0;
         var today = Today;
-        while (csv.ReadLine() is { } line)
+        foreach (var row in rows)
         {
-            lineNo++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (planner.Course(row.CourseId) is null)
             {
-                continue;
+                errors.Add($"{row.LineNumber}行目: 研修ID「{Shorten(row.CourseId)}」は設定にありません。");
             }
-
-            var cells = line.Split(',').Select(c => c.Trim()).ToArray();
-            if (cells.Length != 3 || cells[0].Length == 0)
+            else if (!DateOnly.TryParseExact(row.CompletedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || date > today)
             {
-                errors.Add($"{lineNo}行目: 3項目（personId, courseId, completedOn）が必要です。");
-            }
-            else if (planner.Course(cells[1]) is null)
-            {
-                errors.Add($"{lineNo}行目: 研修ID「{cells[1]}」は設定にありません。");
-            }
-            else if (!DateOnly.TryParseExact(cells[2], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || date > today)
-            {
-                errors.Add($"{lineNo}行目: 受講日は yyyy-MM-dd 形式の今日までの日付にしてください。");
+                errors.Add($"{row.LineNumber}行目: 受講日は yyyy-MM-dd 形式の今日までの日付にしてください。");
             }
             else if (store.Record(new TrainingCompletion
             {
-                PersonId = cells[0], CourseId = cells[1], CompletedOn = date, Source = "csv", RecordedBy = importedBy, RecordedAt = time.GetUtcNow(),
+                PersonId = row.PersonId, CourseId = row.CourseId, CompletedOn = date, Source = "csv", RecordedBy = importedBy, RecordedAt = time.GetUtcNow(),
             }))
             {
                 imported++;
@@ -90,4 +81,6 @@ public sealed class TrainingService(TrainingPlanner planner, TrainingStore store
 
         return new(imported, duplicates, errors);
     }
+
+    private static string Shorten(string text) => text.Length <= 20 ? text : text[..20] + "…";
 }

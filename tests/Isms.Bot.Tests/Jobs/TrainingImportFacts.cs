@@ -35,6 +35,23 @@ public sealed class TrainingImportFacts : TrainingHostFacts
         Assert.Empty(Store.CompletionsOf("00000000-0000-4000-8000-000000000201"));
     }
 
+    [Theory]
+    [InlineData("E0001,annual,2026-10-01\rE0201,annual,2026-10-01", "3行目: 職員ID「E0201」はあなたの所属の職員ではありません。")] // a bare CR: two records
+    [InlineData("E0201,annual,2026-10-01,extra", "2行目: 3項目")]
+    [InlineData("E0201,annual,2026-10-01\r,annual,2026-10-01", "2行目")]
+    [InlineData("\"E0201\",annual,2026-10-01", "2行目: 職員ID「E0201」はあなたの所属の職員ではありません。")]
+    [InlineData("\"E0001\nE0201\",annual,2026-10-01", "引用符")]
+    [InlineData("E0001,\"annual\nE0201\",2026-10-01", "引用符")]
+    public async Task Finding7_AManager_CannotRecordAnotherDepartment_HoweverTheLinesAreWritten(string lines, string reported)
+    {
+        var reply = await Say(DirectorySato, "研修記録取込\npersonId,courseId,completedOn\n" + lines);
+
+        Assert.Contains(reported, reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("取り込めなかった行 0件", reply, StringComparison.Ordinal);
+        Assert.Empty(Store.CompletionsOf("00000000-0000-4000-8000-000000000201"));
+        Assert.Empty(Store.CompletionsOf("E0201"));
+    }
+
     [Fact]
     public async Task StaffAndStrangers_MayNotImport_AndNothingIsRecorded()
     {

@@ -138,6 +138,9 @@ public sealed class BotHost : IDisposable, IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>The in-process server (not on Kestrel), for a request from a client address the test chooses.</summary>
+    public TestServer Server => _factory.Server;
+
     public ConcurrentQueue<LogEntry> Logs { get; } = new();
 
     /// <summary>The clock the host runs on (the system clock unless the test gave one).</summary>

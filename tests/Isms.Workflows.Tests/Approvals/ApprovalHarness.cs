@@ -32,11 +32,12 @@ internal sealed class ApprovalHarness : IDisposable
 
     private int _submissions;
 
-    public ApprovalHarness(DateTimeOffset? now = null, Isms.Workflows.Routing.RoutingRules? rules = null)
+    /// <param name="directoryPath">A copy of the sample directory that the test rewrites and reloads; the sample itself by default.</param>
+    public ApprovalHarness(DateTimeOffset? now = null, Isms.Workflows.Routing.RoutingRules? rules = null, string? directoryPath = null)
     {
         Time = new FakeTimeProvider(now ?? InLeave);
         Database = IsmsDatabase.InMemory();
-        var options = Options.Create(new DirectoryOptions { Path = OrgTestData.SamplePath, Watch = false });
+        var options = Options.Create(new DirectoryOptions { Path = directoryPath ?? OrgTestData.SamplePath, Watch = false });
         Directory = new OrgDirectoryService(options, Database, Time, NullLogger<OrgDirectoryService>.Instance);
         Directory.LearnTeamsUserId(Sato, SatoTeams);
         Directory.LearnTeamsUserId(Ikeda, IkedaTeams);

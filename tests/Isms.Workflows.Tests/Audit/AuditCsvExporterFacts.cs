@@ -1,4 +1,5 @@
 using System.Text;
+using CsvHelper;
 using Isms.Workflows.Audit;
 using Isms.Workflows.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -70,5 +71,66 @@ public sealed class AuditCsvExporterFacts : IDisposable
         Assert.Equal(2, lines.Length);
         Assert.Contains(",late,", lines[1], StringComparison.Ordinal);
         Assert.StartsWith("2,", lines[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")")]
+    [InlineData("+1")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("\t=1+1")]
+    [InlineData("\r=1+1")]
+    [InlineData("\n=1+1")]
+    [InlineData("＝1+1")]
+    [InlineData("＋1")]
+    [InlineData("－2+3")]
+    [InlineData("＠SUM(A1)")]
+    [InlineData("  =1+1")]
+    [InlineData("\u3000＝1+1")]
+    public void Finding7_EveryCellThatWouldRunAsAFormula_IsWrittenAsText(string detail)
+    {
+        // The trail stores the text trimmed (as LiteDB does): what is exported is what is stored.
+        var stored = _trail.Append(new AuditEvent("Noted", "E0001", Detail: detail)).Event.Detail!;
+
+        var cell = Cells(Export())[1][11];
+
+        Assert.Equal("'" + stored, cell);
+    }
+
+    [Theory]
+    [InlineData("  =1+1", "'  =1+1")]
+    [InlineData("\u3000＋1", "'\u3000＋1")]
+    [InlineData("＠SUM(A1)", "'＠SUM(A1)")]
+    [InlineData("a=b", "a=b")]
+    [InlineData("ふつうの内容", "ふつうの内容")]
+    public void Finding7_FormulasTheLibraryDoesNotLookFor_AreEscapedBeforeItWritesThem(string value, string written) =>
+        Assert.Equal(written, AuditCsvExporter.Cell(value).Text);
+
+    [Fact]
+    public void Finding7_TheExport_ReadsBackCellForCellWithAnRfc4180Parser()
+    {
+        const string Detail = "宛先: a@example.jp, \"至急\"\r\n削除済み\r残り";
+        _trail.Append(new AuditEvent("Noted", "E0001", "山田 太郎", Detail: Detail));
+        _trail.Append(new AuditEvent("Noted", "E0002", Detail: "ふつうの内容"));
+
+        var rows = Cells(Export());
+
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.Equal(AuditCsvExporter.Headers.Count, r.Count));
+        Assert.Equal(("E0001", "山田 太郎", Detail), (rows[1][2], rows[1][3], rows[1][11]));
+        Assert.Equal(("E0002", "", "ふつうの内容"), (rows[2][2], rows[2][3], rows[2][11]));
+    }
+
+    /// <summary>The exported file, read back by CsvHelper as a spreadsheet would take it apart into cells.</summary>
+    private static List<List<string>> Cells(byte[] bytes)
+    {
+        using var reader = CsvReader.Create(bytes, new CsvReaderOptions { Separator = ',', HasHeader = false });
+        var rows = new List<List<string>>();
+        while (reader.Read())
+        {
+            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToList());
+        }
+
+        return rows;
     }
 }

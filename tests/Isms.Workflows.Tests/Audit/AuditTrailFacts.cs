@@ -55,6 +55,32 @@ public sealed class AuditTrailFacts : IDisposable
     }
 
     [Fact]
+    public void Finding9_Verify_IsValid_WhenAnActivityIdOrNameHasSurroundingWhitespace()
+    {
+        // LiteDB trims every string it stores: the hash must be of what is stored, not of what was handed in.
+        var trail = Trail();
+        var appended = trail.Append(new AuditEvent("Approved", " E0002", "佐藤 花子\t", "rec-1", "持出-2026-0001 ", null, "Approved", "5.1(1)③(イ)",
+            "  f:1234567890abcdef \r\n", "\u3000承認\u3000"));
+        trail.Append(new AuditEvent("Closed", "E0002", ActivityId: "act-2"));
+
+        Assert.Equal(AuditVerification.Valid(2), trail.Verify());
+        var stored = trail.Entries()[0];
+        Assert.Equal(("E0002", "佐藤 花子", "f:1234567890abcdef", "承認"), (stored.Event.ActorId, stored.Event.ActorName, stored.Event.ActivityId, stored.Event.Detail));
+        Assert.Equal(appended, stored);
+    }
+
+    [Fact]
+    public void Finding9_AnEntryWithoutSurroundingWhitespace_HashesAsBefore_SoExistingChainsStillVerify()
+    {
+        // SHA-256 of [1,"2026-06-01T00:30:00.0000000+00:00","E0001",null,"Submitted","rec-1","X-2026-0001",null,
+        // "PendingApproval","5.1","act-1",null,"000…0"] with the + escaped as \u002B, the form entries have always been hashed in
+        // (worked out outside .NET).
+        var entry = Trail().Append(new AuditEvent("Submitted", "E0001", null, "rec-1", "X-2026-0001", null, "PendingApproval", "5.1", "act-1"));
+
+        Assert.Equal("cdba23d840cc96153b685cbf620f7b21a711b7b9f16bfb87a2cdad560905dd6c", entry.Hash);
+    }
+
+    [Fact]
     public void Verify_IsValid_ForAnUntouchedTrail()
     {
         Assert.Equal(AuditVerification.Valid(0), Trail().Verify());

@@ -117,6 +117,18 @@ public sealed class TrainingFacts : IDisposable
     }
 
     [Fact]
+    public void Finding7_TrainingCsv_ReadsRecordsAsAnRfc4180Parser_AndReportsEveryOtherLine()
+    {
+        var csv = "personId,courseId,completedOn\r\n u1 , annual ,2026-10-01\ru2,annual,2026-10-02\n\"u3,x\",annual,2026-10-03\n"
+            + "u4,annual,2026-10-04,extra\nu5,\"annual\nu6\",2026-10-05\nu7,ann\"ual,2026-10-07\n\nu8,annual\n";
+
+        var read = TrainingCsv.Read(new StringReader(csv));
+
+        Assert.Equal([(2L, "u1", "annual"), (3L, "u2", "annual"), (4L, "u3,x", "annual")], read.Rows.Select(r => (r.LineNumber, r.PersonId, r.CourseId)));
+        Assert.Equal(["5行目", "6行目", "7行目", "8行目", "10行目"], read.Errors.Select(e => e[..e.IndexOf(':')]));
+    }
+
+    [Fact]
     public void CompletionCard_IsAdaptiveCard15_WithTheSubmitData()
     {
         var card = TrainingCards.Completion(_planner.Course("annual")!, D("2027-01-31"));
