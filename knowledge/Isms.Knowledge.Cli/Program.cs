@@ -9,7 +9,7 @@ using Isms.Knowledge.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-// Usage: eval --questions FILE | ask "質問" | bench [--questions FILE] | dump
+// Usage: eval [--questions FILE] | ask "質問" | bench [--questions FILE] | train --tuning FILES… | explain "質問" | detect "文" | dump
 var command = args.FirstOrDefault() ?? "help";
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables("ISMS_").Build();
 var services = new ServiceCollection().AddLogging().AddIsmsKnowledge(configuration).BuildServiceProvider();
@@ -17,9 +17,23 @@ var lazyAnswerer = new Lazy<IPolicyAnswerer>(services.GetRequiredService<IPolicy
 
 switch (command)
 {
+    case "eval" when Option("--questions") is null:
+    {
+        // The project's figures: every tuning and held-out file of the data folder, held-out (never tuned on) first.
+        var folder = Option("--data") ?? "tests/Isms.Knowledge.Tests/data";
+        var files = Directory.GetFiles(folder, "*.jsonl").Where(f => !Path.GetFileName(f).StartsWith("clauses", StringComparison.Ordinal))
+            .OrderBy(f => Path.GetFileName(f).StartsWith("heldout", StringComparison.Ordinal) ? 0 : 1).ThenBy(f => f, StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var (_, summary) = await Evaluator.RunAsync(lazyAnswerer.Value, Evaluator.Load(file));
+            var split = Path.GetFileName(file).StartsWith("heldout", StringComparison.Ordinal) ? "held-out" : "tuning";
+            Console.WriteLine($"{split,-8} {Path.GetFileName(file),-26} {JsonSerializer.Serialize(summary)}");
+        }
+        break;
+    }
     case "eval":
     {
-        var file = Option("--questions") ?? throw new ArgumentException("eval needs --questions FILE");
+        var file = Option("--questions")!;
         var (rows, summary) = await Evaluator.RunAsync(lazyAnswerer.Value, Evaluator.Load(file));
         Console.WriteLine("qid   rank int predicted                  gold / top-3 / question");
         foreach (var row in rows) Console.WriteLine(Evaluator.FormatRow(row));
@@ -152,7 +166,7 @@ switch (command)
             Console.WriteLine(JsonSerializer.Serialize(new { id = c.Id, heading_path = c.HeadingPath, text = c.Text }));
         break;
     default:
-        Console.WriteLine("usage: eval --questions FILE | ask \"質問\" | bench [--questions FILE] | expand \"文\" | dump");
+        Console.WriteLine("usage: eval [--questions FILE] | ask \"質問\" | bench [--questions FILE] | train --tuning FILE… | explain \"質問\" | detect \"文\" | expand \"文\" | dump");
         break;
 }
 

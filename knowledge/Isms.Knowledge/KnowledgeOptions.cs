@@ -15,6 +15,10 @@ public sealed class KnowledgeOptions
     /// <summary>A thesaurus TSV file; empty means the embedded knowledge/data/thesaurus.tsv.</summary>
     public string? ThesaurusPath { get; set; }
 
+    /// <summary>MeCab's IPA dictionary folder: empty finds the one Debian/Ubuntu install (mecab-ipadic-utf8), "none"
+    /// turns dictionary forms off (character bigrams alone, with the weights trained for that).</summary>
+    public string? MecabDictionary { get; set; }
+
     public LlmOptions Llm { get; set; } = new();
 }
 

@@ -1,3 +1,4 @@
+using Isms.Knowledge.Language;
 using Isms.Knowledge.Llm;
 using Isms.Knowledge.Retrieval;
 using Microsoft.Extensions.Configuration;
@@ -22,9 +23,26 @@ public static class KnowledgeServiceCollectionExtensions
             var text = string.IsNullOrWhiteSpace(options.PolicyPath) ? EmbeddedPolicy.ReadText() : File.ReadAllText(options.PolicyPath);
             var thesaurus = string.IsNullOrWhiteSpace(options.ThesaurusPath) ? Thesaurus.LoadEmbedded() : Thesaurus.Parse(File.ReadAllText(options.ThesaurusPath));
             var writer = options.Llm.Enabled ? SemanticKernelAnswerWriter.Create(options.Llm, sp.GetRequiredService<ILoggerFactory>()) : null;
-            return new PolicyAnswerer(PolicyParser.Parse(text), thesaurus, ProcedureDetector.LoadEmbedded(PolicyAnswerer.DefaultAnalyzer.Value), writer, sp.GetRequiredService<ILogger<PolicyAnswerer>>());
+            var logger = sp.GetRequiredService<ILogger<PolicyAnswerer>>();
+            var analyzer = Morphology(options.MecabDictionary, logger);
+            return new PolicyAnswerer(PolicyParser.Parse(text), thesaurus, ProcedureDetector.LoadEmbedded(analyzer), analyzer, writer, logger);
         });
         services.TryAddSingleton<IPolicyAnswerer>(sp => sp.GetRequiredService<PolicyAnswerer>());
         return services;
+    }
+
+    private static IMorphologicalAnalyzer? Morphology(string? dictionary, ILogger logger)
+    {
+        if (string.Equals(dictionary, "none", StringComparison.OrdinalIgnoreCase))
+        {
+            logger.LogInformation("Dictionary forms are off (Knowledge:MecabDictionary=none): character bigrams alone");
+            return null;
+        }
+        var analyzer = MecabAnalyzer.TryCreate(string.IsNullOrWhiteSpace(dictionary) ? null : dictionary, out var whyNot);
+        if (analyzer is null)
+            logger.LogWarning("MeCab is not available ({Reason}): answering with character bigrams alone", whyNot);
+        else
+            logger.LogInformation("Reading dictionary forms with {Analyzer}", analyzer.Name);
+        return analyzer;
     }
 }

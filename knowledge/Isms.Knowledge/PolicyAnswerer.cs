@@ -12,6 +12,7 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
 {
     private readonly Thesaurus _thesaurus;
     private readonly ClauseQuestions _questions;
+    private readonly IMorphologicalAnalyzer? _analyzer;
     // Swapped whole when a curation is applied; a question in flight keeps the retriever it started with.
     private volatile Curated _current;
     private readonly ProcedureDetector _procedures;
@@ -22,12 +23,19 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     private sealed record Curated(ClauseRetriever Retriever, IReadOnlyDictionary<string, IReadOnlyList<string>> Pins);
 
     public PolicyAnswerer(PolicyDocument document, Thesaurus thesaurus, ProcedureDetector procedures, IAnswerWriter? writer = null, ILogger<PolicyAnswerer>? logger = null)
+        : this(document, thesaurus, procedures, DefaultAnalyzer.Value, writer, logger)
+    {
+    }
+
+    /// <param name="analyzer">Dictionary forms of words (MeCab), or null for character bigrams alone.</param>
+    public PolicyAnswerer(PolicyDocument document, Thesaurus thesaurus, ProcedureDetector procedures, IMorphologicalAnalyzer? analyzer, IAnswerWriter? writer, ILogger<PolicyAnswerer>? logger)
     {
         Document = document;
         _thesaurus = thesaurus;
         _questions = ClauseQuestions.LoadEmbedded();
-        _current = new Curated(ClauseRetriever.Build(document, thesaurus, _questions, DefaultAnalyzer.Value), new Dictionary<string, IReadOnlyList<string>>());
-        _scope = ScopeClassifier.LoadEmbedded(withWords: DefaultAnalyzer.Value is not null);
+        _analyzer = analyzer;
+        _current = new Curated(ClauseRetriever.Build(document, thesaurus, _questions, analyzer), new Dictionary<string, IReadOnlyList<string>>());
+        _scope = ScopeClassifier.LoadEmbedded(withWords: analyzer is not null);
         _procedures = procedures;
         _writer = writer;
         _logger = logger ?? NullLogger<PolicyAnswerer>.Instance;
@@ -39,7 +47,7 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     public CurationResult Apply(Curation curation)
     {
         var (thesaurus, questions, pins, result) = CurationMerge.Apply(curation, Document, _thesaurus, _questions);
-        _current = new Curated(ClauseRetriever.Build(Document, thesaurus, questions, DefaultAnalyzer.Value), pins);
+        _current = new Curated(ClauseRetriever.Build(Document, thesaurus, questions, _analyzer), pins);
         return result;
     }
 

@@ -64,6 +64,19 @@ public class LlmFallbackFacts
         Assert.DoesNotContain("[9.3]", chat.LastPrompt, StringComparison.Ordinal);
     }
 
+    // The model only phrases the answer: which clauses, which procedure and what is declined stay the offline
+    // answerer's, so the evaluation figures with a model are never below those without one.
+    [Fact]
+    public async Task WithAModel_TheEvaluationFiguresAreTheOfflineOnes()
+    {
+        var questions = Evaluation.Evaluator.Load(TestData.PathOf("visible.jsonl"));
+        var chat = new FakeChat(history => "はい。" + string.Concat(System.Text.RegularExpressions.Regex.Matches(history[^1].Content ?? "", @"^\[[^\]]+\]", System.Text.RegularExpressions.RegexOptions.Multiline).Take(1).Select(m => m.Value)));
+        var (_, withModel) = await Evaluation.Evaluator.RunAsync(WithChat(chat), questions);
+        var (_, offline) = await Evaluation.Evaluator.RunAsync(TestAnswerer.Offline, questions);
+        Assert.True(chat.Calls > 0);
+        Assert.Equal(offline, withModel);
+    }
+
     private sealed class FakeChat(Func<ChatHistory, string> reply, TimeSpan? delay = null) : IChatCompletionService
     {
         public int Calls { get; private set; }
