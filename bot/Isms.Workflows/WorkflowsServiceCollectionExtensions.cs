@@ -52,7 +52,9 @@ public static class WorkflowsServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<FormsOptions>>().Value);
-        services.AddSingleton<FormCatalog>();
+        // A field may offer the org directory's systems (障害報告: which system); a host without the directory offers its own choices only.
+        services.AddSingleton(sp => new FormCatalog(sp.GetRequiredService<FormsOptions>(),
+            sp.GetService<Org.OrgDirectoryService>() is { } directory ? source => directory.Current.Choices(source) : null));
         services.AddSingleton<FormDraftStore>();
         services.AddSingleton<IRequestStore, LiteDbRequestStore>();
         services.AddSingleton<FormService>();

@@ -18,6 +18,10 @@ public class ProcedureDetectorFacts
     [InlineData("USBを持っていく予定です。手続きお願いします", "takeout_request")]
     [InlineData("Zoomの招待が届いたので参加したいです", "web_meeting_request")]
     [InlineData("くらうど利用申請の様式ください", "cloud_use_request")]
+    [InlineData("文書管理システムが朝から止まっていて使えません", "fault_report")]
+    [InlineData("指令台の端末がフリーズして動かなくなりました", "fault_report")]
+    [InlineData("システム障害を報告します", "fault_report")]
+    [InlineData("ファイルが全部開けなくなって、ビットコインで払えという画面が出ています", "incident_report")]
     public void ReportsAndRequests_AreDetected(string message, string key) =>
         Assert.Equal(key, Detector.Detect(message)?.Key);
 
@@ -29,6 +33,7 @@ public class ProcedureDetectorFacts
     [InlineData("係員がUSBなくしたって言ってきた。俺から上へはどういう順番で上げるの？")]
     [InlineData("救急隊の感染防止対策ってどうなってる？")]
     [InlineData("もう要らなくなったUSBメモリのデータって消さないとダメ？")]
+    [InlineData("システム障害が起きたら誰に報告するの？")]
     public void QuestionsAboutTheRules_AreNoProcedure(string message) =>
         Assert.Null(Detector.Detect(message));
 

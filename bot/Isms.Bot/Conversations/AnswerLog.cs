@@ -11,7 +11,12 @@ public sealed class AnswerLog
 {
     private readonly ILiteCollection<AnswerEntry> _answers;
 
-    public AnswerLog(IsmsDatabase database) => _answers = database.Collection<AnswerEntry>("answers");
+    public AnswerLog(IsmsDatabase database)
+    {
+        _answers = database.Collection<AnswerEntry>("answers");
+        _answers.EnsureIndex(e => e.AnsweredAt);
+        _answers.EnsureIndex(e => e.FeedbackAt);
+    }
 
     public string Record(string userId, string question, string intent, IEnumerable<string> clauseIds, DateTimeOffset at)
     {
@@ -44,6 +49,17 @@ public sealed class AnswerLog
     }
 
     public AnswerEntry? Find(string answerId) => _answers.FindById(answerId);
+
+    /// <summary>Questions declined as out of scope that were asked in [from, until).</summary>
+    public IReadOnlyList<AnswerEntry> Declined(DateTimeOffset from, DateTimeOffset until) =>
+        _answers.Find(e => e.AnsweredAt >= from && e.AnsweredAt < until).Where(e => e.Intent == OutOfScopeIntent).ToList();
+
+    /// <summary>Answers marked 役に立たなかった in [from, until).</summary>
+    public IReadOnlyList<AnswerEntry> Unhelpful(DateTimeOffset from, DateTimeOffset until) =>
+        _answers.Find(e => e.FeedbackAt >= from && e.FeedbackAt < until).Where(e => e.Helpful == false).ToList();
+
+    /// <summary>How a declined question is recorded (<see cref="Isms.Knowledge.PolicyIntent.OutOfScope"/>).</summary>
+    public const string OutOfScopeIntent = nameof(Isms.Knowledge.PolicyIntent.OutOfScope);
 
     public sealed class AnswerEntry
     {

@@ -1,3 +1,4 @@
+using Isms.Bot.AnswerCuration;
 using Isms.Bot.Approvals;
 using Isms.Bot.Cards;
 using Isms.Bot.Incidents;
@@ -23,6 +24,7 @@ public static class IsmsCommands
         var trainingImport = services.GetRequiredService<TrainingImportCommand>();
         var audit = services.GetRequiredService<AuditCommands>();
         var starter = services.GetRequiredService<FormStarter>();
+        var curation = services.GetRequiredService<CurationCommands>();
         const CommandScope Personal = CommandScope.PersonalChat;
         const CommandUsers Everyone = CommandUsers.Everyone;
 
@@ -47,6 +49,16 @@ public static class IsmsCommands
             new("takeout-return", ["返却"], Personal, Everyone, t => applicant.OutstandingTakeoutsAsync(t.Context, t.CancellationToken)),
             new("audit-verify", ["監査ログ検証"], Personal, CommandUsers.RoleHolders, t => audit.VerifyAsync(t.Context, t.CancellationToken)),
             new("audit-export", ["監査ログ出力"], Personal, CommandUsers.RoleHolders, t => audit.ExportAsync(t.Context, t.CancellationToken)),
+            new("curation-review", CurationCommands.ReviewWords, Personal, CommandUsers.RoleHolders, t => curation.ShowReviewAsync(t.Context, t.CancellationToken)),
+            new("curation-list", CurationCommands.ListWords, Personal, CommandUsers.RoleHolders, t => curation.ListAsync(t.Context, t.CancellationToken)),
+            new("curation-synonym", [CurationCommands.SynonymWord], Personal, CommandUsers.RoleHolders,
+                t => curation.AddSynonymAsync(t.Context, t.Text, t.CancellationToken), WordMatch.WordThenArgument),
+            new("curation-synonym-remove", [CurationCommands.RemoveSynonymWord], Personal, CommandUsers.RoleHolders,
+                t => curation.RemoveSynonymAsync(t.Context, t.Text, t.CancellationToken), WordMatch.WordThenArgument),
+            new("curation-pin", [CurationCommands.PinWord], Personal, CommandUsers.RoleHolders,
+                t => curation.PinAsync(t.Context, t.Text, t.CancellationToken), WordMatch.WordThenArgument),
+            new("curation-unpin", [CurationCommands.UnpinWord], Personal, CommandUsers.RoleHolders,
+                t => curation.UnpinAsync(t.Context, t.Text, t.CancellationToken), WordMatch.WordThenArgument),
             new("withdraw", ApplicantActions.WithdrawWords, Personal, Everyone,
                 t => applicant.WithdrawCommandAsync(t.Context, ApplicantActions.WithdrawTarget(t.Text), t.CancellationToken), WordMatch.WordThenArgument),
         ];

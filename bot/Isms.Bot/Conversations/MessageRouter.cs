@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Isms.Bot.AnswerCuration;
 using Isms.Bot.Approvals;
 using Isms.Bot.Cards;
 using Isms.Bot.Incidents;
@@ -32,6 +33,7 @@ public sealed partial class MessageRouter(
     ApprovalsBridge approvals,
     TrainingStatusHandler training,
     ApplicantActions applicantActions,
+    CurationCommands curation,
     TimeProvider clock,
     ILogger<MessageRouter> logger)
 {
@@ -136,6 +138,9 @@ public sealed partial class MessageRouter(
                 return;
             case "training":
                 await training.HandleSubmitAsync(turnContext, value, cancellationToken);
+                return;
+            case CurationCards.Marker:
+                await curation.HandleSubmitAsync(turnContext, value, cancellationToken);
                 return;
             case ReturnedCard.ReopenMarker:
                 await applicantActions.ReopenAsync(turnContext, value, cancellationToken);

@@ -1,3 +1,4 @@
+using Isms.Bot.AnswerCuration;
 using Isms.Bot.Approvals;
 using Isms.Bot.Cards;
 using Isms.Bot.Conversations;
@@ -58,6 +59,7 @@ public static class BotServiceCollectionExtensions
             return new WelcomeCard($"対象: {document.Title}（{document.Edition}）");
         });
         services.AddSingleton<AnswerLog>();
+        services.AddIsmsCuration();
         services.AddSingleton<WelcomeLedger>();
         services.AddSingleton<QuestionHandler>();
         services.AddSingleton<TrainingStatusHandler>();
@@ -77,6 +79,7 @@ public static class BotServiceCollectionExtensions
         services.AddIsmsNotificationDelivery();
         services.AddTransient<IBot, IsmsTeamsBot>();
         services.AddHostedService<BotWarmUp>();
+        services.AddHostedService<CurationStartup>();
         return builder;
     }
 

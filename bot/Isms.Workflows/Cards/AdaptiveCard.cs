@@ -176,6 +176,10 @@ public static class CardElements
         return action;
     }
 
+    /// <summary>An Action.ShowCard: the card opens below the button (a small form that belongs to one row).</summary>
+    public static JsonObject ShowCardAction(string title, AdaptiveCard card) =>
+        new() { ["type"] = "Action.ShowCard", ["title"] = title, ["card"] = card.ToJson() };
+
     private static JsonObject Input(string type, string id, string label, bool required, string errorMessage)
     {
         var input = new JsonObject { ["type"] = type, ["id"] = id, ["label"] = label };

@@ -37,6 +37,14 @@ public enum PrefillSource
 
 public sealed record ChoiceOption(string Value, string Title);
 
+/// <summary>Where a choice field's list comes from besides its own choices: data that changes while the bot runs.</summary>
+public enum ChoiceSource
+{
+    None,
+    /// <summary>The information systems the org directory names a 情報システム管理者 for (1(5)), as it is now.</summary>
+    InformationSystems,
+}
+
 /// <summary>Holds when the answer to <paramref name="FieldId"/> is one of <paramref name="AnyOf"/> (or none of them, negated).</summary>
 public sealed record FieldCondition(string FieldId, IReadOnlyList<string> AnyOf, bool Negate = false)
 {
@@ -71,6 +79,8 @@ public sealed record FieldDefinition(string Id, string Label, FieldType Type, IR
     /// <summary>The answer is a 機密性 level ("1".."3") that counts toward the record's highest 機密性.</summary>
     public bool IsConfidentiality { get; init; }
     public PrefillSource Prefill { get; init; }
+    /// <summary>Choices put before <see cref="Choices"/> when the catalog hands out the definition (the directory's systems).</summary>
+    public ChoiceSource ChoicesFrom { get; init; }
 
     public int MaxLength => MaxLengthOverride ?? (Type == FieldType.MultilineText ? DefaultMultilineMaxLength : DefaultTextMaxLength);
 

@@ -7,10 +7,14 @@ public sealed class FormCatalog
 {
     private readonly Dictionary<FormKind, FormDefinition> _definitions;
     private readonly Dictionary<FormKind, int> _order;
+    private readonly Func<ChoiceSource, IReadOnlyList<ChoiceOption>>? _sourcedChoices;
 
-    public FormCatalog(FormsOptions options)
+    /// <param name="sourcedChoices">The current choices of a <see cref="ChoiceSource"/> (the org directory's systems);
+    /// without it a field offers only its own choices.</param>
+    public FormCatalog(FormsOptions options, Func<ChoiceSource, IReadOnlyList<ChoiceOption>>? sourcedChoices = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _sourcedChoices = sourcedChoices;
         FormDefinition[] all =
         [
             MisdeliveryReportDefinition.Create(),
@@ -18,6 +22,7 @@ public sealed class FormCatalog
             WebMeetingRequestDefinition.Create(options.WebMeetingApprover),
             CloudUseRequestDefinition.Create(),
             IncidentReportDefinition.Create(),
+            FaultReportDefinition.Create(),
         ];
         _definitions = all.ToDictionary(d => d.Kind);
         _order = all.Select((d, i) => (d.Kind, i)).ToDictionary(x => x.Kind, x => x.i);
@@ -31,7 +36,8 @@ public sealed class FormCatalog
 
     public IEnumerable<FormKind> Kinds => _definitions.Keys;
 
-    public FormDefinition Get(FormKind kind) => _definitions[kind];
+    /// <summary>The definition, its sourced choices as they are now.</summary>
+    public FormDefinition Get(FormKind kind) => WithSourcedChoices(_definitions[kind]);
 
     public bool Contains(FormKind kind) => _definitions.ContainsKey(kind);
 
@@ -39,5 +45,25 @@ public sealed class FormCatalog
     public int Position(FormKind kind) => _order.TryGetValue(kind, out var position) ? position : int.MaxValue;
 
     /// <summary>The procedure a key (or a stored name) names; null when there is none.</summary>
-    public FormDefinition? Find(string? key) => FormKind.TryParse(key, out var kind) ? _definitions.GetValueOrDefault(kind) : null;
+    public FormDefinition? Find(string? key) =>
+        FormKind.TryParse(key, out var kind) && _definitions.TryGetValue(kind, out var definition) ? WithSourcedChoices(definition) : null;
+
+    private FormDefinition WithSourcedChoices(FormDefinition definition)
+    {
+        if (_sourcedChoices is null || !definition.AllFields.Any(f => f.ChoicesFrom != ChoiceSource.None))
+        {
+            return definition;
+        }
+
+        return definition with
+        {
+            Steps = definition.Steps.Select(step => step with
+            {
+                Fields = step.Fields.Select(f => f.ChoicesFrom == ChoiceSource.None ? f : f with
+                {
+                    Choices = [.. _sourcedChoices(f.ChoicesFrom).Where(c => f.Choices.All(own => own.Value != c.Value)), .. f.Choices],
+                }).ToList(),
+            }).ToList(),
+        };
+    }
 }

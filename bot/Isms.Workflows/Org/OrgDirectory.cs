@@ -58,6 +58,17 @@ public sealed class OrgDirectory
             .Distinct()
             .ToList();
 
+    /// <summary>The information systems someone is 情報システム管理者 for (1(5)①②), in the order the file lists them.</summary>
+    public IReadOnlyList<string> Systems =>
+        Roles.Where(r => r.Role == OrgRole.SystemAdministrator && r.System is not null).Select(r => r.System!).Distinct().ToList();
+
+    /// <summary>The current choices of a form field's <see cref="Forms.ChoiceSource"/>.</summary>
+    public IReadOnlyList<Forms.ChoiceOption> Choices(Forms.ChoiceSource source) => source switch
+    {
+        Forms.ChoiceSource.InformationSystems => Systems.Select(s => new Forms.ChoiceOption(s, s)).ToList(),
+        _ => [],
+    };
+
     public IReadOnlyList<RoleAssignment> RolesOf(string personId) => Roles.Where(r => r.PersonId == personId).ToList();
 
     /// <summary>People acting for <paramref name="principalId"/> in <paramref name="role"/> on <paramref name="day"/>.</summary>

@@ -33,7 +33,7 @@ public sealed class ApprovalRouter
             notes.Add($"所属「{department ?? "未入力"}」が組織名簿にありません。所属ごとの役割は上位の役割に回します。");
 
         var steps = _rules.For(record)
-            .SelectMany(rule => rule.Steps.Select(step => BuildStep(directory, rule, step, applicant, department, today)))
+            .SelectMany(rule => rule.Steps.Select(step => BuildStep(directory, rule, step, SystemOf(step, record, directory, notes), applicant, department, today)))
             .OrderBy(s => s.Stage)
             .ToList();
         return new ApprovalRoute(record.Id, record.Kind, applicant?.Id, department, today, steps, notes);
@@ -53,14 +53,31 @@ public sealed class ApprovalRouter
         return step.Assignees.Any(a => directory.ActiveDeputies(a.PersonId, step.Role.Value, today).Any(d => d.Id == invoker.Id));
     }
 
-    private static ApprovalStep BuildStep(OrgDirectory directory, RoutingRule rule, RuleStep step, Person? applicant, string? department, DateOnly today)
+    /// <summary>The system of a per-system step: the one the answer names when the directory has its 情報システム管理者,
+    /// else the rule's own (the network, 1(5)①), which the applicant is told.</summary>
+    private static string? SystemOf(RuleStep step, RequestRecord record, OrgDirectory directory, List<string> notes)
+    {
+        if (step.SystemAnswer is null || step.Role is not { } role) return step.System;
+        var answer = record.Answers.GetValueOrDefault(step.SystemAnswer);
+        var named = answer?.Value.Trim();
+        if (named is { Length: > 0 } && directory.Holders(role, null, named).Count > 0) return named;
+        if (step.System is null) return null;
+        // An answer of the field's own (分からない) reads as itself; a system name means the directory lost its 管理者.
+        var note = answer is { } given && given.Display != given.Value
+            ? $"対象のシステムが「{given.Display}」とのことなので、{step.System}の{role.Label()}に回しました。"
+            : $"「{answer?.Display ?? "対象のシステム"}」の{role.Label()}が組織名簿にいないため、{step.System}の{role.Label()}に回しました。";
+        if (!notes.Contains(note)) notes.Add(note);
+        return step.System;
+    }
+
+    private static ApprovalStep BuildStep(OrgDirectory directory, RoutingRule rule, RuleStep step, string? system, Person? applicant, string? department, DateOnly today)
     {
         if (step.Role is null)
             return new ApprovalStep(rule.Name, step.Stage, step.Action, null, null, null, null, [], [], step.Clause, step.External, []);
 
         var notes = new List<string>();
         var role = step.Role.Value;
-        var holders = Eligible(directory, role, department, step.System, applicant, out var applicantHolds);
+        var holders = Eligible(directory, role, department, system, applicant, out var applicantHolds);
         // 1(8)① concerns approval; people who only receive a report keep receiving it.
         var decides = step.Action is StepAction.Approve or StepAction.Acknowledge;
         while (decides && holders.Count == 0)
@@ -79,7 +96,7 @@ public sealed class ApprovalRouter
                 ? $"申請者本人が{who}であり、兼務の禁止（1(8)①）により申請者は自らの申請を{Noun(step.Action)}できないため、{next.Value.Label()}が{step.Action.Verb()}。"
                 : $"{who}が組織名簿にいないため、{next.Value.Label()}が{step.Action.Verb()}。");
             role = next.Value;
-            holders = Eligible(directory, role, department, step.System, applicant, out applicantHolds);
+            holders = Eligible(directory, role, department, system, applicant, out applicantHolds);
         }
 
         if (!decides && holders.Count == 0)
@@ -91,7 +108,7 @@ public sealed class ApprovalRouter
                 .Select(d => new DeputyAssignee(Assignee.From(directory.FindById(d.DeputyId)!), h.Id, d.Until)))
             .ToList();
         return new ApprovalStep(rule.Name, step.Stage, step.Action, role, step.Role, role.IsDepartmental() ? department : null,
-            step.System, holders.Select(Assignee.From).ToList(), deputies, step.Clause, null, notes);
+            system, holders.Select(Assignee.From).ToList(), deputies, step.Clause, null, notes);
     }
 
     private static List<Person> Eligible(OrgDirectory directory, OrgRole role, string? department, string? system, Person? applicant, out bool applicantHolds)

@@ -21,7 +21,9 @@ public sealed record RuleCondition(
 }
 
 /// <summary>One step as written in the rules file, its <c>$setting</c> references already resolved.</summary>
-public sealed record RuleStep(int Stage, StepAction Action, OrgRole? Role, string? System, string? External, string Clause);
+/// <param name="SystemAnswer">For a per-system role: the form field whose answer names the system (障害報告: which system
+/// failed); <see cref="System"/> is then the fallback when the answer names none the directory knows.</param>
+public sealed record RuleStep(int Stage, StepAction Action, OrgRole? Role, string? System, string? External, string Clause, string? SystemAnswer = null);
 
 public sealed record RoutingRule(string Name, int Line, IReadOnlyList<FormKind> Forms, RuleCondition When, IReadOnlyList<RuleStep> Steps)
 {

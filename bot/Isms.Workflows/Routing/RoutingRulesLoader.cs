@@ -59,7 +59,7 @@ public static class RoutingRulesLoader
             foreach (var step in entry.Steps ?? [])
             {
                 index++;
-                var parsed = ParseStep(step, $"{where}, step {index}", settings, clauses, errors);
+                var parsed = ParseStep(step, $"{where}, step {index}", forms, settings, clauses, errors);
                 if (parsed is not null) steps.Add(parsed);
             }
 
@@ -77,7 +77,8 @@ public static class RoutingRulesLoader
         return new RoutingRules(rules, settings);
     }
 
-    private static RuleStep? ParseStep(StepEntry step, string where, Dictionary<string, string> settings, IClauseCatalog clauses, List<string> errors)
+    private static RuleStep? ParseStep(
+        StepEntry step, string where, List<FormKind> forms, Dictionary<string, string> settings, IClauseCatalog clauses, List<string> errors)
     {
         var count = errors.Count;
         if (!Enum.TryParse<StepAction>(step.Action, ignoreCase: true, out var action) || !Enum.IsDefined(action))
@@ -95,9 +96,18 @@ public static class RoutingRulesLoader
         if (string.IsNullOrWhiteSpace(step.Clause)) errors.Add($"{where}: no clause");
         else if (!clauses.Exists(step.Clause)) errors.Add($"{where}: unknown clause '{step.Clause}'");
         var system = Resolve(step.System, where, settings, errors);
+        var systemAnswer = step.SystemAnswer?.Trim();
+        if (systemAnswer is not null)
+        {
+            if (role is not { } perSystem || !perSystem.IsPerSystem()) errors.Add($"{where}: systemAnswer needs a per-system role (SystemAdministrator, SystemStaff)");
+            if (system is null) errors.Add($"{where}: systemAnswer needs a 'system' for answers that name no system the directory knows");
+            foreach (var form in forms.Where(f => FormCatalog.Standard.Get(f).FindField(systemAnswer) is null))
+                errors.Add($"{where}: the form {form} has no field '{systemAnswer}' (systemAnswer)");
+        }
+
         return errors.Count > count
             ? null
-            : new RuleStep(step.Stage ?? 1, action, role, system, step.External?.Trim(), step.Clause!.Trim());
+            : new RuleStep(step.Stage ?? 1, action, role, system, step.External?.Trim(), step.Clause!.Trim(), systemAnswer);
     }
 
     /// <summary>"$name" refers to a setting (e.g. $cloudPermissionAuthority); anything else is taken as written.</summary>
@@ -145,6 +155,7 @@ public static class RoutingRulesLoader
         public string? Action { get; set; }
         public string? Role { get; set; }
         public string? System { get; set; }
+        public string? SystemAnswer { get; set; }
         public string? External { get; set; }
         public string? Clause { get; set; }
     }

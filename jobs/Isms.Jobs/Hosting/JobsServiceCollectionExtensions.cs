@@ -6,6 +6,7 @@ using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Isms.Jobs.Chasing;
 using Isms.Jobs.Ports;
+using Isms.Jobs.Reporting;
 using Isms.Jobs.Scheduling;
 using Isms.Workflows.Storage;
 using Microsoft.Extensions.Configuration;
@@ -23,7 +24,7 @@ public static class JobsServiceCollectionExtensions
     /// Hangfire with the job store chosen by Jobs:Storage, the server (unless Jobs:RunServer is false), the scheduling
     /// core and the recurring chase jobs. The host registers <see cref="IsmsDatabase"/> and what Workflows owns
     /// (<c>AddIsmsWorkflows</c>: the records, the training records), <see cref="Isms.Workflows.Notifications.INotifier"/>,
-    /// <see cref="Ports.IPeopleLookup"/> and <see cref="Ports.IApprovalAssignments"/>.
+    /// <see cref="Ports.IPeopleLookup"/>, <see cref="Ports.IApprovalAssignments"/> and <see cref="Ports.ICurationDigest"/>.
     /// </summary>
     public static IServiceCollection AddIsmsJobs(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -45,6 +46,7 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<SelfInspectionReminderJob>();
         services.AddTransient<TrainingChaseJob>();
         services.AddTransient<LedgerPruneJob>();
+        services.AddTransient<CurationDigestJob>();
 
         // The job store and the activator belong to this host, not to Hangfire's process-wide JobStorage.Current /
         // JobActivator.Current (AddHangfire only adds them when missing): two hosts in one process (tests, a restart

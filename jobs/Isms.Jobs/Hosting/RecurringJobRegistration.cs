@@ -1,5 +1,6 @@
 using Hangfire;
 using Isms.Jobs.Chasing;
+using Isms.Jobs.Reporting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace Isms.Jobs.Hosting;
 internal sealed class RecurringJobRegistration(IRecurringJobManager recurring, IOptions<JobsOptions> options) : IHostedService
 {
     public static readonly IReadOnlyList<string> JobIds =
-        ["chase-approvals", "chase-incidents", "chase-takeouts", "chase-training", "self-inspection", "prune-ledger"];
+        ["chase-approvals", "chase-incidents", "chase-takeouts", "chase-training", "self-inspection", "prune-ledger", "curation-digest"];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -24,6 +25,7 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager recurring, I
         recurring.AddOrUpdate<TrainingChaseJob>(JobIds[3], j => j.RunAsync(CancellationToken.None), cron, japan);
         recurring.AddOrUpdate<SelfInspectionReminderJob>(JobIds[4], j => j.RunAsync(CancellationToken.None), "0 * * * *", japan);
         recurring.AddOrUpdate<LedgerPruneJob>(JobIds[5], j => j.Run(), "30 3 * * *", japan);
+        recurring.AddOrUpdate<CurationDigestJob>(JobIds[6], j => j.RunAsync(CancellationToken.None), "0 * * * *", japan);
         return Task.CompletedTask;
     }
 

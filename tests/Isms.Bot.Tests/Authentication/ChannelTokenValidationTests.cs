@@ -23,7 +23,7 @@ public sealed class ChannelTokenValidationTests(LoopbackOpenIdServer server)
         await using var host = BotHostFactory.WithAuthentication(_appId, server.MetadataUrl);
         var (status, body) = await SendAsync(host, $"Bearer {token}");
 
-        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(status == HttpStatusCode.OK, $"{status}: {Problems(host)}");
         Assert.NotEmpty(TeamsActivities.ReplyCards(TeamsActivities.ParseReplies(body)));
         Assert.NotNull(host.Get<ConversationReferenceStore>().FindByConversationId(_conversationId));
     }
@@ -69,6 +69,11 @@ public sealed class ChannelTokenValidationTests(LoopbackOpenIdServer server)
     public Task A_token_signed_by_a_key_not_endorsed_for_msteams_is_rejected() => AssertRejectedAsync(Bearer(ChannelTokens.Sign(
         server.OtherChannelKey, LoopbackOpenIdServer.OtherChannelKeyId, _appId, SignedActivities.ServiceUrl)));
 
+    /// <summary>What the host logged as warnings or errors, so a failure on another machine says why.</summary>
+    private static string Problems(BotHost host) => string.Join(Environment.NewLine, host.Logs
+        .Where(entry => entry.Level >= Microsoft.Extensions.Logging.LogLevel.Warning)
+        .Select(entry => $"{entry.Level} {entry.Category}: {entry.Message} {entry.Exception}"));
+
     private static string Bearer(string token) => $"Bearer {token}";
 
     private async Task AssertRejectedAsync(string? authorization)
@@ -76,7 +81,7 @@ public sealed class ChannelTokenValidationTests(LoopbackOpenIdServer server)
         await using var host = BotHostFactory.WithAuthentication(_appId, server.MetadataUrl);
         var (status, body) = await SendAsync(host, authorization);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.True(status == HttpStatusCode.Unauthorized, $"{status}: {Problems(host)}");
         Assert.Empty(TeamsActivities.ParseReplies(body));
         Assert.Null(host.Get<ConversationReferenceStore>().FindByConversationId(_conversationId));
         Assert.Equal(0, host.Get<ConversationReferenceStore>().Count());

@@ -312,7 +312,7 @@ public sealed class BotHost : IDisposable, IAsyncDisposable
     }
 }
 
-public sealed record LogEntry(LogLevel Level, string Category, string Message);
+public sealed record LogEntry(LogLevel Level, string Category, string Message, string? Exception = null);
 
 /// <summary>Collects log lines so tests can check what the log says (and what it must not say).</summary>
 public sealed class ListLoggerProvider(ConcurrentQueue<LogEntry> entries) : ILoggerProvider
@@ -330,6 +330,6 @@ public sealed class ListLoggerProvider(ConcurrentQueue<LogEntry> entries) : ILog
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue(new LogEntry(logLevel, category, formatter(state, exception)));
+            entries.Enqueue(new LogEntry(logLevel, category, formatter(state, exception), exception?.ToString()));
     }
 }

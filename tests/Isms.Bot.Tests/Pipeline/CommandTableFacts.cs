@@ -43,12 +43,17 @@ public sealed class CommandTableFacts(BotHost host) : IClassFixture<BotHost>
     [InlineData("HELP", "help")]
     [InlineData("取り下げ 持出-2026-0001", "withdraw")]
     [InlineData("研修記録取込\npersonId,courseId,completedOn", "training-import")]
+    [InlineData("固定　つけっぱなしで離席 → 5.1(1)⑦", "curation-pin")]
+    [InlineData("同義語 タブレ=モバイル端末", "curation-synonym")]
+    [InlineData("同義語削除 タブレ", "curation-synonym-remove")]
     public void TypedVariants_FindTheCommand(string text, string name) => Assert.Equal(name, Table.Find(text)?.Name);
 
     [Theory]
     [InlineData("USBメモリで資料を持ち帰ってもいい？")]
     [InlineData("5.1(1)③")]
     [InlineData("取り下げたい")]
+    [InlineData("固定資産の台帳は誰が管理する？")]
+    [InlineData("同義語って何？")]
     public void AQuestion_IsNoCommand(string text) => Assert.Null(Table.Find(text));
 
     [Fact]

@@ -1,5 +1,6 @@
 using Isms.Workflows.Forms;
 using Isms.Workflows.Org;
+using Isms.Workflows.Procedures;
 using Isms.Workflows.Routing;
 using Isms.Workflows.Tests.Org;
 using static Isms.Workflows.Tests.Routing.RoutingTestData;
@@ -50,6 +51,21 @@ public sealed class ApprovalRouterFacts
         var note = Assert.Single(step.Notes);
         Assert.Contains("兼務の禁止（1(8)①）", note, StringComparison.Ordinal);
         Assert.Contains("情報セキュリティ責任者が承認します", note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("文書管理システム", "斎藤 健一", null)]
+    [InlineData("消防指令システム", "中村 誠", null)]
+    [InlineData("ネットワーク", "鈴木 一郎", null)]
+    [InlineData("経理システム", "鈴木 一郎", "「経理システム」の情報システム管理者が組織名簿にいないため、ネットワークの情報システム管理者に回しました。")]
+    public void Fault_GoesToTheAdministratorOfTheSystemAnswered_OrOfTheNetwork(string system, string administrator, string? note)
+    {
+        var route = Router().Route(Record(FaultReportDefinition.Kind, Yamada, answers: ("system", system)), Today);
+
+        var step = Assert.Single(route.Steps);
+        Assert.Equal((StepAction.Acknowledge, OrgRole.SystemAdministrator, "6.1(7)"), (step.Action, step.Role!.Value, step.Clause));
+        Assert.Equal([administrator], Names(step));
+        Assert.Equal(note is null ? [] : [note], route.Notes);
     }
 
     [Fact]

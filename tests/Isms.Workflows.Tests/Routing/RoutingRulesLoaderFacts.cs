@@ -43,6 +43,19 @@ public sealed class RoutingRulesLoaderFacts
         Assert.Contains("rules.yaml", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("systemAnswer: system", "systemAnswer: systemName", "the form FaultReport has no field 'systemName' (systemAnswer)")]
+    [InlineData("role: SystemAdministrator, systemAnswer", "role: SecurityManager, systemAnswer", "systemAnswer needs a per-system role")]
+    [InlineData("system: $networkSystem, clause: \"6.1(7)\"", "clause: \"6.1(7)\"", "systemAnswer needs a 'system' for answers that name no system")]
+    public void Parse_ChecksASystemTakenFromAnAnswer(string find, string replace, string expected)
+    {
+        Assert.Contains(find, Shipped, StringComparison.Ordinal);
+
+        var error = Assert.Throws<RoutingRulesException>(() => RoutingRulesLoader.Parse(Shipped.Replace(find, replace), RoutingTestData.ReferenceClauses));
+
+        Assert.Contains(error.Errors, e => e.StartsWith("rule 'fault'", StringComparison.Ordinal) && e.Contains(expected, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Parse_Fails_WhenAFormHasNoRule()
     {
