@@ -17,8 +17,8 @@ public static class WorkflowsServiceCollectionExtensions
     /// <summary>
     /// Everything Isms.Workflows owns: the forms and their records (<see cref="AddIsmsForms"/>), the org directory, the
     /// routing rules, the audit trail and the approvals (<see cref="AddIsmsDirectoryAndRouting"/>), the incidents, what
-    /// the procedures keep beside their records (the クラウド台帳, the takeout return), the decision-card copies and
-    /// 承認待ち, and the training records. Settings are checked at start-up. Expects the host to register
+    /// the procedures keep beside their records (the クラウド台帳, the takeout return), the decision-card copies,
+    /// 承認待ち and where each record stands (<see cref="RecordProgressReader"/>), and the training records. Settings are checked at start-up. Expects the host to register
     /// <see cref="Storage.IsmsDatabase"/> and logging; registers <see cref="TimeProvider.System"/> unless a clock is registered.
     /// </summary>
     public static IServiceCollection AddIsmsWorkflows(this IServiceCollection services, IConfiguration configuration)
@@ -31,6 +31,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddSingleton<TakeoutReturns>();
         services.TryAddSingleton<ApprovalCardCopies>();
         services.TryAddSingleton<WaitingApprovals>();
+        services.TryAddSingleton<RecordProgressReader>();
         return services;
     }
 

@@ -48,7 +48,7 @@ public sealed class ApprovalFacts(PlaygroundSession session)
         var result = await applicant.WaitForTextAsync("承認されました");
         var toApplicant = await ScreenClock.ElapsedUntilSeenAsync(approved, applicant.Page, "承認されました");
         Assert.Contains($"{number}）が{SampleOrg.Sato.Name}さんにより承認されました", await result.InnerTextAsync());
-        var status = await approver.WaitForCardAsync($"承認（{SampleOrg.Sato.Name}", includeEarlier: true);
+        var status = await approver.WaitForCardAsync($"承認済み（{SampleOrg.Sato.Name}さん", includeEarlier: true);
         Assert.Empty(await approver.CardButtonTitlesAsync(status));
         Assert.Contains("判断の記録", await approver.CardTextAsync(status));
         await status.ScrollIntoViewIfNeededAsync();

@@ -4,6 +4,7 @@ using Isms.Bot.Conversations;
 using Isms.Bot.Incidents;
 using Isms.Bot.Notifications;
 using Isms.Workflows.Approvals;
+using Isms.Workflows.Cards;
 using Isms.Workflows.Notifications;
 using Isms.Workflows.Org;
 using Isms.Workflows.Requests;
@@ -27,6 +28,7 @@ public sealed class ApprovalsBridge(
     OrgDirectoryService directory,
     IRequestStore requests,
     IncidentsBridge incidents,
+    Receipts receipts,
     ILogger<ApprovalsBridge> logger)
 {
     private const string CardContentType = CardAttachments.AdaptiveCardContentType;
@@ -39,7 +41,8 @@ public sealed class ApprovalsBridge(
         NotDelivered,
     }
 
-    /// <summary>After a form created a record: route it, tell the approvers, and tell the applicant who was told.</summary>
+    /// <summary>After a form created a record: route it, tell the approvers, and answer the applicant with one message
+    /// (the receipt) saying who has it, what happens next, and whom it has not reached yet.</summary>
     public async Task AfterSubmitAsync(ITurnContext turnContext, RequestRecord record, CancellationToken cancellationToken)
     {
         if (record.IsIncident)
@@ -50,51 +53,43 @@ public sealed class ApprovalsBridge(
         }
 
         // The submit activity goes to the audit trail; the cards' own activities are kept in ApprovalCardCopies.
-        var (assigned, assignment) = await SubmittedForm.StartWorkflowAsync(turnContext, record, () => approvals.Assign(record, turnContext.Activity.Id),
-            "受付は完了しましたが、承認者への回付に失敗しました。所属の情報セキュリティ管理者に直接お知らせください。", logger, cancellationToken);
+        var (assigned, assignment) = SubmittedForm.StartWorkflow(record, () => approvals.Assign(record, turnContext.Activity.Id), logger);
         if (!assigned || assignment is null)
         {
+            await receipts.SendAsync(turnContext, record, new SubmissionDelivery([], [], Urgent: false,
+                Problem: "受付は完了しましたが、承認者への回付に失敗しました。所属の情報セキュリティ管理者に直接お知らせください。"), cancellationToken);
             return;
         }
 
-        var unreachable = new List<string>();
+        var reached = new List<Recipient>();
+        var missed = new List<Recipient>();
         var inChannel = new List<string>();
         foreach (var notification in assignment.Notifications)
         {
             var isApplicant = IsApplicant(notification, record.Applicant);
-            if (!isApplicant && assignment.State == ApprovalState.Pending)
-            {
-                var delivery = await SendDecisionCardAsync(assignment.View, notification, cancellationToken);
-                (delivery == CardDelivery.ApprovalsChannel ? inChannel : delivery == CardDelivery.NotDelivered ? unreachable : null)?.Add(notification.To.Name);
-                continue;
-            }
-
-            var result = await SendAsync(notification, record.Id, record.Number, cancellationToken);
-            if (result != NotifyResult.Sent && !isApplicant)
-            {
-                unreachable.Add(notification.To.Name);
-            }
+            var delivery = !isApplicant && assignment.State == ApprovalState.Pending
+                ? await SendDecisionCardAsync(assignment.View, notification, cancellationToken)
+                : await SendAsync(notification, record.Id, record.Number, cancellationToken) == NotifyResult.Sent ? CardDelivery.PersonalChat : CardDelivery.NotDelivered;
+            if (isApplicant) continue;
+            (delivery == CardDelivery.NotDelivered ? missed : reached).Add(notification.To);
+            if (delivery == CardDelivery.ApprovalsChannel) inChannel.Add($"{notification.To.Name}さん");
         }
 
-        foreach (var note in assignment.Notes)
+        if (missed.Count > 0)
         {
-            await turnContext.SendActivityAsync(note, cancellationToken: cancellationToken);
+            logger.LogWarning("Could not reach {Count} approvers for record {RecordId}", missed.Count, record.Id);
         }
 
-        if (inChannel.Count > 0)
-        {
-            await turnContext.SendActivityAsync(
-                $"{WithSan(inChannel)}には個人チャットで通知できなかったため、承認用チャネルに判断依頼を投稿しました。",
-                cancellationToken: cancellationToken);
-        }
-
-        if (unreachable.Count > 0)
-        {
-            logger.LogWarning("Could not reach {Count} approvers for record {RecordId}", unreachable.Count, record.Id);
-            await turnContext.SendActivityAsync(
-                $"{WithSan(unreachable)}にはボットから通知できませんでした（ボットが未登録の可能性があります）。" +
-                "時間をおいて再送し、届かなければ管理者に報告します。お手数ですが、申請したことを直接お伝えください。", cancellationToken: cancellationToken);
-        }
+        // Who has it, in the words of the step (警防課の情報セキュリティ管理者の佐藤 花子さん); a route without decisions only names people.
+        var label = assignment.State == ApprovalState.Pending ? assignment.View.CurrentStepSpokenLabel ?? assignment.View.CurrentStepLabel : null;
+        IReadOnlyList<string> holders = reached.Count == 0 ? []
+            : label is null ? [string.Join("、", reached.Select(r => $"{r.Name}さん"))]
+            : [NextSteps.Who(label, reached.Select(r => r.Name).ToList())];
+        var notReached = missed.Select(r => (label is null ? "" : $"{label}の") + Recipient.Describe(r.Name, directory.Current.FindById(r.PersonId)?.Phone)).ToList();
+        // Said once, in the same message: a card in the approvals channel reaches the approver, but not in their own chat.
+        IReadOnlyList<string> notes = inChannel.Count == 0 ? assignment.Notes
+            : [.. assignment.Notes, $"{string.Join("、", inChannel)}には個人チャットで通知できなかったため、承認用チャネルに判断依頼を投稿しました。"];
+        await receipts.SendAsync(turnContext, record, new SubmissionDelivery(holders, notReached, Urgent: false, notes), cancellationToken);
     }
 
     /// <summary>承認待ち: lists what waits for the sender's decision and shows each decision card again in this chat.</summary>
@@ -180,6 +175,7 @@ public sealed class ApprovalsBridge(
         // approvers, if any, get fresh cards, which are new copies.
         var view = result.View!;
         await cards.UpdateCopiesAsync(recordId, cancellationToken);
+        await receipts.UpdateAsync(recordId, cancellationToken);
         var record = requests.FindByNumber(view.Number);
         foreach (var notification in result.Notifications)
         {
@@ -210,9 +206,6 @@ public sealed class ApprovalsBridge(
         outbox.QueueDecisionCard(view, notification.To, notification.Text, result);
         return await cards.PostToApprovalsChannelAsync(view, notification.To, cancellationToken) ? CardDelivery.ApprovalsChannel : CardDelivery.NotDelivered;
     }
-
-    /// <summary>佐藤 花子さん、鈴木 一郎さん</summary>
-    private static string WithSan(IEnumerable<string> names) => string.Join("、", names.Select(name => $"{name}さん"));
 
     private static bool IsApplicant(Notice notification, RecordApplicant applicant) =>
         applicant.IsSender(notification.To.TeamsUserId, notification.To.AadObjectId);
@@ -250,6 +243,7 @@ public sealed class ApprovalsBridge(
         if (result.Succeeded)
         {
             await UpdateCardCopiesAsync(recordId, cancellationToken);
+            await receipts.UpdateAsync(recordId, cancellationToken);
         }
 
         var told = !result.Succeeded ? "" : unreachable == 0 ? "承認者にお知らせしました。"

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Isms.Bot.Approvals;
 using Isms.Bot.Cards;
+using Isms.Bot.Notifications;
 using Isms.Workflows.Approvals;
 using Isms.Workflows.Cards;
 using Isms.Workflows.Forms;
@@ -26,6 +27,8 @@ public sealed class ApplicantActions(
     CloudServiceRegister cloudRegister,
     TakeoutReturns returns,
     OrgDirectoryService directory,
+    RecordProgressReader progress,
+    Receipts receipts,
     ILogger<ApplicantActions> logger)
 {
     /// <summary>The words of 取り下げ; the 受付番号 follows after a space.</summary>
@@ -57,7 +60,7 @@ public sealed class ApplicantActions(
     }
 
     public Task MyRequestsAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        FormStarter.SendAsync(turnContext, forms.MyRequests(ApplicantOf(turnContext), approvals.Find), cancellationToken);
+        FormStarter.SendAsync(turnContext, forms.MyRequests(ApplicantOf(turnContext), progress.Of), cancellationToken);
 
     public async Task ReopenAsync(ITurnContext turnContext, JObject value, CancellationToken cancellationToken)
     {
@@ -133,6 +136,10 @@ public sealed class ApplicantActions(
         var result = returns.RecordReturn(recordId, from.Id, from.AadObjectId, turnContext.Activity.Id);
         logger.LogInformation("Return of record {RecordId}: {Outcome}", recordId, result.Outcome);
         await turnContext.SendActivityAsync(result.Message, cancellationToken: cancellationToken);
+        if (result.Succeeded)
+        {
+            await receipts.UpdateAsync(recordId, cancellationToken);
+        }
     }
 
     private async Task ConfirmWithdrawAsync(ITurnContext turnContext, RequestRecord? record, string? typedNumber, CancellationToken cancellationToken)

@@ -123,12 +123,16 @@ public sealed partial class MessageRouter(
                 using (var document = JsonDocument.Parse(value.ToString(Formatting.None)))
                 {
                     var reply = forms.HandleCardSubmit(applicantActions.ApplicantOf(turnContext), document.RootElement);
-                    await FormStarter.SendAsync(turnContext, reply, cancellationToken);
-                    if (reply.CreatedRecord is { } record)
+                    if (reply.CreatedRecord is not { } record)
                     {
-                        await SubmittedForm.ReplaceConfirmationAsync(turnContext, record, logger, cancellationToken);
-                        await approvals.AfterSubmitAsync(turnContext, record, cancellationToken);
+                        await FormStarter.SendAsync(turnContext, reply, cancellationToken);
+                        return;
                     }
+
+                    // One voice: the engine's receipt knows only the record; the one message the sender gets comes once the
+                    // record is routed and delivered, and says who has it (ApprovalsBridge / IncidentsBridge send it).
+                    await SubmittedForm.ReplaceConfirmationAsync(turnContext, record, logger, cancellationToken);
+                    await approvals.AfterSubmitAsync(turnContext, record, cancellationToken);
                 }
 
                 return;

@@ -34,10 +34,9 @@ internal static class SubmittedForm
     }
 
     /// <summary>Starts the workflow of a just-stored record (its approval, its incident chain). The record exists: when
-    /// starting fails, the person is told what to do instead (and it is logged) rather than the record being lost
-    /// silently. Returns false then.</summary>
-    public static async Task<(bool Started, T? Result)> StartWorkflowAsync<T>(ITurnContext turnContext, RequestRecord record, Func<T> start,
-        string apology, ILogger logger, CancellationToken cancellationToken)
+    /// starting fails, it is logged and false returned, and the caller tells the person what to do instead in the one
+    /// message that answers the submission, rather than the record being lost silently.</summary>
+    public static (bool Started, T? Result) StartWorkflow<T>(RequestRecord record, Func<T> start, ILogger logger)
     {
         try
         {
@@ -46,7 +45,6 @@ internal static class SubmittedForm
         catch (Exception exception) when (exception is InvalidOperationException or KeyNotFoundException or LiteDB.LiteException)
         {
             logger.LogError(exception, "Could not start the workflow of record {RecordId}", record.Id);
-            await turnContext.SendActivityAsync(apology, cancellationToken: cancellationToken);
             return (false, default);
         }
     }

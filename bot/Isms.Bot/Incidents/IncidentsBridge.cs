@@ -2,8 +2,10 @@ using System.Text.Json.Nodes;
 using Isms.Bot.Cards;
 using Isms.Bot.Conversations;
 using Isms.Bot.Notifications;
+using Isms.Workflows.Cards;
 using Isms.Workflows.Incidents;
 using Isms.Workflows.Notifications;
+using Isms.Workflows.Org;
 using Isms.Workflows.Requests;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -23,31 +25,56 @@ public sealed class IncidentsBridge(
     NotificationOutbox outbox,
     TeamsNotifier channels,
     IOptions<NotificationChannelsOptions> channelOptions,
+    Receipts receipts,
+    AdminAlerts admin,
+    OrgDirectoryService directory,
+    IRequestStore requests,
     ILogger<IncidentsBridge> logger)
 {
     public const int StatusCardLimit = 3;
+    private const string CsirtDesk = "統一的な窓口（CSIRT）";
 
+    /// <summary>After an incident report was filed: the 管理者 and the 統一的な窓口 are told at once (5.3(1)①), then the
+    /// reporter gets one message (the receipt) saying whom it reached, what happens next, and whom to call for what has
+    /// not arrived yet. A configuration problem on the way (no CSIRT channel) goes to the administrators, not to the reporter.</summary>
     public async Task AfterSubmitAsync(ITurnContext turnContext, RequestRecord record, CancellationToken cancellationToken)
     {
-        var (_, opening) = await SubmittedForm.StartWorkflowAsync(turnContext, record, () => incidents.Open(record, turnContext.Activity.Id),
-            "受付は完了しましたが、管理者と統一的な窓口への通知に失敗しました。所属の情報セキュリティ管理者と統一的な窓口に直接連絡してください。", logger, cancellationToken);
-        // Null when it failed (the reporter was told) or the incident is already open (nothing to send again).
-        if (opening is null) return;
-        var unreachable = new List<string>();
+        var (started, opening) = SubmittedForm.StartWorkflow(record, () => incidents.Open(record, turnContext.Activity.Id), logger);
+        if (!started)
+        {
+            await receipts.SendAsync(turnContext, record, new SubmissionDelivery([], [], Urgent: true,
+                Problem: "受付は完了しましたが、管理者と統一的な窓口への通知に失敗しました。所属の情報セキュリティ管理者と統一的な窓口に、電話などで直接連絡してください。"),
+                cancellationToken);
+            return;
+        }
+
+        // Null when the incident is already open: nothing to send again, and nothing new to say about who has it.
+        if (opening is null)
+        {
+            await receipts.SendAsync(turnContext, record, null, cancellationToken);
+            return;
+        }
+
+        var reached = new List<Recipient>();
+        var missed = new List<Recipient>();
         foreach (var notice in opening.Notices)
         {
-            if (await SendAsync(notice, record.Id, record.Number, cancellationToken) != NotifyResult.Sent) unreachable.Add(notice.To.Name);
+            (await SendAsync(notice, record.Id, record.Number, cancellationToken) == NotifyResult.Sent ? reached : missed).Add(notice.To);
         }
 
         var csirtReached = await SendToCsirtAsync(opening, record, cancellationToken);
-        await turnContext.SendActivityAsync(opening.ReporterText, cancellationToken: cancellationToken);
-        if (unreachable.Count > 0 || !csirtReached)
+        var label = opening.View.AcknowledgerLabel is { Length: > 0 } l ? l : "情報セキュリティ管理者";
+        var holders = new List<string>();
+        if (reached.Count > 0) holders.Add(NextSteps.Who(label, reached.Select(r => r.Name).ToList()));
+        if (csirtReached) holders.Add(CsirtDesk);
+        var notReached = missed.Select(r => $"{label}の{Recipient.Describe(r.Name, directory.Current.FindById(r.PersonId)?.Phone)}").ToList();
+        if (!csirtReached) notReached.AddRange(DeskContacts());
+        if (notReached.Count > 0)
         {
-            logger.LogWarning("Incident {RecordId}: {Count} managers unreachable, CSIRT reached: {CsirtReached}", record.Id, unreachable.Count, csirtReached);
-            var who = unreachable.Select(n => $"{n}さん").Concat(csirtReached ? [] : ["統一的な窓口（CSIRT）"]);
-            await turnContext.SendActivityAsync($"{string.Join("、", who)}にはまだ届いていません。時間をおいて再送します。急を要する報告ですので、電話などでも直接お伝えください。",
-                cancellationToken: cancellationToken);
+            logger.LogWarning("Incident {RecordId}: {Count} managers unreachable, CSIRT reached: {CsirtReached}", record.Id, missed.Count, csirtReached);
         }
+
+        await receipts.SendAsync(turnContext, record, new SubmissionDelivery(holders, notReached, Urgent: true), cancellationToken);
     }
 
     public async Task<AdaptiveCardInvokeResponse> HandleActionAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue value, CancellationToken cancellationToken)
@@ -86,19 +113,26 @@ public sealed class IncidentsBridge(
             return current is null ? Message(result.Message) : Card(WithMessage(current, result.Message, "Attention"));
         }
 
+        // Only who was reached is said to be told; the rest are named once as not reached yet.
+        var record = requests.FindById(recordId);
+        var told = new List<string>();
         var unreachable = new List<string>();
         foreach (var notice in result.Notices)
         {
-            if (await SendAsync(notice, recordId, result.View?.Number, cancellationToken) != NotifyResult.Sent) unreachable.Add(notice.To.Name);
+            var sent = await SendAsync(notice, recordId, result.View?.Number, cancellationToken) == NotifyResult.Sent;
+            if (!sent) unreachable.Add(notice.To.Name);
+            else if (record is null || !record.Applicant.IsSender(notice.To.TeamsUserId, notice.To.AadObjectId)) told.Add(notice.To.Name);
         }
 
-        var card = WithMessage(incidents.CardFor(recordId, invoker, from.Id) ?? IncidentCards.Timeline(result.View!), result.Message, "Good");
+        var said = told.Count == 0 ? "" : string.Join("、", told.Select(n => $"{n}さん")) + (verb == IncidentText.AcknowledgeVerb ? "へ報告しました。" : "にお知らせしました。");
+        var card = WithMessage(incidents.CardFor(recordId, invoker, from.Id) ?? IncidentCards.Timeline(result.View!), result.Message + said, "Good");
         if (unreachable.Count > 0)
         {
             logger.LogWarning("Incident {RecordId}: {Count} notices not delivered yet, queued for retry", recordId, unreachable.Count);
             card = WithMessage(card, NotYetDelivered(unreachable), "Warning", at: 1);
         }
 
+        await receipts.UpdateAsync(recordId, cancellationToken);
         return Card(card);
     }
 
@@ -119,12 +153,15 @@ public sealed class IncidentsBridge(
         }
     }
 
+    /// <summary>The 統一的な窓口 (1(9)③): the CSIRT channel, or else each CSIRT member personally. Whether the channel is
+    /// set up is the administrators' business (<see cref="AdminAlerts"/>); the timeline says only whom it reached.</summary>
     private async Task<bool> SendToCsirtAsync(IncidentOpening opening, RequestRecord record, CancellationToken cancellationToken)
     {
         var text = $"{record.Applicant.Name}さん（{record.Applicant.Department ?? "所属未登録"}）からインシデント報告（{record.Number}）が届きました。状況を確認し、評価してください（根拠 5.3(1)①、5.3(3)①）。";
         var channelId = channelOptions.Value.CsirtChannelId;
-        if (!string.IsNullOrWhiteSpace(channelId)
-            && await channels.NotifyChannelAsync(channelId, new Notification(IncidentService.NoticeTitle, text, "5.3(1)①", record.Id, opening.CsirtCard), cancellationToken) == NotifyResult.Sent)
+        var configured = !string.IsNullOrWhiteSpace(channelId);
+        if (configured
+            && await channels.NotifyChannelAsync(channelId!, new Notification(IncidentService.NoticeTitle, text, "5.3(1)①", record.Id, opening.CsirtCard), cancellationToken) == NotifyResult.Sent)
         {
             incidents.NoteDelivery(record.Id, "統一的な窓口（CSIRTのチャネル）に投稿", "1(9)③");
             return true;
@@ -136,9 +173,22 @@ public sealed class IncidentsBridge(
             if (await SendAsync(new Notice(person, IncidentService.NoticeTitle, text, opening.CsirtCard), record.Id, record.Number, cancellationToken) == NotifyResult.Sent) reached.Add(person.Name);
         }
 
-        var why = string.IsNullOrWhiteSpace(channelId) ? "CSIRTのチャネルが設定されていないため" : "CSIRTのチャネルに投稿できなかったため";
-        incidents.NoteDelivery(record.Id, reached.Count > 0 ? $"{why}、CSIRT（{string.Join("、", reached)}）に個別に通知" : $"{why}個別に通知しようとしましたが、CSIRTの誰にも届きませんでした", "1(9)③");
+        incidents.NoteDelivery(record.Id, reached.Count > 0 ? $"{CsirtDesk}の{string.Join("さん、", reached)}さんに個別に通知" : $"{CsirtDesk}にはまだ届いていません（再送します）", "1(9)③");
+        var outcome = reached.Count > 0 ? "CSIRTの各メンバーに個別に送りました" : "CSIRTの各メンバーに個別に送ろうとしましたが、まだ誰にも届いていません（再送します）";
+        await admin.ReportAsync(configured ? "The CSIRT channel is not reachable" : "No CSIRT channel is configured",
+            configured
+                ? $"インシデント報告（{record.Number}）をCSIRTのチャネルに投稿できなかったため、{outcome}。ボットをそのチームに追加し、チャネルで一度ボットに @メンションしてください（設定 Channels:CsirtChannelId）。"
+                : $"CSIRTのチャネル（設定 Channels:CsirtChannelId）が設定されていないため、インシデント報告（{record.Number}）は{outcome}。統一的な窓口のチャネルを設定してください（1(9)③）。",
+            record.Id, cancellationToken);
         return reached.Count > 0;
+    }
+
+    /// <summary>Whom the reporter calls when the CSIRT was not reached: the 統一的な窓口 (1(9)③), else the CSIRT責任者.</summary>
+    private IEnumerable<string> DeskContacts()
+    {
+        var current = directory.Current;
+        var desk = current.Holders(OrgRole.SecurityDesk) is { Count: > 0 } holders ? holders : current.Holders(OrgRole.CsirtLead);
+        return desk.Count == 0 ? [CsirtDesk] : desk.Select(p => $"{CsirtDesk}の{Recipient.Describe(p.Name, p.Phone)}");
     }
 
     /// <summary>A personal notice through the outbox: what does not arrive now is retried, and reported if it never does.</summary>

@@ -138,6 +138,8 @@ public sealed record DecisionView(string DeciderName, string? ActingFor, Decisio
     string? Clause = null);
 
 /// <summary>Everything a decision or status card shows; built by the service from the record and the approval document.</summary>
+/// <param name="CurrentStepNotes">Why the current step went to whom it did (a 1(8)① reroute, a vacant post).</param>
+/// <param name="Resubmitted">Corrected and resubmitted after a 差戻し; <paramref name="ChangesSinceReturn"/> says what changed.</param>
 public sealed record ApprovalView(
     string RecordId,
     string Number,
@@ -157,7 +159,10 @@ public sealed record ApprovalView(
     IReadOnlyList<string> DeciderTeamsUserIds,
     string CardVersion,
     IReadOnlyList<DecisionView> Decisions,
-    string? CurrentStepSpokenLabel = null);
+    string? CurrentStepSpokenLabel = null,
+    IReadOnlyList<string>? CurrentStepNotes = null,
+    bool Resubmitted = false,
+    IReadOnlyList<AnswerChange>? ChangesSinceReturn = null);
 
 /// <summary>Stored in the <c>approvals</c> collection, keyed by record id.</summary>
 public sealed class ApprovalDocument
@@ -195,6 +200,8 @@ public sealed class StoredStep
     public List<StoredPerson> Assignees { get; set; } = [];
     /// <summary>Deputies active on the day the step was assigned; who may decide is checked again on the decision day.</summary>
     public List<StoredPerson> Deputies { get; set; } = [];
+    /// <summary>Why the step went to whom it did (a 1(8)① reroute, a vacant post), as the router said it.</summary>
+    public List<string> Notes { get; set; } = [];
 
     /// <summary>A routed step as stored (its role is set: steps without one are not stored).</summary>
     public static StoredStep From(ApprovalStep step) => new()
@@ -210,6 +217,7 @@ public sealed class StoredStep
         Clause = step.Clause,
         Assignees = step.Assignees.Select(a => StoredPerson.From(a)).ToList(),
         Deputies = step.Deputies.Select(d => StoredPerson.From(d.Person, d.ActsForId)).ToList(),
+        Notes = [.. step.Notes],
     };
 
     public ApprovalStep ToStep() => new(RuleName, Stage, Action, Role, RequestedRole, Department, System,

@@ -212,14 +212,15 @@ public sealed partial class ApprovalService
                 step.Clause, activityId, NullIfEmpty((actingFor is null ? "" : $"{actingFor.PersonId}の代理 ") + (comment ?? "")))]);
 
             var returnedCard = decision == Decision.Return ? ReturnedCard.Create(record, person.Name, comment!) : null;
+            var view = View(record, document);
             var notices = new List<Notice>
             {
                 new(_people.ApplicantRecipient(record), NotificationTitles.ForApplicant(decision, final: !advances),
-                    ApplicantText(record, decision, person.Name, comment, document), returnedCard),
+                    ApplicantText(record, decision, person.Name, comment, document) + $"\n\n次の対応: {NextSteps.ForRecord(record, view)}", returnedCard),
             };
             if (advances) notices.AddRange(AssignmentNotices(record, document));
             var message = $"{record.Number}を{decision.Label()}しました。" + (advances ? $"次は{document.Current!.SpokenLabel()}の判断を待ちます。" : "");
-            return new DecisionResult(DecisionOutcome.Decided, message, record.Status, View(record, document), notices, document.ActivityId);
+            return new DecisionResult(DecisionOutcome.Decided, message, record.Status, view, notices, document.ActivityId);
         });
     }
 
@@ -316,7 +317,8 @@ public sealed partial class ApprovalService
         if (step is null) return [];
         var acknowledge = step.Action == StepAction.Acknowledge;
         var verb = acknowledge ? "確認" : "承認・差戻し・却下";
-        var text = $"{record.Applicant.Name}さん（{record.Applicant.Department ?? "所属未登録"}）から{record.Title}（{record.Number}）が届きました。"
+        var arrived = record.IsResubmission ? "が差戻し後に修正されて再申請されました" : "が届きました";
+        var text = $"{record.Applicant.Name}さん（{record.Applicant.Department ?? "所属未登録"}）から{record.Title}（{record.Number}）{arrived}。"
             + $"{step.SpokenLabel()}として内容を確認し、カードから{verb}を選んでください（根拠 {step.Clause}）。";
         var title = acknowledge ? NotificationTitles.AcknowledgeRequest : NotificationTitles.Request;
         return Deciders(step).Select(r => new Notice(r, title, text)).ToList();
@@ -335,10 +337,9 @@ public sealed partial class ApprovalService
         var subject = $"{record.Title}（{record.Number}）";
         return decision switch
         {
-            Decision.Approve when document.State == ApprovalState.Pending =>
-                $"{subject}を{decider}さんが承認しました。次は{document.Current!.SpokenLabel()}の承認を待っています。",
+            Decision.Approve when document.State == ApprovalState.Pending => $"{subject}を{decider}さんが承認しました。" + (comment is null ? "" : $"\n\nコメント: {comment}"),
             Decision.Approve => $"{subject}が{decider}さんにより承認されました。" + (comment is null ? "" : $"\n\nコメント: {comment}"),
-            Decision.Return => $"{subject}が{decider}さんにより差し戻されました。内容を修正して再申請してください。\n\nコメント: {comment}",
+            Decision.Return => $"{subject}が{decider}さんにより差し戻されました。\n\nコメント: {comment}",
             Decision.Reject => $"{subject}は{decider}さんにより却下されました。\n\n理由: {comment}",
             _ => $"{subject}を{decider}さんが確認しました。" + (comment is null ? "" : $"\n\nコメント: {comment}"),
         };
@@ -367,6 +368,9 @@ public sealed partial class ApprovalService
             document.CardVersion,
             document.Decisions.Select(d => new DecisionView(d.Name, d.ActingForName, d.Decision, d.DecidedAt, d.Comment,
                 d.StepIndex < document.Steps.Count ? document.Steps[d.StepIndex].Label : "", NullIfEmpty(d.Clause))).ToList(),
-            step?.SpokenLabel());
+            step?.SpokenLabel(),
+            step?.Notes ?? [],
+            record.IsResubmission,
+            record.ChangesSinceReturn);
     }
 }

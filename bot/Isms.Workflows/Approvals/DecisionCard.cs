@@ -28,9 +28,10 @@ public static class DecisionCard
         }
 
         card
-            .Add(TextBlock($"{view.Title}の{(acknowledge ? "確認" : "承認")}依頼", TextTone.Heading))
+            .Add(TextBlock($"{view.Title}の{(acknowledge ? "確認" : "承認")}依頼{Resubmission(view)}", TextTone.Heading))
             .Add(FactSet(Facts(view)))
-            .AddRange(AnswerElements(view))
+            .AddRange(ChangeElements(view))
+            .AddRange(Answers(view))
             .AddRange(DecisionElements(view))
             .Add(TextBlock($"{view.CurrentStepSpokenLabel ?? view.CurrentStepLabel}として判断してください。根拠: {view.CurrentClause}", TextTone.Note))
             .Add(TextInput(CommentInputId, "コメント（差戻し・却下のときは必須）", null, ApprovalService.MaxCommentLength, multiline: true,
@@ -58,9 +59,10 @@ public static class DecisionCard
     {
         var pending = view.State == ApprovalState.Pending;
         var card = new AdaptiveCard()
-            .Add(TextBlock($"{view.Title}（{view.Number}）", TextTone.Heading))
+            .Add(TextBlock($"{view.Title}（{view.Number}）{Resubmission(view)}", TextTone.Heading))
             .Add(FactSet([.. Facts(view), ("状態", StatusText(view))]))
-            .AddRange(AnswerElements(view))
+            .AddRange(ChangeElements(view))
+            .AddRange(Answers(view))
             .AddRange(DecisionElements(view));
         if (pending)
         {
@@ -85,7 +87,7 @@ public static class DecisionCard
         return view.State switch
         {
             ApprovalState.Pending => $"{view.Status.Label()}（{view.CurrentStepLabel}）",
-            ApprovalState.Decided when last is not null => $"{last.Decision.Label()}（{last.DeciderName}、{JapanTime.FormatDateTime(last.At)}）",
+            ApprovalState.Decided when last is not null => $"{view.Status.Label()}（{last.DeciderName}さん、{JapanTime.FormatDateTime(last.At)}）",
             _ => view.Status.Label(),
         };
     }
@@ -111,11 +113,22 @@ public static class DecisionCard
         return string.Join("、", clauses);
     }
 
-    private static IEnumerable<JsonObject> AnswerElements(ApprovalView view)
+    private static IEnumerable<JsonObject> Answers(ApprovalView view) => AnswerElements.Create(view.Answers, "申請内容");
+
+    private static string Resubmission(ApprovalView view) => view.Resubmitted ? "（再申請）" : "";
+
+    /// <summary>For a resubmission: what the applicant changed since the 差戻し (the 差戻し itself is in the decisions).</summary>
+    private static IEnumerable<JsonObject> ChangeElements(ApprovalView view)
     {
-        if (view.Answers.Count == 0) yield break;
-        yield return TextBlock("申請内容", TextTone.Subheading);
-        yield return FactSet(view.Answers.Select(a => (a.Label, a.Value)));
+        if (!view.Resubmitted) yield break;
+        var changes = view.ChangesSinceReturn ?? [];
+        yield return Container(
+        [
+            TextBlock("差戻し後に変更された項目", TextTone.Subheading),
+            changes.Count == 0
+                ? TextBlock("回答の変更はありません。", TextTone.Help)
+                : FactSet(changes.Select(c => (c.Label, $"{AnswerElements.Preview(c.Before)} → {AnswerElements.Preview(c.After)}"))),
+        ], separator: true);
     }
 
     private static IEnumerable<JsonObject> DecisionElements(ApprovalView view)

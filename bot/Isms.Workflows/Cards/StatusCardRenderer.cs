@@ -7,29 +7,9 @@ using static Isms.Workflows.Cards.CardElements;
 
 namespace Isms.Workflows.Cards;
 
-/// <summary>Cards about records and drafts: the receipt, the resume/discard prompt and 申請状況.</summary>
+/// <summary>Cards about records and drafts: the sent confirmation, the resume/discard prompt and 申請状況 (the receipt is <see cref="ReceiptCard"/>).</summary>
 public static class StatusCardRenderer
 {
-    public static JsonObject ReceiptCard(RequestRecord record)
-    {
-        var card = new AdaptiveCard()
-            .Add(TextBlock($"{record.Title}を受け付けました", TextTone.Heading))
-            .Add(FactSet(
-            [
-                ("受付番号", record.Number),
-                ("状態", record.Status.Label()),
-                ("受付日時", JapanTime.FormatDateTime(record.CreatedAt)),
-            ]))
-            .Add(TextBlock("次の対応", TextTone.Subheading))
-            .Add(TextBlock(record.NextStep));
-        if (record.IsIncident)
-        {
-            card.Add(TextBlock("情報セキュリティインシデントとして扱います。関係者からの連絡に対応できるようにしてください。", TextTone.Error));
-        }
-
-        return card.Add(TextBlock(FormCardRenderer.CitationText(record.AppliedClauses), TextTone.Help)).ToJson();
-    }
-
     /// <summary>What the form's confirmation card becomes once sent: read-only, so nothing invites a second 送信.</summary>
     public static JsonObject SubmittedCard(RequestRecord record) =>
         new AdaptiveCard()
@@ -75,12 +55,13 @@ public static class StatusCardRenderer
 
     public const string WithdrawMarker = "withdraw";
 
-    /// <summary>申請状況: each record with its approval state (who it waits for, who decided, when, the comment) when
-    /// <paramref name="approvalOf"/> knows it, 取り下げ for a pending one and 修正して再申請 for a returned one.</summary>
+    /// <summary>申請状況: each record with its state and 次の対応 as they stand now (<paramref name="progressOf"/>; from the
+    /// record alone without it), who it waits for, who decided, when, the comment, 取り下げ for a pending one and
+    /// 修正して再申請 for a returned one.</summary>
     public static JsonObject MyRequestsCard(
         IReadOnlyList<RequestRecord> records,
         IEnumerable<(FormDefinition Definition, FormDraft Draft)> drafts,
-        Func<string, ApprovalView?>? approvalOf = null)
+        Func<RequestRecord, RecordProgress>? progressOf = null)
     {
         var card = new AdaptiveCard().Add(TextBlock("申請状況", TextTone.Heading));
         var draftList = drafts.ToList();
@@ -91,12 +72,13 @@ public static class StatusCardRenderer
 
         foreach (var record in records)
         {
+            var progress = progressOf?.Invoke(record) ?? RecordProgress.Basic(record);
             var facts = new List<(string, string)>
             {
-                ("状態", record.Status.Label()),
+                ("状態", progress.State),
                 ("受付日", JapanTime.FormatDateTime(record.CreatedAt)),
             };
-            var approval = approvalOf?.Invoke(record.Id);
+            var approval = progress.Approval;
             if (approval is not null)
             {
                 facts.AddRange(ApprovalFacts(approval));
@@ -106,9 +88,9 @@ public static class StatusCardRenderer
             {
                 facts.Add(("返却（持ち込み）", JapanTime.FormatDateTime(returnedAt)));
             }
-            else if (record.Status.IsOpen() && !string.IsNullOrEmpty(record.NextStep))
+            else if (progress.IsOpen && !string.IsNullOrEmpty(progress.NextStep))
             {
-                facts.Add(("次の対応", record.NextStep));
+                facts.Add(("次の対応", progress.NextStep));
             }
 
             var items = new List<JsonObject> { TextBlock($"{record.Number}　{record.Title}", TextTone.Subheading), FactSet(facts) };

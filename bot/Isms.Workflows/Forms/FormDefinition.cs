@@ -55,6 +55,8 @@ public sealed record FormDefinition(
     public RequestStatus InitialStatus { get; init; } = RequestStatus.PendingApproval;
     /// <summary>What happens after submission, shown to the person and in 申請状況.</summary>
     public required string NextStep { get; init; }
+    /// <summary>What the applicant does once the request is finally approved (次の対応 from then on); null: proceed as approved.</summary>
+    public string? AfterApproval { get; init; }
     /// <summary>What people type to start it (after width and case folding, as the command table folds them).</summary>
     public IReadOnlyList<string> CommandWords { get; init; } = [];
     /// <summary>What the procedure records when a request is finally approved, in the approval's transaction

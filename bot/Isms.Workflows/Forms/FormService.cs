@@ -163,15 +163,16 @@ public sealed class FormService
         }
     }
 
-    public FormReply MyRequests(Applicant who, Func<string, ApprovalView?>? approvalOf = null)
+    /// <param name="progressOf">Where each record stands now (its approval or incident); from the record alone without it.</param>
+    public FormReply MyRequests(Applicant who, Func<RequestRecord, RecordProgress>? progressOf = null)
     {
+        progressOf ??= RecordProgress.Basic;
         var since = _time.GetUtcNow().AddDays(-_options.RecentDays);
         var records = _records.ListByApplicant(who.UserId, limit: 50)
-            .Where(r => r.Status.IsOpen() || r.UpdatedAt >= since)
-            .Take(10)
-            .ToList();
+            .Where(r => progressOf(r).IsOpen || r.UpdatedAt >= since)
+            .Take(10).ToList();
         var drafts = _drafts.ListByOwner(who.UserId).Select(d => (_catalog.Get(d.Kind), d));
-        return FormReply.Of(FormMessage.FromCard(StatusCardRenderer.MyRequestsCard(records, drafts, approvalOf)));
+        return FormReply.Of(FormMessage.FromCard(StatusCardRenderer.MyRequestsCard(records, drafts, progressOf)));
     }
 
     public bool HasOpenDraft(Applicant who, out IReadOnlyList<FormKind> kinds)
@@ -290,7 +291,7 @@ public sealed class FormService
 
         _drafts.Delete(draft.Id);
         _logger.LogInformation("Form {Kind} submitted as {Number} (incident: {IsIncident})", definition.Kind, stored.Number, stored.IsIncident);
-        return new FormReply([FormMessage.FromCard(StatusCardRenderer.ReceiptCard(stored))], stored);
+        return new FormReply([FormMessage.FromCard(ReceiptCard.Create(stored, RecordProgress.Basic(stored)))], stored);
     }
 
     /// <summary>The corrected answers replace those of the returned record; number, id and history stay.</summary>
@@ -306,6 +307,7 @@ public sealed class FormService
 
         var now = _time.GetUtcNow();
         var corrected = RecordFactory.Create(definition, who, FormSteps.Asked(definition, who, draft.Answers), draft.Answers, now);
+        record.ChangesSinceReturn = AnswerChange.Between(record.Answers, corrected.Answers);
         record.Answers = corrected.Answers;
         record.HighestConfidentiality = corrected.HighestConfidentiality;
         record.IsIncident = corrected.IsIncident;
@@ -313,11 +315,11 @@ public sealed class FormService
         record.NextStep = corrected.NextStep;
         record.Applicant.Department = corrected.Applicant.Department;
         record.SubmissionKey = SubmissionKey(draft.Id, draft.Nonce);
-        record.ChangeStatus(definition.InitialStatus, new RequestHistoryEntry { At = now, Actor = who.UserId, Action = "Resubmitted", Note = "差戻し後に修正して再申請" });
+        record.ChangeStatus(definition.InitialStatus, new RequestHistoryEntry { At = now, Actor = who.UserId, Action = RequestRecord.ResubmittedAction, Note = "差戻し後に修正して再申請" });
         _records.Update(record);
         _drafts.Delete(draft.Id);
         _logger.LogInformation("Record {Number} resubmitted after a return", record.Number);
-        return new FormReply([new FormMessage($"{record.Number}を修正して再申請しました。", StatusCardRenderer.ReceiptCard(record))], record);
+        return new FormReply([FormMessage.FromCard(ReceiptCard.Create(record, RecordProgress.Basic(record)))], record);
     }
 
     private static bool IsApplicant(Applicant who, RequestRecord record) => record.Applicant.IsSender(who.UserId, who.AadObjectId);

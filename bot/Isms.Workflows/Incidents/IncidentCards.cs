@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Isms.Workflows.Approvals;
 using Isms.Workflows.Cards;
 using Isms.Workflows.Forms;
+using Isms.Workflows.Requests;
 using static Isms.Workflows.Cards.CardElements;
 
 namespace Isms.Workflows.Incidents;
@@ -100,12 +101,7 @@ public static class IncidentCards
         if (view.OutsideReports.Count > 0) yield return ("外部への報告", string.Join("、", view.OutsideReports.Select(r => r.Label())));
     }
 
-    private static IEnumerable<JsonObject> Answers(IncidentView view)
-    {
-        if (view.Answers.Count == 0) yield break;
-        yield return TextBlock("報告の内容", TextTone.Subheading);
-        yield return FactSet(view.Answers.Select(a => (a.Label, a.Value)));
-    }
+    private static IEnumerable<JsonObject> Answers(IncidentView view) => AnswerElements.Create(view.Answers, "報告の内容");
 
     private static IEnumerable<JsonObject> Considerations(IncidentView view)
     {

@@ -49,15 +49,6 @@ public static class IncidentText
 
     public static bool IsIncidentVerb(string? verb) => verb?.StartsWith(VerbPrefix, StringComparison.Ordinal) == true;
 
-    public static string Label(this IncidentStatus status) => status switch
-    {
-        IncidentStatus.Reported => "受付（管理者の確認待ち）",
-        IncidentStatus.Acknowledged => "管理者確認済み（CSIRTの評価待ち）",
-        IncidentStatus.Assessed => "CSIRT評価済み（対応中）",
-        IncidentStatus.Closed => "対応完了",
-        _ => status.ToString(),
-    };
-
     public static string Label(this IncidentSeverity severity) => severity switch
     {
         IncidentSeverity.High => "高",
@@ -99,13 +90,13 @@ public static class IncidentText
 public sealed record TriageInput(bool? IsIncident, IncidentSeverity? Severity, string? Containment, IReadOnlyCollection<OutsideReport> OutsideReports);
 
 /// <summary>The result of <see cref="IncidentService.Open"/>: cards for the 管理者, the CSIRT card for the 統一的な窓口
-/// (the host posts it to the CSIRT channel, or else to <see cref="CsirtPeople"/> one by one), and the reporter's text.</summary>
+/// (the host posts it to the CSIRT channel, or else to <see cref="CsirtPeople"/> one by one). What the reporter is told is
+/// the host's to say, once it knows who was reached.</summary>
 public sealed record IncidentOpening(
     IncidentView View,
     IReadOnlyList<Notice> Notices,
     JsonObject CsirtCard,
-    IReadOnlyList<Recipient> CsirtPeople,
-    string ReporterText);
+    IReadOnlyList<Recipient> CsirtPeople);
 
 public enum IncidentOutcome
 {
@@ -131,6 +122,7 @@ public sealed record IncidentResult(IncidentOutcome Outcome, string Message, Inc
 public sealed record TimelineItem(DateTimeOffset At, string ActorName, string Action, string Clause, string Note);
 
 /// <summary>Everything the incident cards show.</summary>
+/// <param name="AcknowledgerLabel">The post whose people acknowledge, as a sentence says it (警防課の情報セキュリティ管理者).</param>
 public sealed record IncidentView(
     string RecordId,
     string Number,
@@ -153,7 +145,8 @@ public sealed record IncidentView(
     IReadOnlyList<TimelineItem> Timeline,
     IReadOnlyList<string> AcknowledgerTeamsUserIds,
     IReadOnlyList<string> CsirtTeamsUserIds,
-    string CardVersion);
+    string CardVersion,
+    string? AcknowledgerLabel = null);
 
 /// <summary>Stored in the <c>incidents</c> collection, keyed by the record id.</summary>
 public sealed class IncidentCase

@@ -180,6 +180,7 @@ public sealed partial class IncidentService
             incident.Timeline.Select(e => new TimelineItem(e.At, e.ActorName, e.Action, e.Clause, e.Note)).ToList(),
             People(ackSteps).Select(r => r.TeamsUserId).OfType<string>().Distinct().ToList(),
             CsirtPeople(record).Select(r => r.TeamsUserId).OfType<string>().Distinct().ToList(),
-            incident.CardVersion);
+            incident.CardVersion,
+            string.Join("、", ackSteps.Select(s => s.SpokenLabel()).Distinct()));
     }
 }

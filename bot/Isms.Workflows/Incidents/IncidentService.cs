@@ -24,6 +24,8 @@ public sealed partial class IncidentService
     public const int MaxTextLength = 2000;
     /// <summary>The title of every notice about an incident.</summary>
     public const string NoticeTitle = "インシデント報告";
+    /// <summary>The title of the CSIRT's instruction to the reporter (5.3(3)③).</summary>
+    public const string ContainmentTitle = "CSIRTからの指示";
 
     private readonly RecordChanges _changes;
     private readonly ILiteCollection<IncidentCase> _cases;
@@ -87,9 +89,7 @@ public sealed partial class IncidentService
                 .ToList();
             var csirt = People(told.Where(s => !AcknowledgeSteps(incident).Contains(s))).Concat(CsirtPeople(stored))
                 .DistinctBy(r => r.PersonId).ToList();
-            var reporterText = $"{stored.Title}（{stored.Number}）を{Labels(AcknowledgeSteps(incident))}と統一的な窓口（CSIRT）に届けました（根拠 5.3(1)①）。" +
-                "確認されたら、このチャットでお知らせします。経過は「インシデント状況」で確認できます。";
-            return new IncidentOpening(view, notices, IncidentCards.ForCsirt(view), csirt, reporterText);
+            return new IncidentOpening(view, notices, IncidentCards.ForCsirt(view), csirt);
         });
     }
 
@@ -127,12 +127,13 @@ public sealed partial class IncidentService
             entries.AddRange(ReportedTo(onward, now, person.Id, person.Name, activityId, ""));
             Inform(incident, onward);
             var (view, card) = Advance(record, incident, entries, from, person, RequestStatus.Acknowledged, $"{person.Name}が確認（根拠 {step.Clause}）");
+            // Whom the report reached is the host's to say (it knows what arrived); the reporter hears what is next now.
             var notices = People(onward)
-                .Select(r => new Notice(r, NoticeTitle, $"{record.Applicant.Name}さんからのインシデント報告（{record.Number}）を{person.Name}さん（情報セキュリティ管理者）が確認し、報告します（根拠 {string.Join("、", onward.Select(s => s.Clause).Distinct())}）。", card))
+                .Select(r => new Notice(r, NoticeTitle, $"{record.Applicant.Name}さんからのインシデント報告（{record.Number}）を{person.Name}さん（{step.SpokenLabel()}）が確認し、報告します（根拠 {string.Join("、", onward.Select(s => s.Clause).Distinct())}）。", card))
                 .Append(new Notice(_people.ApplicantRecipient(record), NoticeTitle,
-                    $"{record.Title}（{record.Number}）を{person.Name}さんが確認し、{(onward.Count > 0 ? Labels(onward) + "へ報告しました" : "受け付けました")}。CSIRTが状況を確認します。"))
+                    $"{record.Title}（{record.Number}）を{person.Name}さん（{step.SpokenLabel()}）が確認しました。\n\n次の対応: {NextSteps.ForIncident(view)}"))
                 .ToList();
-            return new IncidentResult(IncidentOutcome.Done, $"{record.Number}を確認しました。" + (onward.Count > 0 ? $"{Labels(onward)}へ報告しました。" : ""), view, notices);
+            return new IncidentResult(IncidentOutcome.Done, $"{record.Number}を確認しました。", view, notices);
         });
     }
 
@@ -166,12 +167,16 @@ public sealed partial class IncidentService
                 notices.AddRange(People(cisoSteps).Select(r => new Notice(r, NoticeTitle, $"CSIRTが{record.Number}を情報セキュリティインシデントと評価しました（重要度: {severity!.Value.Label()}、根拠 5.3(3)②）。")));
             }
 
+            Notice? toReporter = null;
             if (containment is not null && containment != incident.Containment)
             {
                 entries.Add(Entry(now, person.Id, person.Name, "ContainmentOrdered", "5.3(3)③", $"応急措置・復旧を指示: {containment}", activityId));
                 var officers = ReceiveSteps(incident).Where(s => s.Role == OrgRole.SecurityOfficer).ToList();
                 Inform(incident, officers);
                 notices.AddRange(People(officers).Select(r => new Notice(r, NoticeTitle, $"CSIRTから{record.Number}について応急措置・復旧の指示があります（根拠 5.3(3)③）。\n{containment}")));
+                // What the reporter must do reaches them at once, in the message itself (not behind インシデント状況).
+                toReporter = new Notice(_people.ApplicantRecipient(record), ContainmentTitle,
+                    $"{record.Title}（{record.Number}）について、CSIRTから次の対応の指示がありました。すぐに対応してください（根拠 5.3(3)③）。\n\n{containment}");
             }
 
             var reports = input.OutsideReports.Distinct().Order().ToList();
@@ -185,7 +190,9 @@ public sealed partial class IncidentService
             Commit(record, incident, entries, from);
             var view = View(record, incident);
             var card = IncidentCards.Timeline(view);
-            return new IncidentResult(IncidentOutcome.Done, $"{record.Number}の評価を記録しました。", view, notices.Select(n => n with { Message = n.Message with { Card = card } }).ToList());
+            var withCard = notices.Select(n => n with { Message = n.Message with { Card = card } });
+            return new IncidentResult(IncidentOutcome.Done, $"{record.Number}の評価を記録しました。", view,
+                [.. withCard, .. toReporter is null ? Array.Empty<Notice>() : [toReporter]]);
         });
     }
 

@@ -19,6 +19,9 @@ public sealed record Recipient(string? PersonId, string Name, string? AadObjectI
     /// <summary>A directory person as they can be reached now.</summary>
     public static Recipient Of(Person person) => new(person.Id, person.Name, person.AadObjectId, person.TeamsUserId);
 
+    /// <summary>Whom to call, as a sentence names them: 佐藤 花子さん（内線 2102）; the name alone when the directory has no number.</summary>
+    public static string Describe(string name, string? phone) => phone is { Length: > 0 } ? $"{name}さん（{phone}）" : $"{name}さん";
+
     /// <summary>Someone known only by the id the host reaches them by (an Entra object id or a Teams user id).</summary>
     public static Recipient ById(string id, string? name = null) => new(null, name ?? "", null, id);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -14,8 +15,12 @@ public sealed class DirectoryLoadException(string path, IReadOnlyList<string> er
 }
 
 /// <summary>Reads and validates the YAML org directory (format: data/org-directory.sample.yaml).</summary>
-public static class OrgDirectoryLoader
+public static partial class OrgDirectoryLoader
 {
+    /// <summary>内線 2102, 外線 0276-72-0000, 0276-72-0000, +81 276 72 0000: digits with an optional 内線／外線 first.</summary>
+    [GeneratedRegex(@"^(内線|外線)?\s?[0-9+][0-9\- ()]{1,23}$")]
+    private static partial Regex PhonePattern();
+
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
@@ -86,8 +91,15 @@ public static class OrgDirectoryLoader
             if (p.TeamsUserId is not null && people.Any(x => x.TeamsUserId == p.TeamsUserId.Trim()))
                 errors.Add($"{where}: duplicate teamsUserId '{p.TeamsUserId}'");
             var joined = string.IsNullOrWhiteSpace(p.Joined) ? null : ParseDate(p.Joined, $"{where}: joined", errors);
+            var phone = string.IsNullOrWhiteSpace(p.Phone) ? null : p.Phone.Trim();
+            if (phone is not null && !PhonePattern().IsMatch(phone))
+            {
+                errors.Add($"{where}: phone '{phone}' is not a phone number or extension (e.g. 内線 2102, 0276-72-0000)");
+                phone = null;
+            }
+
             var person = new Person(p.Id.Trim(), p.Name?.Trim() ?? "", p.Department?.Trim() ?? "", p.Title?.Trim() ?? "", aad,
-                string.IsNullOrWhiteSpace(p.TeamsUserId) ? null : p.TeamsUserId.Trim(), joined);
+                string.IsNullOrWhiteSpace(p.TeamsUserId) ? null : p.TeamsUserId.Trim(), joined, phone);
             people.Add(person);
             foreach (var r in p.Roles ?? [])
             {
@@ -163,6 +175,8 @@ public static class OrgDirectoryLoader
         public string? TeamsUserId { get; set; }
         /// <summary>入庁日 (yyyy-MM-dd), optional.</summary>
         public string? Joined { get; set; }
+        /// <summary>内線 or phone number, optional: whom to call when a message does not reach them.</summary>
+        public string? Phone { get; set; }
         public List<RoleEntry>? Roles { get; set; }
     }
 

@@ -7,7 +7,10 @@ namespace Isms.Workflows.Org;
 /// <param name="AadObjectId">Entra object id: how people who talk to the bot are matched.</param>
 /// <param name="TeamsUserId">Teams user id, from the file or learned when they talk to the bot.</param>
 /// <param name="JoinedOn">The day they joined (入庁日), when the directory says: new-hire training (5.2(2)②) counts from it.</param>
-public sealed record Person(string Id, string Name, string Department, string Title, string? AadObjectId, string? TeamsUserId, DateOnly? JoinedOn = null);
+/// <param name="Phone">How to call them (内線 2102, or a number), when the directory says: told to whoever must call them
+/// because a message did not reach them.</param>
+public sealed record Person(string Id, string Name, string Department, string Title, string? AadObjectId, string? TeamsUserId, DateOnly? JoinedOn = null,
+    string? Phone = null);
 
 /// <summary>A 所属 and the group it belongs to (消防本部, or the 消防署 itself).</summary>
 public sealed record Department(string Name, string Group);

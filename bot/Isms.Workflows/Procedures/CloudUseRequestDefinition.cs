@@ -61,6 +61,7 @@ public static class CloudUseRequestDefinition
         ])
     {
         NextStep = "情報セキュリティ責任者が確認し、利用の可否を判断します。",
+        AfterApproval = "クラウド台帳に登録されました。承認された目的と範囲で利用を始められます。登録内容は「クラウド台帳」で確認できます（根拠: 8.3(5)③、8.4(2)②）。",
         CommandWords = ["クラウド利用申請"],
         // An approved cloud service enters the クラウド台帳 (8.3(5)③, 8.4(2)②) in the approval's transaction.
         OnApproved = approved => new CloudServiceRegister(approved.Database).Add(approved.Record, approved.ApproverName, approved.At),

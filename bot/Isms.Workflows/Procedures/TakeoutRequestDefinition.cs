@@ -67,6 +67,7 @@ public static class TakeoutRequestDefinition
         ])
     {
         NextStep = "所属の情報セキュリティ管理者が確認し、持ち出しを許可するかどうかを判断します（根拠: 5.1(1)③(イ)）。返却時には管理者が返却を記録します（根拠: 5.1(1)⑤）。",
+        AfterApproval = "許可された内容で持ち出せます。戻ったら「返却」と送り、返却を記録してください（根拠: 5.1(1)⑤）。",
         CommandWords = ["持ち出し申請", "持出申請", "持ち出し"],
         DateOrders = [new(StartDate, EndDate, "返却予定日は持ち出す日と同じか、それより後の日付にしてください。")],
         Rules =

@@ -66,6 +66,7 @@ public static class WebMeetingRequestDefinition
             ]),
         ])
     {
+        AfterApproval = "承認された内容で会議に参加できます。申請した端末とネットワークを使ってください（根拠: 6.1(21)②）。",
         CommandWords = ["web会議申請"],
         NextStep = $"{approver}が内容を確認し、参加を承認するかどうかを判断します（根拠: 6.1(21)④）。",
     };

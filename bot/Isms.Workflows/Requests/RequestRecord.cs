@@ -1,5 +1,6 @@
 using Isms.Workflows.Forms;
 using Isms.Workflows.Org;
+using LiteDB;
 
 namespace Isms.Workflows.Requests;
 
@@ -18,19 +19,6 @@ public enum RequestStatus
 
 public static class RequestStatusText
 {
-    public static string Label(this RequestStatus status) => status switch
-    {
-        RequestStatus.Submitted => "受付済み（確認待ち）",
-        RequestStatus.PendingApproval => "承認待ち",
-        RequestStatus.Approved => "承認済み",
-        RequestStatus.Returned => "差し戻し",
-        RequestStatus.Rejected => "却下",
-        RequestStatus.Withdrawn => "取り下げ",
-        RequestStatus.Acknowledged => "確認済み",
-        RequestStatus.Closed => "完了",
-        _ => status.ToString(),
-    };
-
     public static bool IsOpen(this RequestStatus status) =>
         status is RequestStatus.Submitted or RequestStatus.PendingApproval or RequestStatus.Returned or RequestStatus.Approved;
 
@@ -98,6 +86,26 @@ public sealed class RecordAnswer
     public string Display { get; set; } = "";
 }
 
+/// <summary>An answer the applicant changed when they resubmitted after a 差戻し, as the cards show it.</summary>
+public sealed class AnswerChange
+{
+    public string Label { get; set; } = "";
+    public string Before { get; set; } = "";
+    public string After { get; set; } = "";
+
+    /// <summary>The answers that differ, in the order the form asks them (a question no longer asked reads （なし）).</summary>
+    public static List<AnswerChange> Between(IReadOnlyDictionary<string, RecordAnswer> before, IReadOnlyDictionary<string, RecordAnswer> after) =>
+        after.Keys.Concat(before.Keys.Where(k => !after.ContainsKey(k)))
+            .Where(k => before.GetValueOrDefault(k)?.Value != after.GetValueOrDefault(k)?.Value)
+            .Select(k => new AnswerChange
+            {
+                Label = (after.GetValueOrDefault(k) ?? before[k]).Label,
+                Before = before.GetValueOrDefault(k)?.Display ?? "（なし）",
+                After = after.GetValueOrDefault(k)?.Display ?? "（なし）",
+            })
+            .ToList();
+}
+
 public sealed class RequestHistoryEntry
 {
     public DateTimeOffset At { get; set; }
@@ -129,6 +137,8 @@ public sealed class RequestRecord
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<RequestHistoryEntry> History { get; set; } = [];
+    /// <summary>What the applicant changed in the last resubmission after a 差戻し (empty when nothing, or never returned).</summary>
+    public List<AnswerChange> ChangesSinceReturn { get; set; } = [];
     /// <summary>When the holder recorded the return (持ち込み, 5.1(1)⑤) of an approved 持ち出し; null while it is out.</summary>
     public DateTimeOffset? ReturnedAt { get; set; }
 
@@ -154,7 +164,14 @@ public sealed class RequestRecord
         History.Add(entry);
     }
 
-    /// <summary>The answers as the cards show them (label, display value), at most <paramref name="limit"/>.</summary>
-    public IReadOnlyList<(string Label, string Value)> ShownAnswers(int limit = 12) =>
-        Answers.Values.Where(a => !string.IsNullOrWhiteSpace(a.Display)).Take(limit).Select(a => (a.Label, a.Display)).ToList();
+    /// <summary>Whether the applicant corrected and resubmitted it after a 差戻し.</summary>
+    [BsonIgnore]
+    public bool IsResubmission => History.Any(h => h.Action == ResubmittedAction);
+
+    public const string ResubmittedAction = "Resubmitted";
+
+    /// <summary>Every answer as the cards show it (label, display value), in the order the form asked them: the
+    /// person who decides sees all of them (long ones are folded by the card, none dropped).</summary>
+    public IReadOnlyList<(string Label, string Value)> ShownAnswers() =>
+        Answers.Values.Where(a => !string.IsNullOrWhiteSpace(a.Display)).Select(a => (a.Label, a.Display)).ToList();
 }

@@ -86,7 +86,11 @@ public sealed class ApplicantSideFacts : TempDataDirectory
         await applicant.Press("次へ", ("assetNumber", "USB-021"));
         await applicant.Press("次へ");
         await applicant.Press("送信");
-        Assert.Contains($"{number}を修正して再申請しました。", applicant.Texts);
+        // One message answers the resubmission: the receipt, marked as such.
+        var receipt = Assert.Single(ReplyCards(applicant.Replies));
+        Assert.Contains("持ち出し申請を再申請しました", AllText(receipt));
+        Assert.Equal(number, Facts(receipt)["受付番号"]);
+        Assert.Empty(applicant.Texts);
 
         record = store.FindByNumber(number)!;
         Assert.Equal(RequestStatus.PendingApproval, record.Status);

@@ -83,7 +83,7 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
 
         // The card it kept is still good for the decision, now with a reason.
         var (_, decided) = await host.Invoke(Approver, shown, "差戻し", "持ち出し先の住所を記入してください");
-        Assert.Contains("差戻し（佐藤 花子", Json(decided));
+        Assert.Contains("差戻し（佐藤 花子さん", Json(decided));
         Assert.Equal(RequestStatus.Returned, records.FindByNumber(number)!.Status);
         // The applicant gets the 修正して再申請 card, which carries the comment.
         Assert.Contains(connector.Received, r => r.ConversationId == PersonalConversationId(Applicant)
@@ -119,7 +119,7 @@ public sealed class ApprovalFlowFacts : TempDataDirectory
         Assert.Null(other["value"]!["actions"]);
 
         var (_, decided) = await host.Invoke(Approver, shown, "承認");
-        Assert.Contains("承認（佐藤 花子", Json(decided));
+        Assert.Contains("承認済み（佐藤 花子さん", Json(decided));
         Assert.Equal(RequestStatus.Approved, records.FindByNumber(number)!.Status);
     }
 

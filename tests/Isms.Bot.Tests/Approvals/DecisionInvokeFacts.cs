@@ -41,7 +41,7 @@ public sealed class DecisionInvokeFacts : TempDataDirectory
         {
             Assert.Empty(card["refresh"]!["userIds"]!.AsArray());
             Assert.DoesNotContain(Descendants(card), n => (string?)n["type"] == "Action.Execute" && n.Parent is JsonArray);
-            Assert.Contains($"承認（佐藤 花子、2026年11月26日 10:00）", Json(card));
+            Assert.Contains($"承認済み（佐藤 花子さん、2026年11月26日 10:00）", Json(card));
             Assert.True(decimal.Parse((string)card["version"]!, CultureInfo.InvariantCulture) <= 1.5m);
         }
 
@@ -197,7 +197,10 @@ public sealed class DecisionInvokeFacts : TempDataDirectory
 
         var number = await host.FileTakeout(Applicant);
 
-        Assert.Contains(Texts(host.LastReplies), t => t.StartsWith("佐藤 花子さんには個人チャットで通知できなかったため、承認用チャネルに判断依頼を投稿しました。"));
+        // Said once, in the one message that answers the submission.
+        var receipt = Assert.Single(ReplyCards(host.LastReplies));
+        Assert.Empty(Texts(host.LastReplies));
+        Assert.Contains("佐藤 花子さんには個人チャットで通知できなかったため、承認用チャネルに判断依頼を投稿しました。", CardTexts(receipt));
         var (copy, card) = Assert.Single(host.CardsPostedTo(ApprovalsChannel));
         Assert.StartsWith("佐藤 花子さん宛ての判断依頼です", (string)card["body"]![0]!["text"]!);
         AdaptiveCardValidator.AssertValid(card);
@@ -205,7 +208,7 @@ public sealed class DecisionInvokeFacts : TempDataDirectory
         var (_, response) = await host.Invoke(Manager, card, "承認", conversationId: $"{ApprovalsChannel};messageid={copy}");
 
         Assert.Equal(RequestStatus.Approved, host.Record(number).Status);
-        Assert.Contains("承認（佐藤 花子", Json(response));
+        Assert.Contains("承認済み（佐藤 花子さん", Json(response));
         var update = Assert.Single(host.Connector.Updated);
         Assert.Equal((ApprovalsChannel, copy), (update.ConversationId, update.ActivityId));
         Assert.DoesNotContain("宛ての判断依頼", Json(update.Activity));

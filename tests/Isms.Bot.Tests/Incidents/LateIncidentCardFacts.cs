@@ -19,7 +19,7 @@ public sealed class LateIncidentCardFacts : TempDataDirectory
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await BotHost.StartAsync(DataDirectory, new Dictionary<string, string?> { ["Channels:CsirtChannelId"] = null }, time);
         await Hello(host, Sato);
-        var (number, _) = await IncidentFlowFacts.Report(host.Client);
+        var (number, _) = await IncidentTeams.Report(host.Client);
         var queued = Assert.Single(host.Get<OutboxStore>().All(), e => e.RecipientName == Saito.Name);
         Assert.Equal((IncidentText.RefreshVerb, null), (queued.CardVerb, queued.CardJson));
         var managerCard = CardOf(host.Connector.Received.Last(s => s.ConversationId == TeamsActivities.PersonalConversationId(Sato)).Activity);

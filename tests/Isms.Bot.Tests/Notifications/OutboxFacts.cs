@@ -71,7 +71,7 @@ public sealed class OutboxFacts : TempDataDirectory
     {
         await using var host = await StartAsync(DataDirectory);
         var number = await host.FileTakeout(Applicant);
-        Assert.Contains(Texts(host.LastReplies), t => t.StartsWith("佐藤 花子さんにはボットから通知できませんでした"));
+        Assert.Contains("警防課の情報セキュリティ管理者の佐藤 花子さん（内線 2102）にはまだ届いていません。", Isms.Bot.Tests.Forms.FormConversation.AllText(Assert.Single(ReplyCards(host.LastReplies))));
         Assert.Single(host.Get<OutboxStore>().All());
 
         await host.Say(Manager, "ヘルプ");

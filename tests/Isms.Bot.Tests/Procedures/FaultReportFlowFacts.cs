@@ -40,7 +40,7 @@ public sealed class FaultReportFlowFacts : TempDataDirectory
 
         var decided = await host.DecideAsync(Saito, number, "確認", "サーバーのサービスを再起動して9時10分に復旧");
 
-        Assert.Contains("確認（斎藤 健一", ApprovalHost.Json(decided));
+        Assert.Contains("確認済み（斎藤 健一さん", ApprovalHost.Json(decided));
         record = host.Record(number);
         Assert.Equal(RequestStatus.Acknowledged, record.Status);
         Assert.Contains(record.History, h => h.Note?.Contains("サーバーのサービスを再起動して9時10分に復旧", StringComparison.Ordinal) == true);
@@ -63,7 +63,8 @@ public sealed class FaultReportFlowFacts : TempDataDirectory
 
         var number = await host.FileAsync(Yamada, "障害報告", FirstStep(host, "unknown"), SecondStep);
 
-        Assert.Contains("対象のシステムが「分からない・その他」とのことなので、ネットワークの情報システム管理者に回しました。", TeamsActivities.Texts(host.LastReplies));
+        // Said in the one receipt that answers the submission.
+        Assert.Contains("対象のシステムが「分からない・その他」とのことなので、ネットワークの情報システム管理者に回しました。", QuestionFacts.CardTexts(Assert.Single(TeamsActivities.ReplyCards(host.LastReplies))));
         var waiting = host.Get<ApprovalService>().Find(host.Record(number).Id)!;
         Assert.Equal(["鈴木 一郎"], waiting.CurrentDeciderNames);
         Assert.Equal("分からない・その他", host.Record(number).Answers["system"].Display);

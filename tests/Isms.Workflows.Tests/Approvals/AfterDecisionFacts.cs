@@ -195,13 +195,13 @@ public sealed class AfterDecisionFacts
         return
         [
             ("returned.reopen", returnCard),
-            ("my-requests.with-approvals", StatusCardRenderer.MyRequestsCard(records, [], h.Service.Find)),
+            ("my-requests.with-approvals", StatusCardRenderer.MyRequestsCard(records, [], r => RecordProgress.Of(r, h.Service.Find(r.Id), null))),
             ("my-requests.without-approvals", StatusCardRenderer.MyRequestsCard(records, [])),
             ("cloud-register", CloudRegisterCard.Create(h.CloudRegister.List())),
             ("cloud-register.empty", CloudRegisterCard.Create([])),
             ("takeout-returns", TakeoutReturnCard.Create([h.Load(approved.Id)])),
             ("takeout-returns.empty", TakeoutReturnCard.Create([])),
-            ("my-requests.returned-item", StatusCardRenderer.MyRequestsCard([ReturnedItem(h, approved.Id)], [], h.Service.Find)),
+            ("my-requests.returned-item", StatusCardRenderer.MyRequestsCard([ReturnedItem(h, approved.Id)], [], r => RecordProgress.Of(r, h.Service.Find(r.Id), null))),
         ];
     }
 

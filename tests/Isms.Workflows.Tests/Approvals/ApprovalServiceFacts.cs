@@ -99,7 +99,8 @@ public sealed class ApprovalServiceFacts : IDisposable
         Assert.Contains("佐藤 花子が承認（警防課 情報セキュリティ管理者、根拠 5.1(1)③(イ)）: 返却時に報告してください", history.Note, StringComparison.Ordinal);
         var notice = Assert.Single(result.Notifications);
         Assert.Equal((Yamada, YamadaTeams), (notice.To.AadObjectId, notice.To.TeamsUserId));
-        Assert.Equal("持ち出し申請（持出-2026-0001）が佐藤 花子さんにより承認されました。\n\nコメント: 返却時に報告してください", notice.Text);
+        Assert.Equal("持ち出し申請（持出-2026-0001）が佐藤 花子さんにより承認されました。\n\nコメント: 返却時に報告してください"
+            + "\n\n次の対応: 許可された内容で持ち出せます。戻ったら「返却」と送り、返却を記録してください（根拠: 5.1(1)⑤）。", notice.Text);
         Assert.Equal("act-card", result.ActivityId);
         var decision = Assert.Single(result.View!.Decisions);
         Assert.Equal(("佐藤 花子", Decision.Approve, InLeave), (decision.DeciderName, decision.Decision, decision.At));
@@ -216,7 +217,8 @@ public sealed class ApprovalServiceFacts : IDisposable
         var result = _h.Decide(record, Sato, Decision.Return, "持ち出し先の住所を記入してください");
 
         Assert.Equal(RequestStatus.Returned, _h.Load(record.Id).Status);
-        Assert.Equal("持ち出し申請（持出-2026-0001）が佐藤 花子さんにより差し戻されました。内容を修正して再申請してください。\n\nコメント: 持ち出し先の住所を記入してください",
+        Assert.Equal("持ち出し申請（持出-2026-0001）が佐藤 花子さんにより差し戻されました。\n\nコメント: 持ち出し先の住所を記入してください"
+            + "\n\n次の対応: 差戻しの理由を確認し、「修正して再申請」から内容を直して送信してください。",
             Assert.Single(result.Notifications).Text);
     }
 
@@ -243,7 +245,8 @@ public sealed class ApprovalServiceFacts : IDisposable
         var result = _h.Decide(record, Sato, Decision.Reject, "機密性3の情報は持ち出せません");
 
         Assert.Equal(RequestStatus.Rejected, _h.Load(record.Id).Status);
-        Assert.Equal("持ち出し申請（持出-2026-0001）は佐藤 花子さんにより却下されました。\n\n理由: 機密性3の情報は持ち出せません", Assert.Single(result.Notifications).Text);
+        Assert.Equal("持ち出し申請（持出-2026-0001）は佐藤 花子さんにより却下されました。\n\n理由: 機密性3の情報は持ち出せません"
+            + "\n\n次の対応: 却下の理由を確認してください。必要であれば、内容を見直して改めて申請してください。", Assert.Single(result.Notifications).Text);
     }
 
     [Fact]

@@ -92,10 +92,10 @@ public sealed class DecisionCardFacts
     }
 
     [Theory]
-    [InlineData("approval.takeout.approved", "承認（池田 誠司、2026年8月12日 10:25）", "返却時に報告してください")]
-    [InlineData("approval.takeout.returned", "差戻し（佐藤 花子、2026年8月12日 10:25）", "持ち出し先の住所を記入してください")]
-    [InlineData("approval.takeout.rejected", "却下（佐藤 花子、2026年8月12日 10:25）", "機密性3の情報は持ち出せません")]
-    [InlineData("approval.misdelivery.acknowledged", "確認（佐藤 花子、2026年8月12日 10:25）", "判断の記録")]
+    [InlineData("approval.takeout.approved", "承認済み（池田 誠司さん、2026年8月12日 10:25）", "返却時に報告してください")]
+    [InlineData("approval.takeout.returned", "差戻し（佐藤 花子さん、2026年8月12日 10:25）", "持ち出し先の住所を記入してください")]
+    [InlineData("approval.takeout.rejected", "却下（佐藤 花子さん、2026年8月12日 10:25）", "機密性3の情報は持ち出せません")]
+    [InlineData("approval.misdelivery.acknowledged", "確認済み（佐藤 花子さん、2026年8月12日 10:25）", "判断の記録")]
     public void FinalCards_ShowWhoDecidedWhenAndWhy_WithoutButtonsOrRefresh(string name, string status, string comment)
     {
         var card = Card(name);

@@ -40,7 +40,8 @@ public sealed class TwoStepApprovalFacts : IDisposable
         Assert.Equal(ApprovalState.Pending, first.View!.State);
         Assert.Equal("警防課 情報セキュリティ責任者", first.View.CurrentStepLabel);
         Assert.Equal(["山田 太郎", "鈴木 一郎"], first.Notifications.Select(n => n.To.Name));
-        Assert.Contains("次は警防課の情報セキュリティ責任者の承認を待っています", first.Notifications[0].Text, StringComparison.Ordinal);
+        // 次の対応 is what is next now: the second step, by name.
+        Assert.Contains("次の対応: 警防課の情報セキュリティ責任者の鈴木 一郎さんが内容を確認し、承認するかどうかを判断します", first.Notifications[0].Text, StringComparison.Ordinal);
         Assert.Contains("持出-2026-0001", first.Notifications[1].Text, StringComparison.Ordinal);
         Assert.Equal(DecisionOutcome.StaleCard, _h.Decide(record, Suzuki, version: firstCard).Outcome);
         Assert.Equal(DecisionOutcome.NotAllowed, _h.Decide(record, Sato).Outcome);

@@ -58,6 +58,47 @@ public sealed class OrgDirectoryLoaderFacts
         Assert.Contains(error.Errors, e => e.Contains("joined '10/1' is not a date", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("内線 2102")]
+    [InlineData("内線2102")]
+    [InlineData("0276-72-0000")]
+    [InlineData("外線 0276-72-0000")]
+    [InlineData("+81 276 72 0000")]
+    public void Phone_IsReadAsGiven_AndOptional(string phone)
+    {
+        var yaml = OrgTestData.Minimal();
+        var first = yaml.IndexOf("title: 主事", StringComparison.Ordinal);
+
+        var directory = OrgDirectoryLoader.Parse(yaml[..first] + $"phone: {phone}\n    " + yaml[first..]);
+
+        Assert.Equal(phone, Assert.Single(directory.People, p => p.Phone is not null).Phone);
+        Assert.All(OrgDirectoryLoader.Parse(yaml).People, p => Assert.Null(p.Phone));
+    }
+
+    [Theory]
+    [InlineData("電話してください")]
+    [InlineData("<at>2102</at>")]
+    [InlineData("内線 2102 または携帯 090-0000-0000")]
+    public void Phone_ThatIsNotANumber_IsRefusedWithAClearMessage(string phone)
+    {
+        var yaml = OrgTestData.Minimal();
+        var first = yaml.IndexOf("title: 主事", StringComparison.Ordinal);
+
+        var error = Assert.Throws<DirectoryLoadException>(() => OrgDirectoryLoader.Parse(yaml[..first] + $"phone: \"{phone}\"\n    " + yaml[first..], "org.yaml"));
+
+        Assert.Contains(error.Errors, e => e.Contains($"phone '{phone}' is not a phone number or extension", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Sample_GivesTheManagersAndTheDeskAnExtension()
+    {
+        var directory = OrgTestData.Sample();
+
+        Assert.Equal("内線 2102", directory.Holders(OrgRole.SecurityManager, "警防課").Single().Phone);
+        Assert.All(directory.Holders(OrgRole.SecurityDesk), p => Assert.StartsWith("内線 ", p.Phone, StringComparison.Ordinal));
+        Assert.Null(directory.FindByAadObjectId(OrgTestData.Aad(1))!.Phone);
+    }
+
     [Fact]
     public void Roles_AcceptJapaneseNames()
     {

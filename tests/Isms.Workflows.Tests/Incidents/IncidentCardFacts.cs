@@ -84,7 +84,7 @@ public sealed class IncidentCardFacts
         Assert.Null(card["actions"]);
         Assert.Empty(Verbs(card));
         var text = Approvals.ApprovalHarness.AllText(card);
-        Assert.Contains("対応完了", text);
+        Assert.Equal("完了", FormSession.Facts(card)["状態"]);
         Assert.Contains("公用端末の携行時はストラップで身体に固定する", text);
         Assert.Contains("8/20 13:30", text);
     }

@@ -19,7 +19,7 @@ public sealed class IncidentChainFacts
         Assert.Equal(["E0002"], opening.Notices.Select(n => n.To.PersonId));
         Assert.Equal(IncidentText.AcknowledgeVerb, (string?)opening.Notices[0].Card!["actions"]![0]!["verb"]);
         Assert.Equal(["E0007", "E0101", "E0102", "E0103"], opening.CsirtPeople.Select(p => p.PersonId).Order());
-        Assert.Contains("佐藤 花子", opening.ReporterText);
+        Assert.Equal("警防課の情報セキュリティ管理者", opening.View.AcknowledgerLabel);
         Assert.Null(h.Service.Open(record, "act-again"));
         Assert.Equal(RequestStatus.Submitted, h.Load(record.Id).Status);
 
@@ -27,13 +27,21 @@ public sealed class IncidentChainFacts
         var ack = h.Ack(record, Sato);
         Assert.True(ack.Succeeded, ack.Message);
         Assert.Equal(["E0004", "E0003", "E0005", "E0001"], ack.Notices.Select(n => n.To.PersonId));
+        // Whom it reached is the host's to say once it knows; the service claims no delivery, and tells the reporter what is next.
+        Assert.DoesNotContain("報告しました", ack.Message);
+        Assert.DoesNotContain("報告しました", ack.Notices[3].Text);
+        Assert.Contains("次の対応: 管理者の確認が済みました。CSIRTが状況を評価し", ack.Notices[3].Text);
         Assert.Equal(RequestStatus.Acknowledged, h.Load(record.Id).Status);
         Assert.Equal(t0.AddMinutes(12), ack.View!.AcknowledgedAt);
 
         h.Time.Advance(TimeSpan.FromMinutes(30));
         var triage = h.Triage(record, Saito);
         Assert.True(triage.Succeeded, triage.Message);
-        Assert.Equal(["E0005", "E0003"], triage.Notices.Select(n => n.To.PersonId));
+        Assert.Equal(["E0005", "E0003", "E0001"], triage.Notices.Select(n => n.To.PersonId));
+        // The CSIRT's 応急措置 reaches the reporter at once, in the message itself.
+        var instruction = triage.Notices[2];
+        Assert.Equal((IncidentService.ContainmentTitle, null), (instruction.Title, instruction.Card));
+        Assert.Contains("該当端末の遠隔ロックとパスワード変更を指示", instruction.Text);
         Assert.Equal((IncidentStatus.Assessed, IncidentSeverity.High), (triage.View!.Status, triage.View.Severity));
 
         h.Time.Advance(TimeSpan.FromDays(2));
