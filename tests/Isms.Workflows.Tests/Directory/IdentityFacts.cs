@@ -84,7 +84,7 @@ public sealed class IdentityFacts : IDisposable
         {
             DecisionCard.Status(view),
             ReturnedCard.Create(_h.Load(record.Id), "佐藤 花子", Typed),
-            StatusCardRenderer.MyRequestsCard([_h.Load(record.Id)], [], _h.Service.Find),
+            StatusCardRenderer.MyRequestsCard([_h.Load(record.Id)], [], r => Requests.RecordProgress.Of(r, _h.Service.Find(r.Id), null)),
         };
 
         foreach (var card in cards)
