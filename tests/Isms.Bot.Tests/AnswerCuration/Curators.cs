@@ -29,9 +29,9 @@ internal static class Curators
 
     public static JsonObject Card(JsonArray replies) => Assert.Single(ReplyCards(replies));
 
-    /// <summary>The clause IDs an answer card cites, in order.</summary>
+    /// <summary>The clause IDs an answer card cites, in order (the deciding clause 【ID】, then the related ones 【ID】 heading).</summary>
     public static List<string> CitedIds(JsonArray replies) =>
-        CardTexts(Card(replies)).Where(t => t.StartsWith('【')).Select(t => t.Trim('【', '】')).ToList();
+        CardTexts(Card(replies)).Where(t => t.StartsWith('【') && t.Contains('】')).Select(t => t[1..t.IndexOf('】')]).ToList();
 
     public static string Reply(JsonArray replies) => string.Join("\n", Texts(replies));
 

@@ -87,7 +87,10 @@ public sealed class ReachFacts : TempDataDirectory
 
         await host.FileTakeout(Applicant);
 
-        Assert.Contains(Texts(host.LastReplies), t => t.StartsWith("佐藤 花子さんにはボットから通知できませんでした"));
+        // The receipt says, once, that 佐藤 has not been reached yet (the one message after a submission).
+        var receipt = string.Join("\n", ReplyCards(host.LastReplies).Select(Incidents.IncidentTeams.Text));
+        Assert.Contains("佐藤 花子さん", receipt);
+        Assert.Contains("まだ届いていません", receipt);
         var entry = Assert.Single(host.Get<OutboxStore>().All());
         Assert.Equal(NotifyResult.Unreachable, entry.LastResult);
         Assert.Contains(host.Logs, l => l.Level == LogLevel.Warning && l.Message.Contains("Teams refused to open a personal chat with person E0002: HTTP 403"));

@@ -59,7 +59,14 @@ public static partial class PrefillExtractor
 
     private static readonly (string Pattern, string Code)[] IncidentKinds =
     [
-        ("ウイルス|ウィルス|マルウェア|ランサム|変な添付|不審な添付|怪しい添付|感染", "malware"),
+        // Infection, a suspicious attachment or link opened, a ransom or warning screen (issue 14's classes): all get the
+        // 6.4(3)⑦ first response, so a false alarm costs one card and a miss leaves a live machine on the network.
+        ("ウイルス|ウィルス|マルウェア|ランサム|変な添付|不審な添付|怪しい添付|感染|身代金|ビットコイン|暗号化され|払え|"
+            + "(添付|リンク|URL|SMS|ファイル|マクロ)[^。]{0,20}(開い|ひらい|開け|クリック|押し|踏ん|タップ|実行|ダウンロード|有効)|"
+            + "コンテンツの有効化|編集を有効|マクロを有効|フィッシング|偽の?(サイト|メール|ページ)|警告(画面|音|が出|が表示)|"
+            + "infected|閉じられな|ポップアップ|画面が(チカチカ|おかしい|真っ暗)|(脅威|ウイルス|マルウェア)[^。]{0,10}(検出|検知)|defender|"
+            + "(exe|プログラム|ソフト|アプリ)[^。]{0,12}(動い|起動|実行|インストールされ)|"
+            + "勝手に(動|操作|再起動|インストール|実行|開)|遠隔操作|サポート詐欺", "malware"),
         ("誤送信|送り間違|誤って送|誤送付|誤FAX|誤ファックス", "misdelivery"),
         ("なくし|無くし|失くし|紛失|落とし|置き忘れ|盗まれ|盗難|見当たらない", "loss_theft"),
         ("不正アクセス|乗っ取|不正ログイン", "unauthorized_access"),

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using Isms.Testing;
+using Isms.Workflows.Forms;
+using Xunit.Abstractions;
+
+namespace Isms.Bot.Tests.Pipeline;
+
+/// <summary>
+/// The request and report messages of the evaluation sets, each sent by a directory member through /api/messages:
+/// the right form must start, or the answer must offer it (「〇〇を始める」); a question among them must not start a
+/// form; a report whose gold cites 6.4(3)⑦ must get the malware first response in the same turn. Prints the figures
+/// per set; the held-out set keeps a floor (issue 14 asks ≥ 90 % and every incident report served).
+/// </summary>
+public sealed class RequestMessagesFacts(BotHost host, ITestOutputHelper output) : IClassFixture<BotHost>
+{
+    private const string MalwareFirstResponse = "LANケーブルを抜いてください";
+
+    [Theory]
+    [InlineData("heldout-messages.jsonl", 0.9)]
+    [InlineData("tuning-messages.jsonl", 0.9)]
+    [InlineData("tuning-messages-2.jsonl", 0.9)]
+    [InlineData("tuning-messages-3.jsonl", 0.9)]
+    public async Task RequestAndReportMessages_StartOrOfferTheRightForm(string file, double floor)
+    {
+        var titles = host.Get<FormCatalog>().All.ToDictionary(d => $"form_{d.Key}", d => d.Title);
+        var misses = new List<string>();
+        var (served, incidents, incidentsServed) = (0, 0, 0);
+        var messages = Load(file);
+
+        foreach (var (qid, text, intent, gold) in messages)
+        {
+            var replies = await host.Say(BotHost.NewPerson("評価 職員"), text);
+            var seen = Describe(replies, titles.Values);
+            bool right;
+            if (titles.TryGetValue(intent, out var title))
+            {
+                right = seen.Started.Contains(title) || seen.Offered.Contains(title);
+                if (right && gold.Contains("6.4(3)⑦"))
+                {
+                    right = seen.Text.Contains(MalwareFirstResponse, StringComparison.Ordinal);
+                }
+            }
+            else
+            {
+                right = seen.Started.Count == 0;
+            }
+
+            if (intent == "form_incident_report")
+            {
+                incidents++;
+                incidentsServed += right ? 1 : 0;
+            }
+
+            served += right ? 1 : 0;
+            if (!right)
+            {
+                misses.Add($"{qid} {intent}: started [{string.Join(",", seen.Started)}] offered [{string.Join(",", seen.Offered)}]");
+            }
+        }
+
+        var share = (double)served / messages.Count;
+        output.WriteLine($"{file}: {served}/{messages.Count} ({share:F3}) started or offered the right form; incident reports {incidentsServed}/{incidents}");
+        misses.ForEach(output.WriteLine);
+        Assert.True(share >= floor, $"{served}/{messages.Count} below {floor}: {string.Join(" | ", misses)}");
+    }
+
+    private sealed record Seen(List<string> Started, List<string> Offered, string Text);
+
+    /// <summary>Form cards open with 「<title>（n/m）」; an answer that offers a form has an action 「<title>を始める」.</summary>
+    private static Seen Describe(JsonArray replies, ICollection<string> formTitles)
+    {
+        var cards = TeamsActivities.ReplyCards(replies).ToList();
+        var started = cards
+            .Select(c => (c["body"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(e => (string?)e["type"] == "TextBlock")?["text"]?.GetValue<string>())
+            .OfType<string>().Where(t => t.Contains('（')).Select(t => t[..t.IndexOf('（')]).Where(formTitles.Contains).ToList();
+        var offered = cards.SelectMany(c => Actions(c)).Select(a => (string?)a["title"]).OfType<string>()
+            .Where(t => t.EndsWith("を始める", StringComparison.Ordinal)).Select(t => t[..^"を始める".Length]).ToList();
+        var text = string.Join("\n", TeamsActivities.Texts(replies).Concat(cards.Select(Incidents.IncidentTeams.Text)));
+        return new Seen(started, offered, text);
+    }
+
+    private static IEnumerable<JsonObject> Actions(JsonNode node) => node switch
+    {
+        JsonObject o => (o["actions"] as JsonArray ?? []).OfType<JsonObject>()
+            .Concat(o.Where(p => p.Key != "actions" && p.Value is not null).SelectMany(p => Actions(p.Value!))),
+        JsonArray a => a.OfType<JsonNode>().SelectMany(Actions),
+        _ => [],
+    };
+
+    private static List<(string Qid, string Text, string Intent, List<string> Gold)> Load(string file) =>
+        File.ReadLines(Path.Combine(RepoPaths.RepoRoot, "tests", "Isms.Knowledge.Tests", "data", file))
+            .Where(line => line.Trim().Length > 0)
+            .Select(line => JsonNode.Parse(line)!.AsObject())
+            .Select(o => ((string)o["qid"]!, (string)o["question"]!, (string)o["intent"]!,
+                (o["gold"] as JsonArray ?? []).Select(g => (string)g!).ToList()))
+            .ToList();
+}
