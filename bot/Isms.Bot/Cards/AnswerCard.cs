@@ -22,8 +22,12 @@ public sealed record AnswerCardExtras(string AnswerId, string? Contact = null, F
 /// </summary>
 public static class AnswerCard
 {
-    /// <summary>Characters of a clause quoted on the card; 全文を見る shows the rest.</summary>
+    /// <summary>Characters of a related clause quoted behind the toggle; 全文を見る shows the rest.</summary>
     public const int QuoteLength = 120;
+
+    /// <summary>Characters of the deciding clause and the exception, shown under the conclusion that already says what
+    /// they decide: shorter, so that the card keeps to one screen at 1366×625.</summary>
+    public const int DecidingQuoteLength = 90;
 
     /// <summary>Related clauses behind the toggle.</summary>
     public const int MaxRelated = 3;
@@ -95,8 +99,8 @@ public static class AnswerCard
     public static JsonObject Source(string title, string edition) => TextBlock($"出典: {title}（{edition}）", TextTone.Help);
 
     /// <summary>Whether the card's quote of <paramref name="clause"/> leaves something out: cut short, or items under it.</summary>
-    public static bool HasMoreThanQuoted(PolicyDocument document, Clause clause) =>
-        clause.Text.Length > QuoteLength
+    public static bool HasMoreThanQuoted(PolicyDocument document, Clause clause, int quoteLength = QuoteLength) =>
+        clause.Text.Length > quoteLength
         || document.FindClauseWithItems(clause.Id).Any(c => c.Id != clause.Id && !clause.Text.Contains(c.Text, StringComparison.Ordinal));
 
     private static JsonObject NotCovered(PolicyAnswer answer, string? contact)
@@ -137,8 +141,8 @@ public static class AnswerCard
     private static void AddQuote(List<JsonObject> items, List<JsonObject> fullText, PolicyDocument document, Clause clause, string label, string button)
     {
         items.Add(Spaced(Small(TextBlock($"{label}【{clause.Id}】", TextTone.Subheading)), "Small"));
-        items.Add(Spaced(Small(TextBlock(CardText.Plain(Quote(clause.Text)))), "None"));
-        if (HasMoreThanQuoted(document, clause))
+        items.Add(Spaced(Small(TextBlock(CardText.Plain(Quote(clause.Text, DecidingQuoteLength)))), "None"));
+        if (HasMoreThanQuoted(document, clause, DecidingQuoteLength))
         {
             fullText.Add(SubmitAction(button, ClauseCard.Request(clause.Id), sendInputs: false));
         }
@@ -148,23 +152,23 @@ public static class AnswerCard
     {
         var heading = clause.HeadingPath.Count > 0 ? " " + clause.HeadingPath[^1] : "";
         yield return Spaced(Small(TextBlock(CardText.Plain($"【{clause.Id}】{heading}"), TextTone.Subheading)), "Small");
-        yield return Spaced(Small(TextBlock(CardText.Plain(Quote(clause.Text)))), "None");
+        yield return Spaced(Small(TextBlock(CardText.Plain(Quote(clause.Text, QuoteLength)))), "None");
         if (HasMoreThanQuoted(document, clause))
         {
             yield return ActionSet([SubmitAction("全文を見る", ClauseCard.Request(clause.Id), sendInputs: false)]);
         }
     }
 
-    /// <summary>The clause cut at <see cref="QuoteLength"/>, at the end of a sentence when one ends in the second half.</summary>
-    private static string Quote(string text)
+    /// <summary>The clause cut at <paramref name="length"/>, at the end of a sentence when one ends in the second half.</summary>
+    private static string Quote(string text, int length)
     {
-        if (text.Length <= QuoteLength)
+        if (text.Length <= length)
         {
             return text;
         }
 
-        var sentenceEnd = text.LastIndexOf('。', QuoteLength - 1);
-        return sentenceEnd >= QuoteLength / 2 ? text[..(sentenceEnd + 1)] + "…" : text[..QuoteLength] + "…";
+        var sentenceEnd = text.LastIndexOf('。', length - 1);
+        return sentenceEnd >= length / 2 ? text[..(sentenceEnd + 1)] + "…" : text[..length] + "…";
     }
 
     /// <summary>A line that shows or hides <paramref name="targetId"/> when tapped: one toggle for all related clauses.</summary>

@@ -63,8 +63,13 @@ public sealed class WelcomeCard(CommandTable commands, OrgDirectoryService direc
         var title = TextBlock("情報セキュリティ相談ボット", TextTone.Heading);
         title["id"] = "welcomeTitle";
         card.Add(title);
+        // The edition is on every answer's 出典 line; the help card keeps its one screen for what staff can do.
         card.Add(TextBlock("質問はふだんの言葉でどうぞ。条項を引いてお答えします。"));
-        card.Add(TextBlock(editionLine, TextTone.Help));
+
+        if (!viewer.PersonalChat || viewer.Person is null)
+        {
+            card.Add(TextBlock(editionLine, TextTone.Help));
+        }
 
         if (!viewer.PersonalChat)
         {
@@ -85,9 +90,9 @@ public sealed class WelcomeCard(CommandTable commands, OrgDirectoryService direc
         }
 
         var firstResponse = viewer.PersonalChat && viewer.Person is not null
-            ? "ウイルス感染の疑いは、すぐLANケーブルを抜き、電源は切らずに「インシデント報告」へ（6.4(3)⑦）。"
+            ? "ウイルス感染の疑い: LANを抜き、電源は切らずに報告（6.4(3)⑦）"
             : "ウイルス感染の疑いは、すぐLANケーブルを抜き、電源は切らずに所属の情報セキュリティ管理者へ（6.4(3)⑦）。";
-        var warning = Spaced(TextBlock(firstResponse));
+        var warning = TextBlock(firstResponse);
         warning["color"] = "Attention";
         card.Add(warning);
         return card.ToJson();
@@ -103,7 +108,7 @@ public sealed class WelcomeCard(CommandTable commands, OrgDirectoryService direc
 
         if (heading is not null)
         {
-            card.Add(Spaced(TextBlock(heading, TextTone.Subheading)));
+            card.Add(TextBlock(heading, TextTone.Subheading));
         }
 
         var first = true;
@@ -130,7 +135,7 @@ public sealed class WelcomeCard(CommandTable commands, OrgDirectoryService direc
 
     private static JsonObject Spaced(JsonObject element)
     {
-        element["spacing"] = "Medium";
+        element["spacing"] = "Small";
         return element;
     }
 }

@@ -66,13 +66,17 @@ public sealed class ConversationReferenceStore
     public ConversationReference? FindByConversationId(string conversationId) =>
         ToReference(_references.FindById(conversationId));
 
-    /// <summary>The personal chat with a person, by Entra object id or Teams user id.</summary>
+    /// <summary>The personal chat with a person, by Entra object id or Teams user id: the one they (or the bot) used
+    /// last, when several are known (one the bot opened from a roster and one the person then wrote in).</summary>
     public ConversationReference? FindPersonalChat(string? aadObjectId, string? userId)
     {
-        var stored = (aadObjectId is null ? null : _references.FindOne(r => r.UserAadObjectId == aadObjectId))
-            ?? (userId is null ? null : _references.FindOne(r => r.UserId == userId));
+        var stored = (aadObjectId is null ? null : Newest(_references.Query().Where(r => r.UserAadObjectId == aadObjectId)))
+            ?? (userId is null ? null : Newest(_references.Query().Where(r => r.UserId == userId)));
         return ToReference(stored);
     }
+
+    private static StoredReference? Newest(ILiteQueryable<StoredReference> query) =>
+        query.OrderByDescending(r => r.UpdatedAt).Limit(1).FirstOrDefault();
 
     /// <summary>
     /// A reference that posts a new message at the top of a Teams channel: the conversation id of a channel thread is
