@@ -70,22 +70,13 @@ public sealed class RequestMessagesFacts(BotHost host, ITestOutputHelper output)
     private static Seen Describe(JsonArray replies, ICollection<string> formTitles)
     {
         var cards = TeamsActivities.ReplyCards(replies).ToList();
-        var started = cards
-            .Select(c => (c["body"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(e => (string?)e["type"] == "TextBlock")?["text"]?.GetValue<string>())
-            .OfType<string>().Where(t => t.Contains('（')).Select(t => t[..t.IndexOf('（')]).Where(formTitles.Contains).ToList();
-        var offered = cards.SelectMany(c => Actions(c)).Select(a => (string?)a["title"]).OfType<string>()
+        var started = cards.Select(c => QuestionFacts.CardTexts(c).FirstOrDefault()).OfType<string>()
+            .Where(t => t.Contains('（')).Select(t => t[..t.IndexOf('（')]).Where(formTitles.Contains).ToList();
+        var offered = cards.SelectMany(QuestionFacts.ButtonTitles)
             .Where(t => t.EndsWith("を始める", StringComparison.Ordinal)).Select(t => t[..^"を始める".Length]).ToList();
         var text = string.Join("\n", TeamsActivities.Texts(replies).Concat(cards.Select(Incidents.IncidentTeams.Text)));
         return new Seen(started, offered, text);
     }
-
-    private static IEnumerable<JsonObject> Actions(JsonNode node) => node switch
-    {
-        JsonObject o => (o["actions"] as JsonArray ?? []).OfType<JsonObject>()
-            .Concat(o.Where(p => p.Key != "actions" && p.Value is not null).SelectMany(p => Actions(p.Value!))),
-        JsonArray a => a.OfType<JsonNode>().SelectMany(Actions),
-        _ => [],
-    };
 
     private static List<(string Qid, string Text, string Intent, List<string> Gold)> Load(string file) =>
         File.ReadLines(Path.Combine(RepoPaths.RepoRoot, "tests", "Isms.Knowledge.Tests", "data", file))
