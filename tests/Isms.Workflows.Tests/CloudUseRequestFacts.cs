@@ -13,7 +13,7 @@ public sealed class CloudUseRequestFacts : IDisposable
     internal static (string, string)[] FirstStep(string confidentiality) =>
     [
         ("serviceName", "kintone"), ("provider", "サイボウズ株式会社"), ("purpose", "訓練の出欠管理"),
-        ("dataDescription", "職員の氏名と出欠"), ("confidentiality", confidentiality), ("users", "警防課の職員"),
+        ("dataDescription", "職員の氏名と出欠"), ("confidentiality", confidentiality), ("users", "警防課の職員"), ("serviceManager", "警防課 山田 太郎"),
     ];
 
     internal static readonly (string, string)[] Checklist83 =

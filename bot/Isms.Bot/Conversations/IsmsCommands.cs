@@ -91,12 +91,12 @@ public static class IsmsCommands
     private static OrgRole[] Deciders(RoutingRules rules) =>
         [.. rules.Rules.SelectMany(r => r.Steps)
             .Where(s => s.Action is StepAction.Approve or StepAction.Acknowledge && s.Role is not null)
-            .SelectMany(s => Ladder(s.Role!.Value))
+            .SelectMany(s => Ladder(rules, s.Role!.Value))
             .Distinct()];
 
-    private static IEnumerable<OrgRole> Ladder(OrgRole role)
+    private static IEnumerable<OrgRole> Ladder(RoutingRules rules, OrgRole role)
     {
-        for (OrgRole? current = role; current is { } r; current = r.NextUp())
+        for (OrgRole? current = role; current is { } r; current = rules.NextUp(r))
         {
             yield return r;
         }

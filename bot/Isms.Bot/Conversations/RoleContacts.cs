@@ -8,7 +8,7 @@ namespace Isms.Bot.Conversations;
 /// <summary>
 /// Says, for one member of staff, who holds a role the policy names (「情報セキュリティ管理者の許可」), from the org
 /// directory as it is now: the holder in their own 所属 for a departmental role, the union's holder otherwise, and who
-/// acts for them today. When nobody holds it, whom to ask instead: the next role up (管理者 → 責任者 → 統括 → CISO),
+/// acts for them today. When nobody holds it, whom to ask instead: the next role up the rules' approverOrder (管理者 → 責任者 → 統括 → CISO),
 /// else the person who keeps the directory. When the person holds the role themself, 兼務の禁止 (1(8)①) sends their own
 /// matter one role up, and the sentence says so.
 /// </summary>
@@ -78,9 +78,9 @@ public sealed class RoleContacts(OrgDirectoryService directory, RoutingRules rul
             .DistinctBy(h => (h.Item1.Id, h.System))
             .ToList();
 
-    private static (OrgRole Role, List<(Person Person, string? System)> Holders)? FirstHeldAbove(OrgDirectory directory, OrgRole role, string department)
+    private (OrgRole Role, List<(Person Person, string? System)> Holders)? FirstHeldAbove(OrgDirectory directory, OrgRole role, string department)
     {
-        for (var up = role.NextUp(); up is { } next; up = next.NextUp())
+        for (var up = rules.NextUp(role); up is { } next; up = rules.NextUp(next))
         {
             var holders = Holders(directory, next, department);
             if (holders.Count > 0)

@@ -12,17 +12,19 @@ namespace Isms.Bot.Jobs;
 /// <summary>
 /// The current step of each pending approval, read from <see cref="ApprovalService"/>'s <c>approvals</c> collection in
 /// one query: its assignees and the deputies active today, when the step began (the assignment for the first step,
-/// the approval that handed it on for a later one), and the holders of the next role up the ladder
-/// 管理者 → 責任者 → 統括 → CISO (a vacant post is skipped; a role off the ladder escalates to the 統括).
+/// the approval that handed it on for a later one), and the holders of the next role up the rules'
+/// approverOrder (管理者 → 責任者 → 統括 → CISO) (a vacant post is skipped; a role off the ladder escalates to the 統括).
 /// </summary>
 public sealed class StoredApprovalAssignments : IApprovalAssignments
 {
     private readonly ILiteCollection<ApprovalDocument> _approvals;
     private readonly OrgDirectoryService _directory;
     private readonly TimeProvider _time;
+    private readonly RoutingRules _rules;
 
-    public StoredApprovalAssignments(IsmsDatabase database, OrgDirectoryService directory, TimeProvider time)
+    public StoredApprovalAssignments(IsmsDatabase database, OrgDirectoryService directory, RoutingRules rules, TimeProvider time)
     {
+        _rules = rules;
         _approvals = database.Collection<ApprovalDocument>(ApprovalService.CollectionName);
         _approvals.EnsureIndex(a => a.State);
         _directory = directory;
@@ -51,7 +53,7 @@ public sealed class StoredApprovalAssignments : IApprovalAssignments
             var key = (step.Role, step.Role.IsDepartmental() ? step.Department : null);
             if (!escalation.TryGetValue(key, out var next))
             {
-                escalation[key] = next = NextUp(directory, step.Role, step.Department);
+                escalation[key] = next = NextUp(_rules, directory, step.Role, step.Department);
             }
 
             result[document.Id] = new PendingStep(approvers, StepStartedAt(document), next.Item1, next.Item2, step.Action == StepAction.Acknowledge);
@@ -68,9 +70,9 @@ public sealed class StoredApprovalAssignments : IApprovalAssignments
         return handedOn?.DecidedAt ?? document.AssignedAt;
     }
 
-    private static (IReadOnlyList<Recipient>, string) NextUp(OrgDirectory directory, OrgRole role, string? department)
+    private static (IReadOnlyList<Recipient>, string) NextUp(RoutingRules rules, OrgDirectory directory, OrgRole role, string? department)
     {
-        var next = role.NextUp() ?? (role == OrgRole.Ciso ? null : OrgRole.ChiefSecurityOfficer);
+        var next = rules.NextUp(role) ?? (rules.ApproverOrder.Contains(role) ? null : OrgRole.ChiefSecurityOfficer);
         while (next is { } candidate)
         {
             var holders = directory.Holders(candidate, candidate.IsDepartmental() ? department : null);
@@ -79,7 +81,7 @@ public sealed class StoredApprovalAssignments : IApprovalAssignments
                 return (holders.Select(StaffIdentity.RecipientOf).ToList(), candidate.Label());
             }
 
-            next = candidate.NextUp();
+            next = rules.NextUp(candidate);
         }
 
         return ([], "");

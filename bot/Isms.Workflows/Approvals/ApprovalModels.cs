@@ -162,7 +162,8 @@ public sealed record ApprovalView(
     string? CurrentStepSpokenLabel = null,
     IReadOnlyList<string>? CurrentStepNotes = null,
     bool Resubmitted = false,
-    IReadOnlyList<AnswerChange>? ChangesSinceReturn = null);
+    IReadOnlyList<AnswerChange>? ChangesSinceReturn = null,
+    string? CurrentTask = null);
 
 /// <summary>Stored in the <c>approvals</c> collection, keyed by record id.</summary>
 public sealed class ApprovalDocument
@@ -202,6 +203,8 @@ public sealed class StoredStep
     public List<StoredPerson> Deputies { get; set; } = [];
     /// <summary>Why the step went to whom it did (a 1(8)① reroute, a vacant post), as the router said it.</summary>
     public List<string> Notes { get; set; } = [];
+    /// <summary>What the step's people do, from the rules file; null for the action's own words.</summary>
+    public string? Task { get; set; }
 
     /// <summary>A routed step as stored (its role is set: steps without one are not stored).</summary>
     public static StoredStep From(ApprovalStep step) => new()
@@ -218,10 +221,11 @@ public sealed class StoredStep
         Assignees = step.Assignees.Select(a => StoredPerson.From(a)).ToList(),
         Deputies = step.Deputies.Select(d => StoredPerson.From(d.Person, d.ActsForId)).ToList(),
         Notes = [.. step.Notes],
+        Task = step.Task,
     };
 
     public ApprovalStep ToStep() => new(RuleName, Stage, Action, Role, RequestedRole, Department, System,
-        Assignees.Select(a => new Assignee(a.PersonId, a.Name, a.AadObjectId, a.TeamsUserId)).ToList(), [], Clause, null, []);
+        Assignees.Select(a => new Assignee(a.PersonId, a.Name, a.AadObjectId, a.TeamsUserId)).ToList(), [], Clause, null, [], Task);
 
     /// <inheritdoc cref="ApprovalStep.SpokenLabel"/>
     public string SpokenLabel() => ToStep().SpokenLabel;

@@ -371,6 +371,7 @@ public sealed partial class ApprovalService
             step?.SpokenLabel(),
             step?.Notes ?? [],
             record.IsResubmission,
-            record.ChangesSinceReturn);
+            record.ChangesSinceReturn,
+            step?.Task);
     }
 }

@@ -33,7 +33,9 @@ public static class DecisionCard
             .AddRange(ChangeElements(view))
             .AddRange(Answers(view))
             .AddRange(DecisionElements(view))
-            .Add(TextBlock($"{view.CurrentStepSpokenLabel ?? view.CurrentStepLabel}として判断してください。根拠: {view.CurrentClause}", TextTone.Note))
+            .Add(TextBlock(view.CurrentTask is { } task
+                ? $"{view.CurrentStepSpokenLabel ?? view.CurrentStepLabel}として{task}。根拠: {view.CurrentClause}"
+                : $"{view.CurrentStepSpokenLabel ?? view.CurrentStepLabel}として判断してください。根拠: {view.CurrentClause}", TextTone.Note))
             .Add(TextInput(CommentInputId, "コメント（差戻し・却下のときは必須）", null, ApprovalService.MaxCommentLength, multiline: true,
                 required: false, placeholder: "差戻し・却下の理由、承認の条件など"));
         if (commentError is not null)

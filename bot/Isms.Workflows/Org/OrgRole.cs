@@ -57,10 +57,6 @@ public static class OrgRoles
         ["統一的な窓口"] = OrgRole.SecurityDesk,
     };
 
-    /// <summary>The escalation order used when an approver cannot decide (兼務の禁止 1(8)①, or a vacant post).</summary>
-    private static readonly OrgRole[] ApprovalLadder =
-        [OrgRole.SecurityManager, OrgRole.SecurityOfficer, OrgRole.ChiefSecurityOfficer, OrgRole.Ciso];
-
     public static string Label(this OrgRole role) => Labels[role];
 
     /// <summary>Roles held for one 所属; the others are held for the whole union.</summary>
@@ -69,13 +65,6 @@ public static class OrgRoles
 
     /// <summary>Roles held for one information system (the network or a named system).</summary>
     public static bool IsPerSystem(this OrgRole role) => role is OrgRole.SystemAdministrator or OrgRole.SystemStaff;
-
-    /// <summary>The next role up the ladder 管理者 → 責任者 → 統括 → CISO; null at the top or off the ladder.</summary>
-    public static OrgRole? NextUp(this OrgRole role)
-    {
-        var index = Array.IndexOf(ApprovalLadder, role);
-        return index >= 0 && index < ApprovalLadder.Length - 1 ? ApprovalLadder[index + 1] : null;
-    }
 
     /// <summary>Accepts the English name (any case) or the Japanese name of a role.</summary>
     public static bool TryParse(string? text, out OrgRole role)

@@ -17,7 +17,7 @@ public static class CloudRegisterCard
         var card = new AdaptiveCard()
             .Add(TextBlock("クラウド台帳（承認済みクラウドサービス）", TextTone.Heading))
             .Add(TextBlock("利用を申請する前に、同じサービスが承認済みか確認してください。承認済みでも、扱う情報や目的が異なる場合は申請が必要です。"))
-            .Add(TextBlock(FormCardRenderer.CitationText(["8.3(5)③", "8.4(2)②"]), TextTone.Help));
+            .Add(TextBlock(FormCardRenderer.CitationText(["8.3(5)③", "8.4(2)①", "8.4(2)②"]), TextTone.Help));
         if (entries.Count == 0)
         {
             return card.Add(TextBlock("承認済みのクラウドサービスはまだありません。")).ToJson();
@@ -29,6 +29,7 @@ public static class CloudRegisterCard
             if (entry.Provider is not null) facts.Add(("提供事業者", entry.Provider));
             facts.Add(("利用目的", entry.Purpose));
             if (entry.Users is not null) facts.Add(("利用範囲", entry.Users));
+            if (entry.ServiceManager is not null) facts.Add(("クラウドサービス管理者", entry.ServiceManager));
             facts.Add(("機密性", entry.Confidentiality > 0 ? $"機密性{entry.Confidentiality}まで" : "—"));
             if (entry.Department is not null) facts.Add(("申請所属", entry.Department));
             facts.Add(("承認者", $"{entry.ApprovedByName}さん"));

@@ -16,6 +16,8 @@ public sealed class CloudServiceEntry
     public string? Provider { get; set; }
     public string Purpose { get; set; } = "";
     public string? Users { get; set; }
+    /// <summary>The クラウドサービス管理者 named in the request and appointed with the approval (8.3(5)③, 8.4(2)①).</summary>
+    public string? ServiceManager { get; set; }
     public int Confidentiality { get; set; }
     /// <summary>The clause the approval was recorded under: 8.3(5)③ (機密性2以上) or 8.4(2)②.</summary>
     public string Clause { get; set; } = "";
@@ -52,6 +54,7 @@ public sealed class CloudServiceRegister
             Provider = Answer(record, CloudUseRequestDefinition.Provider),
             Purpose = Answer(record, CloudUseRequestDefinition.Purpose) ?? "",
             Users = Answer(record, CloudUseRequestDefinition.Users),
+            ServiceManager = Answer(record, CloudUseRequestDefinition.ServiceManager),
             Confidentiality = record.HighestConfidentiality,
             Clause = record.HighestConfidentiality >= 2 ? "8.3(5)③" : "8.4(2)②",
             Department = record.Applicant.Department,

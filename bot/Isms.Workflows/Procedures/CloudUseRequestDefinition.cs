@@ -15,6 +15,7 @@ public static class CloudUseRequestDefinition
     public const string Purpose = "purpose";
     public const string ConfidentialityLevel = "confidentiality";
     public const string Users = "users";
+    public const string ServiceManager = "serviceManager";
 
     private static readonly FieldCondition HoldsConfidential = When(ConfidentialityLevel, "2", "3");
     private static readonly FieldCondition HoldsPublicOnly = When(ConfidentialityLevel, "1");
@@ -35,6 +36,8 @@ public static class CloudUseRequestDefinition
                 LongText("dataDescription", "クラウドに保存・入力する情報", "8.4(2)①", "8.3(5)①"),
                 Confidentiality(ConfidentialityLevel, "取り扱う情報の機密性（最も高いもの）", "8.4(2)①", "8.3(5)①"),
                 Text(Users, "利用する職員の範囲", "8.3(5)①") with { Placeholder = "例: 警防課の職員5名" },
+                Text(ServiceManager, "クラウドサービス管理者とする職員（所属・氏名）", "8.3(5)③", "8.4(2)①")
+                    with { Placeholder = "例: 警防課 山田 太郎", Help = "承認されると、この職員がクラウドサービス管理者に指名され、クラウド台帳に記録されます。" },
             ]),
             new FormStep("提供条件の確認",
             [
@@ -69,7 +72,7 @@ public static class CloudUseRequestDefinition
         [
             new FormRule("route-8.3", [HoldsConfidential], ["8.3(5)①", "8.3(5)②", "8.3(5)③"], RuleEffects.None)
             {
-                NextStep = "機密性2以上の情報を扱うため、情報セキュリティ責任者が利用申請の許可権限者に申請し、許可権限者が審査して判断します。承認されるとクラウドサービス管理者が指名されます（根拠: 8.3(5)①〜③）。",
+                NextStep = "機密性2以上の情報を扱うため、まず所属の情報セキュリティ責任者が選定条件を確かめて利用申請の許可権限者に申請し、許可権限者が審査して判断します。承認されると、申請したクラウドサービス管理者が指名され、クラウド台帳に記録されます（根拠: 8.3(5)①〜③）。",
             },
             new FormRule("route-8.4", [HoldsPublicOnly], ["8.4(2)①", "8.4(2)②"], RuleEffects.None)
             {

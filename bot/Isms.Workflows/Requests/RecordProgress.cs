@@ -44,7 +44,7 @@ public static class NextSteps
         ArgumentNullException.ThrowIfNull(record);
         if (approval is { State: ApprovalState.Pending } pending && record.Status is RequestStatus.Submitted or RequestStatus.PendingApproval)
         {
-            var what = pending.CurrentAction == StepAction.Acknowledge ? "内容を確認します" : "内容を確認し、承認するかどうかを判断します";
+            var what = pending.CurrentTask ?? (pending.CurrentAction == StepAction.Acknowledge ? "内容を確認します" : "内容を確認し、承認するかどうかを判断します");
             var clause = pending.CurrentClause is { Length: > 0 } c ? $"（根拠: {c}）" : "";
             var notes = pending.CurrentStepNotes is { Count: > 0 } n ? string.Concat(n) : "";
             return $"{Who(pending.CurrentStepSpokenLabel ?? pending.CurrentStepLabel ?? "", pending.CurrentDeciderNames)}が{what}{clause}。{notes}";

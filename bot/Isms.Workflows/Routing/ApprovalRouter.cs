@@ -33,7 +33,7 @@ public sealed class ApprovalRouter
             notes.Add($"所属「{department ?? "未入力"}」が組織名簿にありません。所属ごとの役割は上位の役割に回します。");
 
         var steps = _rules.For(record)
-            .SelectMany(rule => rule.Steps.Select(step => BuildStep(directory, rule, step, SystemOf(step, record, directory, notes), applicant, department, today)))
+            .SelectMany(rule => rule.Steps.Select(step => BuildStep(directory, _rules, rule, step, SystemOf(step, record, directory, notes), applicant, department, today)))
             .OrderBy(s => s.Stage)
             .ToList();
         return new ApprovalRoute(record.Id, record.Kind, applicant?.Id, department, today, steps, notes);
@@ -70,7 +70,7 @@ public sealed class ApprovalRouter
         return step.System;
     }
 
-    private static ApprovalStep BuildStep(OrgDirectory directory, RoutingRule rule, RuleStep step, string? system, Person? applicant, string? department, DateOnly today)
+    private static ApprovalStep BuildStep(OrgDirectory directory, RoutingRules rules, RoutingRule rule, RuleStep step, string? system, Person? applicant, string? department, DateOnly today)
     {
         if (step.Role is null)
             return new ApprovalStep(rule.Name, step.Stage, step.Action, null, null, null, null, [], [], step.Clause, step.External, []);
@@ -82,7 +82,7 @@ public sealed class ApprovalRouter
         var decides = step.Action is StepAction.Approve or StepAction.Acknowledge;
         while (decides && holders.Count == 0)
         {
-            var next = role.NextUp();
+            var next = rules.NextUp(role);
             var who = role.IsDepartmental() ? $"{department}の{role.Label()}" : role.Label();
             if (next is null)
             {
@@ -108,7 +108,7 @@ public sealed class ApprovalRouter
                 .Select(d => new DeputyAssignee(Assignee.From(directory.FindById(d.DeputyId)!), h.Id, d.Until)))
             .ToList();
         return new ApprovalStep(rule.Name, step.Stage, step.Action, role, step.Role, role.IsDepartmental() ? department : null,
-            system, holders.Select(Assignee.From).ToList(), deputies, step.Clause, null, notes);
+            system, holders.Select(Assignee.From).ToList(), deputies, step.Clause, null, notes, step.Task);
     }
 
     private static List<Person> Eligible(OrgDirectory directory, OrgRole role, string? department, string? system, Person? applicant, out bool applicantHolds)

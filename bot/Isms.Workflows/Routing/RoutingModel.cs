@@ -44,6 +44,7 @@ public sealed record DeputyAssignee(Assignee Person, string ActsForId, DateOnly 
 /// <param name="RequestedRole">The role the rule named, before any reroute.</param>
 /// <param name="Department">The 所属 for departmental roles.</param>
 /// <param name="External">For flag steps: who outside the bot to consider (e.g. 個人情報保護委員会).</param>
+/// <param name="Task">What the step's people do, from the rules file (null: the action's own words).</param>
 /// <param name="Notes">Japanese explanations: why the step was rerouted (citing 1(8)①), a vacant post.</param>
 public sealed record ApprovalStep(
     string RuleName,
@@ -57,7 +58,8 @@ public sealed record ApprovalStep(
     IReadOnlyList<DeputyAssignee> Deputies,
     string Clause,
     string? External,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    string? Task = null)
 {
     public bool WasRerouted => Role != RequestedRole;
 

@@ -23,7 +23,10 @@ public sealed record RuleCondition(
 /// <summary>One step as written in the rules file, its <c>$setting</c> references already resolved.</summary>
 /// <param name="SystemAnswer">For a per-system role: the form field whose answer names the system (障害報告: which system
 /// failed); <see cref="System"/> is then the fallback when the answer names none the directory knows.</param>
-public sealed record RuleStep(int Stage, StepAction Action, OrgRole? Role, string? System, string? External, string Clause, string? SystemAnswer = null);
+/// <param name="Task">What the people of the step do, as the cards say it (8.3(5)①: the 責任者 applies to the 許可権限者);
+/// null for the action's own words (承認するかどうかを判断します).</param>
+public sealed record RuleStep(int Stage, StepAction Action, OrgRole? Role, string? System, string? External, string Clause, string? SystemAnswer = null,
+    string? Task = null);
 
 public sealed record RoutingRule(string Name, int Line, IReadOnlyList<FormKind> Forms, RuleCondition When, IReadOnlyList<RuleStep> Steps)
 {
@@ -31,12 +34,23 @@ public sealed record RoutingRule(string Name, int Line, IReadOnlyList<FormKind> 
 }
 
 /// <summary>The validated routing rules (data/routing-rules.yaml). Every rule that applies adds its steps, in file order.</summary>
-public sealed class RoutingRules(IReadOnlyList<RoutingRule> rules, IReadOnlyDictionary<string, string> settings)
+public sealed class RoutingRules(IReadOnlyList<RoutingRule> rules, IReadOnlyDictionary<string, string> settings, IReadOnlyList<OrgRole> approverOrder)
 {
     public IReadOnlyList<RoutingRule> Rules { get; } = rules;
 
     /// <summary>The settings after configuration overrides, e.g. cloudPermissionAuthority → ChiefSecurityOfficer.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; } = settings;
+
+    /// <summary>The roles a decision moves up through when the applicant holds the role (兼務の禁止 1(8)①) or nobody
+    /// does, lowest first: the file's approverOrder (管理者 → 責任者 → 統括 → CISO as shipped).</summary>
+    public IReadOnlyList<OrgRole> ApproverOrder { get; } = approverOrder;
+
+    /// <summary>The role after <paramref name="role"/> in <see cref="ApproverOrder"/>; null at the top or for a role not in it.</summary>
+    public OrgRole? NextUp(OrgRole role)
+    {
+        var index = ApproverOrder.ToList().IndexOf(role);
+        return index >= 0 && index < ApproverOrder.Count - 1 ? ApproverOrder[index + 1] : null;
+    }
 
     public IEnumerable<RoutingRule> For(RequestRecord record) => Rules.Where(r => r.AppliesTo(record));
 

@@ -73,8 +73,9 @@ public static class RoutingRulesLoader
 
         foreach (var kind in FormCatalog.Standard.Kinds.Where(k => !rules.Any(r => r.Forms.Contains(k))))
             errors.Add($"no rule routes the form {kind}");
+        var order = ParseApproverOrder(file.ApproverOrder, errors);
         if (errors.Count > 0) throw new RoutingRulesException(source, errors);
-        return new RoutingRules(rules, settings);
+        return new RoutingRules(rules, settings, order);
     }
 
     private static RuleStep? ParseStep(
@@ -107,7 +108,28 @@ public static class RoutingRulesLoader
 
         return errors.Count > count
             ? null
-            : new RuleStep(step.Stage ?? 1, action, role, system, step.External?.Trim(), step.Clause!.Trim(), systemAnswer);
+            : new RuleStep(step.Stage ?? 1, action, role, system, step.External?.Trim(), step.Clause!.Trim(), systemAnswer,
+                string.IsNullOrWhiteSpace(step.Task) ? null : step.Task.Trim());
+    }
+
+    /// <summary>The roles a decision moves up through (1(8)①): required, known roles, each once.</summary>
+    private static List<OrgRole> ParseApproverOrder(List<string>? names, List<string> errors)
+    {
+        if (names is null || names.Count == 0)
+        {
+            errors.Add("approverOrder: missing (the roles a decision moves up through under 1(8)①, e.g. [SecurityManager, SecurityOfficer, ChiefSecurityOfficer, Ciso])");
+            return [];
+        }
+
+        var order = new List<OrgRole>();
+        foreach (var name in names)
+        {
+            if (!OrgRoles.TryParse(name, out var role)) errors.Add($"approverOrder: unknown role '{name}'");
+            else if (order.Contains(role)) errors.Add($"approverOrder: the role '{name}' is listed twice");
+            else order.Add(role);
+        }
+
+        return order;
     }
 
     /// <summary>"$name" refers to a setting (e.g. $cloudPermissionAuthority); anything else is taken as written.</summary>
@@ -130,6 +152,7 @@ public static class RoutingRulesLoader
     {
         public Dictionary<string, string>? Settings { get; set; }
         public List<RuleEntry>? Rules { get; set; }
+        public List<string>? ApproverOrder { get; set; }
     }
 
     private sealed class RuleEntry
@@ -157,6 +180,7 @@ public static class RoutingRulesLoader
         public string? System { get; set; }
         public string? SystemAnswer { get; set; }
         public string? External { get; set; }
+        public string? Task { get; set; }
         public string? Clause { get; set; }
     }
 }

@@ -30,7 +30,7 @@ public sealed class CloudUseRequestPipelineFacts(BotHost host) : FormPipelineFac
     private static (string Field, string Value)[] FirstStep(string confidentiality) =>
     [
         ("serviceName", "kintone"), ("provider", "サイボウズ株式会社"), ("purpose", "訓練の出欠管理"),
-        ("dataDescription", "職員の氏名と出欠"), ("confidentiality", confidentiality), ("users", "警防課の職員"),
+        ("dataDescription", "職員の氏名と出欠"), ("confidentiality", confidentiality), ("users", "警防課の職員"), ("serviceManager", "警防課 山田 太郎"),
     ];
 
     protected override void AssertPlainRecord(RequestRecord record)

@@ -9,7 +9,7 @@ namespace Isms.Workflows.Tests.Approvals;
 
 /// <summary>
 /// The decision card carries everything the person who decides needs: every answer of the record (the 許可権限者 of a
-/// クラウド利用申請 sees all 14, the exit plan 8.3(3)③ and the certifications 8.3(3)⑧ included), long ones folded but
+/// クラウド利用申請 sees all 15, the exit plan 8.3(3)③ and the certifications 8.3(3)⑧ included), long ones folded but
 /// whole, and for a resubmission the mark 再申請 and what changed since the 差戻し. Records come from the real forms.
 /// </summary>
 public sealed class WhatTheDeciderSeesFacts : IDisposable
@@ -24,7 +24,7 @@ public sealed class WhatTheDeciderSeesFacts : IDisposable
     public void Dispose() => _h.Dispose();
 
     [Fact]
-    public void TheCloudPermissionAuthority_SeesAll14Answers_IncludingTheExitPlanAndTheCertifications()
+    public void TheCloudDeciders_SeeAll15Answers_IncludingTheExitPlanAndTheCertifications()
     {
         var session = _forms.Session(YamadaFiles);
         session.Start(FormKind.CloudUseRequest);
@@ -35,8 +35,8 @@ public sealed class WhatTheDeciderSeesFacts : IDisposable
 
         var view = _h.Service.Assign(record, "act-cloud").View;
 
-        Assert.Equal(14, record.Answers.Count);
-        Assert.Equal(14, view.Answers.Count);
+        Assert.Equal(15, record.Answers.Count);
+        Assert.Equal(15, view.Answers.Count);
         foreach (var card in new[] { DecisionCard.ForApprovers(view), DecisionCard.Status(view) })
         {
             var text = AllText(card);

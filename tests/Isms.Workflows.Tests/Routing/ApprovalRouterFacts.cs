@@ -80,12 +80,15 @@ public sealed class ApprovalRouterFacts
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
-    public void CloudConfidential_GoesToThePermissionAuthority(int confidentiality)
+    public void CloudConfidential_GoesToTheOfficerFirst_WhoAppliesToThePermissionAuthority(int confidentiality)
     {
-        var step = Assert.Single(Router().Route(Record(FormKind.CloudUseRequest, Yamada, confidentiality: confidentiality), Today).Steps);
+        // 8.3(5)①: the 情報セキュリティ責任者 applies to the 許可権限者, who decides (②).
+        var steps = Router().Route(Record(FormKind.CloudUseRequest, Yamada, confidentiality: confidentiality), Today).Steps;
 
-        Assert.Equal(("8.3(5)②", OrgRole.ChiefSecurityOfficer), (step.Clause, step.Role!.Value));
-        Assert.Equal(["高橋 次郎"], Names(step));
+        Assert.Equal(
+            [("8.3(5)①", OrgRole.SecurityOfficer, "鈴木 一郎", 1), ("8.3(5)②", OrgRole.ChiefSecurityOfficer, "高橋 次郎", 2)],
+            steps.Select(s => (s.Clause, s.Role!.Value, Assert.Single(s.Assignees).Name, s.Stage)));
+        Assert.All(steps, s => Assert.Equal(StepAction.Approve, s.Action));
     }
 
     [Fact]
@@ -93,18 +96,19 @@ public sealed class ApprovalRouterFacts
     {
         var router = Router(ShippedRules(new Dictionary<string, string?> { ["cloudPermissionAuthority"] = "Ciso" }));
 
-        var step = Assert.Single(router.Route(Record(FormKind.CloudUseRequest, Yamada, confidentiality: 2), Today).Steps);
+        var steps = router.Route(Record(FormKind.CloudUseRequest, Yamada, confidentiality: 2), Today).Steps;
 
-        Assert.Equal(["田中 三郎"], Names(step));
+        Assert.Equal([["鈴木 一郎"], ["田中 三郎"]], steps.Select(s => Names(s).ToArray()));
     }
 
     [Fact]
     public void CloudConfidential_ByTheAuthority_GoesToTheCiso()
     {
-        var step = Assert.Single(Router().Route(Record(FormKind.CloudUseRequest, Takahashi, department: "消防本部", confidentiality: 2), Today).Steps);
+        var authority = Router().Route(Record(FormKind.CloudUseRequest, Takahashi, department: "消防本部", confidentiality: 2), Today).Steps
+            .Single(s => s.Clause == "8.3(5)②");
 
-        Assert.Equal(["田中 三郎"], Names(step));
-        Assert.Contains("1(8)①", Assert.Single(step.Notes), StringComparison.Ordinal);
+        Assert.Equal(["田中 三郎"], Names(authority));
+        Assert.Contains("1(8)①", Assert.Single(authority.Notes), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -198,12 +202,28 @@ public sealed class ApprovalRouterFacts
     {
         var router = Router(ShippedRules(new Dictionary<string, string?> { ["cloudPermissionAuthority"] = "Ciso" }));
 
-        var step = Assert.Single(router.Route(Record(FormKind.CloudUseRequest, Tanaka, department: "消防本部", confidentiality: 3), Today).Steps);
+        var step = router.Route(Record(FormKind.CloudUseRequest, Tanaka, department: "消防本部", confidentiality: 3), Today).Steps.Single(s => s.Clause == "8.3(5)②");
 
         Assert.Empty(step.Assignees);
         var note = Assert.Single(step.Notes);
         Assert.Contains("1(8)①", note, StringComparison.Ordinal);
         Assert.Contains("判断できる者が組織名簿にいません", note, StringComparison.Ordinal);
         Assert.False(router.MayDecide(step, OrgTestData.Sample().FindById(OrgTestData.Ciso), Today, Record(FormKind.CloudUseRequest, Tanaka)));
+    }
+
+    [Fact]
+    public void TheOrderADecisionMovesUp_IsTheRulesFiles()
+    {
+        // 1(8)①: the 管理者's own 持ち出し goes one role up the file's approverOrder; here the file skips the 責任者.
+        var shipped = File.ReadAllText(RulesPath);
+        const string Order = "approverOrder: [SecurityManager, SecurityOfficer, ChiefSecurityOfficer, Ciso]";
+        Assert.Contains(Order, shipped, StringComparison.Ordinal);
+        var rules = RoutingRulesLoader.Parse(shipped.Replace(Order, "approverOrder: [SecurityManager, ChiefSecurityOfficer, Ciso]", StringComparison.Ordinal), ReferenceClauses);
+
+        var step = Assert.Single(Router(rules).Route(Record(FormKind.TakeoutRequest, Sato), Today).Steps);
+
+        Assert.Equal((OrgRole.ChiefSecurityOfficer, "高橋 次郎"), (step.Role!.Value, Assert.Single(step.Assignees).Name));
+        Assert.Equal([OrgRole.SecurityManager, OrgRole.ChiefSecurityOfficer, OrgRole.Ciso], rules.ApproverOrder);
+        Assert.Null(rules.NextUp(OrgRole.SecurityOfficer));
     }
 }

@@ -47,7 +47,7 @@ public sealed class RoutingRegistrationFacts : IDisposable
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("rule 'web-meeting' (line 38), step 1: unknown clause '6.1(21)⑨'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("rule 'web-meeting' (line 41), step 1: unknown clause '6.1(21)⑨'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,16 +22,16 @@ public sealed class RoutingRulesLoaderFacts
     {
         var rules = RoutingTestData.ShippedRules(new Dictionary<string, string?> { ["cloudPermissionAuthority"] = "Ciso" });
 
-        var step = Assert.Single(rules.Rules.Single(r => r.Name == "cloud-confidential").Steps);
+        var step = rules.Rules.Single(r => r.Name == "cloud-confidential").Steps.Single(s => s.Clause == "8.3(5)②");
         Assert.Equal(OrgRole.Ciso, step.Role);
     }
 
     [Theory]
-    [InlineData("role: SecurityManager, clause: \"5.1(1)③(イ)\"", "role: Kakaricho, clause: \"5.1(1)③(イ)\"", "rule 'takeout' (line 18), step 1: unknown role 'Kakaricho'")]
-    [InlineData("forms: [TakeoutRequest]", "forms: [TakeoutRequst]", "rule 'takeout' (line 18): unknown form 'TakeoutRequst'")]
-    [InlineData("clause: \"5.1(1)③(イ)\"", "clause: \"5.1(1)⑨(イ)\"", "rule 'takeout' (line 18), step 1: unknown clause '5.1(1)⑨(イ)'")]
-    [InlineData("role: $webMeetingApprover", "role: $webMeetingBoss", "rule 'web-meeting' (line 38), step 1: unknown setting '$webMeetingBoss'")]
-    [InlineData("action: Acknowledge", "action: Stamp", "rule 'misdelivery' (line 44), step 1: unknown action 'Stamp'")]
+    [InlineData("role: SecurityManager, clause: \"5.1(1)③(イ)\"", "role: Kakaricho, clause: \"5.1(1)③(イ)\"", "rule 'takeout' (line 20), step 1: unknown role 'Kakaricho'")]
+    [InlineData("forms: [TakeoutRequest]", "forms: [TakeoutRequst]", "rule 'takeout' (line 20): unknown form 'TakeoutRequst'")]
+    [InlineData("clause: \"5.1(1)③(イ)\"", "clause: \"5.1(1)⑨(イ)\"", "rule 'takeout' (line 20), step 1: unknown clause '5.1(1)⑨(イ)'")]
+    [InlineData("role: $webMeetingApprover", "role: $webMeetingBoss", "rule 'web-meeting' (line 41), step 1: unknown setting '$webMeetingBoss'")]
+    [InlineData("action: Acknowledge", "action: Stamp", "rule 'misdelivery' (line 47), step 1: unknown action 'Stamp'")]
     public void Parse_NamesTheRuleAndTheProblem(string find, string replace, string expected)
     {
         Assert.Contains(find, Shipped, StringComparison.Ordinal);
@@ -54,6 +54,19 @@ public sealed class RoutingRulesLoaderFacts
         var error = Assert.Throws<RoutingRulesException>(() => RoutingRulesLoader.Parse(Shipped.Replace(find, replace), RoutingTestData.ReferenceClauses));
 
         Assert.Contains(error.Errors, e => e.StartsWith("rule 'fault'", StringComparison.Ordinal) && e.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("approverOrder: [SecurityManager, SecurityOfficer, ChiefSecurityOfficer, Ciso]", "", "approverOrder: missing")]
+    [InlineData("[SecurityManager, SecurityOfficer, ChiefSecurityOfficer, Ciso]", "[SecurityManager, Kacho, Ciso]", "approverOrder: unknown role 'Kacho'")]
+    [InlineData("[SecurityManager, SecurityOfficer, ChiefSecurityOfficer, Ciso]", "[SecurityManager, Ciso, 情報セキュリティ管理者]", "approverOrder: the role '情報セキュリティ管理者' is listed twice")]
+    public void Parse_ChecksTheApproverOrder(string find, string replace, string expected)
+    {
+        Assert.Contains(find, Shipped, StringComparison.Ordinal);
+
+        var error = Assert.Throws<RoutingRulesException>(() => RoutingRulesLoader.Parse(Shipped.Replace(find, replace), RoutingTestData.ReferenceClauses));
+
+        Assert.Contains(error.Errors, e => e.StartsWith(expected, StringComparison.Ordinal));
     }
 
     [Fact]
