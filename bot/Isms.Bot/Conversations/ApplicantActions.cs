@@ -29,6 +29,7 @@ public sealed class ApplicantActions(
     OrgDirectoryService directory,
     RecordProgressReader progress,
     Receipts receipts,
+    NotificationOutbox outbox,
     ILogger<ApplicantActions> logger)
 {
     /// <summary>The words of 取り下げ; the 受付番号 follows after a space.</summary>
@@ -139,6 +140,10 @@ public sealed class ApplicantActions(
         if (result.Succeeded)
         {
             await receipts.UpdateAsync(recordId, cancellationToken);
+            foreach (var notice in result.Notices ?? [])
+            {
+                await outbox.SendOrQueueAsync(notice, recordId, result.Record?.Number, cancellationToken);
+            }
         }
     }
 

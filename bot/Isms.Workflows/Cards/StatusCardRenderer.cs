@@ -87,6 +87,9 @@ public static class StatusCardRenderer
             if (record.ReturnedAt is { } returnedAt)
             {
                 facts.Add(("返却（持ち込み）", JapanTime.FormatDateTime(returnedAt)));
+                facts.Add(("返却の確認", record.ReturnConfirmedAt is { } confirmed
+                    ? $"{JapanTime.FormatDateTime(confirmed)}（{record.ReturnConfirmedBy}さん）"
+                    : "情報セキュリティ管理者の確認待ち"));
             }
             else if (progress.IsOpen && !string.IsNullOrEmpty(progress.NextStep))
             {

@@ -40,4 +40,22 @@ public static class TakeoutReturnCard
 
         return card.ToJson();
     }
+
+    /// <summary>For the 管理者 who keeps the record: a return the holder recorded, with 返却を確認.</summary>
+    public static JsonObject ForKeeper(RequestRecord record)
+    {
+        var facts = new List<(string, string)> { ("申請者", record.Applicant.Name) };
+        facts.AddRange(ShownFields
+            .Where(id => record.Answers.TryGetValue(id, out var a) && !string.IsNullOrWhiteSpace(a.Display))
+            .Select(id => (record.Answers[id].Label, record.Answers[id].Display)));
+        if (record.ReturnedAt is { } returned) facts.Add(("返却の記録", JapanTime.FormatDateTime(returned)));
+        return new AdaptiveCard()
+            .Add(TextBlock("持ち出しの返却の確認", TextTone.Heading))
+            .Add(TextBlock($"{record.Number}　{record.Title}", TextTone.Subheading))
+            .Add(FactSet(facts))
+            .Add(TextBlock("物品が戻ったことを確かめたら「返却を確認」を押してください。持ち出し・持ち込みの記録として残ります。", TextTone.Note))
+            .Add(TextBlock(FormCardRenderer.CitationText([TakeoutReturns.Clause]), TextTone.Help))
+            .AddAction(SubmitAction("返却を確認", new JsonObject { ["isms"] = TakeoutReturns.CheckInMarker, ["record"] = record.Id }, "positive", sendInputs: false))
+            .ToJson();
+    }
 }

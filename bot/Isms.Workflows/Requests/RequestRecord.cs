@@ -141,6 +141,10 @@ public sealed class RequestRecord
     public List<AnswerChange> ChangesSinceReturn { get; set; } = [];
     /// <summary>When the holder recorded the return (持ち込み, 5.1(1)⑤) of an approved 持ち出し; null while it is out.</summary>
     public DateTimeOffset? ReturnedAt { get; set; }
+    /// <summary>When the 情報セキュリティ管理者, who keeps the record (5.1(1)⑤), confirmed the return; null until then.</summary>
+    public DateTimeOffset? ReturnConfirmedAt { get; set; }
+    /// <summary>The name of who confirmed the return.</summary>
+    public string? ReturnConfirmedBy { get; set; }
 
     /// <summary>The one way a record's status changes: the move must be in the transition table
     /// (<see cref="RequestStatusText.MayChangeTo"/>), and it is written to the history.</summary>

@@ -84,12 +84,17 @@ public sealed class RegisterAndAuditFacts : TempDataDirectory
 
         var other = new FormConversation(client, TestStaffDirectory.NewMember("池田 誠司"));
         await other.Send(SubmitValue(list, "返却しました"));
-        Assert.Contains("申請者本人だけ", Assert.Single(other.Texts));
+        Assert.Contains("申請者本人と、記録を管理する所属の情報セキュリティ管理者", Assert.Single(other.Texts));
         var store = host.Services.GetRequiredService<IRequestStore>();
         Assert.Null(store.FindByNumber(number)!.ReturnedAt);
 
+        var toManager = connector.Received.Count;
         await applicant.Press("返却しました");
         Assert.Contains($"{number}の返却（持ち込み）を", Assert.Single(applicant.Texts));
+        // 5.1(1)⑤: the 管理者 keeps the record; the return reaches them with 返却を確認.
+        var keeperCard = AttachedCard(Assert.Single(connector.Received.Skip(toManager), r => r.ConversationId == PersonalConversationId(Approver)).Activity);
+        AdaptiveCardValidator.AssertValid(keeperCard);
+        Assert.Contains(number, CardTexts(keeperCard).Single(t => t.Contains("持ち出し申請", StringComparison.Ordinal)));
         var record = store.FindByNumber(number)!;
         Assert.NotNull(record.ReturnedAt);
         Assert.Equal(RequestStatus.Closed, record.Status);
@@ -103,6 +108,14 @@ public sealed class RegisterAndAuditFacts : TempDataDirectory
         Assert.DoesNotContain("返却しました", ButtonTitles(applicant.Card));
         await applicant.Say("申請状況");
         Assert.True(Facts(applicant.Card).ContainsKey("返却（持ち込み）"));
+        Assert.Equal("情報セキュリティ管理者の確認待ち", Facts(applicant.Card)["返却の確認"]);
+
+        var manager = new FormConversation(client, Approver);
+        await manager.Send(SubmitValue(keeperCard, "返却を確認"));
+        Assert.Contains($"{number}の返却を確認し", Assert.Single(manager.Texts));
+        Assert.Equal("佐藤 花子", store.FindByNumber(number)!.ReturnConfirmedBy);
+        await applicant.Say("申請状況");
+        Assert.EndsWith("（佐藤 花子さん）", Facts(applicant.Card)["返却の確認"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class AfterDecisionFacts
     public void AReturn_IsRecordedOnce_ByTheHolder_As持ち込み()
     {
         using var h = new ApprovalHarness(AfterLeave);
-        var returns = new TakeoutReturns(h.Database, h.Store, h.Audit, h.Directory, h.Time);
+        var returns = new TakeoutReturns(h.Database, h.Store, h.Audit, h.Directory, h.Router, h.Time);
         var pending = h.Submit();
         h.Service.Assign(pending, "act-p");
         var approved = h.Submit();
@@ -79,7 +79,7 @@ public sealed class AfterDecisionFacts
 
         Assert.Equal([approved.Id], returns.Outstanding(YamadaTeams).Select(r => r.Id));
         Assert.Equal(CheckInOutcome.NotApproved, returns.RecordReturn(pending.Id, YamadaTeams, Yamada, "act-1").Outcome);
-        Assert.Equal(CheckInOutcome.NotHolder, returns.RecordReturn(approved.Id, SatoTeams, Sato, "act-2").Outcome);
+        Assert.Equal(CheckInOutcome.NotHolder, returns.RecordReturn(approved.Id, "29:suzuki", Suzuki, "act-2").Outcome);
         Assert.Equal(CheckInOutcome.NotFound, returns.RecordReturn("nope", YamadaTeams, Yamada, "act-3").Outcome);
         Assert.Null(h.Load(approved.Id).ReturnedAt);
 
@@ -98,6 +98,53 @@ public sealed class AfterDecisionFacts
         Assert.Contains("返却済み", twice.Message);
         Assert.Single(h.Audit.Entries(approved.Id), e => e.Event.Action == "CheckedIn");
         Assert.True(h.Audit.Verify().IsValid);
+    }
+
+    [Fact]
+    public void TheManagerWhoKeepsTheRecord_IsToldOfAReturn_AndConfirmsIt()
+    {
+        // 5.1(1)⑤: the 管理者 keeps the record of 持ち出し and 持ち込み, so the return reaches them and they confirm it.
+        using var h = new ApprovalHarness(AfterLeave);
+        var returns = new TakeoutReturns(h.Database, h.Store, h.Audit, h.Directory, h.Router, h.Time);
+        var approved = h.Submit();
+        h.Service.Assign(approved, "act-a");
+        h.Decide(approved, Sato);
+
+        var recorded = returns.RecordReturn(approved.Id, YamadaTeams, Yamada, "act-1");
+
+        var notice = Assert.Single(recorded.Notices!);
+        Assert.Equal("佐藤 花子", notice.To.Name);
+        Assert.Contains("返却を確認", notice.Text, StringComparison.Ordinal);
+        AdaptiveCardValidator.AssertValid(notice.Card!);
+        Assert.Null(h.Load(approved.Id).ReturnConfirmedAt);
+
+        h.Time.Advance(TimeSpan.FromHours(3));
+        var confirmed = returns.RecordReturn(approved.Id, SatoTeams, Sato, "act-2");
+
+        Assert.True(confirmed.Succeeded);
+        Assert.Empty(confirmed.Notices ?? []);
+        var stored = h.Load(approved.Id);
+        Assert.Equal((h.Time.GetUtcNow(), "佐藤 花子"), (stored.ReturnConfirmedAt, stored.ReturnConfirmedBy));
+        Assert.Contains(stored.History, e => e.Action == "ReturnConfirmed" && e.Note!.Contains("5.1(1)⑤", StringComparison.Ordinal));
+        Assert.Equal(("ReturnConfirmed", "E0002"), (h.Audit.Entries(approved.Id).Last().Event.Action, h.Audit.Entries(approved.Id).Last().Event.ActorId));
+        Assert.Equal(CheckInOutcome.AlreadyReturned, returns.RecordReturn(approved.Id, SatoTeams, Sato, "act-3").Outcome);
+    }
+
+    [Fact]
+    public void TheManager_MayRecordAReturnTheHolderHasNot()
+    {
+        using var h = new ApprovalHarness(AfterLeave);
+        var returns = new TakeoutReturns(h.Database, h.Store, h.Audit, h.Directory, h.Router, h.Time);
+        var approved = h.Submit();
+        h.Service.Assign(approved, "act-a");
+        h.Decide(approved, Sato);
+
+        Assert.True(returns.RecordReturn(approved.Id, SatoTeams, Sato, "act-1").Succeeded);
+
+        var stored = h.Load(approved.Id);
+        Assert.Equal((RequestStatus.Closed, h.Time.GetUtcNow(), h.Time.GetUtcNow()), (stored.Status, stored.ReturnedAt, stored.ReturnConfirmedAt));
+        Assert.Equal(["CheckedIn", "ReturnConfirmed"], h.Audit.Entries(approved.Id).Select(e => e.Event.Action).TakeLast(2));
+        Assert.Equal(CheckInOutcome.AlreadyReturned, returns.RecordReturn(approved.Id, YamadaTeams, Yamada, "act-2").Outcome);
     }
 
     [Theory]

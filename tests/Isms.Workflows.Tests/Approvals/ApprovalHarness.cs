@@ -44,12 +44,13 @@ internal sealed class ApprovalHarness : IDisposable
         Directory.LearnTeamsUserId(Yamada, YamadaTeams);
         Store = new LiteDbRequestStore(Database);
         Audit = new AuditTrail(Database, Time, NullLogger<AuditTrail>.Instance);
-        var router = new Isms.Workflows.Routing.ApprovalRouter(rules ?? RoutingTestData.ShippedRules(), () => Directory.Current);
+        Router = new Isms.Workflows.Routing.ApprovalRouter(rules ?? RoutingTestData.ShippedRules(), () => Directory.Current);
         CloudRegister = new Isms.Workflows.Procedures.CloudServiceRegister(Database);
-        Service = new ApprovalService(Database, router, Directory, Audit, Time);
+        Service = new ApprovalService(Database, Router, Directory, Audit, Time);
     }
 
     public FakeTimeProvider Time { get; }
+    public Isms.Workflows.Routing.ApprovalRouter Router { get; }
     public IsmsDatabase Database { get; }
     public OrgDirectoryService Directory { get; }
     public LiteDbRequestStore Store { get; }

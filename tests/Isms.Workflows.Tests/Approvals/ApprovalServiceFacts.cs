@@ -100,7 +100,7 @@ public sealed class ApprovalServiceFacts : IDisposable
         var notice = Assert.Single(result.Notifications);
         Assert.Equal((Yamada, YamadaTeams), (notice.To.AadObjectId, notice.To.TeamsUserId));
         Assert.Equal("持ち出し申請（持出-2026-0001）が佐藤 花子さんにより承認されました。\n\nコメント: 返却時に報告してください"
-            + "\n\n次の対応: 許可された内容で持ち出せます。戻ったら「返却」と送り、返却を記録してください（根拠: 5.1(1)⑤）。", notice.Text);
+            + "\n\n次の対応: 許可された内容で持ち出せます。戻ったら「返却」と送り、返却を記録してください。情報セキュリティ管理者が確認します（根拠: 5.1(1)⑤）。", notice.Text);
         Assert.Equal("act-card", result.ActivityId);
         var decision = Assert.Single(result.View!.Decisions);
         Assert.Equal(("佐藤 花子", Decision.Approve, InLeave), (decision.DeciderName, decision.Decision, decision.At));
