@@ -4,6 +4,7 @@ using Isms.Workflows;
 using Isms.Workflows.Cards;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Org;
+using Isms.Workflows.Procedures;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using static Isms.Workflows.Cards.CardElements;
@@ -24,7 +25,8 @@ public sealed record HelpViewer(Person? Person, IReadOnlySet<OrgRole> Roles, IRe
 /// a few words, and the first response to a suspected virus. Someone not in the 組織名簿 is told whom to ask; a team
 /// channel or group chat is told that forms and records are used in the personal chat.
 /// </summary>
-public sealed class WelcomeCard(CommandTable commands, OrgDirectoryService directory, string editionLine, TimeProvider clock)
+public sealed class WelcomeCard(CommandTable commands, OrgDirectoryService directory, string editionLine, TimeProvider clock,
+    IReadOnlyList<string>? firstResponse = null)
 {
     /// <summary>Buttons per row: three fit the 1366×625 chat pane and wrap tidily on a phone.</summary>
     private const int ButtonsPerRow = 3;
@@ -89,10 +91,13 @@ public sealed class WelcomeCard(CommandTable commands, OrgDirectoryService direc
             AddSection(card, $"あなたの役割で（{string.Join("・", viewer.RoleLabels)}）", usable, HelpSection.Roles, viewer.Roles);
         }
 
-        var firstResponse = viewer.PersonalChat && viewer.Person is not null
-            ? "ウイルス感染の疑い: LANを抜き、電源は切らずに報告（6.4(3)⑦）"
-            : "ウイルス感染の疑いは、すぐLANケーブルを抜き、電源は切らずに所属の情報セキュリティ管理者へ（6.4(3)⑦）。";
-        var warning = TextBlock(firstResponse);
+        // The union's first step of 6.4(3)⑦ when it set a procedure; the clause's own otherwise.
+        var first = MalwareFirstResponse.Steps(firstResponse) == MalwareFirstResponse.ClauseFallback
+            ? (viewer.PersonalChat && viewer.Person is not null
+                ? "ウイルス感染の疑い: LANを抜き、電源は切らずに報告（6.4(3)⑦）"
+                : "ウイルス感染の疑いは、すぐLANケーブルを抜き、電源は切らずに所属の情報セキュリティ管理者へ（6.4(3)⑦）。")
+            : $"ウイルス感染の疑い: {MalwareFirstResponse.FirstStep(firstResponse)}（6.4(3)⑦）";
+        var warning = TextBlock(first);
         warning["color"] = "Attention";
         card.Add(warning);
         return card.ToJson();

@@ -10,6 +10,7 @@ using Isms.Bot.Training;
 using Isms.Jobs.Hosting;
 using Isms.Knowledge;
 using Isms.Workflows;
+using Isms.Workflows.Forms;
 using Isms.Workflows.Notifications;
 using Isms.Workflows.Org;
 using Isms.Workflows.Routing;
@@ -70,7 +71,8 @@ public static class BotServiceCollectionExtensions
         {
             var document = sp.GetRequiredService<IPolicyAnswerer>().Document;
             return new WelcomeCard(sp.GetRequiredService<CommandTable>(), sp.GetRequiredService<OrgDirectoryService>(),
-                $"対象: {document.Title}（{document.Edition}）", sp.GetRequiredService<TimeProvider>());
+                $"対象: {document.Title}（{document.Edition}）", sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<FormsOptions>().MalwareFirstResponse);
         });
         services.AddSingleton<RoleContacts>();
         services.AddSingleton<AnswerLog>();

@@ -21,8 +21,8 @@ public sealed class FormCatalog
             TakeoutRequestDefinition.Create(),
             WebMeetingRequestDefinition.Create(options.WebMeetingApprover),
             CloudUseRequestDefinition.Create(),
-            IncidentReportDefinition.Create(),
-            FaultReportDefinition.Create(),
+            IncidentReportDefinition.Create(options.MalwareFirstResponse),
+            FaultReportDefinition.Create(options.MalwareFirstResponse),
         ];
         _definitions = all.ToDictionary(d => d.Kind);
         _order = all.Select((d, i) => (d.Kind, i)).ToDictionary(x => x.Kind, x => x.i);

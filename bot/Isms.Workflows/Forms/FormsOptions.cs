@@ -9,6 +9,10 @@ public sealed class FormsOptions
     /// rules registered it is taken from them (Routing:WebMeetingApprover), so the form and the routing agree.</summary>
     public string WebMeetingApprover { get; set; } = "所属の情報セキュリティ管理者";
 
+    /// <summary>The union's first response to a suspected virus, 「事前に決められた」 by 6.4(3)⑦, one step an entry
+    /// (Forms:MalwareFirstResponse:0, :1 …). Empty: the clause's own (take the device off the network).</summary>
+    public List<string> MalwareFirstResponse { get; set; } = [];
+
     /// <summary>How far back 申請状況 shows finished records.</summary>
     public int RecentDays { get; set; } = 30;
 }

@@ -28,13 +28,14 @@ public static class FaultReportDefinition
         new("other", "その他"),
     ];
 
-    public const string SuspiciousNotice =
+    /// <summary>What a fault that looks like an incident is told at once: the first response of 6.4(3)⑦ (the union's
+    /// procedure, or the clause's own), then the インシデント報告.</summary>
+    public static string SuspiciousNotice(IReadOnlyList<string>? firstResponse = null) =>
         "【インシデントの疑いがあります】脅迫文や身に覚えのない警告は、ウイルス（ランサムウェアなど）の疑いがあります（根拠: 6.4(3)⑦、5.3(1)①）。\n" +
-        "1. その端末のLANケーブルを抜いてください。無線の場合は通信を切ってください。\n" +
-        "2. 電源は切らないでください。\n" +
-        "3. この障害報告を送ったら、続けて「インシデント報告」と送り、情報セキュリティ管理者と統一的な窓口にも報告してください。";
+        MalwareFirstResponse.Numbered(firstResponse, "この障害報告を送ったら、続けて「インシデント報告」と送り、情報セキュリティ管理者と統一的な窓口にも報告してください。");
 
-    public static FormDefinition Create() => new(
+    /// <param name="firstResponse">The union's first-response procedure (6.4(3)⑦), one step a line; null or empty for the clause's own.</param>
+    public static FormDefinition Create(IReadOnlyList<string>? firstResponse = null) => new(
         Kind,
         Title: "障害報告",
         NumberPrefix: "障害",
@@ -78,7 +79,7 @@ public static class FaultReportDefinition
         [
             new FormRule("looks-like-an-incident", [When(Suspicious, Yes)], ["6.4(3)⑦", "5.3(1)①"], RuleEffects.NotifyImmediately)
             {
-                Notice = SuspiciousNotice,
+                Notice = SuspiciousNotice(firstResponse),
                 NextStep = "選んだシステムの情報システム管理者が確認し、障害記録として記録します（根拠: 6.1(7)）。インシデントの疑いがあるため、「インシデント報告」からも報告してください（根拠: 5.3(1)①）。",
             },
         ],

@@ -26,14 +26,11 @@ public static class IncidentReportDefinition
         new("other", "その他"),
     ];
 
-    public const string MalwareFirstResponse =
-        "【至急】ウイルス感染が疑われるときの初動対応（根拠: 6.4(3)⑦）\n" +
-        "1. その端末のLANケーブルを抜いてください。無線の場合は通信を切ってください。\n" +
-        "2. 電源は切らないでください。\n" +
-        "3. 端末を操作せず、情報セキュリティ管理者または統一的な窓口からの指示を待ってください。\n" +
-        "対応したら、続けて報告を入力してください。";
+    /// <summary>The first response when the union has set no procedure (the clause's own, 6.4(3)⑦).</summary>
+    public static readonly string MalwareFirstResponse = Procedures.MalwareFirstResponse.IncidentNotice(null);
 
-    public static FormDefinition Create() => new(
+    /// <param name="firstResponse">The union's first-response procedure (6.4(3)⑦), one step a line; null or empty for the clause's own.</param>
+    public static FormDefinition Create(IReadOnlyList<string>? firstResponse = null) => new(
         FormKind.IncidentReport,
         Title: "インシデント報告",
         NumberPrefix: "インシデント",
@@ -83,7 +80,7 @@ public static class IncidentReportDefinition
         [
             new FormRule("malware-first-response", [When(IncidentKind, Malware)], ["6.4(3)⑦"], RuleEffects.NotifyImmediately)
             {
-                Notice = MalwareFirstResponse,
+                Notice = Procedures.MalwareFirstResponse.IncidentNotice(firstResponse),
             },
             new FormRule("personal-data", [When(PersonalData, Yes)], ["5.3(1)④"], RuleEffects.None),
             new FormRule("reported-from-outside", [When(ReportedBy, "outside")], ["5.3(2)①"], RuleEffects.None),

@@ -1,0 +1,61 @@
+using Isms.Bot.Tests.Forms;
+using Isms.Bot.Tests.Pipeline;
+using static Isms.Bot.Tests.Forms.FormConversation;
+using static Isms.Bot.Tests.Pipeline.QuestionFacts;
+
+namespace Isms.Bot.Tests.Incidents;
+
+/// <summary>
+/// 6.4(3)⑦ asks staff to follow the first-response procedure 「事前に決められた」: the union's procedure is a setting
+/// (Forms:MalwareFirstResponse), shown wherever the first response is; the clause's own fallback (take the device off
+/// the network) only when none is set.
+/// </summary>
+public sealed class FirstResponseFacts : TempDataDirectory
+{
+    private const string UnionStep1 = "端末の電源を入れたまま、情報政策係（内線 2200）に電話してください。";
+    private const string UnionStep2 = "情報政策係の指示があるまで、LANケーブルはそのままにしてください。";
+
+    private static readonly Dictionary<string, string?> UnionProcedure = new()
+    {
+        ["Forms:MalwareFirstResponse:0"] = UnionStep1,
+        ["Forms:MalwareFirstResponse:1"] = UnionStep2,
+    };
+
+    [Fact]
+    public async Task TheUnionsProcedure_IsWhatTheIncidentReportTheFaultReportAndTheHelpCardShow()
+    {
+        await using var host = await BotHost.StartAsync(DataDirectory, UnionProcedure);
+
+        var incident = host.Person("初動 一郎");
+        await incident.Say("インシデント報告");
+        await incident.Press("次へ", ("incidentKind", "malware"), ("occurredDate", BotHost.Date(0)), ("foundDate", BotHost.Date(0)),
+            ("description", "身に覚えのない警告が出ました。"), ("reportedBy", "self"));
+        var notice = Assert.Single(incident.Texts);
+        Assert.Contains($"1. {UnionStep1}\n2. {UnionStep2}", notice, StringComparison.Ordinal);
+        Assert.Contains("6.4(3)⑦", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("LANケーブルを抜いてください", notice, StringComparison.Ordinal);
+
+        var fault = host.Person("初動 二郎");
+        await fault.Say("障害報告");
+        await fault.Press("次へ", ("system", "unknown"), ("occurredDate", BotHost.Date(0)), ("symptom", "error"), ("description", "画面に脅迫文が出ました。"));
+        await fault.Press("次へ", ("suspicious", "yes"), ("scope", "self"), ("actionsTaken", "なし"));
+        var faultNotice = fault.Texts.Single(t => t.Contains("インシデントの疑い", StringComparison.Ordinal));
+        Assert.Contains($"1. {UnionStep1}\n2. {UnionStep2}\n3. この障害報告を送ったら", faultNotice, StringComparison.Ordinal);
+
+        await incident.Say("ヘルプ");
+        Assert.Contains($"ウイルス感染の疑い: {UnionStep1}（6.4(3)⑦）", CardTexts(incident.Card));
+    }
+
+    [Fact]
+    public async Task WithoutAProcedure_TheClausesOwnFallback_TakesTheDeviceOffTheNetwork()
+    {
+        await using var host = await BotHost.StartAsync(DataDirectory);
+
+        var person = host.Person("初動 三郎");
+        await person.Say("インシデント報告");
+        await person.Press("次へ", ("incidentKind", "malware"), ("occurredDate", BotHost.Date(0)), ("foundDate", BotHost.Date(0)),
+            ("description", "身に覚えのない警告が出ました。"), ("reportedBy", "self"));
+
+        Assert.Contains("1. その端末のLANケーブルを抜いてください。無線の場合は通信を切ってください。", Assert.Single(person.Texts), StringComparison.Ordinal);
+    }
+}
