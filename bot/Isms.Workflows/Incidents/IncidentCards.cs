@@ -82,10 +82,14 @@ public static class IncidentCards
         }
 
         card.AddRange(TimelineElements(view))
-            .Add(TextBlock(FormCardRenderer.CitationText(["5.3(1)", "5.3(3)", "1(9)"]), TextTone.Help));
+            .Add(TextBlock(FormCardRenderer.CitationText(TimelineClauses), TextTone.Help));
         return WithRefresh(card.ToJson(), view);
     }
 
+
+    /// <summary>What the timeline rests on, as real clause ids: the report up the chain (5.3(1)①〜③), the CSIRT's
+    /// assessment, report to the CISO, instruction and closing (5.3(3)①〜④), the outside reports (1(9)⑤).</summary>
+    private static readonly string[] TimelineClauses = ["5.3(1)①", "5.3(1)②", "5.3(1)③", "5.3(3)①", "5.3(3)②", "5.3(3)③", "5.3(3)④", "1(9)⑤"];
 
     private static IEnumerable<(string, string)> Facts(IncidentView view)
     {

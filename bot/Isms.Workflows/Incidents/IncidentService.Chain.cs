@@ -88,7 +88,7 @@ public sealed partial class IncidentService
         if (Refusal(record, incident, cardVersion) is { } refused) return refused;
         if (Invoker(aadObjectId, teamsUserId, record, incident, out person) is { } notAllowed) return notAllowed;
         return IsCsirt(person) ? null
-            : Refuse(IncidentOutcome.NotAllowed, "評価と対応の記録ができるのはCSIRT（CSIRT責任者とCSIRTの職員）だけです（根拠 1(9)②、5.3(3)）。", record, incident);
+            : Refuse(IncidentOutcome.NotAllowed, "評価と対応の記録ができるのはCSIRT（CSIRT責任者とCSIRTの職員）だけです（根拠 1(9)②、5.3(3)①）。", record, incident);
     }
 
     private IReadOnlyList<Person> CsirtHolders() =>

@@ -70,8 +70,8 @@ public static class NextSteps
         {
             IncidentStatus.Reported =>
                 $"{Who(view.AcknowledgerLabel ?? "情報セキュリティ管理者", view.AcknowledgerNames)}が内容を確認し、上位の責任者へ報告します。" +
-                "CSIRTが状況を評価し、必要な指示をします（根拠: 5.3(1)、5.3(3)）。連絡があれば対応できるようにしてください。",
-            IncidentStatus.Acknowledged => "管理者の確認が済みました。CSIRTが状況を評価し、必要な指示をします（根拠: 5.3(3)）。連絡があれば対応できるようにしてください。",
+                "CSIRTが状況を評価し、必要な指示をします（根拠: 5.3(1)②③、5.3(3)①③）。連絡があれば対応できるようにしてください。",
+            IncidentStatus.Acknowledged => "管理者の確認が済みました。CSIRTが状況を評価し、必要な指示をします（根拠: 5.3(3)①③）。連絡があれば対応できるようにしてください。",
             IncidentStatus.Assessed when view.Containment is { } containment => $"CSIRTの指示に従って対応してください: {containment}",
             IncidentStatus.Assessed when view.IsIncident == false => "CSIRTは情報セキュリティインシデントには当たらないと評価しました。CSIRTが記録を締めくくるまでお待ちください。",
             IncidentStatus.Assessed => "CSIRTが対応しています。指示があれば、このチャットでお知らせします。",

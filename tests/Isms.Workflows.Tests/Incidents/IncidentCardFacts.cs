@@ -89,6 +89,19 @@ public sealed class IncidentCardFacts
         Assert.Contains("8/20 13:30", text);
     }
 
+    [Theory]
+    [MemberData(nameof(CardNames))]
+    public void EveryClauseTheCardCites_IsARealClauseId(string name)
+    {
+        // Clause ids as the cards write them: 根拠: a、b on the citation line, （a） after a timeline step or a heading.
+        var text = Approvals.ApprovalHarness.AllText(Card(name));
+        var cited = System.Text.RegularExpressions.Regex.Matches(text, @"(?<![\d.])\d(?:\.\d)?\(\d+\)[①-⑳]?(?:\([ア-ン]\))?")
+            .Select(m => m.Value).Distinct().ToList();
+
+        Assert.NotEmpty(cited);
+        Assert.All(cited, id => Assert.True(Routing.RoutingTestData.ReferenceClauses.Exists(id), $"{name} cites '{id}', which is not a clause id"));
+    }
+
     [Fact]
     public void UserText_StaysInsideJsonStrings()
     {
