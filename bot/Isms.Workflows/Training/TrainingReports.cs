@@ -16,7 +16,14 @@ public static class TrainingReports
     };
 
     /// <summary>To each 情報セキュリティ管理者: the state of their 所属, overdue people by name (5.2(2)④).</summary>
-    public static TrainingReport ForManager(DepartmentTrainingStatus d, DateOnly asOf)
+    public static TrainingReport ForManager(DepartmentTrainingStatus d, DateOnly asOf) => new("研修の実施状況（所属）",
+        DepartmentText(d, asOf).Append("実施状況を記録し、統括情報セキュリティ責任者及び情報セキュリティ責任者に報告してください（5.2(2)④）。").ToString(), "5.2(2)④");
+
+    /// <summary>To the 情報セキュリティ責任者 of the 所属: the same state, as the 管理者's report reaches them (5.2(2)④).</summary>
+    public static TrainingReport ForOfficer(DepartmentTrainingStatus d, DateOnly asOf) => new("研修の実施状況（所属・情報セキュリティ責任者あて）",
+        DepartmentText(d, asOf).Append("情報セキュリティ管理者が記録した所属の研修の実施状況の報告です（5.2(2)④）。").ToString(), "5.2(2)④");
+
+    private static StringBuilder DepartmentText(DepartmentTrainingStatus d, DateOnly asOf)
     {
         var text = new StringBuilder()
             .AppendLine($"{d.Department}の研修実施状況（{asOf:yyyy年M月d日}現在）")
@@ -26,8 +33,7 @@ public static class TrainingReports
             text.AppendLine($"・{person.Person.Name}: {string.Join("、", person.Overdue.Select(c => c.Course.Title))}");
         }
 
-        text.Append("実施状況を記録し、統括情報セキュリティ責任者及び情報セキュリティ責任者に報告してください（5.2(2)④）。");
-        return new("研修の実施状況（所属）", text.ToString(), "5.2(2)④");
+        return text;
     }
 
     /// <summary>To the 統括: per 所属 and per course, for analysis and the report to the CISO (5.2(2)⑤). No names.</summary>

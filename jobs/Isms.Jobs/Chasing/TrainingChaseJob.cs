@@ -9,7 +9,8 @@ namespace Isms.Jobs.Chasing;
 
 /// <summary>
 /// Training (5.2): remind whoever is overdue, once per course and due date, with the confirmation card; each month
-/// (Training:ReportDayOfMonth) every 管理者 gets their 所属 (5.2(2)④) and the 統括 the summary (5.2(2)⑤); once a year
+/// (Training:ReportDayOfMonth) every 管理者 gets their 所属 and its 責任者 the same report (5.2(2)④), the 統括 the summary
+/// (5.2(2)⑤); once a year
 /// (Training:CommitteeReportDay) the CISO gets the committee report (5.2(2)⑥).
 /// </summary>
 public sealed class TrainingChaseJob(
@@ -59,6 +60,9 @@ public sealed class TrainingChaseJob(
             {
                 sent += await SendToRole(IsmsRole.SecurityManager, department.Department, $"dept:{department.Department}", month,
                     TrainingReports.ForManager(department, today), cancellationToken).ConfigureAwait(false);
+                // 5.2(2)④: the 管理者's report reaches the 情報セキュリティ責任者 of the 所属 as well as the 統括.
+                sent += await SendToRole(IsmsRole.SecurityResponsible, department.Department, $"dept-officer:{department.Department}", month,
+                    TrainingReports.ForOfficer(department, today), cancellationToken).ConfigureAwait(false);
             }
 
             sent += await SendToRole(IsmsRole.ChiefOfficer, null, "summary", month,

@@ -100,6 +100,10 @@ public sealed class OtherChaseJobsFacts : IDisposable
         Assert.Single(_f.Notifier.To("研修の受講期限を過ぎています"));
         Assert.NotNull(_f.Notifier.Sent.First(s => s.What.Title == "研修の受講期限を過ぎています").What.Card);
         Assert.Equal(["manager:警防課"], _f.Notifier.To("研修の実施状況（所属）"));
+        // 5.2(2)④: the 管理者's report reaches the 情報セキュリティ責任者 of the 所属 too, once a month.
+        var toOfficer = Assert.Single(_f.Notifier.Sent, s => s.What.Title == "研修の実施状況（所属・情報セキュリティ責任者あて）");
+        Assert.Equal(("officer:警防課", "5.2(2)④"), (toOfficer.To.Key, toOfficer.What.Clause));
+        Assert.Contains("消防 太郎", toOfficer.What.Text, StringComparison.Ordinal);
         Assert.Equal(["ChiefOfficer"], _f.Notifier.To("研修実施状況の集計"));
         Assert.Empty(_f.Notifier.To("研修実施状況（委員会報告用）"));
 

@@ -41,6 +41,7 @@ public sealed class FakePeople : IPeopleLookup
         {
             IsmsRole.SecurityManager when department is not null => [Recipient.ById($"manager:{department}")],
             IsmsRole.SecurityManager => Staff.Select(s => s.Department).Distinct().Select(d => Recipient.ById($"manager:{d}")).ToList(),
+            IsmsRole.SecurityResponsible when department is not null => [Recipient.ById($"officer:{department}")],
             _ => [Recipient.ById(role.ToString())],
         };
         return Task.FromResult(holders);
