@@ -26,6 +26,7 @@ public static class IsmsCommands
         var incidents = services.GetRequiredService<IncidentsBridge>();
         var training = services.GetRequiredService<TrainingStatusHandler>();
         var trainingImport = services.GetRequiredService<TrainingImportCommand>();
+        var drills = services.GetRequiredService<DrillCommand>();
         var audit = services.GetRequiredService<AuditCommands>();
         var starter = services.GetRequiredService<FormStarter>();
         var deciders = Deciders(services.GetRequiredService<RoutingRules>());
@@ -43,6 +44,8 @@ public static class IsmsCommands
                 t => trainingImport.ImportAsync(t.Context, t.Text, t.CancellationToken), WordMatch.WordThenLines,
                 new(HelpSection.Roles, TrainingImportCommand.CommandWord, "研修記録取込: この語の次の行からCSVを貼り付けて送ります。", Button: false),
                 TrainingImportCommand.Roles),
+            new("drill-record", [DrillCommand.CommandWord, "訓練の記録"], Personal, RoleHolders, t => drills.ShowAsync(t.Context, t.CancellationToken),
+                Help: new(HelpSection.Roles, DrillCommand.CommandWord), Roles: DrillCommand.Roles),
             new("my-requests", ["申請状況", "申請一覧", "my requests"], Personal, Everyone, t => applicant.MyRequestsAsync(t.Context, t.CancellationToken),
                 Help: new(HelpSection.Records, "申請状況")),
             new("incident-status", ["インシデント状況", "インシデント一覧"], Personal, Everyone, t => incidents.ShowStatusAsync(t.Context, t.CancellationToken),

@@ -12,6 +12,7 @@ using Isms.Workflows.Cards;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Org;
 using Isms.Workflows.Procedures;
+using Isms.Workflows.Training;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
@@ -32,6 +33,7 @@ public sealed partial class MessageRouter(
     AnswerLog answers,
     ApprovalsBridge approvals,
     TrainingStatusHandler training,
+    DrillCommand drills,
     ApplicantActions applicantActions,
     CurationCommands curation,
     TimeProvider clock,
@@ -135,6 +137,9 @@ public sealed partial class MessageRouter(
                     await approvals.AfterSubmitAsync(turnContext, record, cancellationToken);
                 }
 
+                return;
+            case DrillCard.Marker:
+                await drills.SubmitAsync(turnContext, value, cancellationToken);
                 return;
             case "training":
                 await training.HandleSubmitAsync(turnContext, value, cancellationToken);

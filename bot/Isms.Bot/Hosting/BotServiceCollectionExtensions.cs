@@ -81,6 +81,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<QuestionHandler>();
         services.AddSingleton<TrainingStatusHandler>();
         services.AddSingleton<TrainingImportCommand>();
+        services.AddSingleton<DrillCommand>();
         services.AddSingleton<FormStarter>();
         services.AddSingleton(IsmsCommands.Create);
         services.AddSingleton<MessageRouter>();

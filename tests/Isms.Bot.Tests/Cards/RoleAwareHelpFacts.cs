@@ -40,11 +40,11 @@ public sealed class RoleAwareHelpFacts(BotHost host) : IClassFixture<BotHost>
     }
 
     [Fact]
-    public async Task TheChiefSecurityOfficer_SeesApprovalsTrainingImportAndTheAuditLog()
+    public async Task TheChiefSecurityOfficer_SeesDrillsApprovalsTrainingImportAndTheAuditLog()
     {
         var card = await Help(Directory("takahashi", "高橋 次郎", 4));
 
-        Assert.Equal([.. Forms, .. Records, "承認待ち", "監査ログ検証", "監査ログ出力", "回答の改善"], ButtonTitles(card));
+        Assert.Equal([.. Forms, .. Records, "訓練記録", "承認待ち", "監査ログ検証", "監査ログ出力", "回答の改善"], ButtonTitles(card));
         Assert.Contains(CardTexts(card), t => t.StartsWith("研修記録取込: ", StringComparison.Ordinal));
     }
 
