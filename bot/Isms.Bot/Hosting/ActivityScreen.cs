@@ -216,7 +216,7 @@ public static class ActivityScreen
             ? $"{name} has an item that is not an object"
             : null);
 
-    /// <summary>An id: a non-empty string of at most <see cref="MaxIdBytes"/> UTF-8 bytes without control characters.</summary>
+    /// <summary>An id: a string, not blank (empty only where optional), of at most <see cref="MaxIdBytes"/> UTF-8 bytes without control characters.</summary>
     private static string? Id(JsonElement parent, string name, bool required, string prefix = "")
     {
         if (Field(parent, name, required, JsonValueKind.String, prefix) is { } problem)
@@ -230,7 +230,7 @@ public static class ActivityScreen
         }
 
         var id = element.GetString()!;
-        if (id.Length == 0 && required)
+        if ((id.Length == 0 && required) || (id.Length > 0 && string.IsNullOrWhiteSpace(id)))
         {
             return $"{prefix}{name} is empty";
         }

@@ -68,6 +68,8 @@ public sealed class MalformedActivityFacts(BotHost host) : IClassFixture<BotHost
         "from null",
         "from.id null",
         "from.id a number",
+        "from.id blank",
+        "from.aadObjectId blank",
         "from.aadObjectId an object",
         "recipient a string",
         "conversation.id 5000 characters",
@@ -95,6 +97,8 @@ public sealed class MalformedActivityFacts(BotHost host) : IClassFixture<BotHost
             case "from null": activity["from"] = null; break;
             case "from.id null": activity["from"]!["id"] = null; break;
             case "from.id a number": activity["from"]!["id"] = 29; break;
+            case "from.id blank": activity["from"]!["id"] = "   "; break;
+            case "from.aadObjectId blank": activity["from"]!["aadObjectId"] = " "; break;
             case "from.aadObjectId an object": activity["from"]!["aadObjectId"] = new JsonObject { ["id"] = person.AadObjectId }; break;
             case "recipient a string": activity["recipient"] = BotId; break;
             case "conversation.id 5000 characters": activity["conversation"]!["id"] = "a:" + new string('x', 5000); break;
