@@ -34,6 +34,15 @@ public static class InformationProvisionRequestDefinition
         new("oral", "電話・口頭"),
     ];
 
+    public static readonly IReadOnlyList<ChoiceOption> EncryptionChoices =
+    [
+        new(Yes, "パスワードなどで暗号化する（パスワードは別の手段で伝える）"),
+        new(No, "暗号化しない"),
+        new(NotApplicable, "紙・電話・口頭なので該当しない"),
+    ];
+
+    public const string NotApplicable = "not_applicable";
+
     public static FormDefinition Create() => new(
         Kind,
         Title: "外部への情報提供申請",
@@ -60,10 +69,13 @@ public static class InformationProvisionRequestDefinition
             new FormStep("提供の方法",
             [
                 Choice(Method, "提供の方法", Methods, "2(2)⑨(ア)"),
-                Choice(Encryption, "暗号化", [new(Yes, "パスワードなどで暗号化する（パスワードは別の手段で伝える）"), new(No, "暗号化しない")], "2(2)⑨(ア)")
-                    with { VisibleWhen = [When(Method, "email", "media", "online")] },
-                LongText("noEncryptionReason", "暗号化しない理由", "2(2)⑨(ア)") with { VisibleWhen = [When(Encryption, No)] },
+                Choice(Encryption, "暗号化", EncryptionChoices, "2(2)⑨(ア)"),
                 LongText("otherMeasures", "その他の対策", "2(2)⑨(ア)") with { Required = false, Placeholder = "例: 封筒に入れて手渡しし、受領印をもらう" },
+            ]),
+            // Asked once the answer is known: a card cannot show a field depending on another input of the same card.
+            new FormStep("暗号化しない理由",
+            [
+                LongText("noEncryptionReason", "暗号化しない理由", "2(2)⑨(ア)") with { VisibleWhen = [When(Encryption, No)] },
             ]),
         ])
     {

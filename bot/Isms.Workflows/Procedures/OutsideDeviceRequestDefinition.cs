@@ -53,13 +53,17 @@ public static class OutsideDeviceRequestDefinition
             new FormStep("安全対策",
             [
                 Choice(ConnectNetwork, "庁内のネットワークに接続しますか", YesNo, "6.2(2)⑥") with { VisibleWhen = [When(DeviceKind, Devices)] },
-                Confirm("networkCheck", "接続する前に、ウイルスに感染していないことと、パッチ（更新プログラム）の適用状況を確認します", "6.2(2)⑥")
-                    with { VisibleWhen = [When(ConnectNetwork, Yes)] },
                 Confirm("malwareCheck", "使う前に、不正プログラム対策ソフトウェアでチェックします", "6.4(3)②")
                     with { VisibleWhen = [When(DeviceKind, Media)] },
                 Confirm("outsideWorkRules", "外部で情報処理作業を行うときの安全管理措置を守ります", "5.1(1)④(イ)")
                     with { VisibleWhen = [When(DeviceKind, Devices)] },
                 LongText("otherMeasures", "その他の対策", "5.1(1)④(イ)") with { Required = false, Placeholder = "例: 画面ロックを設定済み、業務終了後にデータを消去する" },
+            ]),
+            // Asked once the answer is known: a card cannot show a field depending on another input of the same card.
+            new FormStep("接続前の確認",
+            [
+                Confirm("networkCheck", "接続する前に、ウイルスに感染していないことと、パッチ（更新プログラム）の適用状況を確認します", "6.2(2)⑥")
+                    with { VisibleWhen = [When(DeviceKind, Devices), When(ConnectNetwork, Yes)] },
             ]),
         ])
     {

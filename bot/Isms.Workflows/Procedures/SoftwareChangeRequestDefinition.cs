@@ -47,6 +47,10 @@ public static class SoftwareChangeRequestDefinition
             [
                 Choice(ChangeKind, "申請する内容", ChangeKinds, "6.1(17)②", "6.1(18)②", "5.1(1)⑥"),
                 Text("target", "対象の端末（資産番号など）", "6.1(17)②", "6.1(18)②", "5.1(1)⑥") with { Placeholder = "例: 警防課 PC-0123" },
+                LongText("purpose", "業務上の必要性", "6.1(17)②", "6.1(18)②", "5.1(1)⑥"),
+            ]),
+            new FormStep("詳細",
+            [
                 Choice(System, "端末が属するシステム", [new(FaultReportDefinition.Unknown, "分からない・その他")], "6.1(17)②", "6.1(18)②")
                     with
                     {
@@ -54,10 +58,6 @@ public static class SoftwareChangeRequestDefinition
                         VisibleWhen = [When(ChangeKind, Install, Hardware)],
                         Help = "許可するのはこのシステムの情報システム管理者です。分からないときはネットワークの情報システム管理者が確認します。",
                     },
-                LongText("purpose", "業務上の必要性", "6.1(17)②", "6.1(18)②", "5.1(1)⑥"),
-            ]),
-            new FormStep("詳細",
-            [
                 Text("softwareName", "ソフトウェア名・バージョン", "6.1(17)②") with { VisibleWhen = [When(ChangeKind, Install)] },
                 Choice("licence", "ライセンス", Licences, "6.1(17)②") with { VisibleWhen = [When(ChangeKind, Install)] },
                 Text("licenceDetail", "ライセンスの内容（ライセンス番号・利用条件・台数など）", "6.1(17)②")
@@ -70,9 +70,13 @@ public static class SoftwareChangeRequestDefinition
                 LongText("settingDetail", "変更する設定と変更後の内容", "5.1(1)⑥") with { VisibleWhen = [When(ChangeKind, Settings)] },
                 Choice(SettingPeriod, "変更の期間", [new("permanent", "恒久的に変更する"), new("temporary", "一時的に変更し、作業後に元に戻す")], "5.1(1)⑥")
                     with { VisibleWhen = [When(ChangeKind, Settings)] },
+                LongText("risks", "変更に伴うリスクと対策", "6.1(17)②", "6.1(18)②", "5.1(1)⑥") with { Required = false },
+            ]),
+            // Asked after the period is known: a card cannot show a field depending on another input of the same card.
+            new FormStep("元に戻す日",
+            [
                 Date("restoreDate", "元に戻す予定日", DateRule.TodayOrLaterWithinYear, "5.1(1)⑥")
                     with { VisibleWhen = [When(ChangeKind, Settings), When(SettingPeriod, "temporary")] },
-                LongText("risks", "変更に伴うリスクと対策", "6.1(17)②", "6.1(18)②", "5.1(1)⑥") with { Required = false },
             ]),
         ])
     {
