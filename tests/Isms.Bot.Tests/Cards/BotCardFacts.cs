@@ -93,7 +93,7 @@ public sealed partial class BotCardFacts(BotHost host) : IClassFixture<BotHost>
     internal static JsonNode Stable(JsonObject card)
     {
         var copy = card.DeepClone();
-        foreach (var node in Pipeline.QuestionFacts.Descendants(copy))
+        foreach (var node in CardTree.Descendants(copy))
         {
             foreach (var key in new[] { "draft", "nonce", "answer" })
             {

@@ -118,32 +118,4 @@ public sealed class QuestionFacts : TempDataDirectory
 
     private static JsonObject FeedbackData(JsonObject card, string title) =>
         Descendants(card).Single(n => (string?)n["title"] == title)["data"]!.AsObject().DeepClone().AsObject();
-
-    internal static IEnumerable<JsonObject> Descendants(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                yield return obj;
-                foreach (var (_, child) in obj)
-                {
-                    foreach (var d in Descendants(child))
-                    {
-                        yield return d;
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var child in array)
-                {
-                    foreach (var d in Descendants(child))
-                    {
-                        yield return d;
-                    }
-                }
-
-                break;
-        }
-    }
 }
