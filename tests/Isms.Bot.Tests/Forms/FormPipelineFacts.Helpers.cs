@@ -29,7 +29,7 @@ public abstract partial class FormPipelineFacts
         for (var i = step; i < Steps.Length; i++)
         {
             Assert.Equal(Steps[i].Select(a => a.Field).Order(), FieldIds(person.Card).Order());
-            Assert.True(CardHeight.FitsOneScreen(person.Card),
+            Assert.True(!CardsFitOneScreen || CardHeight.FitsOneScreen(person.Card),
                 $"card {i + 1} is {CardHeight.Estimate(person.Card, CardHeight.LaptopWidth):0} px at 1366x625, {CardHeight.Estimate(person.Card, CardHeight.PhoneWidth):0} px on a phone");
             await person.Press("次へ", Steps[i]);
             Assert.DoesNotContain("入力内容を確認してください", AllText(person.Card));

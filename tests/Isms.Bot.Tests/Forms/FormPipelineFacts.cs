@@ -41,6 +41,10 @@ public abstract partial class FormPipelineFacts(BotHost host)
     /// <summary>Card submits from the command to the 受付番号 on the plain path: 次へ on each card, then 送信.</summary>
     protected abstract int Taps { get; }
 
+    /// <summary>Whether the plain path's cards are checked to fit one screen. Only the procedures merged after the page
+    /// engine and not yet cut into short steps say no (their first cards are 700–890 px); the check names the height.</summary>
+    protected virtual bool CardsFitOneScreen => true;
+
     /// <summary>How the confirmation names the sender: 申請者 on requests, 報告者 on reports.</summary>
     protected virtual string SenderRole => "申請者";
 
