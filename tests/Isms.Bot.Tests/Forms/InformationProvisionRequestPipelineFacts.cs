@@ -17,6 +17,11 @@ public sealed class InformationProvisionRequestPipelineFacts(BotHost host) : For
     protected override (string Field, string Value)[][] Steps =>
         [FirstStep(), [("method", "email"), ("encryption", "yes"), ("otherMeasures", "パスワードは電話で伝える")]];
 
+    protected override int Taps => 3;
+
+    // Its steps are not yet cut to fit one screen (follow-up): the cards are one step each, as written.
+    protected override bool CardsFitOneScreen => false;
+
     protected override (string Field, string Label, int MaxLength, string Corrected) Correctable =>
         ("recipient", "提供先（機関名・部署・担当者）", 200, "館林警察署 交通課");
 

@@ -17,6 +17,11 @@ public sealed class OutsideDeviceRequestPipelineFacts(BotHost host) : FormPipeli
     protected override (string Field, string Value)[][] Steps =>
         [FirstStep("outside_media"), [("malwareCheck", "true"), ("otherMeasures", "使用後は受け取り元に返却する")]];
 
+    protected override int Taps => 3;
+
+    // Its steps are not yet cut to fit one screen (follow-up): the cards are one step each, as written.
+    protected override bool CardsFitOneScreen => false;
+
     protected override (string Field, string Label, int MaxLength, string Corrected) Correctable =>
         ("ownerOrSource", "持ち主・受け取り元", 200, "群馬県 消防保安課");
 

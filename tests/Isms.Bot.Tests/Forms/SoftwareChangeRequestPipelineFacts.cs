@@ -23,6 +23,11 @@ public sealed class SoftwareChangeRequestPipelineFacts(BotHost host) : FormPipel
         ],
     ];
 
+    protected override int Taps => 3;
+
+    // Its steps are not yet cut to fit one screen (follow-up): the cards are one step each, as written.
+    protected override bool CardsFitOneScreen => false;
+
     protected override (string Field, string Label, int MaxLength, string Corrected) Correctable =>
         ("target", "対象の端末（資産番号など）", 200, "警防課 PC-0456");
 
