@@ -22,6 +22,13 @@ public class ProcedureDetectorFacts
     [InlineData("指令台の端末がフリーズして動かなくなりました", "fault_report")]
     [InlineData("システム障害を報告します", "fault_report")]
     [InlineData("ファイルが全部開けなくなって、ビットコインで払えという画面が出ています", "incident_report")]
+    [InlineData("フリーソフトをパソコンに入れたいです", "software_change_request")]
+    [InlineData("メモリを増設したいので申請します", "software_change_request")]
+    [InlineData("ウイルス対策ソフトの設定を一時的に変えたい", "software_change_request")]
+    [InlineData("私物のiPadを現場で使いたいです", "outside_device_request")]
+    [InlineData("業者からもらったUSBを使いたい", "outside_device_request")]
+    [InlineData("警察から救急記録の照会が来たので提供したい", "information_provision_request")]
+    [InlineData("病院に傷病者の情報を渡したいです", "information_provision_request")]
     public void ReportsAndRequests_AreDetected(string message, string key) =>
         Assert.Equal(key, Detector.Detect(message)?.Key);
 
@@ -34,6 +41,9 @@ public class ProcedureDetectorFacts
     [InlineData("救急隊の感染防止対策ってどうなってる？")]
     [InlineData("もう要らなくなったUSBメモリのデータって消さないとダメ？")]
     [InlineData("システム障害が起きたら誰に報告するの？")]
+    [InlineData("ソフトのインストールって誰の許可がいるの？")]
+    [InlineData("私物スマホを仕事で使ってもいい？")]
+    [InlineData("警察に情報を渡すときのルールは？")]
     public void QuestionsAboutTheRules_AreNoProcedure(string message) =>
         Assert.Null(Detector.Detect(message));
 

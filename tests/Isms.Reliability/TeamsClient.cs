@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using static Isms.Testing.CardTree;
 
 namespace Isms.Reliability;
 
@@ -119,32 +120,4 @@ public sealed class TeamsClient(HttpClient http, string serviceUrl, int person)
     private static string? Fact(JsonObject card, string title) =>
         Descendants(card).Where(n => n["facts"] is JsonArray).SelectMany(n => n["facts"]!.AsArray().OfType<JsonObject>())
             .FirstOrDefault(f => (string?)f["title"] == title)?["value"]?.GetValue<string>();
-
-    private static IEnumerable<JsonObject> Descendants(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                yield return obj;
-                foreach (var (_, child) in obj)
-                {
-                    foreach (var d in Descendants(child))
-                    {
-                        yield return d;
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    foreach (var d in Descendants(item))
-                    {
-                        yield return d;
-                    }
-                }
-
-                break;
-        }
-    }
 }

@@ -31,7 +31,8 @@ public sealed class Tmpfs : IDisposable
     {
         var chunk = new byte[64 * 1024];
         long written = 0;
-        using var stream = new FileStream(_filler, FileMode.Append, FileAccess.Write);
+        // Unbuffered: a buffered stream would flush the part that did not fit when disposed, and throw there.
+        using var stream = new FileStream(_filler, FileMode.Append, FileAccess.Write, FileShare.None, bufferSize: 0);
         try
         {
             while (true)

@@ -46,6 +46,34 @@ public sealed class CardGalleryFacts
         Snapshot.Match(name, card);
     }
 
+    /// <summary>Every step card fits 1366×625 and a 390 px phone (not the confirmation, which lists all answers, nor
+    /// a card shown again with the server's errors on it).</summary>
+    [Fact]
+    public void EveryStepCard_FitsOneScreen_OnALaptopAndAPhone()
+    {
+        var steps = CardGallery.All.Where(c => FormSession.ButtonTitles(c.Card).Contains("次へ") && !c.Name.EndsWith(".errors", StringComparison.Ordinal)).ToList();
+
+        Assert.True(steps.Count >= 20);
+        Assert.All(steps, c => Assert.True(
+            CardHeight.FitsOneScreen(c.Card),
+            $"{c.Name}: {CardHeight.Estimate(c.Card, CardHeight.LaptopWidth):0} px on a laptop, {CardHeight.Estimate(c.Card, CardHeight.PhoneWidth):0} px on a phone"));
+    }
+
+    [Fact]
+    public void EveryTypedInput_HasAJapanesePlaceholder_AndTheBasisIsShownOncePerCard()
+    {
+        var steps = CardGallery.All.Where(c => FormSession.ButtonTitles(c.Card).Contains("次へ")).ToList();
+        var typed = steps.SelectMany(c => FormSession.Inputs(c.Card).Select(i => (c.Name, Input: i)))
+            .Where(x => (string?)x.Input["type"] is "Input.Text" or "Input.Date" or "Input.Time"
+                || ((string?)x.Input["type"] == "Input.ChoiceSet" && (string?)x.Input["style"] == "compact"))
+            .ToList();
+
+        Assert.Contains(typed, x => (string?)x.Input["type"] == "Input.Date");
+        Assert.Contains(typed, x => (string?)x.Input["type"] == "Input.Time");
+        Assert.All(typed, x => Assert.Matches(@"\p{IsHiragana}|\p{IsKatakana}|\p{IsCJKUnifiedIdeographs}", (string?)x.Input["placeholder"] ?? ""));
+        Assert.All(steps, c => Assert.Single(FormSession.AllText(c.Card).Split('\n'), line => line.StartsWith("根拠: ", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void EveryStepCard_ShowsTheBasisOnce_AndDateAndTimeInputsHaveJapanesePlaceholders()
     {
@@ -61,7 +89,7 @@ public sealed class CardGalleryFacts
     [Fact]
     public void UserText_StaysInsideJsonStrings()
     {
-        var (_, card) = CardGallery.All.Single(c => c.Name == "misdelivery.3.errors");
+        var (_, card) = CardGallery.All.Single(c => c.Name == "misdelivery.4.errors");
         var injected = new AdaptiveCard().Add(CardElements.TextInput("f_x", "l", "\"},{\"type\":\"Action.OpenUrl\"", 10, false, false, null)).ToJson();
 
         Assert.Equal("\"},{\"type\":\"Action.OpenUrl\"", (string?)injected["body"]![0]!["value"]);

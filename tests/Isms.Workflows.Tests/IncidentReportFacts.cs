@@ -12,14 +12,11 @@ public sealed class IncidentReportFacts : IDisposable
 
     public void Dispose() => _harness.Dispose();
 
-    internal static (string, string)[] FirstStep(string kind = "loss_theft", string reportedBy = "self") =>
+    /// <summary>Every answer of the plain path, by field id (a card takes those of the questions it shows).</summary>
+    internal static (string, string)[] Answers(string kind = "loss_theft", string reportedBy = "self", string personalData = "no") =>
     [
         ("incidentKind", kind), ("occurredDate", "2026-11-25"), ("foundDate", "2026-11-26"), ("foundTime", "08:30"),
         ("description", "公用スマートフォンが見当たりません。"), ("reportedBy", reportedBy),
-    ];
-
-    internal static (string, string)[] SecondStep(string personalData = "no") =>
-    [
         ("affectedAssets", "公用スマートフォン1台"), ("confidentiality", "2"), ("personalData", personalData),
         ("firstResponse", "立ち寄り先に問い合わせました。"),
     ];
@@ -29,12 +26,16 @@ public sealed class IncidentReportFacts : IDisposable
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.IncidentReport, "公用スマホなくした");
-        Assert.Equal("loss_theft", InputValue(session.Card, "incidentKind"));
+        Assert.DoesNotContain("incidentKind", InputFieldIds(session.Card));
 
-        session.Next(FirstStep());
-        Assert.Contains("possibleCrime", InputFieldIds(session.Card));
-        Assert.DoesNotContain("networkDisconnected", InputFieldIds(session.Card));
-        session.Next([.. SecondStep(), ("possibleCrime", "yes")]);
+        session.FillIn(Answers());
+        Assert.Equal("possibleCrime", InputFieldIds(session.Card).Single(f => f == "possibleCrime"));
+        Assert.Equal("選択してください。", ErrorFor(session.Card, "possibleCrime"));
+        session.FillIn([.. Answers(), ("possibleCrime", "yes")]);
+        Assert.Equal("紛失・盗難", Facts(session.Card)["インシデントの種類"]);
+        Assert.Equal("公用スマホなくした", Facts(session.Card)["何が起きたか"]);
+        Assert.Equal("報告者", Facts(session.Card).Keys.First());
+        Assert.DoesNotContain("networkDisconnected", Facts(session.Card).Keys);
         session.Click("送信");
 
         var record = session.Last.CreatedRecord!;
@@ -57,8 +58,9 @@ public sealed class IncidentReportFacts : IDisposable
         Assert.Contains("6.4(3)⑦", reply.Messages[0].Text);
         Assert.NotNull(reply.Messages[1].Card);
 
-        session.Next(FirstStep(kind: "malware"));
+        session.Next(Answers(kind: "malware"));
         Assert.Empty(session.Texts);
+        session.FillIn(Answers(kind: "malware"));
         Assert.Equal("networkDisconnected", InputFieldIds(session.Card)[0]);
     }
 
@@ -69,10 +71,11 @@ public sealed class IncidentReportFacts : IDisposable
         session.Start(FormKind.IncidentReport);
         Assert.Empty(session.Texts);
 
-        session.Next(FirstStep(kind: "malware"));
+        session.Next(Answers(kind: "malware"));
         Assert.Equal([IncidentReportDefinition.MalwareFirstResponse], session.Texts);
-        session.Next([.. SecondStep(), ("networkDisconnected", "done")]);
+        session.Next([.. Answers(kind: "malware"), ("networkDisconnected", "done")]);
         Assert.Empty(session.Texts);
+        session.FillIn([.. Answers(kind: "malware"), ("networkDisconnected", "done")]);
         session.Click("送信");
         Assert.Contains("6.4(3)⑦", session.Last.CreatedRecord!.AppliedClauses);
     }
@@ -82,9 +85,7 @@ public sealed class IncidentReportFacts : IDisposable
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.IncidentReport);
-        session.Next(FirstStep(kind: "leak", reportedBy: "outside"));
-        session.Next(SecondStep(personalData: "yes"));
-        session.Next(("personalDataCount", "unknown"));
+        session.FillIn([.. Answers(kind: "leak", reportedBy: "outside", personalData: "yes"), ("personalDataCount", "unknown")]);
         session.Click("送信");
 
         var record = session.Last.CreatedRecord!;
@@ -97,8 +98,28 @@ public sealed class IncidentReportFacts : IDisposable
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.IncidentReport);
-        session.Next([.. FirstStep().Where(f => f.Item1 != "foundDate"), ("foundDate", "2026-12-01")]);
+        session.FillIn([.. Answers(), ("possibleCrime", "no")]);
+        session.Click("修正する");
+        session.FillIn([.. Answers().Where(f => f.Item1 != "foundDate"), ("foundDate", "2026-12-01"), ("possibleCrime", "no")]);
 
         Assert.Equal("今日より後の日付は指定できません。", ErrorFor(session.Card, "foundDate"));
+    }
+
+    [Fact]
+    public void TheDays_AreTodayUnlessSaid_AndNotKnowingAboutPersonalDataOrACrime_CountsAsYes()
+    {
+        var session = _harness.Session(FormHarness.Alice);
+        session.Start(FormKind.IncidentReport, "さっき公用スマホをなくしました");
+        Assert.DoesNotContain("occurredDate", InputFieldIds(session.Card));
+        session.FillIn([.. Answers().Where(a => a.Item1 is not ("occurredDate" or "foundDate")), ("personalData", "unknown"), ("possibleCrime", "unknown")]);
+
+        Assert.Equal("2026年11月26日（木）", Facts(session.Card)["気付いた日"]);
+        Assert.Equal("2026年11月26日（木）", Facts(session.Card)["発生した日（分からなければ気付いた日）"]);
+        Assert.Equal("分からない", Facts(session.Card)["個人情報は含まれていますか"]);
+        session.Click("送信");
+        var record = session.Last.CreatedRecord!;
+        Assert.Contains("5.3(1)④", record.AppliedClauses);
+        Assert.Contains("6.5(3)", record.AppliedClauses);
+        Assert.DoesNotContain("personalDataCount", record.Answers.Keys);
     }
 }

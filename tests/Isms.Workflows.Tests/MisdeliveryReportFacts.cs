@@ -11,27 +11,20 @@ public sealed class MisdeliveryReportFacts : IDisposable
 
     public void Dispose() => _harness.Dispose();
 
-    internal static (string, string)[] FirstStep(string hasAttachment = "no") =>
+    /// <summary>Every answer of the plain path, by field id (a card takes those of the questions it shows).</summary>
+    internal static (string, string)[] Answers(string hasAttachment = "no", string confidentiality = "2", string personalData = "no") =>
     [
         ("sentDate", "2026-11-26"), ("sentTime", "09:15"), ("recipientAddress", "someone@example.jp"),
         ("recipientOrganisation", "株式会社例"), ("recipientScope", "outside"), ("subject", "会議資料の送付"), ("hasAttachment", hasAttachment),
+        ("confidentiality", confidentiality), ("personalData", personalData),
+        ("howNoticed", "送信直後に宛先を見て気付きました。"), ("deletionStatus", "requested"),
     ];
-
-    private static readonly (string, string)[] LastStep =
-        [("howNoticed", "送信直後に宛先を見て気付きました。"), ("deletionStatus", "requested")];
 
     private RequestRecord Report(string confidentiality, string personalData, string? count = null)
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.MisdeliveryReport, "メール誤送信しちゃった");
-        session.Next(FirstStep());
-        session.Next(("confidentiality", confidentiality), ("personalData", personalData));
-        if (count is not null)
-        {
-            session.Next(("personalDataCount", count));
-        }
-
-        session.Next(LastStep);
+        session.FillIn([.. Answers(confidentiality: confidentiality, personalData: personalData), ("personalDataCount", count ?? "")]);
         session.Click("送信");
         return session.Last.CreatedRecord!;
     }
@@ -62,6 +55,18 @@ public sealed class MisdeliveryReportFacts : IDisposable
     }
 
     [Fact]
+    public void NotKnowingAboutPersonalData_IsHandledAsPersonalData_OnTheSafeSide()
+    {
+        var record = Report(confidentiality: "2", personalData: "unknown");
+
+        Assert.True(record.IsIncident);
+        Assert.Equal("分からない", record.Answers["personalData"].Display);
+        Assert.Contains("5.3(1)④", record.AppliedClauses);
+        Assert.Contains("分からないため、含まれている場合と同じく", record.NextStep);
+        Assert.DoesNotContain("personalDataCount", record.Answers.Keys);
+    }
+
+    [Fact]
     public void Confidentiality3_MakesItAnIncident()
     {
         var record = Report(confidentiality: "3", personalData: "no");
@@ -75,8 +80,9 @@ public sealed class MisdeliveryReportFacts : IDisposable
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.MisdeliveryReport);
-        session.Next(FirstStep(hasAttachment: "yes"));
+        session.FillIn(Answers(hasAttachment: "yes"));
 
+        Assert.Equal("入力してください。", ErrorFor(session.Card, "attachmentNames"));
         Assert.Equal(["attachmentNames", "confidentiality", "personalData"], InputFieldIds(session.Card));
     }
 
@@ -85,7 +91,9 @@ public sealed class MisdeliveryReportFacts : IDisposable
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.MisdeliveryReport);
-        session.Next([.. FirstStep().Where(f => f.Item1 != "sentDate"), ("sentDate", "2026-11-27")]);
+        session.FillIn(Answers());
+        session.Click("修正する");
+        session.Next([.. Answers().Where(f => f.Item1 != "sentDate"), ("sentDate", "2026-11-27")]);
 
         Assert.Equal("今日より後の日付は指定できません。", ErrorFor(session.Card, "sentDate"));
     }
@@ -95,9 +103,7 @@ public sealed class MisdeliveryReportFacts : IDisposable
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.MisdeliveryReport);
-        session.Next(FirstStep());
-        session.Next(("confidentiality", "3"), ("personalData", "no"));
-        session.Next(LastStep);
+        session.FillIn(Answers(confidentiality: "3"));
 
         Assert.Contains("情報セキュリティインシデントとして扱われ", AllText(session.Card));
     }
@@ -106,9 +112,24 @@ public sealed class MisdeliveryReportFacts : IDisposable
     public void Prefill_ReadsTheDayItWasSent()
     {
         var session = _harness.Session(FormHarness.Alice);
-        session.Start(FormKind.MisdeliveryReport, "昨日の15時にメールを誤送信しました");
+        session.Start(FormKind.MisdeliveryReport, "昨日の15時に県の担当者へメールを誤送信しました");
+        Assert.DoesNotContain("sentDate", InputFieldIds(session.Card));
+        session.FillIn(Answers().Where(a => a.Item1 is not ("sentDate" or "sentTime" or "recipientOrganisation")).ToArray());
 
-        Assert.Equal("2026-11-25", InputValue(session.Card, "sentDate"));
-        Assert.Equal("15:00", InputValue(session.Card, "sentTime"));
+        Assert.Equal("2026年11月25日（水）", Facts(session.Card)["送信した日"]);
+        Assert.Equal("15:00", Facts(session.Card)["送信したおおよその時刻"]);
+        Assert.Equal("群馬県", Facts(session.Card)["宛先の組織名・氏名（分かる範囲で）"]);
+    }
+
+    [Fact]
+    public void TheDayItWasSent_IsTodayUnlessTheWordsSayOtherwise()
+    {
+        var session = _harness.Session(FormHarness.Alice);
+        session.Start(FormKind.MisdeliveryReport);
+
+        Assert.DoesNotContain("sentDate", InputFieldIds(session.Card));
+        Assert.Contains("入力済みの項目: 送信した日", AllText(session.Card));
+        session.FillIn(Answers().Where(a => a.Item1 != "sentDate").ToArray());
+        Assert.Equal("2026年11月26日（木）", Facts(session.Card)["送信した日"]);
     }
 }

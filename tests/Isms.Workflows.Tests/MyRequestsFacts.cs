@@ -15,8 +15,7 @@ public sealed class MyRequestsFacts : IDisposable
     {
         var session = _harness.Session(who);
         session.Start(FormKind.TakeoutRequest);
-        session.Next(TakeoutRequestFacts.FirstStep());
-        session.Next();
+        session.FillIn(TakeoutRequestFacts.Answers());
         session.Click("送信");
         return session.Last.CreatedRecord!;
     }

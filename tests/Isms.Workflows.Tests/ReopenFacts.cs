@@ -19,9 +19,10 @@ public sealed class ReopenFacts
         session.Last = harness.Service.Reopen(FormHarness.Alice, record.Id, "木村 智子", "目的を具体的に書いてください");
         Assert.Contains("目的を具体的に書いてください", AllText(session.Card));
         Assert.Equal("USB-012", InputValue(session.Card, "assetNumber"));
+        session.Next();
         session.Next(("purpose", "県の防災会議で説明するため"));
         Assert.Contains("目的を具体的に書いてください", AllText(session.Card)); // still there on the next card
-        session.Next(("otherMeasures", "パスワード付きで保存"));
+        session.FillIn();
         session.Click("送信");
 
         var resubmitted = Assert.IsType<RequestRecord>(session.Last.CreatedRecord);
@@ -56,8 +57,7 @@ public sealed class ReopenFacts
     {
         var session = harness.Session(who);
         session.Start(FormKind.TakeoutRequest);
-        session.Next(TakeoutRequestFacts.FirstStep());
-        session.Next(("otherMeasures", "パスワード付きで保存"));
+        session.FillIn([.. TakeoutRequestFacts.Answers(), ("otherMeasures", "パスワード付きで保存")]);
         session.Click("送信");
         var record = session.Last.CreatedRecord!;
         record.Status = RequestStatus.Returned;

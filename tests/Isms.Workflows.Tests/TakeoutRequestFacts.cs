@@ -11,21 +11,66 @@ public sealed class TakeoutRequestFacts : IDisposable
 
     public void Dispose() => _harness.Dispose();
 
-    internal static (string, string)[] FirstStep(string confidentiality = "1", string item = "usb") =>
+    /// <summary>Every answer of the plain path, by field id (a card takes those of the questions it shows).</summary>
+    internal static (string, string)[] Answers(string confidentiality = "1", string item = "usb", string processOutside = "no") =>
     [
         ("itemKind", item), ("assetNumber", "USB-012"), ("confidentiality", confidentiality), ("purpose", "県の会議で説明に使うため"),
-        ("destination", "群馬県庁"), ("startDate", "2026-11-27"), ("endDate", "2026-11-28"), ("processOutside", "no"),
+        ("destination", "群馬県庁"), ("startDate", "2026-11-27"), ("endDate", "2026-11-28"), ("processOutside", processOutside),
     ];
 
     [Fact]
-    public void Start_PrefillsItemAndDate_FromTheWords()
+    public void Start_FillsInItemAndDates_FromTheWords_AndDoesNotAskThem()
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.TakeoutRequest, "明日USBで資料持ち出したい");
 
-        Assert.Equal("usb", InputValue(session.Card, "itemKind"));
-        Assert.Equal("2026-11-27", InputValue(session.Card, "startDate"));
-        Assert.Contains("メッセージから分かる項目を入力しておきました", AllText(session.Card));
+        Assert.DoesNotContain("itemKind", InputFieldIds(session.Card));
+        Assert.DoesNotContain("startDate", InputFieldIds(session.Card));
+        Assert.Contains("入力済みの項目: 持ち出す物、持ち出す日（最後の確認画面で直せます）", AllText(session.Card));
+        session.FillIn(Answers());
+        Assert.Equal("電磁的記録媒体（USBメモリ）", Facts(session.Card)["持ち出す物"]);
+        Assert.Equal("2026年11月27日（金）", Facts(session.Card)["持ち出す日"]);
+        Assert.Contains("自動で入力した項目: 持ち出す物、持ち出す日。", AllText(session.Card));
+    }
+
+    [Fact]
+    public void OneSentenceSayingWhatWhenAndWhere_ReachesItsNumberInThreeTaps()
+    {
+        var session = _harness.Session(FormHarness.Alice);
+        session.Start(FormKind.TakeoutRequest, "明日から2日間、ノートPCを県の研修に持ち出します");
+
+        Assert.Equal(["assetNumber", "confidentiality", "processOutside"], InputFieldIds(session.Card));
+        var taps = session.FillIn(("assetNumber", "PC-0123"), ("confidentiality", "2"), ("processOutside", "no"), ("encryption", "true"), ("lockedCase", "true"));
+        session.Click("送信");
+
+        Assert.Equal(3, taps + 1);
+        var record = session.Last.CreatedRecord!;
+        Assert.Equal("terminal", record.Answers["itemKind"].Value);
+        Assert.Equal("2026-11-27", record.Answers["startDate"].Value);
+        Assert.Equal("2026-11-28", record.Answers["endDate"].Value);
+        Assert.Equal("県の研修会場", record.Answers["destination"].Value);
+        Assert.Equal("県の研修のため", record.Answers["purpose"].Value);
+    }
+
+    [Fact]
+    public void TheDestination_StartsAsTheLastOne()
+    {
+        var first = _harness.Session(FormHarness.Alice);
+        first.Start(FormKind.TakeoutRequest);
+        first.FillIn(Answers());
+        first.Click("送信");
+
+        var second = _harness.Session(FormHarness.Alice);
+        second.Start(FormKind.TakeoutRequest, "明日USBで資料持ち出したい");
+        second.FillIn(("purpose", "別の会議"), ("assetNumber", ""), ("endDate", "2026-11-27"), ("confidentiality", "1"), ("processOutside", "no"));
+
+        Assert.Equal("群馬県庁", Facts(second.Card)["持ち出し先"]);
+        Assert.Contains("持ち出し先", AllText(second.Card)[AllText(second.Card).IndexOf("自動で入力した項目", StringComparison.Ordinal)..]);
+        var someoneElse = _harness.Session(FormHarness.Bob);
+        someoneElse.Start(FormKind.TakeoutRequest);
+        someoneElse.Next(("itemKind", "usb"), ("startDate", "2026-11-27"), ("endDate", "2026-11-27"));
+        Assert.Contains("destination", InputFieldIds(someoneElse.Card));
+        Assert.Null(InputValue(someoneElse.Card, "destination"));
     }
 
     [Fact]
@@ -33,10 +78,9 @@ public sealed class TakeoutRequestFacts : IDisposable
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.TakeoutRequest);
-        session.Next(FirstStep());
+        session.FillIn(Answers());
+        Assert.DoesNotContain("encryption", Facts(session.Card).Keys);
 
-        Assert.Equal(["otherMeasures"], InputFieldIds(session.Card));
-        session.Next();
         Assert.Equal("群馬県庁", Facts(session.Card)["持ち出し先"]);
         Assert.Equal("2026年11月27日（金）", Facts(session.Card)["持ち出す日"]);
         session.Click("送信");
@@ -60,7 +104,7 @@ public sealed class TakeoutRequestFacts : IDisposable
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.TakeoutRequest);
-        session.Next(FirstStep(confidentiality: "2"));
+        session.FillIn(Answers(confidentiality: "2"));
 
         Assert.Equal(["encryption", "lockedCase", "otherMeasures"], InputFieldIds(session.Card));
         session.Next();
@@ -80,7 +124,7 @@ public sealed class TakeoutRequestFacts : IDisposable
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.TakeoutRequest);
-        session.Next(FirstStep(confidentiality: "3", item: "paper"));
+        session.FillIn(Answers(confidentiality: "3", item: "paper"));
 
         Assert.Equal(["lockedCase", "otherMeasures"], InputFieldIds(session.Card));
     }
@@ -90,7 +134,7 @@ public sealed class TakeoutRequestFacts : IDisposable
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.TakeoutRequest);
-        session.Next([.. FirstStep().Where(f => f.Item1 != "processOutside"), ("processOutside", "yes")]);
+        session.FillIn(Answers(processOutside: "yes"));
 
         Assert.Contains("outsideWorkPlace", InputFieldIds(session.Card));
         session.Next();
@@ -112,18 +156,17 @@ public sealed class TakeoutRequestFacts : IDisposable
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.TakeoutRequest);
-        var inputs = FirstStep().ToDictionary(f => f.Item1, f => f.Item2);
-        inputs[field] = value;
+        var answers = Answers().Where(a => a.Item1 != field).Append((field, value)).ToArray();
         if (field == "endDate")
         {
-            inputs["startDate"] = "2026-11-27";
+            answers = [.. answers.Where(a => a.Item1 != "startDate"), ("startDate", "2026-11-27")];
         }
 
-        session.Click("次へ", inputs);
+        session.FillIn(answers);
 
         Assert.Equal(expected, ErrorFor(session.Card, field));
-        Assert.Equal("県の会議で説明に使うため", InputValue(session.Card, "purpose"));
-        Assert.Equal("USB-012", InputValue(session.Card, "assetNumber"));
+        var neighbour = field is "destination" ? "purpose" : "assetNumber";
+        Assert.Equal(Answers().Single(a => a.Item1 == neighbour).Item2, InputValue(session.Card, neighbour));
         Assert.Contains("入力内容を確認してください（1件）。", AllText(session.Card));
         Assert.Empty(_harness.AllRecords());
     }
@@ -133,11 +176,9 @@ public sealed class TakeoutRequestFacts : IDisposable
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.TakeoutRequest);
-        var inputs = FirstStep().ToDictionary(f => f.Item1, f => f.Item2);
         var longText = new string('あ', 5000);
-        inputs["purpose"] = longText;
 
-        session.Click("次へ", inputs);
+        session.FillIn([.. Answers().Where(a => a.Item1 != "purpose"), ("purpose", longText)]);
 
         Assert.Equal("2,000文字以内で入力してください（現在 5,000文字）。", ErrorFor(session.Card, "purpose"));
         Assert.Equal(longText, InputValue(session.Card, "purpose"));

@@ -11,26 +11,40 @@ public sealed class WebMeetingRequestFacts : IDisposable
 
     public void Dispose() => _harness.Dispose();
 
-    internal static (string, string)[] FirstStep(string service = "zoom") =>
+    /// <summary>Every answer of the plain path, by field id (a card takes those of the questions it shows).</summary>
+    internal static (string, string)[] Answers(string service = "zoom", string confidentiality = "1", string terminal = "issued") =>
     [
         ("hostOrganisation", "群馬県"), ("meetingTitle", "消防救急無線の担当者会議"), ("service", service),
         ("meetingDate", "2026-12-01"), ("startTime", "14:00"), ("endTime", "15:30"),
-    ];
-
-    internal static (string, string)[] SecondStep(string confidentiality = "1", string terminal = "issued") =>
-    [
-        ("participants", "警防課 館林 花子"), ("confidentiality", confidentiality), ("terminal", terminal),
-        ("network", "office"), ("recording", "none"),
+        ("confidentiality", confidentiality), ("terminal", terminal), ("network", "office"), ("recording", "none"),
     ];
 
     [Fact]
-    public void Start_PrefillsServiceAndHost_FromTheWords()
+    public void Start_FillsInServiceAndHost_FromTheWords()
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.WebMeetingRequest, "県のZoomに招待された");
 
-        Assert.Equal("zoom", InputValue(session.Card, "service"));
-        Assert.Equal("群馬県", InputValue(session.Card, "hostOrganisation"));
+        Assert.Equal(["meetingTitle"], InputFieldIds(session.Card).Take(1));
+        Assert.DoesNotContain("service", InputFieldIds(session.Card));
+        session.FillIn(Answers().Where(a => a.Item1 is not ("service" or "hostOrganisation")).ToArray());
+        Assert.Equal("Zoom", Facts(session.Card)["Web会議サービス"]);
+        Assert.Equal("群馬県", Facts(session.Card)["主催団体"]);
+    }
+
+    [Fact]
+    public void OneSentenceSayingWhatWhenAndWhere_ReachesItsNumberInThreeTaps()
+    {
+        var session = _harness.Session(FormHarness.Alice);
+        session.Start(FormKind.WebMeetingRequest, "12月3日14時から16時まで、県の広域化検討会にZoomで参加します");
+
+        var taps = session.FillIn(("confidentiality", "1"), ("recording", "none"), ("terminal", "issued"), ("network", "office"));
+        session.Click("送信");
+
+        Assert.Equal(3, taps + 1);
+        var answers = session.Last.CreatedRecord!.Answers;
+        Assert.Equal(["群馬県", "広域化検討会", "zoom", "2026-12-03", "14:00", "16:00", "館林 花子（消防本部 総務課）"],
+            new[] { "hostOrganisation", "meetingTitle", "service", "meetingDate", "startTime", "endTime", "participants" }.Select(f => answers[f].Value));
     }
 
     [Fact]
@@ -38,9 +52,9 @@ public sealed class WebMeetingRequestFacts : IDisposable
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.WebMeetingRequest);
-        session.Next(FirstStep());
-        session.Next(SecondStep());
+        session.FillIn(Answers());
         Assert.Equal("Zoom", Facts(session.Card)["Web会議サービス"]);
+        Assert.Equal("館林 花子（消防本部 総務課）", Facts(session.Card)["参加する職員"]);
         session.Click("送信");
 
         var record = session.Last.CreatedRecord!;
@@ -56,11 +70,11 @@ public sealed class WebMeetingRequestFacts : IDisposable
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.WebMeetingRequest);
-        session.Next(FirstStep(service: "other"));
+        session.Next(Answers(service: "other"));
 
         Assert.Contains("serviceOther", InputFieldIds(session.Card));
-        session.Next(("serviceOther", "Whereby"));
-        Assert.Contains("参加方法と取り扱う情報", AllText(session.Card));
+        session.Next([.. Answers(), ("serviceOther", "Whereby")]);
+        Assert.DoesNotContain("serviceOther", InputFieldIds(session.Card));
     }
 
     [Fact]
@@ -68,12 +82,10 @@ public sealed class WebMeetingRequestFacts : IDisposable
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.WebMeetingRequest);
-        session.Next(FirstStep());
-        session.Next(SecondStep(confidentiality: "2", terminal: "other"));
+        session.FillIn(Answers(confidentiality: "2", terminal: "other"));
 
         Assert.Contains("terminalReason", InputFieldIds(session.Card));
         Assert.Contains("confidentialMeasures", InputFieldIds(session.Card));
-        session.Next();
         Assert.Equal("入力してください。", ErrorFor(session.Card, "terminalReason"));
     }
 
@@ -86,9 +98,7 @@ public sealed class WebMeetingRequestFacts : IDisposable
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.WebMeetingRequest);
-        var inputs = FirstStep().ToDictionary(f => f.Item1, f => f.Item2);
-        inputs[field] = value;
-        session.Click("次へ", inputs);
+        session.FillIn([.. Answers().Where(a => a.Item1 != field), (field, value)]);
 
         Assert.Equal(expected, ErrorFor(session.Card, field));
     }

@@ -128,10 +128,11 @@ public sealed class ApprovalsBridge(
     /// <summary>Handles 承認 / 差戻し / 却下 / 確認 and refreshes of a decision card.</summary>
     public async Task<AdaptiveCardInvokeResponse> HandleActionAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue value, CancellationToken cancellationToken)
     {
-        var data = value.Action?.Data is JObject jobject ? jobject : (value.Action?.Data is null ? null : JObject.FromObject(value.Action.Data));
-        var recordId = data?.Value<string>("recordId");
+        // Card data is untrusted JSON: anything but an object, or a field of the wrong type, reads as missing.
+        var data = value.Action?.Data as JObject;
+        var recordId = data is null ? null : CardData.Text(data, "recordId");
         var from = turnContext.Activity.From;
-        if (recordId is not { Length: > 0 and <= 64 })
+        if (data is null || recordId is not { Length: > 0 and <= 64 })
         {
             return Message(400, "このカードの操作は受け付けられませんでした。");
         }
@@ -147,8 +148,8 @@ public sealed class ApprovalsBridge(
             return Message(400, "このカードの操作は受け付けられませんでした。");
         }
 
-        var comment = data?.Value<string>(DecisionCard.CommentInputId);
-        var result = approvals.Decide(recordId, invoker, from.Id, decision, comment, data?.Value<string>("version") ?? "", turnContext.Activity.Id);
+        var comment = CardData.Text(data, DecisionCard.CommentInputId);
+        var result = approvals.Decide(recordId, invoker, from.Id, decision, comment, CardData.Text(data, "version") ?? "", turnContext.Activity.Id);
         if (!result.Succeeded)
         {
             logger.LogInformation("Refused a decision on record {RecordId}: {Outcome}", recordId, result.Outcome);

@@ -117,9 +117,9 @@ public sealed class WelcomeCard(CommandTable commands, OrgDirectoryService direc
         }
 
         var first = true;
-        foreach (var row in entries.Where(c => c.Help!.Button).Chunk(ButtonsPerRow))
+        foreach (var row in Rows(entries.Where(c => c.Help!.Button).ToList()))
         {
-            var set = ActionSet(row.Select(Button));
+            var set = ActionSet(row);
             // Without a heading, a little room sets the group apart from the one above.
             card.Add(first && heading is null ? Spaced(set) : set);
             first = false;
@@ -129,6 +129,25 @@ public sealed class WelcomeCard(CommandTable commands, OrgDirectoryService direc
         {
             card.Add(TextBlock(note, TextTone.Help));
         }
+    }
+
+    // Two rows of buttons at most per section: the rarer ones (the catalog lists the common forms first) open
+    // under one その他 button, so the card keeps its one screen as procedures are added.
+    private static IEnumerable<JsonObject[]> Rows(IReadOnlyList<BotCommand> buttons)
+    {
+        if (buttons.Count <= 2 * ButtonsPerRow)
+        {
+            return buttons.Select(Button).Chunk(ButtonsPerRow);
+        }
+
+        var shown = 2 * ButtonsPerRow - 1;
+        var more = new AdaptiveCard();
+        foreach (var row in buttons.Skip(shown).Select(Button).Chunk(ButtonsPerRow))
+        {
+            more.Add(ActionSet(row));
+        }
+
+        return buttons.Take(shown).Select(Button).Append(ShowCardAction("その他の申請・報告", more)).Chunk(ButtonsPerRow);
     }
 
     private static JsonObject Button(BotCommand command)

@@ -192,12 +192,13 @@ public sealed class ApplicantActions(
     private static Task RefuseCardAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         turnContext.SendActivityAsync("このカードの操作は受け付けられませんでした。お手数ですが「申請状況」から操作し直してください。", cancellationToken: cancellationToken);
 
-    /// <summary>The person, from the activity Teams signed (never from card data), with their 所属 from the org
-    /// directory when they are in it; otherwise the form asks for it.</summary>
+    /// <summary>The person, from the activity Teams signed (never from card data), with their name and 所属 from the org
+    /// directory when they are in it (the display name in the activity is whatever the client sent); otherwise the
+    /// activity's name, and the form asks for the 所属.</summary>
     public Applicant ApplicantOf(ITurnContext turnContext)
     {
         var from = turnContext.Activity.From;
         var person = directory.Identify(from.AadObjectId, from.Id).Person;
-        return new Applicant(from.Id, from.AadObjectId, from.Name ?? person?.Name ?? "", person?.Department);
+        return new Applicant(from.Id, from.AadObjectId, person?.Name ?? from.Name ?? "", person?.Department);
     }
 }

@@ -36,12 +36,14 @@ public sealed class IsmsTeamsBot(
     {
         if (turnContext.Activity.From is not null && turnContext.Activity.Conversation is not null)
         {
-            references.Save(turnContext.Activity, clock.GetUtcNow());
             if (turnContext.Activity.From.AadObjectId is { Length: > 0 } aadObjectId)
             {
                 // People are matched to the directory by Entra object id; remember their Teams id for notifications.
+                // Before the chat is saved: a retry pass that finds the chat must also find the id (a late card's refresh.userIds).
                 directory.LearnTeamsUserId(aadObjectId, turnContext.Activity.From.Id);
             }
+
+            references.Save(turnContext.Activity, clock.GetUtcNow());
 
             rosters.Observe(turnContext.Activity);
         }

@@ -1,15 +1,15 @@
-using System.Text.Json;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using Microsoft.Net.Http.Headers;
 
 namespace Isms.Bot.Hosting;
 
 /// <summary>
-/// POST /api/messages. Screens the request before the SDK sees it (size, JSON shape, a conversation to answer in,
-/// and with authentication off, a loopback service URL only), then lets <see cref="CloudAdapter"/> authenticate and
-/// run the turn. Failures are 4xx with a log line saying what was wrong (401 for a missing or invalid token), or 503
+/// POST /api/messages. Screens the request before the SDK sees it (size, then the envelope: <see cref="ActivityScreen"/>;
+/// with authentication off, this machine only and any Authorization header ignored), then lets <see cref="CloudAdapter"/>
+/// authenticate and run the turn. Failures are 4xx with a log line saying what was wrong (401 for a missing or invalid token), or 503
 /// when the token's signing keys cannot be fetched; never a 500 for bad input.
 /// </summary>
 public static class MessagesEndpoint
@@ -43,6 +43,14 @@ public static class MessagesEndpoint
             logger.LogWarning("Rejected an unauthenticated activity from another machine or through a proxy");
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
+        }
+
+        if (!authEnabled && request.Headers.ContainsKey(HeaderNames.Authorization))
+        {
+            // With authentication off a token means nothing, and the SDK would still try to validate it (an error, or a
+            // call to the Bot Framework's key endpoint that fails offline): the activity is taken as unauthenticated.
+            logger.LogDebug("Ignored an Authorization header: authentication is off");
+            request.Headers.Remove(HeaderNames.Authorization);
         }
 
         var body = await ReadBodyAsync(request, context.RequestAborted);
@@ -106,63 +114,5 @@ public static class MessagesEndpoint
         }
 
         return buffer.ToArray();
-    }
-}
-
-/// <summary>Why an incoming activity was refused before reaching the SDK.</summary>
-public sealed record ActivityProblem(int StatusCode, string Reason);
-
-/// <summary>Structural checks on the raw activity JSON (the SDK's own deserializer is lenient).</summary>
-public static class ActivityScreen
-{
-    public static ActivityProblem? Check(byte[] body, bool authEnabled)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
-        }
-        catch (JsonException)
-        {
-            return new ActivityProblem(StatusCodes.Status400BadRequest, "the body is not valid JSON");
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return new ActivityProblem(StatusCodes.Status400BadRequest, "the body is not a JSON object");
-            }
-
-            if (!root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() is not { Length: > 0 })
-            {
-                return new ActivityProblem(StatusCodes.Status400BadRequest, "the activity has no type");
-            }
-
-            if (!root.TryGetProperty("conversation", out var conversation) || conversation.ValueKind != JsonValueKind.Object
-                || !conversation.TryGetProperty("id", out var conversationId) || conversationId.ValueKind != JsonValueKind.String
-                || conversationId.GetString() is not { Length: > 0 })
-            {
-                return new ActivityProblem(StatusCodes.Status400BadRequest, "the activity has no conversation id");
-            }
-
-            if (!root.TryGetProperty("serviceUrl", out var serviceUrl) || serviceUrl.ValueKind != JsonValueKind.String
-                || !Uri.TryCreate(serviceUrl.GetString(), UriKind.Absolute, out var serviceUri)
-                || serviceUri.Scheme is not ("http" or "https"))
-            {
-                return new ActivityProblem(StatusCodes.Status400BadRequest, "the activity has no valid serviceUrl");
-            }
-
-            // Without authentication anyone who reaches the port could make the bot post to any URL: keep replies
-            // on this machine until an app id is configured.
-            if (!authEnabled && !serviceUri.IsLoopback)
-            {
-                return new ActivityProblem(StatusCodes.Status403Forbidden,
-                    "authentication is off, so only a loopback serviceUrl is accepted");
-            }
-        }
-
-        return null;
     }
 }

@@ -79,7 +79,7 @@ public sealed class IncidentsBridge(
 
     public async Task<AdaptiveCardInvokeResponse> HandleActionAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue value, CancellationToken cancellationToken)
     {
-        var data = value.Action?.Data is JObject jobject ? jobject : (value.Action?.Data is null ? null : JObject.FromObject(value.Action.Data));
+        var data = value.Action?.Data as JObject;
         var recordId = Text(data, "recordId");
         var verb = value.Action?.Verb;
         var from = turnContext.Activity.From;

@@ -210,8 +210,12 @@ public sealed class NotificationOutbox(
             return await cards.SendToPersonAsync(view, to, entry.Text, cancellationToken);
         }
 
-        var card = freshCard ?? (entry is { CardVerb: { } verb, CardRecordId: { } recordId } ? lateCards.Draw(verb, recordId, to) : Snapshot(entry));
-        var delivery = await notifier.DeliverAsync(to, new Notification(entry.Title, entry.Text, SubjectId: entry.RecordId, Card: card), cancellationToken);
+        // Drawn once the person's chat is known, not before: a retry pass that runs while the person's first turn learns
+        // their Teams id would otherwise draw the card without it (refresh.userIds) and deliver it through the chat that
+        // turn has just made known.
+        var delivery = await notifier.DeliverAsync(to, () => new Notification(entry.Title, entry.Text, SubjectId: entry.RecordId,
+            Card: freshCard ?? (entry is { CardVerb: { } verb, CardRecordId: { } recordId } ? lateCards.Draw(verb, recordId, to) : Snapshot(entry))),
+            cancellationToken);
         return delivery.Result;
     }
 

@@ -29,7 +29,13 @@ public sealed partial class TeamsNotifier(
         (await DeliverAsync(recipient, notification, cancellationToken)).Result;
 
     /// <summary>Like <see cref="NotifyAsync"/>, and says where the message went, so that a card can be updated later.</summary>
-    public async Task<Delivery> DeliverAsync(Recipient recipient, Notification notification, CancellationToken cancellationToken)
+    public Task<Delivery> DeliverAsync(Recipient recipient, Notification notification, CancellationToken cancellationToken) =>
+        DeliverAsync(recipient, () => notification, cancellationToken);
+
+    /// <summary>Like <see cref="DeliverAsync(Recipient, Notification, CancellationToken)"/>, with the notification composed only
+    /// once the person's chat is known: a card drawn from the directory then knows what the turn that made the chat known
+    /// learned first (the person's Teams id, for the card's refresh.userIds).</summary>
+    public async Task<Delivery> DeliverAsync(Recipient recipient, Func<Notification> compose, CancellationToken cancellationToken)
     {
         var reference = references.FindPersonalChat(recipient.AadObjectId ?? recipient.Key, recipient.TeamsUserId ?? recipient.Key);
         if (reference is null)
@@ -38,12 +44,12 @@ public sealed partial class TeamsNotifier(
             (reference, var opened) = await chats.CreateAsync(recipient, cancellationToken);
             if (reference is null)
             {
-                logger.LogInformation("No personal chat to notify about {SubjectId} ({Result})", notification.SubjectId, opened);
+                logger.LogInformation("No personal chat to notify {RecipientKey} ({Result})", recipient.PersonId ?? "(not in the directory)", opened);
                 return new Delivery(opened, null, null);
             }
         }
 
-        return await SendAsync(reference, notification, cancellationToken);
+        return await SendAsync(reference, compose(), cancellationToken);
     }
 
     /// <summary>Posts a new message in a Teams channel (see <see cref="NotificationChannelsOptions"/>); Unreachable until

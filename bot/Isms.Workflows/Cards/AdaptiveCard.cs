@@ -131,10 +131,16 @@ public static class CardElements
         return input;
     }
 
-    public static JsonObject ChoiceInput(string id, string label, IEnumerable<(string Value, string Title)> choices, string? value, bool required)
+    /// <param name="compact">A drop-down (for long lists and long titles) instead of radio buttons.</param>
+    public static JsonObject ChoiceInput(string id, string label, IEnumerable<(string Value, string Title)> choices, string? value, bool required, bool compact = false)
     {
         var input = Input("Input.ChoiceSet", id, label, required, "選択してください。");
-        input["style"] = "expanded";
+        input["style"] = compact ? "compact" : "expanded";
+        if (compact)
+        {
+            input["placeholder"] = "選んでください";
+        }
+
         input["choices"] = new JsonArray([.. choices.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value })]);
         SetIfPresent(input, "value", value);
         return input;
@@ -159,7 +165,8 @@ public static class CardElements
         return input;
     }
 
-    public static JsonObject ToggleInput(string id, string label, string title, bool isOn, bool required)
+    /// <param name="label">Null when the title says it all (the title then names the input for screen readers).</param>
+    public static JsonObject ToggleInput(string id, string? label, string title, bool isOn, bool required)
     {
         var input = Input("Input.Toggle", id, label, required, "内容を確認して、チェックを入れてください。");
         input["title"] = title;
@@ -187,9 +194,10 @@ public static class CardElements
     public static JsonObject ShowCardAction(string title, AdaptiveCard card) =>
         new() { ["type"] = "Action.ShowCard", ["title"] = title, ["card"] = card.ToJson() };
 
-    private static JsonObject Input(string type, string id, string label, bool required, string errorMessage)
+    private static JsonObject Input(string type, string id, string? label, bool required, string errorMessage)
     {
-        var input = new JsonObject { ["type"] = type, ["id"] = id, ["label"] = label };
+        var input = new JsonObject { ["type"] = type, ["id"] = id };
+        SetIfPresent(input, "label", label);
         if (required)
         {
             input["isRequired"] = true;

@@ -4,23 +4,42 @@ using static Isms.Workflows.Cards.CardElements;
 
 namespace Isms.Workflows.Cards;
 
-/// <summary>The cards of a form: one card per step, then a confirmation card.</summary>
+/// <summary>One card of a form: a page of one or more steps, numbered among the pages of the form.</summary>
+/// <param name="Fields">The questions the card asks, in order.</param>
+/// <param name="Title">The titles of the steps on the page.</param>
+/// <param name="Clauses">The clauses behind the questions, shown once for the card.</param>
+/// <param name="ShowIntroduction">The card opens a form started by its command: say what it is for.</param>
+/// <param name="CanGoBack">An earlier page has questions: offer 戻る.</param>
+public sealed record FormPageView(
+    IReadOnlyList<FieldDefinition> Fields,
+    string Title,
+    int Number,
+    int Count,
+    IReadOnlyList<string> Clauses,
+    bool ShowIntroduction,
+    bool CanGoBack);
+
+/// <summary>The cards of a form: one card per page of steps, then a confirmation card.</summary>
 public static class FormCardRenderer
 {
+    /// <summary>Choices with more options than this, or with titles that wrap, are a drop-down.</summary>
+    private const int MaxExpandedChoices = 4;
+    private const int MaxExpandedTitleLength = 24;
+
     public static string CitationText(IEnumerable<string> clauses) => "根拠: " + string.Join("、", clauses);
 
     public static JsonObject StepCard(
         FormDefinition definition,
         FormDraft draft,
-        IReadOnlyList<FieldDefinition> fields,
+        FormPageView page,
         IReadOnlyDictionary<string, string> errors,
         string? note,
         DateOnly today)
     {
+        // One line for the form, the page and what it asks: a second line would cost a field's worth of height.
         var card = new AdaptiveCard()
-            .Add(TextBlock($"{definition.Title}（{draft.StepIndex + 1}/{definition.Steps.Count}）", TextTone.Heading))
-            .Add(TextBlock(definition.Steps[draft.StepIndex].Title, TextTone.Subheading));
-        if (draft.StepIndex == 0)
+            .Add(TextBlock($"{definition.Title}（{page.Number}/{page.Count}）{page.Title}", TextTone.Heading));
+        if (page.ShowIntroduction)
         {
             card.Add(TextBlock(definition.Introduction));
         }
@@ -36,26 +55,22 @@ public static class FormCardRenderer
             card.Add(UserText(note, TextTone.Note));
         }
 
-        foreach (var field in fields)
+        foreach (var row in Rows(page.Fields))
         {
-            card.Add(FieldInput(field, draft.Answers.GetValueOrDefault(field.Id), today));
-            if (errors.TryGetValue(field.Id, out var error))
+            if (row.Count == 1)
             {
-                card.Add(TextBlock(error, TextTone.Error));
+                card.AddRange(FieldBlock(row[0], draft.Answers.GetValueOrDefault(row[0].Id), errors, today));
             }
-
-            if (field.Help is not null)
+            else
             {
-                card.Add(TextBlock(field.Help, TextTone.Help));
+                card.Add(Columns(row.Select(f => FieldBlock(f, draft.Answers.GetValueOrDefault(f.Id), errors, today))));
             }
         }
 
-        // The basis once for the card, not under every question: it costs a line per field on a phone.
-        var clauses = (draft.StepIndex == 0 ? definition.Clauses : []).Concat(fields.SelectMany(f => f.Clauses)).Distinct();
-        card.Add(TextBlock(CitationText(clauses), TextTone.Help));
-
+        // The basis once for the card, not under every question.
+        card.Add(TextBlock(CitationText(page.Clauses), TextTone.Help));
         card.AddAction(SubmitAction("次へ", FormCardData.Action(FormOp.Next, draft.Id, draft.StepIndex, draft.Nonce), "positive"));
-        if (draft.StepIndex > 0)
+        if (page.CanGoBack)
         {
             card.AddAction(SubmitAction("戻る", FormCardData.Action(FormOp.Back, draft.Id, draft.StepIndex, draft.Nonce), sendInputs: false));
         }
@@ -64,6 +79,8 @@ public static class FormCardRenderer
         return card.ToJson();
     }
 
+    /// <param name="person">Who sends it: the 申請者 of a request, the 報告者 of a report.</param>
+    /// <param name="filledIn">Labels of answers the person did not type (from their words, their last record, defaults).</param>
     public static JsonObject ConfirmationCard(
         FormDefinition definition,
         FormDraft draft,
@@ -72,9 +89,10 @@ public static class FormCardRenderer
         IReadOnlyList<(FieldDefinition Field, string? Value)> answers,
         bool isIncident,
         IReadOnlyList<string> clauses,
-        string? note = null)
+        string? note = null,
+        IReadOnlyList<string>? filledIn = null)
     {
-        var facts = new List<(string, string)> { ("申請者", who.Name), ("所属", department ?? "（未入力）") };
+        var facts = new List<(string, string)> { (definition.SenderRole, $"{who.Name}（{department ?? "所属未入力"}）") };
         facts.AddRange(answers.Select(a => (a.Field.Label, FieldValues.Display(a.Field, a.Value))));
         var card = new AdaptiveCard()
             .Add(TextBlock($"{definition.Title}の内容確認", TextTone.Heading));
@@ -84,8 +102,13 @@ public static class FormCardRenderer
             card.Add(TextBlock(note, TextTone.Note));
         }
 
-        card.Add(TextBlock("次の内容で送信します。よろしければ「送信」を押してください。直す場合は「修正する」を押してください。"))
+        card.Add(TextBlock("内容を確かめて「送信」を押してください。"))
             .Add(FactSet(facts));
+        if (filledIn is { Count: > 0 })
+        {
+            card.Add(TextBlock($"自動で入力した項目: {string.Join("、", filledIn)}。違っていれば「修正する」で直してください。", TextTone.Note));
+        }
+
         if (isIncident)
         {
             card.Add(TextBlock("この報告は情報セキュリティインシデントとして扱われ、速やかに関係者へ報告されます（根拠: 5.3(1)①）。", TextTone.Error));
@@ -100,6 +123,53 @@ public static class FormCardRenderer
             .ToJson();
     }
 
+    /// <summary>Consecutive date and time questions side by side (持ち出す日 | 返却予定日), the rest one per row.</summary>
+    private static List<List<FieldDefinition>> Rows(IReadOnlyList<FieldDefinition> fields)
+    {
+        var rows = new List<List<FieldDefinition>>();
+        foreach (var field in fields)
+        {
+            if (IsShort(field) && rows.Count > 0 && rows[^1] is [var previous] && IsShort(previous))
+            {
+                rows[^1].Add(field);
+            }
+            else
+            {
+                rows.Add([field]);
+            }
+        }
+
+        return rows;
+    }
+
+    private static bool IsShort(FieldDefinition field) => field.Type is FieldType.Date or FieldType.Time && field.Help is null;
+
+    private static JsonObject Columns(IEnumerable<IEnumerable<JsonObject>> columns) => new()
+    {
+        ["type"] = "ColumnSet",
+        ["columns"] = new JsonArray([.. columns.Select(items => (JsonNode)new JsonObject
+        {
+            ["type"] = "Column",
+            ["width"] = "stretch",
+            ["items"] = new JsonArray([.. items]),
+        })]),
+    };
+
+    /// <summary>The input, its error (from the server's validation) and its help, if any.</summary>
+    private static IEnumerable<JsonObject> FieldBlock(FieldDefinition field, string? value, IReadOnlyDictionary<string, string> errors, DateOnly today)
+    {
+        yield return FieldInput(field, value, today);
+        if (errors.TryGetValue(field.Id, out var error))
+        {
+            yield return TextBlock(error, TextTone.Error);
+        }
+
+        if (field.Help is not null)
+        {
+            yield return TextBlock(field.Help, TextTone.Help);
+        }
+    }
+
     private static JsonObject FieldInput(FieldDefinition field, string? value, DateOnly today)
     {
         var id = FormCardData.InputId(field.Id);
@@ -107,7 +177,8 @@ public static class FormCardRenderer
         switch (field.Type)
         {
             case FieldType.Choice:
-                return ChoiceInput(id, label, field.Choices.Select(c => (c.Value, c.Title)), field.ChoiceTitle(value ?? "") is null ? null : value, field.Required);
+                var compact = field.Choices.Count > MaxExpandedChoices || field.Choices.Any(c => c.Title.Length > MaxExpandedTitleLength);
+                return ChoiceInput(id, label, field.Choices.Select(c => (c.Value, c.Title)), field.ChoiceTitle(value ?? "") is null ? null : value, field.Required, compact);
             case FieldType.Date:
                 var (min, max) = field.DateRule switch
                 {
@@ -121,9 +192,11 @@ public static class FormCardRenderer
                 var time = FieldValues.TryParseTime(value ?? "", out var parsed) ? FieldValues.FormatTime(parsed) : null;
                 return TimeInput(id, label, time, field.Required);
             case FieldType.Confirmation:
-                return ToggleInput(id, "確認事項", field.Label, value == FieldValues.True, field.Required);
+                // The title says what is confirmed; a label would repeat it and cost a line per toggle. Without a label
+                // the client may not require it (schema rule), so the server's check is what asks for it.
+                return ToggleInput(id, null, field.Label, value == FieldValues.True, required: false);
             default:
-                return TextInput(id, label, value, field.MaxLength, field.Type == FieldType.MultilineText, field.Required, field.Placeholder);
+                return TextInput(id, label, value, field.MaxLength, field.Type == FieldType.MultilineText, field.Required, field.Placeholder ?? "入力してください");
         }
     }
 }

@@ -40,9 +40,14 @@ public static class ReceiptCard
             ("状態", progress.State),
             ("受付日時", JapanTime.FormatDateTime(record.CreatedAt)),
         };
-        if (delivery is not null)
+        // When it reached nobody, the line about whom it has not reached says so: once, not also as a fact.
+        if (delivery is { Holders.Count: > 0 })
         {
-            facts.Add(("届いた相手", delivery.Holders.Count > 0 ? string.Join("、", delivery.Holders) : "まだ届いていません"));
+            facts.Add(("届いた相手", string.Join("、", delivery.Holders)));
+        }
+        else if (delivery is { NotReached.Count: 0 })
+        {
+            facts.Add(("届いた相手", "まだ届いていません"));
         }
 
         var card = new AdaptiveCard()

@@ -28,11 +28,33 @@ public enum PrefillSource
     EndDate,
     EventDate,
     StartTime,
+    /// <summary>The end of a time range in the words ("14時から16時まで").</summary>
+    EndTime,
     ItemKind,
     MeetingService,
     HostOrganisation,
     CloudService,
     IncidentKind,
+    /// <summary>Where the thing is taken: a place or body named before 「に/へ持ち出す」 (県の研修に → 群馬県).</summary>
+    Destination,
+    /// <summary>What it is for: an event named with the destination (県の研修に → 県の研修のため).</summary>
+    Purpose,
+    /// <summary>A meeting's name: quoted (「…」) or a word ending in 会議, 検討会, 研修会, 説明会.</summary>
+    MeetingTitle,
+    /// <summary>The person's own sentence, as typed (what happened, in their words).</summary>
+    Message,
+    /// <summary>A named body the words mention (県の担当者に → 群馬県).</summary>
+    Organisation,
+}
+
+/// <summary>What a field holds before the person answers, when the words did not say.</summary>
+public enum FieldDefault
+{
+    None,
+    /// <summary>Today (in Japan): for the day something happened or was noticed.</summary>
+    Today,
+    /// <summary>The person filling in the form, with their 所属: 「山田 太郎（消防本部 警防課）」.</summary>
+    Applicant,
 }
 
 public sealed record ChoiceOption(string Value, string Title);
@@ -81,6 +103,9 @@ public sealed record FieldDefinition(string Id, string Label, FieldType Type, IR
     public PrefillSource Prefill { get; init; }
     /// <summary>Choices put before <see cref="Choices"/> when the catalog hands out the definition (the directory's systems).</summary>
     public ChoiceSource ChoicesFrom { get; init; }
+    public FieldDefault Default { get; init; }
+    /// <summary>Starts with the person's answer on their last record of the same form (a destination, a host).</summary>
+    public bool RemembersLastAnswer { get; init; }
 
     public int MaxLength => MaxLengthOverride ?? (Type == FieldType.MultilineText ? DefaultMultilineMaxLength : DefaultTextMaxLength);
 

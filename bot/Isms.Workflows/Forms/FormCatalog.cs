@@ -23,6 +23,9 @@ public sealed class FormCatalog
             CloudUseRequestDefinition.Create(),
             IncidentReportDefinition.Create(options.MalwareFirstResponse),
             FaultReportDefinition.Create(options.MalwareFirstResponse),
+            SoftwareChangeRequestDefinition.Create(),
+            OutsideDeviceRequestDefinition.Create(),
+            InformationProvisionRequestDefinition.Create(),
         ];
         _definitions = all.ToDictionary(d => d.Kind);
         _order = all.Select((d, i) => (d.Kind, i)).ToDictionary(x => x.Kind, x => x.i);

@@ -63,6 +63,12 @@ public sealed record FormDefinition(
     /// (the クラウド利用申請 writes the クラウド台帳); null when nothing.</summary>
     public Action<ApprovedRecord>? OnApproved { get; init; }
 
+    /// <summary>A report (誤送信報告, インシデント報告) is acknowledged, not approved.</summary>
+    public bool IsReport => InitialStatus != RequestStatus.PendingApproval;
+
+    /// <summary>What the person who sends it is called: the 報告者 of a report, the 申請者 of a request.</summary>
+    public string SenderRole => IsReport ? "報告者" : "申請者";
+
     /// <summary>The stable key the knowledge library and the routing rules name the procedure by.</summary>
     public string Key => Kind.Key;
 

@@ -15,7 +15,7 @@ namespace Isms.Workflows.Forms;
 /// form-specific is in the <see cref="FormDefinition"/>s of the <see cref="FormCatalog"/>.
 /// Logs carry kinds, ids and numbers only: never names or anything typed.
 /// </summary>
-public sealed class FormService
+public sealed partial class FormService
 {
     private readonly FormCatalog _catalog;
     private readonly FormDraftStore _drafts;
@@ -114,55 +114,6 @@ public sealed class FormService
         }
     }
 
-    /// <summary>
-    /// Opens a returned (差戻し) record again as a draft with its answers and the approver's comment; submitting it
-    /// resubmits the same record. Only the applicant, only while it is returned; a second call shows the same draft.
-    /// </summary>
-    public FormReply Reopen(Applicant who, string recordId, string? returnedBy, string? comment)
-    {
-        lock (_gate)
-        {
-            var record = _records.FindById(recordId);
-            if (record is null || !IsApplicant(who, record))
-            {
-                _logger.LogWarning("Reopen refused for record {RecordId}: unknown or not the applicant's", recordId);
-                return Text("この申請は見つかりませんでした。修正して再申請できるのは申請者本人だけです。");
-            }
-
-            if (record.Status != RequestStatus.Returned)
-            {
-                return Text($"{record.Number}は{record.Status.Label()}のため、修正して再申請することはできません。");
-            }
-
-            var definition = _catalog.Get(record.Kind);
-            var existing = _drafts.FindByOwner(who.UserId, record.Kind);
-            if (existing is not null && existing.ReopensRecordId == record.Id)
-            {
-                return Render(who, definition, existing, note: "作成途中の修正の続きです。");
-            }
-
-            if (existing is not null)
-            {
-                return Text($"作成途中の{definition.Title}があります。「申請状況」から再開して送信するか破棄してから、もう一度「修正して再申請」を押してください。");
-            }
-
-            var draft = new FormDraft
-            {
-                Id = Guid.NewGuid().ToString("N"),
-                OwnerUserId = who.UserId,
-                Kind = record.Kind,
-                Answers = record.Answers.Where(a => !string.IsNullOrEmpty(a.Value.Value)).ToDictionary(a => a.Key, a => a.Value.Value),
-                ReopensRecordId = record.Id,
-                ReopenNote = $"{record.Number}は{returnedBy ?? "承認者"}さんにより差し戻されました。"
-                    + (comment is null ? "" : $"\nコメント: {comment}")
-                    + "\n内容を修正して送信すると、同じ受付番号で再申請されます。",
-                CreatedAt = _time.GetUtcNow(),
-            };
-            _logger.LogInformation("Record {Number} reopened as draft {DraftId}", record.Number, draft.Id);
-            return Render(who, definition, draft);
-        }
-    }
-
     /// <param name="progressOf">Where each record stands now (its approval or incident); from the record alone without it.</param>
     public FormReply MyRequests(Applicant who, Func<RequestRecord, RecordProgress>? progressOf = null)
     {
@@ -194,25 +145,42 @@ public sealed class FormService
 
     private DateOnly Today => JapanTime.Today(_time);
 
+    /// <summary>A new draft with what the words say, the person's last answers and the defaults filled in; it asks only
+    /// what is missing, and goes straight to the confirmation when nothing is.</summary>
     private FormReply StartNew(Applicant who, FormDefinition definition, Dictionary<string, string> prefill)
     {
-        var now = _time.GetUtcNow();
+        var lastRecord = _records.ListByApplicant(who.UserId, limit: 20).FirstOrDefault(r => r.Kind == definition.Kind);
+        var filled = AutoFill.For(definition, who, prefill, lastRecord, Today);
         var draft = new FormDraft
         {
             Id = Guid.NewGuid().ToString("N"),
             OwnerUserId = who.UserId,
             Kind = definition.Kind,
-            Answers = prefill,
-            CreatedAt = now,
+            Answers = filled.ToDictionary(a => a.Key, a => a.Value.Value),
+            AutoFilled = filled,
+            AsksOnlyMissing = true,
+            CreatedAt = _time.GetUtcNow(),
         };
-        _logger.LogInformation("Form {Kind} started as draft {DraftId} with {PrefilledCount} prefilled answers", definition.Kind, draft.Id, prefill.Count);
-        return Render(who, definition, draft, note: prefill.Count > 0 ? "メッセージから分かる項目を入力しておきました。確認してください。" : null);
+        _logger.LogInformation(
+            "Form {Kind} started as draft {DraftId} with {FromWords} answers from the words, {FromLast} from the last record and {Defaults} defaults",
+            definition.Kind, draft.Id, Count(AutoFillSource.Words), Count(AutoFillSource.LastAnswer), Count(AutoFillSource.Default));
+        var note = FormView.FilledInNote(definition, draft, who, Today);
+        if (FormView.Pages(definition, draft, who, Today, note).Forward(0) is not { } first)
+        {
+            return Confirm(who, definition, draft);
+        }
+
+        FormView.MoveTo(draft, first);
+        return Render(who, definition, draft, note: note);
+
+        int Count(AutoFillSource source) => filled.Values.Count(a => a.Source == source);
     }
 
     private FormReply Next(Applicant who, FormDefinition definition, FormDraft draft, CardSubmission submission)
     {
         var inputErrors = FormSteps.MergeInputs(draft, submission);
-        var fields = FormSteps.Fields(definition, draft.StepIndex, who, draft.Answers);
+        var pages = FormView.Pages(definition, draft, who, Today);
+        var fields = pages.Page(draft.StepIndex, FormView.PageEnd(draft)).Fields;
         // Only what the card showed is checked now; a field that the answers just made visible is shown first.
         var errors = FormValidator.Validate(definition, fields.Where(f => draft.RenderedFieldIds.Contains(f.Id)), draft.Answers, Today);
         foreach (var (fieldId, error) in inputErrors)
@@ -230,27 +198,41 @@ public sealed class FormService
             return Render(who, definition, draft, note: "回答に応じて確認する項目が増えました。入力して「次へ」を押してください。");
         }
 
-        var nextStep = FormSteps.NextWithFields(definition, who, draft.Answers, draft.StepIndex + 1, +1);
-        if (nextStep is { } step)
+        if (pages.Forward(FormView.PageEnd(draft) + 1) is { } next)
         {
-            draft.StepIndex = step;
+            FormView.MoveTo(draft, next);
             return Render(who, definition, draft);
         }
 
         return Confirm(who, definition, draft);
     }
 
+    /// <summary>The page before, with every answer shown (going back is to look at or change what was filled in).</summary>
     private FormReply Back(Applicant who, FormDefinition definition, FormDraft draft)
     {
-        draft.StepIndex = FormSteps.NextWithFields(definition, who, draft.Answers, draft.StepIndex - 1, -1) ?? draft.StepIndex;
+        draft.AsksOnlyMissing = false;
+        if (FormView.Pages(definition, draft, who, Today).Backward(draft.StepIndex - 1) is { } previous)
+        {
+            FormView.MoveTo(draft, previous);
+        }
+
         return Render(who, definition, draft);
     }
 
     private FormReply Edit(Applicant who, FormDefinition definition, FormDraft draft)
     {
         draft.Stage = DraftStage.Editing;
-        draft.StepIndex = 0;
+        ShowEverythingFrom(who, definition, draft, 0);
         return Render(who, definition, draft, note: "内容を修正して「次へ」で進んでください。入力済みの内容は残っています。");
+    }
+
+    /// <summary>Every answer shown again, from the page that starts at <paramref name="step"/>.</summary>
+    private void ShowEverythingFrom(Applicant who, FormDefinition definition, FormDraft draft, int step)
+    {
+        draft.AsksOnlyMissing = false;
+        var page = FormView.Pages(definition, draft, who, Today).Forward(step);
+        draft.StepIndex = page?.First ?? step;
+        draft.PageEnd = page?.Last ?? step;
     }
 
     /// <summary>Checks every asked field once more (answers may be old, or a branch may have changed) and shows the confirmation.</summary>
@@ -259,7 +241,7 @@ public sealed class FormService
         if (FormSteps.FirstWithErrors(definition, who, draft.Answers, Today) is { } invalid)
         {
             draft.Stage = DraftStage.Editing;
-            draft.StepIndex = invalid.Step;
+            ShowEverythingFrom(who, definition, draft, invalid.Step);
             return Render(who, definition, draft, errors: invalid.Errors);
         }
 
@@ -272,7 +254,7 @@ public sealed class FormService
         if (FormSteps.FirstWithErrors(definition, who, draft.Answers, Today) is { } invalid)
         {
             draft.Stage = DraftStage.Editing;
-            draft.StepIndex = invalid.Step;
+            ShowEverythingFrom(who, definition, draft, invalid.Step);
             return Render(who, definition, draft, errors: invalid.Errors);
         }
 
@@ -292,34 +274,6 @@ public sealed class FormService
         _drafts.Delete(draft.Id);
         _logger.LogInformation("Form {Kind} submitted as {Number} (incident: {IsIncident})", definition.Kind, stored.Number, stored.IsIncident);
         return new FormReply([FormMessage.FromCard(ReceiptCard.Create(stored, RecordProgress.Basic(stored)))], stored);
-    }
-
-    /// <summary>The corrected answers replace those of the returned record; number, id and history stay.</summary>
-    private FormReply Resubmit(Applicant who, FormDefinition definition, FormDraft draft, string recordId)
-    {
-        var record = _records.FindById(recordId);
-        if (record is null || !IsApplicant(who, record) || record.Status != RequestStatus.Returned)
-        {
-            _drafts.Delete(draft.Id);
-            return Text(record is null ? "元の申請が見つからないため、再申請できませんでした。"
-                : $"{record.Number}は{record.Status.Label()}のため、再申請できませんでした。");
-        }
-
-        var now = _time.GetUtcNow();
-        var corrected = RecordFactory.Create(definition, who, FormSteps.Asked(definition, who, draft.Answers), draft.Answers, now);
-        record.ChangesSinceReturn = AnswerChange.Between(record.Answers, corrected.Answers);
-        record.Answers = corrected.Answers;
-        record.HighestConfidentiality = corrected.HighestConfidentiality;
-        record.IsIncident = corrected.IsIncident;
-        record.AppliedClauses = corrected.AppliedClauses;
-        record.NextStep = corrected.NextStep;
-        record.Applicant.Department = corrected.Applicant.Department;
-        record.SubmissionKey = SubmissionKey(draft.Id, draft.Nonce);
-        record.ChangeStatus(definition.InitialStatus, new RequestHistoryEntry { At = now, Actor = who.UserId, Action = RequestRecord.ResubmittedAction, Note = "差戻し後に修正して再申請" });
-        _records.Update(record);
-        _drafts.Delete(draft.Id);
-        _logger.LogInformation("Record {Number} resubmitted after a return", record.Number);
-        return new FormReply([FormMessage.FromCard(ReceiptCard.Create(record, RecordProgress.Basic(record)))], record);
     }
 
     private static bool IsApplicant(Applicant who, RequestRecord record) => record.Applicant.IsSender(who.UserId, who.AadObjectId);
@@ -369,27 +323,9 @@ public sealed class FormService
 
         draft.Nonce = RandomNumberGenerator.GetHexString(32, lowercase: true);
         draft.UpdatedAt = _time.GetUtcNow();
-        if (draft.Stage == DraftStage.Confirming)
-        {
-            var asked = FormSteps.Asked(definition, who, draft.Answers);
-            var answers = FormSteps.Effective(definition, who, draft.Answers);
-            draft.RenderedFieldIds = [];
-            var card = FormCardRenderer.ConfirmationCard(
-                definition, draft, who, FormSteps.DepartmentOf(who, draft.Answers),
-                asked.Where(f => !FormSteps.IsDepartmentField(f)).Select(f => (f, answers.GetValueOrDefault(f.Id))).ToList(),
-                RecordFactory.IsIncident(definition, answers),
-                RecordFactory.AppliedClauses(definition, asked, answers),
-                note);
-            messages.Add(FormMessage.FromCard(card));
-        }
-        else
-        {
-            var fields = FormSteps.Fields(definition, draft.StepIndex, who, draft.Answers);
-            draft.RenderedFieldIds = fields.Select(f => f.Id).ToList();
-            messages.Add(FormMessage.FromCard(FormCardRenderer.StepCard(
-                definition, draft, fields, errors ?? new Dictionary<string, string>(), note, Today)));
-        }
-
+        messages.Add(draft.Stage == DraftStage.Confirming
+            ? FormView.ConfirmationCard(definition, draft, who, Today, note)
+            : FormView.StepCard(definition, draft, who, Today, errors, note));
         _drafts.Save(draft);
         return new FormReply(messages, null);
     }

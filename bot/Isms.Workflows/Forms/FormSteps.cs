@@ -6,9 +6,9 @@ internal static class FormSteps
 {
     private const string DepartmentFieldId = "applicantDepartment";
 
-    private static readonly FieldDefinition DepartmentField = new(DepartmentFieldId, "所属", FieldType.Text, ["1(4)①"])
+    /// <summary>Asked on the first step when the org directory has no 所属 for the person.</summary>
+    public static readonly FieldDefinition DepartmentField = new(DepartmentFieldId, "所属", FieldType.Text, ["1(4)①"])
     {
-        Help = "報告・申請を所属の情報セキュリティ管理者に届けるために使います。",
         Placeholder = "例: 消防本部 警防課",
     };
 
@@ -24,6 +24,9 @@ internal static class FormSteps
                 errors[fieldId] = "入力の形式が正しくありません。入力し直してください。";
                 continue;
             }
+
+            // The person has seen the answer and sent it: it is theirs now, not one filled in for them.
+            draft.AutoFilled.Remove(fieldId);
 
             if (string.IsNullOrEmpty(value))
             {

@@ -33,13 +33,16 @@ public static class CloudUseRequestDefinition
                 Text(ServiceName, "サービス名", "8.4(2)①", "8.3(5)①") with { Prefill = PrefillSource.CloudService },
                 Text(Provider, "提供事業者", "8.3(5)①") with { Required = false },
                 LongText(Purpose, "利用する業務・目的", "8.4(2)①", "8.3(5)①"),
+            ]),
+            new FormStep("扱う情報と利用者",
+            [
                 LongText("dataDescription", "クラウドに保存・入力する情報", "8.4(2)①", "8.3(5)①"),
                 Confidentiality(ConfidentialityLevel, "取り扱う情報の機密性（最も高いもの）", "8.4(2)①", "8.3(5)①"),
-                Text(Users, "利用する職員の範囲", "8.3(5)①") with { Placeholder = "例: 警防課の職員5名" },
+                Text(Users, "利用する職員の範囲", "8.3(5)①") with { Placeholder = "例: 警防課の職員5名", RemembersLastAnswer = true },
                 Text(ServiceManager, "クラウドサービス管理者とする職員（所属・氏名）", "8.3(5)③", "8.4(2)①")
                     with { Placeholder = "例: 警防課 山田 太郎", Help = "承認されると、この職員がクラウドサービス管理者に指名され、クラウド台帳に記録されます。" },
             ]),
-            new FormStep("提供条件の確認",
+            new FormStep("提供条件の確認（情報の扱い）",
             [
                 Confirm("noSecondaryUse", "組合の情報を提供事業者が目的外に利用しないことを確認しました", "8.3(3)②(ア)")
                     with { VisibleWhen = [HoldsConfidential] },
@@ -49,6 +52,9 @@ public static class CloudUseRequestDefinition
                     with { VisibleWhen = [HoldsConfidential] },
                 Confirm("subcontracting", "再委託の有無と、再委託先の情報セキュリティ対策を確認しました", "8.3(3)⑥")
                     with { VisibleWhen = [HoldsConfidential] },
+            ]),
+            new FormStep("提供条件の確認（サービスの継続）",
+            [
                 Confirm("serviceLevel", "サービスレベルの保証内容を確認しました", "8.3(3)④(イ)")
                     with { VisibleWhen = [HoldsConfidential] },
                 Confirm("auditAcceptance", "情報セキュリティ監査の受入れについて確認しました", "8.3(3)④(ア)")
@@ -57,6 +63,9 @@ public static class CloudUseRequestDefinition
                     with { VisibleWhen = [HoldsConfidential] },
                 Text("certifications", "取得している認証（ISMAP、ISO/IEC 27017 など）", "8.3(3)⑧")
                     with { VisibleWhen = [HoldsConfidential], Help = "分からない場合は「不明」と入力してください。" },
+            ]),
+            new FormStep("利用規約の確認",
+            [
                 Confirm("termsChecked", "利用規約（約款）などの提供条件を確認し、利用に伴うリスクが許容できることを確認しました", "8.4(2)①")
                     with { VisibleWhen = [HoldsPublicOnly] },
                 Text("termsUrl", "確認した利用規約のURL", "8.4(2)①") with { VisibleWhen = [HoldsPublicOnly], Required = false },

@@ -43,7 +43,7 @@ public static class FaultReportDefinition
         Clauses: ["6.1(7)"],
         Steps:
         [
-            new FormStep("障害の内容",
+            new FormStep("障害が起きたシステム",
             [
                 Choice(System, "障害が起きたシステム", [new(Unknown, "分からない・その他")], "6.1(7)", "1(5)②")
                     with
@@ -52,12 +52,18 @@ public static class FaultReportDefinition
                         Help = "分からないときは「分からない・その他」を選んでください。ネットワークの情報システム管理者に届けます。",
                     },
                 Text("equipment", "端末・機器（資産番号など）", "6.1(7)") with { Required = false, Placeholder = "例: 警防課 PC-0123" },
-                Date("occurredDate", "発生した日", DateRule.TodayOrEarlier, "6.1(7)") with { Prefill = PrefillSource.EventDate },
+            ]),
+            new FormStep("発生した日時",
+            [
+                Date("occurredDate", "発生した日", DateRule.TodayOrEarlier, "6.1(7)") with { Prefill = PrefillSource.EventDate, Default = FieldDefault.Today },
                 Time("occurredTime", "発生したおおよその時刻", "6.1(7)") with { Required = false, Prefill = PrefillSource.StartTime },
+            ]),
+            new FormStep("障害の内容",
+            [
                 Choice("symptom", "症状", Symptoms, "6.1(7)"),
                 LongText("description", "どのような状態か", "6.1(7)") with { Placeholder = "例: 朝から文書管理システムにログインできず、「サーバーに接続できません」と表示される" },
             ]),
-            new FormStep("影響と対応",
+            new FormStep("影響",
             [
                 Choice(Suspicious, "脅迫文（身代金の要求）、身に覚えのない警告、ファイルが開けない（拡張子が変わった）などはありますか", YesNo, "6.4(3)⑦"),
                 Choice("scope", "影響の範囲",
@@ -67,6 +73,9 @@ public static class FaultReportDefinition
                     new("wide", "複数の所属・組合全体"),
                     new(Unknown, "分からない"),
                 ], "6.1(7)"),
+            ]),
+            new FormStep("業務への影響と対応",
+            [
                 LongText("businessImpact", "業務への影響", "6.1(7)") with { Required = false, Placeholder = "例: 出場記録の入力ができない" },
                 LongText("actionsTaken", "すでに行った対応", "6.1(7)") with { Help = "まだ何もしていなければ「なし」と入力してください。" },
             ]),

@@ -8,7 +8,13 @@ internal static class Fields
     public const string Yes = "yes";
     public const string No = "no";
 
+    public const string Unknown = "unknown";
+
     public static readonly IReadOnlyList<ChoiceOption> YesNo = [new(Yes, "はい"), new(No, "いいえ")];
+
+    /// <summary>For what a staff member may not know (personal data, a crime). A rule that fires on 「はい」 must say
+    /// what 「分からない」 means; for incidents it counts as 「はい」 (the safe side).</summary>
+    public static readonly IReadOnlyList<ChoiceOption> YesNoUnknown = [new(Yes, "はい"), new(No, "いいえ"), new(Unknown, "分からない")];
 
     /// <summary>The three levels of 2(1). The record keeps the highest as an int.</summary>
     public static readonly IReadOnlyList<ChoiceOption> ConfidentialityLevels =

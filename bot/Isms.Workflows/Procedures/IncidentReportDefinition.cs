@@ -41,18 +41,10 @@ public static class IncidentReportDefinition
             new FormStep("何が起きたか",
             [
                 Choice(IncidentKind, "インシデントの種類", Kinds, "5.3(1)①") with { Prefill = PrefillSource.IncidentKind },
-                Date("occurredDate", "発生した日（分からなければ気付いた日）", DateRule.TodayOrEarlier, "5.3(1)①") with { Prefill = PrefillSource.EventDate },
-                Date("foundDate", "気付いた日", DateRule.TodayOrEarlier, "5.3(1)①") with { Prefill = PrefillSource.EventDate },
-                Time("foundTime", "気付いた時刻", "5.3(1)①") with { Required = false, Prefill = PrefillSource.StartTime },
-                LongText("description", "何が起きたか", "5.3(1)①"),
-                Choice(ReportedBy, "最初に気付いたのは",
-                [
-                    new("self", "自分"),
-                    new("staff", "ほかの職員"),
-                    new("outside", "住民など外部の方からの連絡"),
-                ], "5.3(1)①", "5.3(2)①"),
+                LongText("description", "何が起きたか", "5.3(1)①") with { Prefill = PrefillSource.Message },
             ]),
-            new FormStep("影響と初動対応",
+            // A step of its own: asked early (right after what happened) and only for malware.
+            new FormStep("端末の切り離し",
             [
                 Choice("networkDisconnected", "その端末をネットワークから切り離しましたか",
                 [
@@ -60,13 +52,35 @@ public static class IncidentReportDefinition
                     new("not_yet", "まだ切り離していない"),
                     new("unknown", "分からない"),
                 ], "6.4(3)⑦") with { VisibleWhen = [When(IncidentKind, Malware)] },
+            ]),
+            new FormStep("いつ、誰が気付いたか",
+            [
+                Date("occurredDate", "発生した日（分からなければ気付いた日）", DateRule.TodayOrEarlier, "5.3(1)①")
+                    with { Prefill = PrefillSource.EventDate, Default = FieldDefault.Today },
+                Date("foundDate", "気付いた日", DateRule.TodayOrEarlier, "5.3(1)①") with { Prefill = PrefillSource.EventDate, Default = FieldDefault.Today },
+                Time("foundTime", "気付いた時刻", "5.3(1)①") with { Required = false, Prefill = PrefillSource.StartTime },
+                Choice(ReportedBy, "最初に気付いたのは",
+                [
+                    new("self", "自分"),
+                    new("staff", "ほかの職員"),
+                    new("outside", "住民など外部の方からの連絡"),
+                ], "5.3(1)①", "5.3(2)①"),
+            ]),
+            new FormStep("関係する情報",
+            [
                 LongText("affectedAssets", "関係する情報・システム・機器", "5.3(1)①"),
                 Confidentiality("confidentiality", "関係する情報の機密性（最も高いもの）", "5.3(1)①"),
-                Choice(PersonalData, "個人情報は含まれていますか", YesNo, "5.3(1)④"),
+            ]),
+            new FormStep("個人情報と犯罪の可能性",
+            [
+                Choice(PersonalData, "個人情報は含まれていますか", YesNoUnknown, "5.3(1)④"),
+                Choice(PossibleCrime, "盗難や不正アクセスなど、犯罪の可能性がありますか", YesNoUnknown, "6.5(3)")
+                    with { VisibleWhen = [When(IncidentKind, "loss_theft", "unauthorized_access")] },
+            ]),
+            new FormStep("影響の範囲と対応",
+            [
                 Choice("personalDataCount", "含まれる個人情報のおおよその人数", MisdeliveryReportDefinition.PersonCounts, "5.3(1)④")
                     with { VisibleWhen = [When(PersonalData, Yes)] },
-                Choice(PossibleCrime, "盗難や不正アクセスなど、犯罪の可能性がありますか", YesNo, "6.5(3)")
-                    with { VisibleWhen = [When(IncidentKind, "loss_theft", "unauthorized_access")] },
                 LongText("scope", "影響の範囲（分かる範囲で）", "5.3(1)①") with { Required = false },
                 LongText("firstResponse", "すでに行った対応", "5.3(1)①") with { Help = "まだ何もしていなければ「なし」と入力してください。" },
             ]),
@@ -82,9 +96,11 @@ public static class IncidentReportDefinition
             {
                 Notice = Procedures.MalwareFirstResponse.IncidentNotice(firstResponse),
             },
-            new FormRule("personal-data", [When(PersonalData, Yes)], ["5.3(1)④"], RuleEffects.None),
+            // 「分からない」 counts as 「はい」 (the safe side): whether to tell the 個人情報保護委員会 is considered, and the
+            // records are kept for the police, until the CSIRT finds otherwise.
+            new FormRule("personal-data", [When(PersonalData, Yes, Unknown)], ["5.3(1)④"], RuleEffects.None),
             new FormRule("reported-from-outside", [When(ReportedBy, "outside")], ["5.3(2)①"], RuleEffects.None),
-            new FormRule("possible-crime", [When(PossibleCrime, Yes)], ["6.5(3)"], RuleEffects.None),
+            new FormRule("possible-crime", [When(PossibleCrime, Yes, Unknown)], ["6.5(3)"], RuleEffects.None),
         ],
     };
 }

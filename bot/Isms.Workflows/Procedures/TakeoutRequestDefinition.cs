@@ -40,16 +40,23 @@ public static class TakeoutRequestDefinition
                 Choice(ItemKind, "持ち出す物", ItemKinds, "5.1(1)③(イ)") with { Prefill = PrefillSource.ItemKind },
                 Text(AssetNumber, "資産番号・管理番号", "5.1(1)⑤")
                     with { Required = false, Help = "端末や媒体に貼られている番号です。書類の場合は空欄でかまいません。" },
-                Confidentiality(ConfidentialityLevel, "記録されている情報の機密性（最も高いもの）", "2(2)⑤(ウ)"),
-                LongText("purpose", "持ち出す目的", "5.1(1)③(イ)"),
-                Text(Destination, "持ち出し先", "5.1(1)⑤"),
                 Date(StartDate, "持ち出す日", DateRule.TodayOrLaterWithinYear, "5.1(1)⑤") with { Prefill = PrefillSource.StartDate },
                 Date(EndDate, "返却予定日", DateRule.TodayOrLaterWithinYear, "5.1(1)⑤") with { Prefill = PrefillSource.EndDate },
+            ]),
+            new FormStep("持ち出し先と目的",
+            [
+                Text(Destination, "持ち出し先", "5.1(1)⑤") with { Prefill = PrefillSource.Destination, RemembersLastAnswer = true },
+                LongText("purpose", "持ち出す目的", "5.1(1)③(イ)") with { Prefill = PrefillSource.Purpose },
+            ]),
+            new FormStep("持ち出す情報",
+            [
+                Confidentiality(ConfidentialityLevel, "記録されている情報の機密性（最も高いもの）", "2(2)⑤(ウ)"),
                 Choice(ProcessOutside, "持ち出した先で情報を処理（閲覧・編集）しますか", YesNo, "5.1(1)③(ウ)"),
             ]),
             new FormStep("安全対策",
             [
-                Text("outsideWorkPlace", "外部で作業する場所", "5.1(1)③(ウ)") with { VisibleWhen = [When(ProcessOutside, Yes)] },
+                Text("outsideWorkPlace", "外部で作業する場所", "5.1(1)③(ウ)")
+                    with { VisibleWhen = [When(ProcessOutside, Yes)], RemembersLastAnswer = true },
                 Confirm("encryption", "暗号化またはパスワードを設定しました", "2(2)⑧(ア)")
                     with
                     {

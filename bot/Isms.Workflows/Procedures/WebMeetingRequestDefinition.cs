@@ -31,32 +31,42 @@ public static class WebMeetingRequestDefinition
         [
             new FormStep("会議の概要",
             [
-                Text("hostOrganisation", "主催団体", "6.1(21)④") with { Prefill = PrefillSource.HostOrganisation },
-                Text("meetingTitle", "会議名", "6.1(21)④"),
+                Text("hostOrganisation", "主催団体", "6.1(21)④") with { Prefill = PrefillSource.HostOrganisation, RemembersLastAnswer = true },
+                Text("meetingTitle", "会議名", "6.1(21)④") with { Prefill = PrefillSource.MeetingTitle },
                 Choice(Service, "Web会議サービス", Services, "6.1(21)④") with { Prefill = PrefillSource.MeetingService },
+            ]),
+            new FormStep("日時",
+            [
                 Text("serviceOther", "サービス名", "6.1(21)④") with { VisibleWhen = [When(Service, "other")] },
                 Date("meetingDate", "開催日", DateRule.TodayOrLaterWithinYear, "6.1(21)④") with { Prefill = PrefillSource.StartDate },
                 Time("startTime", "開始時刻", "6.1(21)④") with { Prefill = PrefillSource.StartTime },
-                Time("endTime", "終了予定時刻", "6.1(21)④") with { Required = false },
+                Time("endTime", "終了予定時刻", "6.1(21)④") with { Required = false, Prefill = PrefillSource.EndTime },
             ]),
-            new FormStep("参加方法と取り扱う情報",
+            new FormStep("参加者と取り扱う情報",
             [
-                LongText("participants", "参加する職員", "6.1(21)②") with { Help = "参加する職員の氏名と所属を入力してください。" },
+                LongText("participants", "参加する職員", "6.1(21)②")
+                    with { Help = "参加する職員の氏名と所属を入力してください。", Default = FieldDefault.Applicant },
                 Confidentiality(ConfidentialityLevel, "会議で取り扱う情報の機密性（最も高いもの）", "6.1(21)②"),
-                Choice(Terminal, "使用する端末", [new("issued", "支給端末"), new("other", "支給端末以外")], "6.1(21)②"),
-                LongText("terminalReason", "支給端末以外を使う理由", "6.1(21)②") with { VisibleWhen = [When(Terminal, "other")] },
-                Choice("network", "接続するネットワーク",
-                [
-                    new("office", "庁内のネットワーク"),
-                    new("mobile_router", "公用のモバイルルーター"),
-                    new("other", "その他"),
-                ], "6.1(21)②"),
                 Choice("recording", "録画・録音",
                 [
                     new("none", "しない"),
                     new("host", "主催者が録画・録音する"),
                     new("self", "当方で録画・録音する"),
                 ], "6.1(21)②"),
+            ]),
+            new FormStep("端末と通信",
+            [
+                Choice(Terminal, "使用する端末", [new("issued", "支給端末"), new("other", "支給端末以外")], "6.1(21)②") with { RemembersLastAnswer = true },
+                Choice("network", "接続するネットワーク",
+                [
+                    new("office", "庁内のネットワーク"),
+                    new("mobile_router", "公用のモバイルルーター"),
+                    new("other", "その他"),
+                ], "6.1(21)②") with { RemembersLastAnswer = true },
+            ]),
+            new FormStep("追加の確認",
+            [
+                LongText("terminalReason", "支給端末以外を使う理由", "6.1(21)②") with { VisibleWhen = [When(Terminal, "other")] },
                 LongText("confidentialMeasures", "機密性2以上の情報を扱うための対策", "6.1(21)②")
                     with
                     {

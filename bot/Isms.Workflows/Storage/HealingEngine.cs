@@ -193,7 +193,11 @@ public sealed partial class HealingEngine : ILiteEngine
             }
 
             _disposed = true;
-            _current?.Engine.Dispose();
+            if (_current is { } last)
+            {
+                DisposeQuietly(last);
+            }
+
             _current = null;
         }
 
@@ -403,7 +407,18 @@ public sealed partial class HealingEngine : ILiteEngine
         {
             LogDisposeFailed(_logger, exception.GetType().Name);
         }
+        finally
+        {
+            var abandoned = AbandonedTransactions.Release(generation.Engine);
+            if (abandoned > 0)
+            {
+                LogAbandonedTransactions(_logger, abandoned);
+            }
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} transaction(s) of a closed engine could not be disposed; released from finalization")]
+    private static partial void LogAbandonedTransactions(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storage incident on {Path}: {Cause}, {Meaning}. The engine is reopened; the administrator is told")]
     private static partial void LogIncident(ILogger logger, Exception exception, string path, string cause, string meaning);

@@ -84,7 +84,7 @@ public sealed class ApplicantSideFacts : TempDataDirectory
         Assert.Equal(draftId, (string?)Descendants(applicant.Card).First(n => (string?)n["title"] == "次へ")["data"]!["draft"]);
 
         await applicant.Press("次へ", ("assetNumber", "USB-021"));
-        await applicant.Press("次へ");
+        await applicant.FillIn();
         await applicant.Press("送信");
         // One message answers the resubmission: the receipt, marked as such.
         var receipt = Assert.Single(ReplyCards(applicant.Replies));

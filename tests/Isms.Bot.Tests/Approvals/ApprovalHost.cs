@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Isms.Bot.Tests.Forms;
 using Isms.Bot.Tests.Pipeline;
+using Isms.Bot.Tests.Procedures;
 using Isms.Workflows.Forms;
 using Microsoft.Extensions.Time.Testing;
 using static Isms.Bot.Tests.Pipeline.TeamsActivities;
@@ -50,17 +51,13 @@ internal static class ApprovalHost
     /// <summary>山田's 持ち出し申請 (機密性1, USB), filed through the form; returns its number (the replies are the host's LastReplies).</summary>
     public static async Task<string> FileTakeout(this BotHost host, TeamsUser applicant)
     {
-        var replies = await host.Say(applicant, "持ち出し申請");
-        async Task Press(string title, params (string, string)[] typed) =>
-            replies = await host.Post(CardSubmit(applicant, FormConversation.SubmitValue(ReplyCards(replies).Last(), title, typed)));
         var today = JapanTime.Today(host.Time);
-        await Press("次へ",
+        return await host.FileAsync(applicant, "持ち出し申請",
+        [
             ("itemKind", "usb"), ("assetNumber", "USB-012"), ("confidentiality", "1"), ("purpose", "県の会議で説明に使うため"),
             ("destination", "群馬県庁"), ("startDate", FieldValues.FormatDate(today.AddDays(1))), ("endDate", FieldValues.FormatDate(today.AddDays(2))),
-            ("processOutside", "no"));
-        await Press("次へ", ("otherMeasures", "パスワード付きで保存しました"));
-        await Press("送信");
-        return FormConversation.Facts(ReplyCards(replies).Last())["受付番号"];
+            ("processOutside", "no"), ("otherMeasures", "パスワード付きで保存しました"),
+        ]);
     }
 
     public static JsonObject UpdatedCard(JsonObject activity) => activity["attachments"]![0]!["content"]!.AsObject();

@@ -30,9 +30,8 @@ public sealed class CloudRouteFacts : TempDataDirectory
         await host.Say(Takahashi, "ヘルプ");
         var applicant = new FormConversation(host.Client, Applicant);
         await applicant.Say("クラウド利用申請");
-        await applicant.Press("次へ", ("serviceName", "Box"), ("provider", "株式会社Box Japan"), ("purpose", "警防計画の共有"),
-            ("dataDescription", "警防計画の図面"), ("confidentiality", "2"), ("users", "警防課の職員"), ("serviceManager", "警防課 加藤 直樹"));
-        await applicant.Press("次へ", ("noSecondaryUse", "true"), ("dataLocation", "日本国内。解約時に消去証明を受ける"), ("jurisdiction", "true"),
+        await applicant.FillIn(("serviceName", "Box"), ("provider", "株式会社Box Japan"), ("purpose", "警防計画の共有"),
+            ("dataDescription", "警防計画の図面"), ("confidentiality", "2"), ("users", "警防課の職員"), ("serviceManager", "警防課 加藤 直樹"), ("noSecondaryUse", "true"), ("dataLocation", "日本国内。解約時に消去証明を受ける"), ("jurisdiction", "true"),
             ("subcontracting", "true"), ("serviceLevel", "true"), ("auditAcceptance", "true"), ("exitPlan", "true"), ("certifications", "ISMAP"));
         await applicant.Press("送信");
         var number = Facts(applicant.Card)["受付番号"];

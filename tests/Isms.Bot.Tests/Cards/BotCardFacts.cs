@@ -40,10 +40,11 @@ public sealed partial class BotCardFacts(BotHost host) : IClassFixture<BotHost>
         var cards = new List<JsonObject>();
         async Task Keep(Task<JsonArray> replies) => cards.AddRange(ReplyCards(await replies));
         await Keep(person.Say("持ち出し申請"));
-        await Keep(person.Press("次へ", ("itemKind", "usb"), ("confidentiality", "3"),
-            ("purpose", new string('目', 5000)), ("destination", "群馬県庁"), ("startDate", BotHost.Date(1)), ("endDate", BotHost.Date(0)),
-            ("processOutside", "yes")));
-        await Keep(person.Press("次へ", ("purpose", "会議資料"), ("endDate", BotHost.Date(2))));
+        await Keep(person.Press("次へ", ("itemKind", "usb"), ("startDate", BotHost.Date(1)), ("endDate", BotHost.Date(0))));
+        await Keep(person.Press("次へ", ("endDate", BotHost.Date(2))));
+        await Keep(person.Press("次へ", ("purpose", new string('目', 5000)), ("destination", "群馬県庁")));
+        await Keep(person.Press("次へ", ("purpose", "会議資料")));
+        await Keep(person.Press("次へ", ("confidentiality", "3"), ("processOutside", "yes")));
         await Keep(person.Press("次へ", ("outsideWorkPlace", "県庁の会議室"), ("encryption", "true"), ("lockedCase", "true")));
         await Keep(person.Say("申請状況"));
         await Keep(person.Say("持ち出し申請"));
@@ -51,8 +52,7 @@ public sealed partial class BotCardFacts(BotHost host) : IClassFixture<BotHost>
         await Keep(person.Press("送信"));
         await Keep(person.Say("申請状況"));
         await Keep(person.Say("インシデント報告"));
-        await Keep(person.Press("次へ", ("incidentKind", "malware"), ("occurredDate", BotHost.Date(0)),
-            ("foundDate", BotHost.Date(0)), ("description", "不審な画面が出た"), ("reportedBy", "self")));
+        await Keep(person.Press("次へ", ("incidentKind", "malware"), ("description", "不審な画面が出た")));
 
         Assert.Contains(cards, c => AllText(c).Contains("持ち出し申請を受け付けました"));
         Assert.Contains(cards, c => AllText(c).Contains("作成途中の申請があります"));
@@ -93,7 +93,7 @@ public sealed partial class BotCardFacts(BotHost host) : IClassFixture<BotHost>
     internal static JsonNode Stable(JsonObject card)
     {
         var copy = card.DeepClone();
-        foreach (var node in Pipeline.QuestionFacts.Descendants(copy))
+        foreach (var node in CardTree.Descendants(copy))
         {
             foreach (var key in new[] { "draft", "nonce", "answer" })
             {

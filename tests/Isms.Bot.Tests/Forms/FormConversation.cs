@@ -23,19 +23,55 @@ internal sealed class FormConversation(HttpClient client, TeamsUser user)
 
     public IReadOnlyList<string> Texts => TeamsActivities.Texts(Replies).ToList();
 
+    /// <summary>How many card submits (button presses) this person has sent: the taps a form costs.</summary>
+    public int Submits { get; private set; }
+
     public Task<JsonArray> Say(string text) => Post(PersonalMessage(user, text));
 
     /// <summary>Presses <paramref name="title"/> on the last card with <paramref name="typed"/> typed into its inputs.</summary>
     public Task<JsonArray> Press(string title, params (string Field, string Value)[] typed) => Send(SubmitValue(Card, title, typed));
 
     /// <summary>Sends a card submit with exactly this value (what a tampering client could send).</summary>
-    public Task<JsonArray> Send(JsonObject value) => Post(CardSubmit(user, value));
+    public Task<JsonArray> Send(JsonObject value)
+    {
+        Submits++;
+        return Post(CardSubmit(user, value));
+    }
 
     private async Task<JsonArray> Post(JsonObject activity)
     {
         var (status, replies) = await PostAsync(client, activity);
         Assert.Equal(HttpStatusCode.OK, status);
         return Replies = replies;
+    }
+
+    /// <summary>Presses 次へ from the last card to the confirmation, typing on each card the answers for the questions it shows.</summary>
+    public async Task FillIn(params (string Field, string Value)[] answers) =>
+        await FillIn(Card, answers, async value =>
+        {
+            await Send(value);
+            return Card;
+        });
+
+    /// <summary>
+    /// Presses 次へ from <paramref name="card"/> until the form's confirmation card, which it returns: each card gets the
+    /// answers for the questions it shows, however the form cuts its cards. <paramref name="send"/> sends a card submit
+    /// and returns the card that answers it.
+    /// </summary>
+    public static async Task<JsonObject> FillIn(JsonObject card, IEnumerable<(string Field, string Value)> answers, Func<JsonObject, Task<JsonObject>> send)
+    {
+        var byField = answers.GroupBy(a => a.Field).ToDictionary(g => g.Key, g => g.Last().Value);
+        for (var presses = 0; !AllText(card).Contains("の内容確認", StringComparison.Ordinal); presses++)
+        {
+            if (presses >= 10 || AllText(card).Contains("入力内容を確認してください", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("The form did not reach its confirmation: " + AllText(card));
+            }
+
+            card = await send(SubmitValue(card, "次へ", FieldIds(card).Where(byField.ContainsKey).Select(f => (f, byField[f]))));
+        }
+
+        return card;
     }
 
     /// <summary>The value Teams puts on the activity when <paramref name="title"/> is pressed on <paramref name="card"/>.</summary>
@@ -70,18 +106,20 @@ internal sealed class FormConversation(HttpClient client, TeamsUser user)
     public static string? InputValue(JsonObject card, string fieldId) =>
         (string?)Inputs(card).Single(i => (string?)i["id"] == "f_" + fieldId)["value"];
 
-    /// <summary>The red message right below the field's input, or null.</summary>
+    /// <summary>The red message right below the field's input (in the card's body or in its column), or null.</summary>
     public static string? ErrorFor(JsonObject card, string fieldId)
     {
-        var body = card["body"]!.AsArray();
-        var index = body.ToList().FindIndex(e => (string?)e?["id"] == "f_" + fieldId);
-        if (index < 0)
+        foreach (var items in Descendants(card).Select(n => n["items"] ?? n["body"]).OfType<JsonArray>().Prepend(card["body"]!.AsArray()))
         {
-            throw new InvalidOperationException($"No input for {fieldId} on the card");
+            var index = items.ToList().FindIndex(e => (string?)e?["id"] == "f_" + fieldId);
+            if (index >= 0)
+            {
+                var next = index + 1 < items.Count ? items[index + 1] : null;
+                return (string?)next?["color"] == "Attention" ? (string?)next["text"] : null;
+            }
         }
 
-        var next = index + 1 < body.Count ? body[index + 1] : null;
-        return (string?)next?["color"] == "Attention" ? (string?)next["text"] : null;
+        throw new InvalidOperationException($"No input for {fieldId} on the card");
     }
 
     public static IReadOnlyDictionary<string, string> Facts(JsonObject card) =>

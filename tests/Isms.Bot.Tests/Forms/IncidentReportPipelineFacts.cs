@@ -16,21 +16,27 @@ public sealed class IncidentReportPipelineFacts(BotHost host) : FormPipelineFact
 
     protected override (string Field, string Value)[][] Steps =>
     [
-        FirstStep("loss_theft"),
-        [
-            ("affectedAssets", "公用スマートフォン1台"), ("confidentiality", "2"), ("personalData", "no"), ("possibleCrime", "no"),
-            ("scope", "連絡先の電話番号"), ("firstResponse", "立ち寄り先に問い合わせました。"),
-        ],
+        What("loss_theft"), Found, Assets, [("personalData", "no"), ("possibleCrime", "no")],
+        [("scope", "連絡先の電話番号"), ("firstResponse", "立ち寄り先に問い合わせました。")],
     ];
+
+    protected override int Taps => 6;
+
+    protected override string SenderRole => "報告者";
+
+    /// <summary>When it happened and was noticed start as today and are not asked (修正する shows them).</summary>
+    protected override (string Field, string Value)[] Defaulted(TeamsActivities.TeamsUser person) =>
+        [("occurredDate", BotHost.Date(0)), ("foundDate", BotHost.Date(0))];
 
     protected override (string Field, string Label, int MaxLength, string Corrected) Correctable =>
         ("description", "何が起きたか", 2000, "公用スマートフォンを電車内に置き忘れました。");
 
-    private static (string Field, string Value)[] FirstStep(string kind) =>
-    [
-        ("incidentKind", kind), ("occurredDate", BotHost.Date(-1)), ("foundDate", BotHost.Date(0)),
-        ("foundTime", "08:30"), ("description", "公用スマートフォンが見当たりません。"), ("reportedBy", "self"),
-    ];
+    private static readonly (string Field, string Value)[] Found = [("foundTime", "08:30"), ("reportedBy", "self")];
+
+    private static readonly (string Field, string Value)[] Assets = [("affectedAssets", "公用スマートフォン1台"), ("confidentiality", "2")];
+
+    private static (string Field, string Value)[] What(string kind) =>
+        [("incidentKind", kind), ("description", "公用スマートフォンが見当たりません。")];
 
     protected override void AssertPlainRecord(RequestRecord record)
     {
@@ -47,21 +53,21 @@ public sealed class IncidentReportPipelineFacts(BotHost host) : FormPipelineFact
         var person = Host.Person();
         await Start(person);
 
-        await person.Press("次へ", FirstStep("malware"));
+        await person.Press("次へ", What("malware"));
 
         var notice = Assert.Single(person.Texts);
         Assert.Contains("LANケーブルを抜いてください", notice);
         Assert.Contains("電源は切らないでください", notice);
         Assert.Contains("6.4(3)⑦", notice);
-        Assert.Equal("networkDisconnected", FieldIds(person.Card)[0]);
-        Assert.DoesNotContain("possibleCrime", FieldIds(person.Card));
+        Assert.Equal(["networkDisconnected"], FieldIds(person.Card));
 
         await person.Press("戻る");
         await person.Press("次へ");
         Assert.Empty(person.Texts);
 
-        await person.Press("次へ", ("networkDisconnected", "done"), ("affectedAssets", "事務用PC 1台"), ("confidentiality", "2"),
-            ("personalData", "no"), ("firstResponse", "LANケーブルを抜きました。"));
+        await FillRest(person, ("incidentKind", "malware"), ("networkDisconnected", "done"), ("affectedAssets", "事務用PC 1台"),
+            ("firstResponse", "LANケーブルを抜きました。"));
+        Assert.DoesNotContain("盗難や不正アクセスなど、犯罪の可能性がありますか", Facts(person.Card).Keys);
         var number = await SubmitAndReadNumber(person);
 
         var record = Host.Records.FindByNumber(number)!;
@@ -76,12 +82,30 @@ public sealed class IncidentReportPipelineFacts(BotHost host) : FormPipelineFact
     {
         var person = Host.Person();
         await Start(person);
-        await person.Press("次へ", FirstStep("leak"));
+        await person.Press("次へ", What("leak"));
+        await person.Press("次へ", Found);
+        await person.Press("次へ", ("affectedAssets", "名簿"), ("confidentiality", "3"));
 
-        await person.Press("次へ", ("affectedAssets", "名簿"), ("confidentiality", "3"), ("personalData", "yes"), ("firstResponse", "なし"));
+        await person.Press("次へ", ("personalData", "yes"));
 
-        Assert.Contains("personalDataCount", FieldIds(person.Card));
-        Assert.Equal("名簿", InputValue(person.Card, "affectedAssets"));
+        Assert.Equal(["personalDataCount", "scope", "firstResponse"], FieldIds(person.Card));
+    }
+
+    [Fact]
+    public async Task NotKnowingAboutPersonalDataOrACrime_CountsAsYes()
+    {
+        var person = Host.Person();
+        await Start(person);
+        await ReachPage(person, PageOf("personalData"));
+
+        await person.Press("次へ", ("personalData", "unknown"), ("possibleCrime", "unknown"));
+        Assert.DoesNotContain("personalDataCount", FieldIds(person.Card));
+        await FillRest(person);
+        var number = await SubmitAndReadNumber(person);
+
+        var record = Host.Records.FindByNumber(number)!;
+        Assert.Contains("5.3(1)④", record.AppliedClauses);
+        Assert.Contains("6.5(3)", record.AppliedClauses);
     }
 
     [Fact]
@@ -89,12 +113,22 @@ public sealed class IncidentReportPipelineFacts(BotHost host) : FormPipelineFact
     {
         var person = Host.Person();
         await Start(person);
+        await FillToConfirmation(person);
+        await person.Press("修正する");
+        while (!FieldIds(person.Card).Contains("foundDate"))
+        {
+            await person.Press("次へ");
+        }
 
-        await person.Press("次へ", WithFirstStep("foundDate", BotHost.Date(1)));
+        Assert.Equal(BotHost.Date(0), InputValue(person.Card, "foundDate"));
+
+        await person.Press("次へ", ("foundDate", BotHost.Date(1)), ("foundTime", "07:45"));
 
         Assert.Equal("今日より後の日付は指定できません。", ErrorFor(person.Card, "foundDate"));
         Assert.Equal(BotHost.Date(1), InputValue(person.Card, "foundDate"));
-        AssertStillFirstStepWithTypedValuesKept(person.Card, except: "foundDate", errors: 1);
+        Assert.Equal("07:45", InputValue(person.Card, "foundTime"));
+        Assert.Equal(BotHost.Date(0), InputValue(person.Card, "occurredDate"));
+        Assert.Equal("self", InputValue(person.Card, "reportedBy"));
     }
 
     [Fact]
@@ -126,8 +160,11 @@ public sealed class IncidentReportPipelineFacts(BotHost host) : FormPipelineFact
         await person.Say(words);
 
         var card = Assert.Single(Pipeline.TeamsActivities.ReplyCards(person.Replies));
-        Assert.Contains("インシデント報告（1/2）", AllText(card));
-        Assert.Equal("loss_theft", InputValue(card, "incidentKind"));
-        Assert.Contains("メッセージから分かる項目を入力しておきました。確認してください。", AllText(card));
+        Assert.Contains("インシデント報告（1/", AllText(card));
+        Assert.Contains("入力済みの項目: インシデントの種類", AllText(card));
+        Assert.DoesNotContain("incidentKind", FieldIds(card));
+        await FillRest(person);
+        var number = await SubmitAndReadNumber(person);
+        Assert.Equal("loss_theft", Host.Records.FindByNumber(number)!.Answers["incidentKind"].Value);
     }
 }

@@ -14,17 +14,31 @@ public sealed class TakeoutRequestPipelineFacts(BotHost host) : FormPipelineFact
 
     protected override RequestStatus InitialStatus => RequestStatus.PendingApproval;
 
-    protected override (string Field, string Value)[][] Steps => [FirstStep("1"), [("otherMeasures", "パスワード付きで保存しました")]];
+    protected override (string Field, string Value)[][] Steps => [.. UpToMeasures("1"), [("otherMeasures", "パスワード付きで保存しました")]];
+
+    protected override int Taps => 5;
 
     protected override (string Field, string Label, int MaxLength, string Corrected) Correctable =>
         ("destination", "持ち出し先", 200, "前橋市役所");
 
-    private static (string Field, string Value)[] FirstStep(string confidentiality, string item = "usb", string processOutside = "no") =>
+    /// <summary>The cards before the transport measures: what and when, where and why, the information.</summary>
+    private static (string Field, string Value)[][] UpToMeasures(string confidentiality, string item = "usb", string processOutside = "no") =>
     [
-        ("itemKind", item), ("assetNumber", "USB-012"), ("confidentiality", confidentiality),
-        ("purpose", "県の会議で説明に使うため"), ("destination", "群馬県庁"), ("startDate", BotHost.Date(1)), ("endDate", BotHost.Date(2)),
-        ("processOutside", processOutside),
+        [("itemKind", item), ("assetNumber", "USB-012"), ("startDate", BotHost.Date(1)), ("endDate", BotHost.Date(2))],
+        [("destination", "群馬県庁"), ("purpose", "県の会議で説明に使うため")],
+        [("confidentiality", confidentiality), ("processOutside", processOutside)],
     ];
+
+    /// <summary>Fills the cards before the transport measures, ending on the measures card.</summary>
+    private static async Task FillUpToMeasures(FormConversation person, string confidentiality, string item = "usb", string processOutside = "no")
+    {
+        foreach (var card in UpToMeasures(confidentiality, item, processOutside))
+        {
+            await person.Press("次へ", card);
+        }
+
+        Assert.Contains("安全対策", AllText(person.Card));
+    }
 
     protected override void AssertPlainRecord(RequestRecord record)
     {
@@ -42,12 +56,12 @@ public sealed class TakeoutRequestPipelineFacts(BotHost host) : FormPipelineFact
     [InlineData("usb", "2", "no", new[] { "encryption", "lockedCase", "otherMeasures" })]
     [InlineData("terminal", "3", "yes", new[] { "outsideWorkPlace", "encryption", "lockedCase", "otherMeasures" })]
     [InlineData("paper", "3", "no", new[] { "lockedCase", "otherMeasures" })]
-    public async Task TheSecondStep_AsksWhatTheAnswersRequire(string item, string confidentiality, string processOutside, string[] expected)
+    public async Task TheMeasuresCard_AsksWhatTheAnswersRequire(string item, string confidentiality, string processOutside, string[] expected)
     {
         var person = Host.Person();
         await Start(person);
 
-        await person.Press("次へ", FirstStep(confidentiality, item, processOutside));
+        await FillUpToMeasures(person, confidentiality, item, processOutside);
 
         Assert.Equal(expected, FieldIds(person.Card));
     }
@@ -57,7 +71,7 @@ public sealed class TakeoutRequestPipelineFacts(BotHost host) : FormPipelineFact
     {
         var person = Host.Person();
         await Start(person);
-        await person.Press("次へ", FirstStep("2"));
+        await FillUpToMeasures(person, "2");
 
         await person.Press("次へ");
         Assert.Equal("内容を確認して、チェックを入れてください。", ErrorFor(person.Card, "encryption"));
@@ -98,14 +112,14 @@ public sealed class TakeoutRequestPipelineFacts(BotHost host) : FormPipelineFact
         var person = Host.Person();
         await Start(person);
 
-        await person.Press("次へ", [.. FirstStep("1").Where(a => a.Field is not ("startDate" or "endDate")),
+        await person.Press("次へ", [.. Steps[0].Where(a => a.Field is not ("startDate" or "endDate")),
             ("startDate", BotHost.Date(5)), ("endDate", BotHost.Date(3))]);
 
         Assert.Equal("返却予定日は持ち出す日と同じか、それより後の日付にしてください。", ErrorFor(person.Card, "endDate"));
         Assert.Null(ErrorFor(person.Card, "startDate"));
         Assert.Equal(BotHost.Date(5), InputValue(person.Card, "startDate"));
         Assert.Equal(BotHost.Date(3), InputValue(person.Card, "endDate"));
-        Assert.Equal("群馬県庁", InputValue(person.Card, "destination"));
+        Assert.Equal("USB-012", InputValue(person.Card, "assetNumber"));
     }
 
     [Theory]
@@ -118,11 +132,13 @@ public sealed class TakeoutRequestPipelineFacts(BotHost host) : FormPipelineFact
     {
         var person = Host.Person();
         await Start(person);
+        var page = PageOf(field);
+        await ReachPage(person, page);
 
-        await person.Press("次へ", WithFirstStep(field, value));
+        await person.Press("次へ", WithStep(page, field, value));
 
         Assert.Equal(expected, ErrorFor(person.Card, field));
-        AssertStillFirstStepWithTypedValuesKept(person.Card, except: field, errors: 1);
+        AssertStillOnPageWithTypedValuesKept(person.Card, page, except: field, errors: 1);
         Assert.Empty(Host.Records.ListByApplicant(person.User.Id, 10));
     }
 
@@ -131,9 +147,10 @@ public sealed class TakeoutRequestPipelineFacts(BotHost host) : FormPipelineFact
     {
         var person = Host.Person();
         await Start(person);
+        await ReachPage(person, PageOf("purpose"));
         var longText = new string('目', 5000);
 
-        await person.Press("次へ", WithFirstStep("purpose", longText));
+        await person.Press("次へ", WithStep(PageOf("purpose"), "purpose", longText));
 
         Assert.Equal("2,000文字以内で入力してください（現在 5,000文字）。", ErrorFor(person.Card, "purpose"));
         Assert.Equal(longText, InputValue(person.Card, "purpose"));
@@ -144,30 +161,59 @@ public sealed class TakeoutRequestPipelineFacts(BotHost host) : FormPipelineFact
     {
         var person = Host.Person();
         await Start(person);
-        var value = SubmitValue(person.Card, "次へ", FirstStep("2"));
+        var value = SubmitValue(person.Card, "次へ", Steps[0]);
         value["f_encryption"] = "true";
         value["f_lockedCase"] = "true";
 
         await person.Send(value);
+        await person.Press("次へ", UpToMeasures("2")[1]);
+        await person.Press("次へ", UpToMeasures("2")[2]);
 
         Assert.Equal("false", InputValue(person.Card, "encryption"));
         Assert.Equal("false", InputValue(person.Card, "lockedCase"));
     }
 
     [Fact]
-    public async Task WordsAskingToTakeAUsbStickOutForTwoDays_StartTheFormWithItemAndDatesFilledIn()
+    public async Task WordsAskingToTakeAUsbStickOutForTwoDays_FillInItemAndDates_AndDoNotAskThem()
     {
         var person = Host.Person();
 
         await person.Say("明日から2日間USBメモリで資料を持ち出したい");
 
         var card = Assert.Single(Pipeline.TeamsActivities.ReplyCards(person.Replies));
-        Assert.Contains("持ち出し申請（1/2）", AllText(card));
-        Assert.Contains("メッセージから分かる項目を入力しておきました。確認してください。", AllText(card));
-        Assert.Equal("usb", InputValue(card, "itemKind"));
-        Assert.Equal(BotHost.Date(1), InputValue(card, "startDate"));
-        Assert.Equal(BotHost.Date(2), InputValue(card, "endDate"));
-        Assert.Null(InputValue(card, "destination"));
+        Assert.Contains("持ち出し申請（1/", AllText(card));
+        Assert.Contains("入力済みの項目: 持ち出す物、持ち出す日、返却予定日（最後の確認画面で直せます）", AllText(card));
+        Assert.DoesNotContain("itemKind", FieldIds(card));
+        Assert.DoesNotContain("startDate", FieldIds(card));
+        Assert.DoesNotContain("endDate", FieldIds(card));
+
+        await FillRest(person);
+        Assert.Equal("電磁的記録媒体（USBメモリ）", Facts(person.Card)["持ち出す物"]);
+        Assert.StartsWith(Shown(1), Facts(person.Card)["持ち出す日"]);
+        Assert.StartsWith(Shown(2), Facts(person.Card)["返却予定日"]);
+        Assert.Contains("自動で入力した項目: 持ち出す物、持ち出す日、返却予定日。", AllText(person.Card));
+    }
+
+    [Fact]
+    public async Task ASentenceSayingWhatWhenAndWhere_ReachesItsNumberInThreeTaps()
+    {
+        var person = Host.Person();
+
+        await person.Say("明日から2日間、ノートPCを県の研修に持ち出します");
+        Assert.Equal(["assetNumber", "confidentiality", "processOutside"], FieldIds(person.Card));
+        await person.Press("次へ", ("assetNumber", "PC-0123"), ("confidentiality", "2"), ("processOutside", "no"));
+        Assert.Equal(["encryption", "lockedCase", "otherMeasures"], FieldIds(person.Card));
+        await person.Press("次へ", ("encryption", "true"), ("lockedCase", "true"));
+        var number = await SubmitAndReadNumber(person);
+
+        Assert.Equal(3, person.Submits);
+        var record = Host.Records.FindByNumber(number)!;
+        Assert.Equal(RequestStatus.PendingApproval, record.Status);
+        Assert.Equal("terminal", record.Answers["itemKind"].Value);
+        Assert.Equal(BotHost.Date(1), record.Answers["startDate"].Value);
+        Assert.Equal(BotHost.Date(2), record.Answers["endDate"].Value);
+        Assert.Equal("県の研修会場", record.Answers["destination"].Value);
+        Assert.Equal("県の研修のため", record.Answers["purpose"].Value);
     }
 
     [Fact]
@@ -182,5 +228,12 @@ public sealed class TakeoutRequestPipelineFacts(BotHost host) : FormPipelineFact
         await person.Send(stale);
 
         Assert.Contains("古い画面からの操作のため、最新の入力画面を表示しました。", AllText(person.Card));
+    }
+
+    /// <summary>A date as the confirmation card writes it (before the day of the week).</summary>
+    private static string Shown(int daysFromToday)
+    {
+        var date = BotHost.Today.AddDays(daysFromToday);
+        return $"{date.Year}年{date.Month}月{date.Day}日";
     }
 }

@@ -14,22 +14,24 @@ public sealed class WebMeetingRequestPipelineFacts(BotHost host) : FormPipelineF
 
     protected override RequestStatus InitialStatus => RequestStatus.PendingApproval;
 
-    protected override (string Field, string Value)[][] Steps => [FirstStep("zoom"), SecondStep("1", "issued")];
+    protected override (string Field, string Value)[][] Steps =>
+        [Meeting("zoom"), When, [("confidentiality", "1"), ("recording", "none")], Terminal("issued")];
+
+    protected override int Taps => 5;
+
+    /// <summary>The participants start as the applicant, named and placed as the directory has them.</summary>
+    protected override (string Field, string Value)[] Defaulted(TeamsActivities.TeamsUser person) =>
+        [("participants", $"{TestStaffDirectory.DirectoryName(person)}（{Department}）")];
 
     protected override (string Field, string Label, int MaxLength, string Corrected) Correctable =>
         ("meetingTitle", "会議名", 200, "防災担当者会議（第2回）");
 
-    private static (string Field, string Value)[] FirstStep(string service) =>
-    [
-        ("hostOrganisation", "群馬県"), ("meetingTitle", "防災担当者会議"), ("service", service),
-        ("meetingDate", BotHost.Date(7)), ("startTime", "14:00"), ("endTime", "15:30"),
-    ];
+    private static readonly (string Field, string Value)[] When = [("meetingDate", BotHost.Date(7)), ("startTime", "14:00"), ("endTime", "15:30")];
 
-    private static (string Field, string Value)[] SecondStep(string confidentiality, string terminal) =>
-    [
-        ("participants", "警防課 山田太郎"), ("confidentiality", confidentiality), ("terminal", terminal), ("network", "office"),
-        ("recording", "none"),
-    ];
+    private static (string Field, string Value)[] Meeting(string service) =>
+        [("hostOrganisation", "群馬県"), ("meetingTitle", "防災担当者会議"), ("service", service)];
+
+    private static (string Field, string Value)[] Terminal(string terminal) => [("terminal", terminal), ("network", "office")];
 
     protected override void AssertPlainRecord(RequestRecord record)
     {
@@ -46,13 +48,12 @@ public sealed class WebMeetingRequestPipelineFacts(BotHost host) : FormPipelineF
         var person = Host.Person();
         await Start(person);
 
-        await person.Press("次へ", FirstStep("other"));
+        await person.Press("次へ", Meeting("other"));
 
-        Assert.Contains("回答に応じて確認する項目が増えました。", AllText(person.Card));
-        Assert.Contains("Web会議申請（1/2）", AllText(person.Card));
-        Assert.Contains("serviceOther", FieldIds(person.Card));
-        await person.Press("次へ", ("serviceOther", "LINE WORKS"));
-        Assert.Contains("Web会議申請（2/2）", AllText(person.Card));
+        Assert.Contains("Web会議申請（2/4）", AllText(person.Card));
+        Assert.Equal(["serviceOther", "meetingDate", "startTime", "endTime"], FieldIds(person.Card));
+        await person.Press("次へ", [("serviceOther", "LINE WORKS"), .. When]);
+        Assert.Contains("Web会議申請（3/4）", AllText(person.Card));
     }
 
     [Fact]
@@ -60,11 +61,12 @@ public sealed class WebMeetingRequestPipelineFacts(BotHost host) : FormPipelineF
     {
         var person = Host.Person();
         await Start(person);
-        await person.Press("次へ", FirstStep("teams"));
+        await person.Press("次へ", Meeting("teams"));
+        await person.Press("次へ", When);
+        await person.Press("次へ", ("confidentiality", "2"), ("recording", "none"));
 
-        await person.Press("次へ", SecondStep("2", "other"));
-        Assert.Contains("terminalReason", FieldIds(person.Card));
-        Assert.Contains("confidentialMeasures", FieldIds(person.Card));
+        await person.Press("次へ", Terminal("other"));
+        Assert.Equal(["terminalReason", "confidentialMeasures"], FieldIds(person.Card));
 
         await person.Press("次へ", ("terminalReason", "支給端末にカメラがないため"), ("confidentialMeasures", "個室から参加し、共有資料を限定する"));
         var number = await SubmitAndReadNumber(person);
@@ -80,12 +82,13 @@ public sealed class WebMeetingRequestPipelineFacts(BotHost host) : FormPipelineF
     {
         var person = Host.Person();
         await Start(person);
+        await ReachPage(person, PageOf("meetingDate"));
 
-        await person.Press("次へ", WithFirstStep("meetingDate", BotHost.Date(-1)));
+        await person.Press("次へ", WithStep(PageOf("meetingDate"), "meetingDate", BotHost.Date(-1)));
 
         Assert.Equal("過去の日付は指定できません。今日以降の日付を選んでください。", ErrorFor(person.Card, "meetingDate"));
         Assert.Equal(BotHost.Date(-1), InputValue(person.Card, "meetingDate"));
-        AssertStillFirstStepWithTypedValuesKept(person.Card, except: "meetingDate", errors: 1);
+        AssertStillOnPageWithTypedValuesKept(person.Card, PageOf("meetingDate"), except: "meetingDate", errors: 1);
     }
 
     [Fact]
@@ -93,10 +96,11 @@ public sealed class WebMeetingRequestPipelineFacts(BotHost host) : FormPipelineF
     {
         var person = Host.Person();
         await Start(person);
+        await ReachPage(person, PageOf("startTime"));
 
-        await person.Press("次へ", WithFirstStep("startTime", "25:99"));
+        await person.Press("次へ", WithStep(PageOf("startTime"), "startTime", "25:99"));
 
         Assert.Equal("時刻の形式が正しくありません。", ErrorFor(person.Card, "startTime"));
-        AssertStillFirstStepWithTypedValuesKept(person.Card, except: "startTime", errors: 1);
+        AssertStillOnPageWithTypedValuesKept(person.Card, PageOf("startTime"), except: "startTime", errors: 1);
     }
 }

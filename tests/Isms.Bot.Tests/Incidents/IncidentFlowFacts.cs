@@ -228,11 +228,9 @@ public sealed class IncidentFlowFacts : TempDataDirectory
         await Hello(host, Saito, inCsirtChannel: true);
         var person = new FormConversation(client, Yamada);
         await person.Say("誤送信報告");
-        await person.Press("次へ", ("sentDate", BotHost.Date(0)), ("sentTime", "09:15"), ("recipientAddress", "someone@example.jp"),
-            ("recipientOrganisation", "株式会社例"), ("recipientScope", "outside"), ("subject", "名簿の送付"), ("hasAttachment", "no"));
-        await person.Press("次へ", ("confidentiality", "2"), ("personalData", "yes"));
-        await person.Press("次へ", ("personalDataCount", "10-99"));
-        await person.Press("次へ", ("howNoticed", "送信直後に気付きました。"), ("deletionStatus", "requested"), ("actionsTaken", "上司に報告しました。"));
+        await person.FillIn(("sentTime", "09:15"), ("recipientAddress", "someone@example.jp"), ("recipientOrganisation", "株式会社例"),
+            ("recipientScope", "outside"), ("subject", "名簿の送付"), ("hasAttachment", "no"), ("confidentiality", "2"), ("personalData", "yes"),
+            ("personalDataCount", "10-99"), ("howNoticed", "送信直後に気付きました。"), ("deletionStatus", "requested"), ("actionsTaken", "上司に報告しました。"));
         var before = connector.Received.Count;
 
         await person.Press("送信");

@@ -55,10 +55,8 @@ public sealed class IncidentReceiptFacts(ITestOutputHelper output) : TempDataDir
 
         await person.Say("公用スマホなくした");
         var started = clock.Elapsed;
-        await person.Press("次へ", ("occurredDate", BotHost.Date(0)), ("foundDate", BotHost.Date(0)), ("description", "公用スマートフォンが見当たりません。"),
-            ("reportedBy", "self"));
-        await person.Press("次へ", ("affectedAssets", "公用スマートフォン1台"), ("confidentiality", "2"), ("personalData", "no"), ("possibleCrime", "no"),
-            ("firstResponse", "立ち寄り先に問い合わせました。"));
+        await person.FillIn(("description", "公用スマートフォンが見当たりません。"), ("reportedBy", "self"), ("affectedAssets", "公用スマートフォン1台"),
+            ("confidentiality", "2"), ("personalData", "no"), ("possibleCrime", "no"), ("firstResponse", "立ち寄り先に問い合わせました。"));
         var confirmed = clock.Elapsed;
         await person.Press("送信");
         var answered = clock.Elapsed;

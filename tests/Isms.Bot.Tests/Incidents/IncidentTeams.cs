@@ -28,16 +28,15 @@ internal static class IncidentTeams
     public static Task Hello(BotHost host, TeamsUser user, bool inCsirtChannel = false) =>
         inCsirtChannel ? host.MentionInChannel(user, CsirtChannel) : host.Say(user, "ヘルプ");
 
-    /// <summary>山田 reports a lost phone through the form (a message and three presses); returns the 受付番号 and what the
+    /// <summary>山田 reports a lost phone through the form (a message, 次へ on each card and 送信); returns the 受付番号 and what the
     /// bot answered the 送信 with (expectReplies: every reply of that turn).</summary>
     public static async Task<(string Number, JsonArray Replies)> Report(HttpClient client)
     {
         var person = new FormConversation(client, Yamada);
         await person.Say("インシデント報告");
-        await person.Press("次へ", ("incidentKind", "loss_theft"), ("occurredDate", BotHost.Date(-1)), ("foundDate", BotHost.Date(0)),
-            ("foundTime", "08:30"), ("description", "公用スマートフォンが見当たりません。"), ("reportedBy", "self"));
-        await person.Press("次へ", ("affectedAssets", "公用スマートフォン1台"), ("confidentiality", "2"), ("personalData", "no"), ("possibleCrime", "no"),
-            ("scope", "連絡先の電話番号"), ("firstResponse", "立ち寄り先に問い合わせました。"));
+        await person.FillIn(("incidentKind", "loss_theft"), ("foundTime", "08:30"), ("description", "公用スマートフォンが見当たりません。"),
+            ("reportedBy", "self"), ("affectedAssets", "公用スマートフォン1台"), ("confidentiality", "2"), ("personalData", "no"),
+            ("possibleCrime", "no"), ("scope", "連絡先の電話番号"), ("firstResponse", "立ち寄り先に問い合わせました。"));
         await person.Press("送信");
         return (FormConversation.Facts(person.Card)["受付番号"], person.Replies);
     }

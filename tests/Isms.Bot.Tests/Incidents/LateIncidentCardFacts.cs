@@ -13,10 +13,7 @@ namespace Isms.Bot.Tests.Incidents;
 /// </summary>
 public sealed class LateIncidentCardFacts : TempDataDirectory
 {
-    // Intermittent since the reach, receipt and identity branches were merged: in some full runs the late card's
-    // refresh.userIds lacks 斎藤's Teams id (learned in the same turn). Skipped so CI can land; cause not found yet
-    // (see the closing note of stop 16).
-    [Fact(Skip = "Intermittent: the late CSIRT card's refresh.userIds sometimes lacks the id learned in the same turn")]
+    [Fact]
     public async Task ACsirtCardDeliveredLate_IsDrawnFromTheCaseAsItIsThen_AndItsFirstPressCounts()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -31,7 +28,11 @@ public sealed class LateIncidentCardFacts : TempDataDirectory
 
         await host.Say(Saito, "ヘルプ");
 
-        var (_, card) = Assert.Single(host.CardsPostedTo(TeamsActivities.PersonalConversationId(Saito)));
+        // The turn delivers what waits for him; when the outbox's own retry pass (due after the 4 minutes) holds the
+        // delivery at that moment, the card comes from that pass a moment later instead: either way, once.
+        var chat = TeamsActivities.PersonalConversationId(Saito);
+        for (var waited = 0; host.CardsPostedTo(chat).Count == 0 && waited < 150; waited++) await Task.Delay(100);
+        var (_, card) = Assert.Single(host.CardsPostedTo(chat));
         Assert.Contains("報告を確認", Text(card));
         Assert.Contains(Saito.Id, card["refresh"]!["userIds"]!.AsArray().Select(id => (string?)id));
         var (_, triaged) = await Press(host, Saito, card, "評価を記録", ("isIncident", "yes"), ("severity", "high"));

@@ -93,13 +93,6 @@ public sealed class TrainingStatusFacts : TrainingHostFacts
     private static IEnumerable<JsonObject> Submits(JsonObject card) =>
         Descendants(card).Where(o => (string?)o["type"] == "Action.Submit").Select(o => o["data"]!.AsObject());
 
-    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
-    {
-        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Descendants(p.Value))),
-        JsonArray a => a.SelectMany(Descendants),
-        _ => [],
-    };
-
     private static string Json(JsonObject node) => node.ToJsonString(new System.Text.Json.JsonSerializerOptions
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

@@ -101,8 +101,9 @@ public sealed class QuestionFacts : TempDataDirectory
 
         var card = Assert.Single(ReplyCards(replies));
         Assert.Contains(CardTexts(card), t => t.Contains("持ち出し申請"));
-        var itemKind = Inputs(card).Single(i => (string?)i["label"] == "持ち出す物");
-        Assert.False(string.IsNullOrEmpty((string?)itemKind["value"]));
+        // What the words say is filled in and not asked again.
+        Assert.Contains(CardTexts(card), t => t.StartsWith("入力済みの項目: 持ち出す物、持ち出す日", StringComparison.Ordinal));
+        Assert.DoesNotContain(Inputs(card), i => (string?)i["label"] == "持ち出す物");
     }
 
     internal static List<string> CardTexts(JsonObject card) =>
@@ -117,32 +118,4 @@ public sealed class QuestionFacts : TempDataDirectory
 
     private static JsonObject FeedbackData(JsonObject card, string title) =>
         Descendants(card).Single(n => (string?)n["title"] == title)["data"]!.AsObject().DeepClone().AsObject();
-
-    internal static IEnumerable<JsonObject> Descendants(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                yield return obj;
-                foreach (var (_, child) in obj)
-                {
-                    foreach (var d in Descendants(child))
-                    {
-                        yield return d;
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var child in array)
-                {
-                    foreach (var d in Descendants(child))
-                    {
-                        yield return d;
-                    }
-                }
-
-                break;
-        }
-    }
 }

@@ -24,6 +24,11 @@ public static class TestStaffDirectory
         return new TeamsUser($"29:staff-{n:D4}-{Guid.NewGuid():N}"[..24], name, AadObjectId(n));
     }
 
+    /// <summary>The name the directory gives a pool member. The activity's display name (what the test passed to
+    /// <see cref="NewMember"/>) differs on purpose: the bot must take the directory's.</summary>
+    public static string DirectoryName(TeamsUser member) =>
+        $"試験 職員{int.Parse(member.AadObjectId[^12..], System.Globalization.CultureInfo.InvariantCulture)}";
+
     /// <summary>Someone with a Teams account whom the directory does not list.</summary>
     public static TeamsUser NewStranger(string name)
     {

@@ -36,18 +36,13 @@ internal static class ProcedureFlow
     /// <summary>A date relative to the host's today (Japan time), as a date input sends it.</summary>
     public static string Day(this BotHost host, int daysFromToday) => FieldValues.FormatDate(JapanTime.Today(host.Time).AddDays(daysFromToday));
 
-    /// <summary>Starts the form by <paramref name="command"/>, presses 次へ with each step's answers, then 送信; returns the
-    /// 受付番号 (the replies to 送信 are the host's LastReplies).</summary>
-    public static async Task<string> FileAsync(this BotHost host, TeamsUser person, string command, params (string Field, string Value)[][] steps)
+    /// <summary>Starts the form by <paramref name="command"/>, presses 次へ on each card with the answers it asks for, then
+    /// 送信; returns the 受付番号 (the replies to 送信 are the host's LastReplies).</summary>
+    public static async Task<string> FileAsync(this BotHost host, TeamsUser person, string command, params (string Field, string Value)[][] answers)
     {
         var replies = await host.Say(person, command);
-        foreach (var step in steps)
-        {
-            replies = await host.Post(CardSubmit(person, FormConversation.SubmitValue(ReplyCards(replies).Last(), "次へ", step)));
-        }
-
-        var confirmation = ReplyCards(replies).Last();
-        Assert.Contains("の内容確認", FormConversation.AllText(confirmation));
+        var confirmation = await FormConversation.FillIn(ReplyCards(replies).Last(), answers.SelectMany(a => a),
+            async value => ReplyCards(await host.Post(CardSubmit(person, value))).Last());
         replies = await host.Post(CardSubmit(person, FormConversation.SubmitValue(confirmation, "送信")));
         return FormConversation.Facts(ReplyCards(replies).First(c => FormConversation.Facts(c).ContainsKey("受付番号")))["受付番号"];
     }

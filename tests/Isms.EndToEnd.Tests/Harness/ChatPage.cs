@@ -167,6 +167,12 @@ public sealed class ChatPage(IPage page, string screenshotPrefix = "")
     public async Task<bool> IsCardChoiceSelectedAsync(string label, string choice, ILocator? card = null) =>
         await (await CardInputs.FindAsync(CardOrLast(card), label)).GetByLabel(choice, new() { Exact = true }).IsCheckedAsync();
 
+    /// <summary>What a choice set shows as picked: the drop-down's text, or the label of the checked radio button.</summary>
+    public async Task<string> CardChoiceTextAsync(string label, ILocator? card = null) =>
+        await (await CardInputs.FindAsync(CardOrLast(card), label)).EvaluateAsync<string>(
+            "e => e.getAttribute('role') === 'combobox' ? (e.value || e.textContent || '').trim() " +
+            ": ([...e.querySelectorAll('input:checked')].map(i => (i.labels && i.labels[0] ? i.labels[0].textContent : '')).join('、')).trim()");
+
     /// <summary>Validation messages the card shows under its inputs (after a submit with missing or bad input).</summary>
     public Task<IReadOnlyList<string>> ReadValidationMessagesAsync(ILocator? card = null) =>
         CardInputs.ReadErrorsAsync(CardOrLast(card));

@@ -28,8 +28,7 @@ public sealed class WhatTheDeciderSeesFacts : IDisposable
     {
         var session = _forms.Session(YamadaFiles);
         session.Start(FormKind.CloudUseRequest);
-        session.Next(CloudUseRequestFacts.FirstStep("2"));
-        session.Next(CloudUseRequestFacts.Checklist83);
+        session.FillIn([.. CloudUseRequestFacts.Answers("2"), .. CloudUseRequestFacts.Checklist83]);
         session.Click("送信");
         var record = session.Last.CreatedRecord!;
 
@@ -76,8 +75,7 @@ public sealed class WhatTheDeciderSeesFacts : IDisposable
 
         var session = _forms.Session(YamadaFiles);
         session.Last = _forms.Service.Reopen(YamadaFiles, record.Id, "佐藤 花子", "持ち出し先の住所を記入してください");
-        session.Next(("destination", "群馬県庁（前橋市大手町1-1-1）"));
-        session.Next();
+        session.FillIn(("destination", "群馬県庁（前橋市大手町1-1-1）"));
         session.Click("送信");
         var assignment = _h.Service.Assign(session.Last.CreatedRecord!, "act-again");
 
@@ -109,8 +107,8 @@ public sealed class WhatTheDeciderSeesFacts : IDisposable
     {
         var session = _forms.Session(YamadaFiles);
         session.Start(FormKind.TakeoutRequest);
-        session.Next([.. TakeoutRequestFacts.FirstStep().Where(f => f.Item1 is not ("purpose" or "destination")), ("purpose", purpose), ("destination", "群馬県庁")]);
-        session.Next(("otherMeasures", "パスワード付きで保存"));
+        session.FillIn([.. TakeoutRequestFacts.Answers().Where(f => f.Item1 is not ("purpose" or "destination")), ("purpose", purpose), ("destination", "群馬県庁"),
+            ("otherMeasures", "パスワード付きで保存")]);
         session.Click("送信");
         return session.Last.CreatedRecord!;
     }

@@ -117,13 +117,6 @@ public sealed class IncidentCardFacts
         Assert.Empty(AdaptiveCardValidator.Validate(card));
     }
 
-    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
-    {
-        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Descendants(p.Value))),
-        JsonArray a => a.SelectMany(Descendants),
-        _ => [],
-    };
-
     private static List<string?> Verbs(JsonObject card) =>
         Descendants(card).Where(n => (string?)n["type"] == "Action.Execute" && (string?)n["verb"] != IncidentText.RefreshVerb).Select(n => (string?)n["verb"]).ToList();
 }

@@ -16,12 +16,26 @@ public static class CardGallery
         using var harness = new FormHarness();
         void Add(string name, FormSession session) => cards.Add((name, session.Card));
 
+        // Every page up to and with the confirmation, as "<prefix>.<n>" and "<prefix>.confirm".
+        void AddPages(string prefix, FormSession session, (string, string)[] answers)
+        {
+            for (var page = 1; !session.AtConfirmation && page <= 10; page++)
+            {
+                session.Next(answers);
+                if (!session.AtConfirmation && FormSession.AllText(session.Card).Contains("入力内容を確認してください", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException($"{prefix}: the answers leave errors on page {page}");
+                }
+
+                Add(session.AtConfirmation ? $"{prefix}.confirm" : $"{prefix}.{page + 1}", session);
+            }
+        }
+
+        // Each form: from one sentence (filled-in answers not asked), then by command (every page), with its branches.
         var takeout = harness.Session(FormHarness.Alice);
-        takeout.Start(FormKind.TakeoutRequest, "明日USBで資料持ち出したい");
-        Add("takeout.1.prefilled", takeout);
-        takeout.Next(("destination", ""), ("startDate", "2026-11-20"));
-        Add("takeout.1.errors", takeout);
-        takeout.Next([.. TakeoutRequestFacts.FirstStep(confidentiality: "2").Where(f => f.Item1 != "processOutside"), ("processOutside", "yes")]);
+        takeout.Start(FormKind.TakeoutRequest, "明日から2日間、ノートPCを県の研修に持ち出します");
+        Add("takeout.1.from-sentence", takeout);
+        takeout.Next(("assetNumber", "PC-0123"), ("confidentiality", "2"), ("processOutside", "yes"));
         Add("takeout.2.confidential-outside", takeout);
         takeout.Next();
         Add("takeout.2.errors", takeout);
@@ -34,75 +48,75 @@ public static class CardGallery
         var takeoutPublic = harness.Session(FormHarness.NoDepartment);
         takeoutPublic.Start(FormKind.TakeoutRequest);
         Add("takeout.1.asks-department", takeoutPublic);
-        takeoutPublic.Next([.. TakeoutRequestFacts.FirstStep(), ("applicantDepartment", "館林消防署")]);
-        Add("takeout.2.public", takeoutPublic);
+        takeoutPublic.Next(("itemKind", "usb"), ("startDate", "2026-11-20"), ("endDate", "2026-11-28"));
+        Add("takeout.1.errors", takeoutPublic);
+        AddPages("takeout.public", takeoutPublic, [.. TakeoutRequestFacts.Answers(), ("applicantDepartment", "館林消防署")]);
 
         var misdelivery = harness.Session(FormHarness.Bob);
-        misdelivery.Start(FormKind.MisdeliveryReport, "さっきメール誤送信しちゃった");
-        Add("misdelivery.1.prefilled", misdelivery);
-        misdelivery.Next(MisdeliveryReportFacts.FirstStep(hasAttachment: "yes"));
-        Add("misdelivery.2.attachment", misdelivery);
+        misdelivery.Start(FormKind.MisdeliveryReport, "さっき県の担当者にメールを誤送信しました");
+        Add("misdelivery.1.from-sentence", misdelivery);
+        misdelivery.Next(MisdeliveryReportFacts.Answers(hasAttachment: "yes"));
+        Add("misdelivery.2.subject", misdelivery);
+        misdelivery.Next(MisdeliveryReportFacts.Answers(hasAttachment: "yes"));
+        Add("misdelivery.3.attachment", misdelivery);
         misdelivery.Next(("attachmentNames", "名簿.xlsx"), ("confidentiality", "3"), ("personalData", "yes"));
-        Add("misdelivery.2.personal-data-added", misdelivery);
-        misdelivery.Next(("personalDataCount", "10-99"));
-        Add("misdelivery.3", misdelivery);
-        misdelivery.Next(("howNoticed", new string('x', 2001)));
-        Add("misdelivery.3.errors", misdelivery);
-        misdelivery.Next(("howNoticed", "送信直後に気付きました。"), ("deletionStatus", "confirmed"));
+        Add("misdelivery.4.personal-data-count", misdelivery);
+        misdelivery.Next(("personalDataCount", "10-99"), ("howNoticed", new string('x', 2001)));
+        Add("misdelivery.4.errors", misdelivery);
+        misdelivery.Next(("howNoticed", "送信直後に気付きました。"));
+        Add("misdelivery.5.response", misdelivery);
+        misdelivery.Next(("deletionStatus", "confirmed"));
         Add("misdelivery.confirm.incident", misdelivery);
         misdelivery.Click("送信");
         Add("misdelivery.receipt.incident", misdelivery);
+        var unsure = harness.Session(FormHarness.Alice);
+        unsure.Start(FormKind.MisdeliveryReport);
+        AddPages("misdelivery.unknown-personal-data", unsure, MisdeliveryReportFacts.Answers(personalData: "unknown"));
 
         var meeting = harness.Session(FormHarness.Alice);
-        meeting.Start(FormKind.WebMeetingRequest, "県のZoomに招待された。12月3日14時から");
-        Add("webmeeting.1.prefilled", meeting);
-        meeting.Next(WebMeetingRequestFacts.FirstStep(service: "other"));
-        Add("webmeeting.1.other-service", meeting);
-        meeting.Next(("serviceOther", "Whereby"));
-        Add("webmeeting.2", meeting);
-        meeting.Next(WebMeetingRequestFacts.SecondStep(confidentiality: "2", terminal: "other"));
-        Add("webmeeting.2.confidential-other-terminal", meeting);
+        meeting.Start(FormKind.WebMeetingRequest, "12月3日14時から16時まで、県の広域化検討会にZoomで参加します");
+        Add("webmeeting.1.from-sentence", meeting);
+        meeting.Next(("confidentiality", "2"), ("recording", "host"));
+        Add("webmeeting.2.terminal", meeting);
+        meeting.Next(("terminal", "other"), ("network", "office"));
+        Add("webmeeting.3.confidential-other-terminal", meeting);
         meeting.Next();
-        Add("webmeeting.2.errors", meeting);
+        Add("webmeeting.3.errors", meeting);
         meeting.Next(("terminalReason", "支給端末が故障中のため"), ("confidentialMeasures", "共有資料を限定します"));
         Add("webmeeting.confirm", meeting);
         meeting.Click("送信");
         Add("webmeeting.receipt", meeting);
+        var otherService = harness.Session(FormHarness.Bob);
+        otherService.Start(FormKind.WebMeetingRequest);
+        Add("webmeeting.1.by-command", otherService);
+        otherService.Next(WebMeetingRequestFacts.Answers(service: "other"));
+        Add("webmeeting.2.other-service", otherService);
+        AddPages("webmeeting.command", otherService, [.. WebMeetingRequestFacts.Answers(service: "other"), ("serviceOther", "Whereby")]);
 
         var cloud = harness.Session(FormHarness.Bob);
         cloud.Start(FormKind.CloudUseRequest, "kintone使いたい");
-        Add("cloud.1.prefilled", cloud);
-        cloud.Next(CloudUseRequestFacts.FirstStep("2"));
-        Add("cloud.2.checklist-8.3", cloud);
-        cloud.Next();
-        Add("cloud.2.checklist-8.3.errors", cloud);
-        cloud.Next(CloudUseRequestFacts.Checklist83);
-        Add("cloud.confirm.8.3", cloud);
+        Add("cloud.1.from-sentence", cloud);
+        AddPages("cloud.8.3", cloud, [.. CloudUseRequestFacts.Answers("2"), .. CloudUseRequestFacts.Checklist83]);
         cloud.Click("修正する");
         Add("cloud.1.after-correction", cloud);
-        cloud.Next(CloudUseRequestFacts.FirstStep("1"));
-        Add("cloud.2.terms-8.4", cloud);
-        cloud.Next(("termsChecked", "true"), ("termsUrl", "https://example.jp/terms"));
-        Add("cloud.confirm.8.4", cloud);
+        AddPages("cloud.8.4", cloud, [.. CloudUseRequestFacts.Answers("1"), ("termsChecked", "true"), ("termsUrl", "https://example.jp/terms")]);
         cloud.Click("送信");
         Add("cloud.receipt.8.4", cloud);
+        var unchecked83 = harness.Session(FormHarness.Alice);
+        unchecked83.Start(FormKind.CloudUseRequest);
+        unchecked83.FillIn(CloudUseRequestFacts.Answers("2"));
+        Add("cloud.checklist-8.3.errors", unchecked83);
 
         var incident = harness.Session(FormHarness.Alice);
         incident.Start(FormKind.IncidentReport, "ウイルスに感染したかも");
-        Add("incident.1.malware-prefilled", incident);
-        incident.Next(IncidentReportFacts.FirstStep(kind: "malware"));
-        Add("incident.2.malware", incident);
-        incident.Next(("networkDisconnected", "done"));
-        Add("incident.2.errors", incident);
-        incident.Next([.. IncidentReportFacts.SecondStep(), ("networkDisconnected", "done")]);
-        Add("incident.confirm", incident);
+        Add("incident.1.malware-from-sentence", incident);
+        AddPages("incident.malware", incident, [.. IncidentReportFacts.Answers(kind: "malware"), ("networkDisconnected", "done")]);
         incident.Click("送信");
         Add("incident.receipt", incident);
 
         var lost = harness.Session(FormHarness.Bob);
         lost.Start(FormKind.IncidentReport, "公用スマホなくした");
-        lost.Next(IncidentReportFacts.FirstStep());
-        Add("incident.2.loss", lost);
+        AddPages("incident.loss", lost, [.. IncidentReportFacts.Answers(personalData: "unknown"), ("possibleCrime", "unknown")]);
 
         var prompts = harness.Session(FormHarness.Bob);
         prompts.Start(FormKind.IncidentReport, "公用スマホなくした");

@@ -23,7 +23,34 @@ public sealed class FormSession(FormService service, Applicant who)
 
     public FormReply Click(string title, IReadOnlyDictionary<string, string>? inputs = null) => Send(Payload(Card, title, inputs));
 
-    public FormReply Next(params (string Field, string Value)[] inputs) => Click("次へ", inputs.ToDictionary(i => i.Field, i => i.Value));
+    /// <summary>Presses 次へ with <paramref name="inputs"/> typed; a field given twice takes the later value.</summary>
+    public FormReply Next(params (string Field, string Value)[] inputs) =>
+        Click("次へ", inputs.GroupBy(i => i.Field).ToDictionary(g => g.Key, g => g.Last().Value));
+
+    /// <summary>Whether the last card is the confirmation (it has 送信).</summary>
+    public bool AtConfirmation => ButtonTitles(Card).Contains("送信");
+
+    /// <summary>
+    /// Presses 次へ on each card with <paramref name="answers"/> typed into the fields the card shows, until the
+    /// confirmation, or a card that shows errors or the same questions again. Returns how many times 次へ was pressed.
+    /// </summary>
+    public int FillIn(params (string Field, string Value)[] answers)
+    {
+        var presses = 0;
+        while (!AtConfirmation && presses < 12)
+        {
+            var before = InputFieldIds(Card);
+            Next(answers);
+            presses++;
+            if (AllText(Card).Contains("入力内容を確認してください", StringComparison.Ordinal)
+                || (!AtConfirmation && InputFieldIds(Card).SequenceEqual(before)))
+            {
+                break;
+            }
+        }
+
+        return presses;
+    }
 
     /// <summary>The payload a client sends when <paramref name="title"/> is pressed with the given inputs (by field id) typed.</summary>
     public static JsonElement Payload(JsonObject card, string title, IReadOnlyDictionary<string, string>? inputs = null)
@@ -57,16 +84,18 @@ public sealed class FormSession(FormService service, Applicant who)
     public static string? InputValue(JsonObject card, string fieldId) =>
         (string?)Inputs(card).FirstOrDefault(i => (string?)i["id"] == FormCardData.InputId(fieldId))?["value"];
 
-    /// <summary>The red message right below the field's input, if any.</summary>
+    /// <summary>The red message right below the field's input (in the card or in its column), if any.</summary>
     public static string? ErrorFor(JsonObject card, string fieldId)
     {
-        var body = card["body"]!.AsArray();
-        for (var i = 0; i < body.Count - 1; i++)
+        foreach (var list in Lists(card))
         {
-            if ((string?)body[i]!["id"] == FormCardData.InputId(fieldId))
+            for (var i = 0; i < list.Count; i++)
             {
-                var next = body[i + 1]!;
-                return (string?)next["color"] == "Attention" ? (string?)next["text"] : null;
+                if ((string?)list[i]!["id"] == FormCardData.InputId(fieldId))
+                {
+                    var next = i + 1 < list.Count ? list[i + 1]! : null;
+                    return (string?)next?["color"] == "Attention" ? (string?)next["text"] : null;
+                }
             }
         }
 
@@ -88,16 +117,41 @@ public sealed class FormSession(FormService service, Applicant who)
         (card["actions"]?.AsArray() ?? []).Select(a => a!.AsObject())
             .Concat(Elements(card).Where(e => (string?)e["type"] == "ActionSet").SelectMany(s => s["actions"]!.AsArray().Select(a => a!.AsObject())));
 
-    private static IEnumerable<JsonObject> Elements(JsonObject card)
+    /// <summary>Every element in document order, inside containers and columns too.</summary>
+    private static IEnumerable<JsonObject> Elements(JsonObject card) => Walk(card["body"]?.AsArray() ?? []);
+
+    private static IEnumerable<JsonObject> Walk(JsonArray list)
     {
-        var stack = new Stack<JsonObject>((card["body"]?.AsArray() ?? []).Select(n => n!.AsObject()).Reverse());
-        while (stack.Count > 0)
+        foreach (var element in list.Select(n => n!.AsObject()))
         {
-            var element = stack.Pop();
             yield return element;
-            foreach (var child in (element["items"]?.AsArray() ?? []).Select(n => n!.AsObject()).Reverse())
+            var children = (element["columns"]?.AsArray() ?? []).Select(c => c!["items"]?.AsArray() ?? []).Prepend(element["items"]?.AsArray() ?? []);
+            foreach (var child in children.SelectMany(Walk))
             {
-                stack.Push(child);
+                yield return child;
+            }
+        }
+    }
+
+    /// <summary>The body and every element list nested in it (container items, columns' items).</summary>
+    private static IEnumerable<JsonArray> Lists(JsonObject card)
+    {
+        var pending = new Queue<JsonArray>([card["body"]?.AsArray() ?? []]);
+        while (pending.Count > 0)
+        {
+            var list = pending.Dequeue();
+            yield return list;
+            foreach (var element in list.Select(n => n!.AsObject()))
+            {
+                if (element["items"] is JsonArray items)
+                {
+                    pending.Enqueue(items);
+                }
+
+                foreach (var column in (element["columns"]?.AsArray() ?? []).Select(c => c!.AsObject()))
+                {
+                    pending.Enqueue(column["items"]?.AsArray() ?? []);
+                }
             }
         }
     }

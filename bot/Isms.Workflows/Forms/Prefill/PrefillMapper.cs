@@ -1,7 +1,10 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
 namespace Isms.Workflows.Forms.Prefill;
 
 /// <summary>Puts extracted facts into the fields of a definition that declare a <see cref="PrefillSource"/>.</summary>
-public static class PrefillMapper
+public static partial class PrefillMapper
 {
     public static Dictionary<string, string> Map(FormDefinition definition, string? freeText, DateOnly today)
     {
@@ -26,6 +29,12 @@ public static class PrefillMapper
                 PrefillSource.HostOrganisation => facts.HostOrganisation,
                 PrefillSource.CloudService => facts.CloudService,
                 PrefillSource.IncidentKind => facts.IncidentKind,
+                PrefillSource.EndTime => facts.EndTime is { } end ? FieldValues.FormatTime(end) : null,
+                PrefillSource.Destination => facts.Destination,
+                PrefillSource.Purpose => facts.Purpose,
+                PrefillSource.MeetingTitle => facts.MeetingTitle,
+                PrefillSource.Organisation => facts.HostOrganisation,
+                PrefillSource.Message => SaysMoreThanTheCommand(definition, freeText) ? freeText.Trim() : null,
                 _ => null,
             };
             if (value is null || (field.Type == FieldType.Choice && field.ChoiceTitle(value) is null))
@@ -38,4 +47,15 @@ public static class PrefillMapper
 
         return answers;
     }
+
+    /// <summary>Whether the words say something beyond naming the procedure (「インシデント報告したい」 says nothing more).</summary>
+    private static bool SaysMoreThanTheCommand(FormDefinition definition, string text)
+    {
+        var rest = definition.CommandWords.Append(definition.Title)
+            .Aggregate(text.Normalize(NormalizationForm.FormKC).ToLowerInvariant(), (t, word) => t.Replace(word, "", StringComparison.OrdinalIgnoreCase));
+        return Filler().Replace(rest, "").Length >= 4;
+    }
+
+    [GeneratedRegex(@"報告|申請|したい|します|しました|をお願いします|お願いします|です|ます|を|が|は|[\s。、．，.,!！?？]")]
+    private static partial Regex Filler();
 }
