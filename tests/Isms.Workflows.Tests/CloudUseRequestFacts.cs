@@ -14,14 +14,14 @@ public sealed class CloudUseRequestFacts : IDisposable
     internal static (string, string)[] Answers(string confidentiality) =>
     [
         ("serviceName", "kintone"), ("provider", "サイボウズ株式会社"), ("purpose", "訓練の出欠管理"),
-        ("dataDescription", "職員の氏名と出欠"), ("confidentiality", confidentiality), ("users", "警防課の職員"), ("serviceManager", "警防課 山田 太郎"),
+        ("dataDescription", "職員の氏名と出欠"), ("confidentiality", confidentiality), ("users", "警防課の職員"),
     ];
 
     internal static readonly (string, string)[] Checklist83 =
     [
         ("noSecondaryUse", "true"), ("dataLocation", "日本国内。解約時に消去証明を受ける"), ("jurisdiction", "true"),
         ("subcontracting", "true"), ("serviceLevel", "true"), ("auditAcceptance", "true"), ("exitPlan", "true"),
-        ("certifications", "ISMAP"),
+        ("certifications", "ISMAP"), ("serviceManager", "警防課 山田 太郎"),
     ];
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class CloudUseRequestFacts : IDisposable
         Assert.Equal(["noSecondaryUse", "dataLocation", "jurisdiction", "subcontracting"], InputFieldIds(session.Card));
         Assert.Contains("根拠: 8.3(3)②(ア)", AllText(session.Card));
         session.Next(Checklist83);
-        Assert.Equal(["serviceLevel", "auditAcceptance", "exitPlan", "certifications"], InputFieldIds(session.Card));
+        Assert.Equal(["serviceLevel", "auditAcceptance", "exitPlan", "certifications", "serviceManager"], InputFieldIds(session.Card));
 
         session.Next([.. Checklist83.Where(c => c.Item1 != "exitPlan"), ("exitPlan", "false")]);
         Assert.Equal("内容を確認して、チェックを入れてください。", ErrorFor(session.Card, "exitPlan"));
@@ -67,7 +67,7 @@ public sealed class CloudUseRequestFacts : IDisposable
         session.Start(FormKind.CloudUseRequest);
         session.FillIn(Answers("1"));
 
-        Assert.Equal(["termsChecked", "termsUrl"], InputFieldIds(session.Card));
+        Assert.Equal(["termsChecked", "termsUrl", "serviceManagerPublic"], InputFieldIds(session.Card));
         Assert.Equal("内容を確認して、チェックを入れてください。", ErrorFor(session.Card, "termsChecked"));
         session.Next(("termsChecked", "true"));
         session.Click("送信");

@@ -54,7 +54,7 @@ public sealed class CloudServiceRegister
             Provider = Answer(record, CloudUseRequestDefinition.Provider),
             Purpose = Answer(record, CloudUseRequestDefinition.Purpose) ?? "",
             Users = Answer(record, CloudUseRequestDefinition.Users),
-            ServiceManager = Answer(record, CloudUseRequestDefinition.ServiceManager),
+            ServiceManager = Answer(record, CloudUseRequestDefinition.ServiceManager) ?? Answer(record, CloudUseRequestDefinition.ServiceManagerPublic),
             Confidentiality = record.HighestConfidentiality,
             Clause = record.HighestConfidentiality >= 2 ? "8.3(5)③" : "8.4(2)②",
             Department = record.Applicant.Department,

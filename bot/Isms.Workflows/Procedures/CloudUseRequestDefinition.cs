@@ -15,7 +15,9 @@ public static class CloudUseRequestDefinition
     public const string Purpose = "purpose";
     public const string ConfidentialityLevel = "confidentiality";
     public const string Users = "users";
+    // The クラウドサービス管理者 named in the request (8.3(5)③, 8.4(2)①), asked on the last page of each route.
     public const string ServiceManager = "serviceManager";
+    public const string ServiceManagerPublic = "serviceManagerPublic";
 
     private static readonly FieldCondition HoldsConfidential = When(ConfidentialityLevel, "2", "3");
     private static readonly FieldCondition HoldsPublicOnly = When(ConfidentialityLevel, "1");
@@ -39,8 +41,6 @@ public static class CloudUseRequestDefinition
                 LongText("dataDescription", "クラウドに保存・入力する情報", "8.4(2)①", "8.3(5)①"),
                 Confidentiality(ConfidentialityLevel, "取り扱う情報の機密性（最も高いもの）", "8.4(2)①", "8.3(5)①"),
                 Text(Users, "利用する職員の範囲", "8.3(5)①") with { Placeholder = "例: 警防課の職員5名", RemembersLastAnswer = true },
-                Text(ServiceManager, "クラウドサービス管理者とする職員（所属・氏名）", "8.3(5)③", "8.4(2)①")
-                    with { Placeholder = "例: 警防課 山田 太郎", Help = "承認されると、この職員がクラウドサービス管理者に指名され、クラウド台帳に記録されます。" },
             ]),
             new FormStep("提供条件の確認（情報の扱い）",
             [
@@ -63,12 +63,16 @@ public static class CloudUseRequestDefinition
                     with { VisibleWhen = [HoldsConfidential] },
                 Text("certifications", "取得している認証（ISMAP、ISO/IEC 27017 など）", "8.3(3)⑧")
                     with { VisibleWhen = [HoldsConfidential], Help = "分からない場合は「不明」と入力してください。" },
+                Text(ServiceManager, "クラウドサービス管理者とする職員（所属・氏名）", "8.3(5)③")
+                    with { VisibleWhen = [HoldsConfidential], Required = false, Placeholder = "例: 警防課 山田 太郎（承認時に指名されます）" },
             ]),
             new FormStep("利用規約の確認",
             [
                 Confirm("termsChecked", "利用規約（約款）などの提供条件を確認し、利用に伴うリスクが許容できることを確認しました", "8.4(2)①")
                     with { VisibleWhen = [HoldsPublicOnly] },
                 Text("termsUrl", "確認した利用規約のURL", "8.4(2)①") with { VisibleWhen = [HoldsPublicOnly], Required = false },
+                Text(ServiceManagerPublic, "クラウドサービス管理者とする職員（所属・氏名）", "8.4(2)①")
+                    with { VisibleWhen = [HoldsPublicOnly], Required = false, Placeholder = "例: 警防課 山田 太郎（承認時に指名されます）" },
             ]),
         ])
     {

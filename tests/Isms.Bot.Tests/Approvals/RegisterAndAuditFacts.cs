@@ -41,7 +41,7 @@ public sealed class RegisterAndAuditFacts : TempDataDirectory
         var applicant = new FormConversation(client, Applicant);
         await applicant.Say("クラウド利用申請");
         await applicant.FillIn(("serviceName", "kintone"), ("provider", "サイボウズ株式会社"), ("purpose", "訓練の出欠管理"),
-            ("dataDescription", "訓練の日程"), ("confidentiality", "1"), ("users", "警防課の職員"), ("serviceManager", "警防課 山田 太郎"), ("termsChecked", "true"));
+            ("dataDescription", "訓練の日程"), ("confidentiality", "1"), ("users", "警防課の職員"), ("termsChecked", "true"), ("serviceManagerPublic", "警防課 山田 太郎"));
         await applicant.Press("送信");
         var number = Facts(applicant.Card)["受付番号"];
         var decisionCard = AttachedCard(connector.Received.Single(r => r.ConversationId == PersonalConversationId(Suzuki)).Activity);

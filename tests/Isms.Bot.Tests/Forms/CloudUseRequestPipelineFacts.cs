@@ -11,7 +11,7 @@ public sealed class CloudUseRequestPipelineFacts(BotHost host) : FormPipelineFac
         [("noSecondaryUse", "true"), ("dataLocation", "日本国内。解約時に消去証明を受ける"), ("jurisdiction", "true"), ("subcontracting", "true")];
 
     private static readonly (string Field, string Value)[] Continuity =
-        [("serviceLevel", "true"), ("auditAcceptance", "true"), ("exitPlan", "true"), ("certifications", "ISMAP")];
+        [("serviceLevel", "true"), ("auditAcceptance", "true"), ("exitPlan", "true"), ("certifications", "ISMAP"), ("serviceManager", "警防課 山田 太郎")];
 
     protected override string Command => "クラウド利用申請";
 
@@ -22,7 +22,7 @@ public sealed class CloudUseRequestPipelineFacts(BotHost host) : FormPipelineFac
     protected override RequestStatus InitialStatus => RequestStatus.PendingApproval;
 
     protected override (string Field, string Value)[][] Steps =>
-        [Service, Data("1"), [("termsChecked", "true"), ("termsUrl", "https://kintone.cybozu.co.jp/terms/")]];
+        [Service, Data("1"), [("termsChecked", "true"), ("termsUrl", "https://kintone.cybozu.co.jp/terms/"), ("serviceManagerPublic", "警防課 山田 太郎")]];
 
     protected override int Taps => 4;
 
@@ -33,7 +33,7 @@ public sealed class CloudUseRequestPipelineFacts(BotHost host) : FormPipelineFac
         [("serviceName", "kintone"), ("provider", "サイボウズ株式会社"), ("purpose", "訓練の出欠管理")];
 
     private static (string Field, string Value)[] Data(string confidentiality) =>
-        [("dataDescription", "職員の氏名と出欠"), ("confidentiality", confidentiality), ("users", "警防課の職員"), ("serviceManager", "警防課 山田 太郎")];
+        [("dataDescription", "職員の氏名と出欠"), ("confidentiality", confidentiality), ("users", "警防課の職員")];
 
     protected override void AssertPlainRecord(RequestRecord record)
     {
@@ -85,7 +85,7 @@ public sealed class CloudUseRequestPipelineFacts(BotHost host) : FormPipelineFac
         await Start(person);
         await person.Press("次へ", Service);
         await person.Press("次へ", Data("1"));
-        Assert.Equal(["termsChecked", "termsUrl"], FieldIds(person.Card));
+        Assert.Equal(["termsChecked", "termsUrl", "serviceManagerPublic"], FieldIds(person.Card));
 
         await person.Press("次へ", ("termsChecked", "false"), ("termsUrl", "https://example.jp/terms"));
 
