@@ -28,8 +28,7 @@ public sealed class FirstResponseFacts : TempDataDirectory
 
         var incident = host.Person("初動 一郎");
         await incident.Say("インシデント報告");
-        await incident.Press("次へ", ("incidentKind", "malware"), ("occurredDate", BotHost.Date(0)), ("foundDate", BotHost.Date(0)),
-            ("description", "身に覚えのない警告が出ました。"), ("reportedBy", "self"));
+        await incident.Press("次へ", ("incidentKind", "malware"), ("description", "身に覚えのない警告が出ました。"));
         var notice = Assert.Single(incident.Texts);
         Assert.Contains($"1. {UnionStep1}\n2. {UnionStep2}", notice, StringComparison.Ordinal);
         Assert.Contains("6.4(3)⑦", notice, StringComparison.Ordinal);
@@ -37,8 +36,10 @@ public sealed class FirstResponseFacts : TempDataDirectory
 
         var fault = host.Person("初動 二郎");
         await fault.Say("障害報告");
-        await fault.Press("次へ", ("system", "unknown"), ("occurredDate", BotHost.Date(0)), ("symptom", "error"), ("description", "画面に脅迫文が出ました。"));
-        await fault.Press("次へ", ("suspicious", "yes"), ("scope", "self"), ("actionsTaken", "なし"));
+        await fault.Press("次へ", ("system", "unknown"));
+        await fault.Press("次へ");
+        await fault.Press("次へ", ("symptom", "error"), ("description", "画面に脅迫文が出ました。"));
+        await fault.Press("次へ", ("suspicious", "yes"), ("scope", "self"));
         var faultNotice = fault.Texts.Single(t => t.Contains("インシデントの疑い", StringComparison.Ordinal));
         Assert.Contains($"1. {UnionStep1}\n2. {UnionStep2}\n3. この障害報告を送ったら", faultNotice, StringComparison.Ordinal);
 
@@ -53,8 +54,7 @@ public sealed class FirstResponseFacts : TempDataDirectory
 
         var person = host.Person("初動 三郎");
         await person.Say("インシデント報告");
-        await person.Press("次へ", ("incidentKind", "malware"), ("occurredDate", BotHost.Date(0)), ("foundDate", BotHost.Date(0)),
-            ("description", "身に覚えのない警告が出ました。"), ("reportedBy", "self"));
+        await person.Press("次へ", ("incidentKind", "malware"), ("description", "身に覚えのない警告が出ました。"));
 
         Assert.Contains("1. その端末のLANケーブルを抜いてください。無線の場合は通信を切ってください。", Assert.Single(person.Texts), StringComparison.Ordinal);
     }
