@@ -10,7 +10,7 @@ public sealed record FormStart(string Title, string Command);
 
 /// <summary>What the host adds to an answer for the person who asked.</summary>
 /// <param name="AnswerId">The answer log's id, for 役に立った / 役に立たなかった.</param>
-/// <param name="Contact">Who the role the answer names is for this person (「あなたの所属（警防課）では、…」).</param>
+/// <param name="Contact">Who the role the answer names is for this person (「警防課の情報セキュリティ管理者は…」).</param>
 /// <param name="Start">The form to start from the answer (personal chat only).</param>
 public sealed record AnswerCardExtras(string AnswerId, string? Contact = null, FormStart? Start = null);
 
@@ -82,16 +82,17 @@ public static class AnswerCard
             card.Add(TextBlock("この回答文は AI が引用の条文から作成しました。判断は条文で確認してください。", TextTone.Help));
         }
 
+        // One set of actions: the form first, the feedback after it (wrapping to the next row when the form's name is
+        // long), which takes less height than two sets.
+        var actions = new List<JsonObject>();
         if (extras.Start is { } start)
         {
-            card.Add(ActionSet([SubmitAction($"{start.Title}を始める", Command(start.Command), style: "positive", sendInputs: false)]));
+            actions.Add(SubmitAction($"{start.Title}を始める", Command(start.Command), style: "positive", sendInputs: false));
         }
 
-        card.Add(ActionSet(
-        [
-            SubmitAction("役に立った", Feedback(extras.AnswerId, helpful: true), sendInputs: false),
-            SubmitAction("役に立たなかった", Feedback(extras.AnswerId, helpful: false), sendInputs: false),
-        ]));
+        actions.Add(SubmitAction("役に立った", Feedback(extras.AnswerId, helpful: true), sendInputs: false));
+        actions.Add(SubmitAction("役に立たなかった", Feedback(extras.AnswerId, helpful: false), sendInputs: false));
+        card.Add(ActionSet(actions));
         return card.ToJson();
     }
 

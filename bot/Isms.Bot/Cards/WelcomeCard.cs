@@ -132,7 +132,7 @@ public sealed class WelcomeCard(CommandTable commands, OrgDirectoryService direc
     }
 
     // Two rows of buttons at most per section: the rarer ones (the catalog lists the common forms first) open
-    // under one その他 button, so the card keeps its one screen as procedures are added.
+    // under one その他 button (short, so that it shares the second row), so the card keeps its one screen as procedures are added.
     private static IEnumerable<JsonObject[]> Rows(IReadOnlyList<BotCommand> buttons)
     {
         if (buttons.Count <= 2 * ButtonsPerRow)
@@ -147,7 +147,7 @@ public sealed class WelcomeCard(CommandTable commands, OrgDirectoryService direc
             more.Add(ActionSet(row));
         }
 
-        return buttons.Take(shown).Select(Button).Append(ShowCardAction("その他の申請・報告", more)).Chunk(ButtonsPerRow);
+        return buttons.Take(shown).Select(Button).Append(ShowCardAction("その他", more)).Chunk(ButtonsPerRow);
     }
 
     private static JsonObject Button(BotCommand command)

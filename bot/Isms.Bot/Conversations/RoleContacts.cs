@@ -28,7 +28,8 @@ public sealed class RoleContacts(OrgDirectoryService directory, RoutingRules rul
         var today = JapanTime.Today(clock);
         // The policy's word leads; a role it names indirectly (利用申請の許可権限者) says which post that is.
         var subject = OrgRoles.TryParse(roleName, out _) ? roleName : $"{roleName}（{role.Label()}）";
-        var where = role.IsDepartmental() ? $"あなたの所属（{person.Department}）では、" : "";
+        // Short, so that it takes one line of the answer card: 「警防課の情報セキュリティ管理者は佐藤 花子さんです。」
+        var where = role.IsDepartmental() ? $"{person.Department}の" : "";
         var holders = Holders(current, role, person.Department);
         if (holders.Count > 0 && holders.All(h => h.Person.Id == person.Id))
         {
@@ -43,7 +44,7 @@ public sealed class RoleContacts(OrgDirectoryService directory, RoutingRules rul
             return $"{where}{subject}は{Names(current, role, holders, today)}です。";
         }
 
-        var vacant = role.IsDepartmental() ? $"あなたの所属（{person.Department}）には{subject}が登録されていません。" : $"{subject}が登録されていません。";
+        var vacant = role.IsDepartmental() ? $"{person.Department}には{subject}が登録されていません。" : $"{subject}が登録されていません。";
         if (FirstHeldAbove(current, role, person.Department) is { } next)
         {
             return $"{vacant}{next.Role.Label()}の{Names(current, next.Role, next.Holders, today)}にご相談ください。";

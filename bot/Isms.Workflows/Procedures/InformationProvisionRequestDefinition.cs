@@ -56,6 +56,9 @@ public static class InformationProvisionRequestDefinition
                 Choice("recipientKind", "提供先の種類", RecipientKinds, "2(2)⑨(イ)"),
                 Text("recipient", "提供先（機関名・部署・担当者）", "2(2)⑨(イ)") with { Placeholder = "例: 館林警察署 刑事課 ○○様" },
                 Text("requestReference", "照会・依頼の内容（照会文書の番号など）", "2(2)⑨(イ)") with { Required = false, Placeholder = "例: 令和8年6月1日付 館警刑第123号" },
+            ]),
+            new FormStep("提供する情報",
+            [
                 LongText("information", "提供する情報", "2(2)⑨(イ)") with { Placeholder = "例: 令和8年5月20日の救急出場記録（傷病者1名分）" },
                 Choice("confidentiality", "提供する情報の機密性（最も高いもの）", ConfidentialityLevels.Where(c => c.Value != "1").ToList(), "2(1)", "2(2)⑨(イ)")
                     with
@@ -63,6 +66,9 @@ public static class InformationProvisionRequestDefinition
                         IsConfidentiality = true,
                         Help = "迷うときは高い方を選んでください。公表済みの情報（機密性1）だけなら、この申請は要りません。",
                     },
+            ]),
+            new FormStep("個人情報と提供日",
+            [
                 Choice("personalData", "個人情報を含みますか", YesNo, "2(2)⑨(イ)"),
                 Date("provideDate", "提供する日", DateRule.TodayOrLaterWithinYear, "2(2)⑨(イ)") with { Prefill = PrefillSource.StartDate },
             ]),

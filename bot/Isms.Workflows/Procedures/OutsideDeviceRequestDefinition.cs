@@ -45,10 +45,16 @@ public static class OutsideDeviceRequestDefinition
                 Choice(DeviceKind, "種類", DeviceKinds, "5.1(1)④(ア)"),
                 Text("deviceDescription", "機種・名称（分かる範囲で）", "5.1(1)⑤") with { Placeholder = "例: iPad（第9世代）、USBメモリ 32GB" },
                 Text("ownerOrSource", "持ち主・受け取り元", "5.1(1)⑤") with { Placeholder = "例: 本人所有、群馬県 危機管理課" },
+            ]),
+            new FormStep("理由と期間",
+            [
                 LongText("purpose", "業務で使う理由", "5.1(1)④(ア)"),
-                Confidentiality("confidentiality", "扱う情報の機密性（最も高いもの）", "5.1(1)④(イ)"),
                 Date(StartDate, "使い始める日", DateRule.TodayOrLaterWithinYear, "5.1(1)⑤") with { Prefill = PrefillSource.StartDate },
                 Date(EndDate, "使い終わる日", DateRule.TodayOrLaterWithinYear, "5.1(1)⑤") with { Prefill = PrefillSource.EndDate },
+            ]),
+            new FormStep("扱う情報",
+            [
+                Confidentiality("confidentiality", "扱う情報の機密性（最も高いもの）", "5.1(1)④(イ)"),
             ]),
             new FormStep("安全対策",
             [

@@ -59,15 +59,21 @@ public static class SoftwareChangeRequestDefinition
                         Help = "許可するのはこのシステムの情報システム管理者です。分からないときはネットワークの情報システム管理者が確認します。",
                     },
                 Text("softwareName", "ソフトウェア名・バージョン", "6.1(17)②") with { VisibleWhen = [When(ChangeKind, Install)] },
+                LongText("hardwareDetail", "改造・増設・交換の内容", "6.1(18)②") with { VisibleWhen = [When(ChangeKind, Hardware)] },
+                LongText("settingDetail", "変更する設定と変更後の内容", "5.1(1)⑥") with { VisibleWhen = [When(ChangeKind, Settings)] },
+            ]),
+            new FormStep("ライセンス",
+            [
                 Choice("licence", "ライセンス", Licences, "6.1(17)②") with { VisibleWhen = [When(ChangeKind, Install)] },
                 Text("licenceDetail", "ライセンスの内容（ライセンス番号・利用条件・台数など）", "6.1(17)②")
                     with { VisibleWhen = [When(ChangeKind, Install)], Help = "許可後、情報セキュリティ管理者または情報システム管理者がライセンスを管理します。" },
+            ]),
+            new FormStep("確認",
+            [
                 Confirm("legitimateCopy", "正規に入手したソフトウェアです（不正にコピーしたものではありません）", "6.1(17)③")
                     with { VisibleWhen = [When(ChangeKind, Install)] },
                 Confirm("malwareCheck", "導入する前に、不正プログラム対策ソフトウェアでチェックします", "6.4(3)②")
                     with { VisibleWhen = [When(ChangeKind, Install)] },
-                LongText("hardwareDetail", "改造・増設・交換の内容", "6.1(18)②") with { VisibleWhen = [When(ChangeKind, Hardware)] },
-                LongText("settingDetail", "変更する設定と変更後の内容", "5.1(1)⑥") with { VisibleWhen = [When(ChangeKind, Settings)] },
                 Choice(SettingPeriod, "変更の期間", [new("permanent", "恒久的に変更する"), new("temporary", "一時的に変更し、作業後に元に戻す")], "5.1(1)⑥")
                     with { VisibleWhen = [When(ChangeKind, Settings)] },
                 LongText("risks", "変更に伴うリスクと対策", "6.1(17)②", "6.1(18)②", "5.1(1)⑥") with { Required = false },

@@ -15,20 +15,19 @@ public sealed class InformationProvisionRequestPipelineFacts(BotHost host) : For
     protected override RequestStatus InitialStatus => RequestStatus.PendingApproval;
 
     protected override (string Field, string Value)[][] Steps =>
-        [FirstStep(), [("method", "email"), ("encryption", "yes"), ("otherMeasures", "パスワードは電話で伝える")]];
+        [.. UpToMethod(), [("method", "email"), ("encryption", "yes"), ("otherMeasures", "パスワードは電話で伝える")]];
 
-    protected override int Taps => 3;
-
-    // Its steps are not yet cut to fit one screen (follow-up): the cards are one step each, as written.
-    protected override bool CardsFitOneScreen => false;
+    protected override int Taps => 5;
 
     protected override (string Field, string Label, int MaxLength, string Corrected) Correctable =>
         ("recipient", "提供先（機関名・部署・担当者）", 200, "館林警察署 交通課");
 
-    private static (string Field, string Value)[] FirstStep() =>
+    /// <summary>The cards before the method: to whom, what, personal data and when.</summary>
+    private static (string Field, string Value)[][] UpToMethod() =>
     [
-        ("recipientKind", "police"), ("recipient", "館林警察署 刑事課"), ("requestReference", "館警刑第123号"),
-        ("information", "5月20日の救急出場記録（傷病者1名分）"), ("confidentiality", "2"), ("personalData", "yes"), ("provideDate", BotHost.Date(1)),
+        [("recipientKind", "police"), ("recipient", "館林警察署 刑事課"), ("requestReference", "館警刑第123号")],
+        [("information", "5月20日の救急出場記録（傷病者1名分）"), ("confidentiality", "2")],
+        [("personalData", "yes"), ("provideDate", BotHost.Date(1))],
     ];
 
     protected override void AssertPlainRecord(RequestRecord record)
@@ -46,6 +45,7 @@ public sealed class InformationProvisionRequestPipelineFacts(BotHost host) : For
         var person = Host.Person();
 
         await Start(person);
+        await person.Press("次へ", UpToMethod()[0]);
 
         Assert.Equal(["3", "2"], Procedures.ProcedureFlow.Choices(person.Card, "confidentiality").Select(c => c.Value));
     }
@@ -55,7 +55,10 @@ public sealed class InformationProvisionRequestPipelineFacts(BotHost host) : For
     {
         var person = Host.Person();
         await Start(person);
-        await person.Press("次へ", FirstStep());
+        foreach (var card in UpToMethod())
+        {
+            await person.Press("次へ", card);
+        }
 
         await person.Press("次へ", ("method", "media"), ("encryption", "no"));
 

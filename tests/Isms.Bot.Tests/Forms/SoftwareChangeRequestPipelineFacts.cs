@@ -17,16 +17,13 @@ public sealed class SoftwareChangeRequestPipelineFacts(BotHost host) : FormPipel
     protected override (string Field, string Value)[][] Steps =>
     [
         FirstStep("install"),
-        [
-            ("system", "ネットワーク"), ("softwareName", "CSV変換ツール 2.1"), ("licence", "free"), ("licenceDetail", "無償。利用規約で業務利用が認められている"),
-            ("legitimateCopy", "true"), ("malwareCheck", "true"), ("risks", "なし"),
-        ],
+        [("system", "ネットワーク"), ("softwareName", "CSV変換ツール 2.1")],
+        [("licence", "free"), ("licenceDetail", "無償。利用規約で業務利用が認められている")],
+        [("legitimateCopy", "true"), ("malwareCheck", "true"), ("risks", "なし")],
     ];
 
-    protected override int Taps => 3;
+    protected override int Taps => 5;
 
-    // Its steps are not yet cut to fit one screen (follow-up): the cards are one step each, as written.
-    protected override bool CardsFitOneScreen => false;
 
     protected override (string Field, string Label, int MaxLength, string Corrected) Correctable =>
         ("target", "対象の端末（資産番号など）", 200, "警防課 PC-0456");
@@ -47,10 +44,10 @@ public sealed class SoftwareChangeRequestPipelineFacts(BotHost host) : FormPipel
     }
 
     [Theory]
-    [InlineData("install", new[] { "system", "softwareName", "licence", "licenceDetail", "legitimateCopy", "malwareCheck", "risks" })]
-    [InlineData("hardware", new[] { "system", "hardwareDetail", "risks" })]
-    [InlineData("settings", new[] { "settingDetail", "settingPeriod", "risks" })]
-    public async Task TheSecondStep_AsksWhatTheKindOfChangeNeeds(string changeKind, string[] expected)
+    [InlineData("install", new[] { "system", "softwareName" })]
+    [InlineData("hardware", new[] { "system", "hardwareDetail" })]
+    [InlineData("settings", new[] { "settingDetail" })]
+    public async Task TheSecondCard_AsksWhatTheKindOfChangeNeeds(string changeKind, string[] expected)
     {
         var person = Host.Person();
         await Start(person);
@@ -66,9 +63,11 @@ public sealed class SoftwareChangeRequestPipelineFacts(BotHost host) : FormPipel
         var person = Host.Person();
         await Start(person);
         await person.Press("次へ", FirstStep("settings"));
+        await person.Press("次へ", ("settingDetail", "作業中だけウイルス対策ソフトのリアルタイム検査を止める"));
+        Assert.Equal(["settingPeriod", "risks"], FieldIds(person.Card));
 
-        await person.Press("次へ", ("settingDetail", "作業中だけウイルス対策ソフトのリアルタイム検査を止める"), ("settingPeriod", "temporary"), ("risks", "作業中はネットワークから切り離す"));
+        await person.Press("次へ", ("settingPeriod", "temporary"), ("risks", "作業中はネットワークから切り離す"));
 
-        Assert.Contains("restoreDate", FieldIds(person.Card));
+        Assert.Equal(["restoreDate"], FieldIds(person.Card));
     }
 }
