@@ -57,11 +57,11 @@ public static class DisposalRequestDefinition
             new FormStep("廃棄・返却するもの",
             [
                 Choice("disposalKind", "処理の種類", DisposalKinds, "2(2)⑩(ウ)"),
-                Choice("assetKind", "種類", AssetKinds, "2(2)⑩(ア)"),
                 Text(Asset, "対象（機種・資産番号・数量）", "2(2)⑩(イ)") with { Placeholder = "例: ノートPC 資産番号 K-0123 ほか2台" },
             ]),
             new FormStep("記録されている情報",
             [
+                Choice("assetKind", "種類", AssetKinds, "2(2)⑩(ア)"),
                 Confidentiality("confidentiality", "記録されている情報の機密性（最も高いもの）", "2(2)⑩(ア)"),
             ]),
             new FormStep("処理の方法と予定",

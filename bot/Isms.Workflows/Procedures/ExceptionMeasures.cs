@@ -58,7 +58,7 @@ public sealed class ExceptionMeasures(IsmsDatabase database, IRequestStore recor
         if (!IsInForce(record))
             return (null, $"{record.Number}は{record.Status.Label()}のため、延長申請はできません。新しく「例外措置申請」をしてください。");
         var answers = record.Answers
-            .Where(a => a.Key is not ExceptionMeasureRequestDefinition.StartDate and not ExceptionMeasureRequestDefinition.EndDate && a.Value.Value.Length > 0)
+            .Where(a => a.Key is not ExceptionMeasureRequestDefinition.StartDate and not ExceptionMeasureRequestDefinition.EndDate && a.Value.Value is { Length: > 0 })
             .ToDictionary(a => a.Key, a => a.Value.Value);
         answers[ExceptionMeasureRequestDefinition.RenewalOf] = record.Number;
         return (answers, null);
