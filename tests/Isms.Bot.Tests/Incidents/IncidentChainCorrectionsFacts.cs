@@ -17,6 +17,7 @@ namespace Isms.Bot.Tests.Incidents;
 /// </summary>
 public sealed class IncidentChainCorrectionsFacts : TempDataDirectory
 {
+    private static readonly TeamsActivities.TeamsUser Kobayashi = new("29:kobayashi-inc", "小林 大輔", "00000000-0000-4000-8000-000000000103");
     private static readonly TeamsActivities.TeamsUser Nakamura = new("29:nakamura-inc", "中村 誠", "00000000-0000-4000-8000-000000000301");
 
     [Fact]
@@ -153,6 +154,33 @@ public sealed class IncidentChainCorrectionsFacts : TempDataDirectory
         Assert.True(audit.Verify().IsValid);
         Assert.All(AdaptiveCardValidator.ValidateMany(cards), r => Assert.Empty(r.Errors));
         Assert.DoesNotContain(host.Logs, l => l.Message.Contains("山田", StringComparison.Ordinal) || l.Message.Contains("ストラップ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnOpenOutsideReport_IsChasedInTheRealHost_AtNight_UntilTheCsirtMarksIt()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-09-26T01:00:00+09:00")); // a Saturday night
+        await using var host = await Host(time);
+        foreach (var user in new[] { Sato, Kobayashi, Yamada }) await Hello(host, user);
+        await Hello(host, Saito, inCsirtChannel: true);
+        var before = host.Connector.Received.Count;
+        await Report(host.Client);
+        var sent = Since(host.Connector, before).ToList();
+        await Press(host, Sato, CardOf(sent[0].Activity), "確認");
+        var (_, refreshed) = await Refresh(host, Saito, CardOf(sent[1].Activity));
+        var (_, triaged) = await Press(host, Saito, ResponseCard(refreshed)!, "評価を記録", ("isIncident", "yes"), ("severity", "medium"));
+        await Press(host, Saito, ResponseCard(triaged)!, "総務省に報告済み");
+
+        time.Advance(TimeSpan.FromHours(24));
+        before = host.Connector.Received.Count;
+        await host.Get<Isms.Jobs.Chasing.IncidentFollowUpChaseJob>().RunAsync(default);
+
+        var reminders = Since(host.Connector, before).Where(s => s.Conversation == TeamsActivities.PersonalConversationId(Kobayashi))
+            .Select(s => (string?)s.Activity["text"] ?? "").ToList();
+        Assert.Equal(3, reminders.Count);
+        Assert.Contains(reminders, r => r.Contains("群馬県への報告がまだ済んでいません", StringComparison.Ordinal));
+        Assert.Contains(reminders, r => r.Contains("報道機関への通知・公表の判断がまだ済んでいません", StringComparison.Ordinal));
+        Assert.DoesNotContain(reminders, r => r.Contains("総務省", StringComparison.Ordinal));
     }
 
     private static async Task<string> ReportOn(BotHost host, string system)
