@@ -11,10 +11,16 @@ internal sealed record FormPage(int First, int Last, IReadOnlyList<FieldDefiniti
 /// </summary>
 internal sealed class FormPages(FormDefinition definition, FormDraft draft, Applicant who, DateOnly today, Func<FormPage, bool> fits)
 {
+    /// <summary>When set, a question that waits on an answer not given yet on a step from this one on counts as asked:
+    /// the pages as they may still turn out, so the total announced does not grow as the person answers.</summary>
+    private int? _undecidedFrom;
+
     /// <summary>The questions <paramref name="step"/> asks now.</summary>
     public List<FieldDefinition> Asked(int step)
     {
-        var fields = FormSteps.Fields(definition, step, who, draft.Answers);
+        var fields = _undecidedFrom is { } from
+            ? FormSteps.Fields(definition, step, who, draft.Answers, f => f.VisibleWhen.All(c => c.IsMet(draft.Answers) || IsUndecided(c, from)))
+            : FormSteps.Fields(definition, step, who, draft.Answers);
         return draft.AsksOnlyMissing ? fields.Where(f => !IsFilledIn(f)).ToList() : fields;
     }
 
@@ -80,21 +86,31 @@ internal sealed class FormPages(FormDefinition definition, FormDraft draft, Appl
     public FormPage Page(int first, int last) =>
         new(first, last, Enumerable.Range(first, last - first + 1).SelectMany(Asked).ToList());
 
-    /// <summary>The pages from the first step on, to number the one shown: (its number, how many).</summary>
+    /// <summary>The number of the page that starts at <paramref name="step"/> and how many pages the form has: the pages
+    /// before it as answered, and from it on every question that may still be asked counted, so the total only shrinks.</summary>
     public (int Number, int Count) Position(int step)
     {
-        var (number, count) = (1, 0);
-        for (var page = Forward(0); page is not null; page = Forward(page.Last + 1))
+        var before = 0;
+        for (var page = Forward(0); page is not null && page.Last < step; page = Forward(page.Last + 1))
         {
-            count++;
-            if (page.Last < step)
-            {
-                number = count + 1;
-            }
+            before++;
         }
 
-        return (Math.Min(number, Math.Max(count, 1)), Math.Max(count, 1));
+        var ahead = new FormPages(definition, draft, who, today, fits) { _undecidedFrom = step };
+        var remaining = 0;
+        for (var page = ahead.Forward(step); page is not null; page = ahead.Forward(page.Last + 1))
+        {
+            remaining++;
+        }
+
+        return (before + 1, before + Math.Max(remaining, 1));
     }
+
+    /// <summary>Whether <paramref name="condition"/> waits on a question not answered yet, on step <paramref name="from"/> or later.</summary>
+    private bool IsUndecided(FieldCondition condition, int from) =>
+        !draft.Answers.ContainsKey(condition.FieldId)
+        && Enumerable.Range(from, Math.Max(0, definition.Steps.Count - from))
+            .Any(s => definition.Steps[s].Fields.Any(f => f.Id == condition.FieldId));
 
     /// <summary>Whether an earlier step asks something (when every answer is shown, as 戻る shows them).</summary>
     public bool HasEarlierQuestions(int step) =>
