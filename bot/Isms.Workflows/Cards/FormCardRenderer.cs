@@ -220,6 +220,7 @@ public static class FormCardRenderer
                 {
                     DateRule.TodayOrLaterWithinYear => (FieldValues.FormatDate(today), FieldValues.FormatDate(today.AddYears(1))),
                     DateRule.TodayOrEarlier => ((string?)null, FieldValues.FormatDate(today)),
+                    DateRule.AfterTodayWithinYear => (FieldValues.FormatDate(today.AddDays(1)), FieldValues.FormatDate(today.AddYears(1))),
                     _ => (null, null),
                 };
                 var date = FieldValues.TryParseDate(value ?? "", out _) ? value : null;

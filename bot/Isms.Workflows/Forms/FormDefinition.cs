@@ -1,3 +1,4 @@
+using Isms.Workflows.Org;
 using Isms.Workflows.Requests;
 using Isms.Workflows.Storage;
 
@@ -62,6 +63,10 @@ public sealed record FormDefinition(
     /// <summary>What the procedure records when a request is finally approved, in the approval's transaction
     /// (the クラウド利用申請 writes the クラウド台帳); null when nothing.</summary>
     public Action<ApprovedRecord>? OnApproved { get; init; }
+    /// <summary>Who may file it (例外措置申請: the 管理者 and 情報システム管理者, 7.4(1)); empty: anyone in the directory.
+    /// The host refuses anyone else before a draft exists, naming <see cref="ApplicantRolesClause"/>.</summary>
+    public IReadOnlyList<OrgRole> ApplicantRoles { get; init; } = [];
+    public string? ApplicantRolesClause { get; init; }
 
     /// <summary>A report (誤送信報告, インシデント報告) is acknowledged, not approved.</summary>
     public bool IsReport => InitialStatus != RequestStatus.PendingApproval;

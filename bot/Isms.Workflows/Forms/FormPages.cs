@@ -11,16 +11,16 @@ internal sealed record FormPage(int First, int Last, IReadOnlyList<FieldDefiniti
 /// </summary>
 internal sealed class FormPages(FormDefinition definition, FormDraft draft, Applicant who, DateOnly today, Func<FormPage, bool> fits)
 {
-    /// <summary>When set, a question that waits on an answer not given yet on a step from this one on counts as asked:
-    /// the pages as they may still turn out, so the total announced does not grow as the person answers.</summary>
-    private int? _undecidedFrom;
+    /// <summary>Most ways of answering the undecided questions tried when counting the pages still to come.</summary>
+    private const int MaxBranches = 256;
+
+    /// <summary>The answers the pages are cut for: the draft's, or the draft's with supposed answers to questions to come.</summary>
+    private IReadOnlyDictionary<string, string> _answers = draft.Answers;
 
     /// <summary>The questions <paramref name="step"/> asks now.</summary>
     public List<FieldDefinition> Asked(int step)
     {
-        var fields = _undecidedFrom is { } from
-            ? FormSteps.Fields(definition, step, who, draft.Answers, f => f.VisibleWhen.All(c => c.IsMet(draft.Answers) || IsUndecided(c, from)))
-            : FormSteps.Fields(definition, step, who, draft.Answers);
+        var fields = FormSteps.Fields(definition, step, who, _answers);
         return draft.AsksOnlyMissing ? fields.Where(f => !IsFilledIn(f)).ToList() : fields;
     }
 
@@ -87,7 +87,8 @@ internal sealed class FormPages(FormDefinition definition, FormDraft draft, Appl
         new(first, last, Enumerable.Range(first, last - first + 1).SelectMany(Asked).ToList());
 
     /// <summary>The number of the page that starts at <paramref name="step"/> and how many pages the form has: the pages
-    /// before it as answered, and from it on every question that may still be asked counted, so the total only shrinks.</summary>
+    /// before it as answered, and from it on the most that any way of answering the questions still to come makes, so
+    /// the total announced only shrinks as the person answers.</summary>
     public (int Number, int Count) Position(int step)
     {
         var before = 0;
@@ -96,21 +97,50 @@ internal sealed class FormPages(FormDefinition definition, FormDraft draft, Appl
             before++;
         }
 
-        var ahead = new FormPages(definition, draft, who, today, fits) { _undecidedFrom = step };
-        var remaining = 0;
-        for (var page = ahead.Forward(step); page is not null; page = ahead.Forward(page.Last + 1))
-        {
-            remaining++;
-        }
-
+        var remaining = Branches(step).Max(answers => new FormPages(definition, draft, who, today, fits) { _answers = answers }.PagesFrom(step));
         return (before + 1, before + Math.Max(remaining, 1));
     }
 
-    /// <summary>Whether <paramref name="condition"/> waits on a question not answered yet, on step <paramref name="from"/> or later.</summary>
-    private bool IsUndecided(FieldCondition condition, int from) =>
-        !draft.Answers.ContainsKey(condition.FieldId)
-        && Enumerable.Range(from, Math.Max(0, definition.Steps.Count - from))
-            .Any(s => definition.Steps[s].Fields.Any(f => f.Id == condition.FieldId));
+    private int PagesFrom(int step)
+    {
+        var count = 0;
+        for (var page = Forward(step); page is not null; page = Forward(page.Last + 1))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>The draft's answers with each way the choices not made yet, on <paramref name="step"/> or later, that show
+    /// or hide a question could go.</summary>
+    private List<IReadOnlyDictionary<string, string>> Branches(int step)
+    {
+        var ahead = definition.Steps.Skip(step).SelectMany(s => s.Fields).ToList();
+        var deciding = ahead.SelectMany(f => f.VisibleWhen).Select(c => c.FieldId).Distinct()
+            .Where(id => !draft.Answers.ContainsKey(id))
+            .Select(id => ahead.FirstOrDefault(f => f.Id == id))
+            .OfType<FieldDefinition>()
+            .ToList();
+        var branches = new List<Dictionary<string, string>> { new(draft.Answers) };
+        foreach (var field in deciding)
+        {
+            string[] values = field.Type switch
+            {
+                FieldType.Choice => [.. field.Choices.Select(c => c.Value)],
+                FieldType.Confirmation => [FieldValues.True, FieldValues.False],
+                _ => [],
+            };
+            if (values.Length == 0 || branches.Count * values.Length > MaxBranches)
+            {
+                continue;
+            }
+
+            branches = [.. branches.SelectMany(b => values.Select(v => new Dictionary<string, string>(b) { [field.Id] = v }))];
+        }
+
+        return [.. branches];
+    }
 
     /// <summary>Whether an earlier step asks something (when every answer is shown, as 戻る shows them).</summary>
     public bool HasEarlierQuestions(int step) =>

@@ -42,10 +42,9 @@ internal static class FormSteps
     }
 
     /// <summary>The fields of a step the answers make visible, with the 所属 first on the first step when the directory has none.</summary>
-    public static List<FieldDefinition> Fields(
-        FormDefinition definition, int step, Applicant who, IReadOnlyDictionary<string, string> answers, Func<FieldDefinition, bool>? isVisible = null)
+    public static List<FieldDefinition> Fields(FormDefinition definition, int step, Applicant who, IReadOnlyDictionary<string, string> answers)
     {
-        var fields = definition.Steps[step].Fields.Where(isVisible ?? (f => f.IsVisible(answers))).ToList();
+        var fields = definition.Steps[step].Fields.Where(f => f.IsVisible(answers)).ToList();
         if (step == 0 && string.IsNullOrWhiteSpace(who.Department))
         {
             fields.Insert(0, DepartmentField);

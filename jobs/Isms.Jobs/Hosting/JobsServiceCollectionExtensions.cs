@@ -46,6 +46,8 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<IOpenIncidents, LiteDbOpenIncidents>();
         services.AddTransient<IncidentFollowUpChaseJob>();
         services.AddTransient<TakeoutReturnChaseJob>();
+        services.AddTransient<DisposalRecordChaseJob>();
+        services.AddTransient<ExceptionMeasureEndChaseJob>();
         services.AddTransient<SelfInspectionReminderJob>();
         services.AddTransient<TrainingChaseJob>();
         services.AddTransient<LedgerPruneJob>();
