@@ -14,7 +14,7 @@ public sealed class WebMeetingRequestFacts : IDisposable
     /// <summary>Every answer of the plain path, by field id (a card takes those of the questions it shows).</summary>
     internal static (string, string)[] Answers(string service = "zoom", string confidentiality = "1", string terminal = "issued") =>
     [
-        ("hostOrganisation", "群馬県"), ("meetingTitle", "消防救急無線の担当者会議"), ("service", service),
+        ("meetingRole", "invited"), ("hostOrganisation", "群馬県"), ("meetingTitle", "消防救急無線の担当者会議"), ("service", service),
         ("meetingDate", "2026-12-01"), ("startTime", "14:00"), ("endTime", "15:30"),
         ("confidentiality", confidentiality), ("terminal", terminal), ("network", "office"), ("recording", "none"),
     ];
@@ -70,6 +70,8 @@ public sealed class WebMeetingRequestFacts : IDisposable
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.WebMeetingRequest);
+        session.Next(Answers(service: "other"));
+        Assert.Contains("service", InputFieldIds(session.Card)); // the first card asks only whether it is hosted (6.1(21)③)
         session.Next(Answers(service: "other"));
 
         Assert.Contains("serviceOther", InputFieldIds(session.Card));

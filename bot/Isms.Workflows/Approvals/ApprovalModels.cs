@@ -146,7 +146,7 @@ public sealed record ApprovalView(
     string Title,
     string ApplicantName,
     string? Department,
-    int Confidentiality,
+    string Confidentiality,
     IReadOnlyList<(string Label, string Value)> Answers,
     IReadOnlyList<string> Clauses,
     DateTimeOffset SubmittedAt,

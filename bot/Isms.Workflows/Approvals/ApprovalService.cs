@@ -354,7 +354,7 @@ public sealed partial class ApprovalService
             record.Title,
             record.Applicant.Name,
             record.Applicant.Department,
-            record.HighestConfidentiality,
+            record.ConfidentialityLabel,
             record.ShownAnswers(),
             record.AppliedClauses,
             record.CreatedAt,

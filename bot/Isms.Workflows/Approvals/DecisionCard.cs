@@ -100,7 +100,7 @@ public static class DecisionCard
         ("申請者", view.ApplicantName),
         ("所属", view.Department ?? "未登録"),
         ("様式", view.Title),
-        ("機密性", view.Confidentiality > 0 ? $"機密性{view.Confidentiality}" : "該当なし"),
+        ("機密性", view.Confidentiality),
         ("申請日時", JapanTime.FormatDateTime(view.SubmittedAt)),
         ("根拠", StepClauses(view)),
     }.Where(f => f.Value.Length > 0);

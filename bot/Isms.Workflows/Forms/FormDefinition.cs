@@ -18,6 +18,8 @@ public enum RuleEffects
     MarkIncident = 1,
     /// <summary>Tell the person <see cref="FormRule.Notice"/> at once, as soon as the answer is known.</summary>
     NotifyImmediately = 2,
+    /// <summary>Nothing to apply for: the person is told <see cref="FormRule.Notice"/>, the draft is dropped, no record is made.</summary>
+    EndsForm = 4,
 }
 
 /// <summary>A policy consequence of some answers. All conditions must hold; <see cref="Clauses"/> are added to the record.</summary>

@@ -24,6 +24,9 @@ public sealed record PrefillFacts(
 
     /// <summary>A meeting's name (「広域化検討会」, 広域化検討会に).</summary>
     public string? MeetingTitle { get; init; }
+
+    /// <summary>"invited" when the words say 招待 or 参加, "host" when they say 主催 and neither.</summary>
+    public string? MeetingRole { get; init; }
 }
 
 /// <summary>Pure extraction of prefill facts from free text ("明日USBで資料持ち出したい", "県のZoomに招待された").</summary>
@@ -119,6 +122,8 @@ public static partial class PrefillExtractor
             Destination = destination,
             Purpose = purpose,
             MeetingTitle = ExtractMeetingTitle(normalized),
+            MeetingRole = normalized.Contains("招待", StringComparison.Ordinal) || normalized.Contains("参加", StringComparison.Ordinal) ? "invited"
+                : normalized.Contains("主催", StringComparison.Ordinal) ? "host" : null,
         };
     }
 
