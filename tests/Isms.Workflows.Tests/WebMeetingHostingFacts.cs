@@ -17,7 +17,11 @@ public sealed class WebMeetingHostingFacts : IDisposable
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.WebMeetingRequest);
+        Assert.DoesNotContain("meetingRole", InputFieldIds(session.Card)); // invited unless said otherwise
+        session.FillIn(WebMeetingRequestFacts.Answers());
+        Assert.Equal("外部から招待されて参加する", Facts(session.Card)["会議とのかかわり"]);
 
+        session.Click("修正する");
         session.Next(("meetingRole", "host"));
 
         var said = string.Join("\n", session.Texts);

@@ -71,8 +71,6 @@ public sealed class WebMeetingRequestFacts : IDisposable
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.WebMeetingRequest);
         session.Next(Answers(service: "other"));
-        Assert.Contains("service", InputFieldIds(session.Card)); // the first card asks only whether it is hosted (6.1(21)③)
-        session.Next(Answers(service: "other"));
 
         Assert.Contains("serviceOther", InputFieldIds(session.Card));
         session.Next([.. Answers(), ("serviceOther", "Whereby")]);

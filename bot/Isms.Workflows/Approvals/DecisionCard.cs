@@ -43,7 +43,10 @@ public static class DecisionCard
             card.Add(TextBlock(commentError, TextTone.Error));
         }
 
-        foreach (var decision in acknowledge ? new[] { Decision.Acknowledge, Decision.Return } : [Decision.Approve, Decision.Return, Decision.Reject])
+        Decision[] decisions = !acknowledge ? [Decision.Approve, Decision.Return, Decision.Reject]
+            : view.CanReportIncident ? [Decision.Acknowledge, Decision.ReportIncident, Decision.Return]
+            : [Decision.Acknowledge, Decision.Return];
+        foreach (var decision in decisions)
         {
             card.AddAction(Execute(decision, view));
         }
@@ -103,6 +106,7 @@ public static class DecisionCard
         ("機密性", view.Confidentiality),
         ("申請日時", JapanTime.FormatDateTime(view.SubmittedAt)),
         ("根拠", StepClauses(view)),
+        ("関連する記録", view.LinkedRecord ?? ""),
     }.Where(f => f.Value.Length > 0);
 
     /// <summary>The clause of the step being decided, else those the steps were decided under; the record's clauses

@@ -57,6 +57,8 @@ public enum FieldDefault
     Today,
     /// <summary>The person filling in the form, with their 所属: 「山田 太郎（消防本部 警防課）」.</summary>
     Applicant,
+    /// <summary>The first choice (the usual case), shown on the confirmation card where it can be changed.</summary>
+    FirstChoice,
 }
 
 public sealed record ChoiceOption(string Value, string Title);

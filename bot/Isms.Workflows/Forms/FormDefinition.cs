@@ -64,6 +64,9 @@ public sealed record FormDefinition(
     /// <summary>What the procedure records when a request is finally approved, in the approval's transaction
     /// (the クラウド利用申請 writes the クラウド台帳); null when nothing.</summary>
     public Action<ApprovedRecord>? OnApproved { get; init; }
+    /// <summary>The incident report the 管理者 who confirms a report of this procedure can make of it (5.3(1)①), from the
+    /// report, the 管理者 as reporter and the time; null when the procedure's reports cannot become one.</summary>
+    public Func<RequestRecord, RecordApplicant, DateTimeOffset, RequestRecord>? BecomesIncident { get; init; }
 
     /// <summary>A report (誤送信報告, インシデント報告) is acknowledged, not approved.</summary>
     public bool IsReport => InitialStatus != RequestStatus.PendingApproval;

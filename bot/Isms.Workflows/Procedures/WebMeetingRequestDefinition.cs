@@ -45,14 +45,15 @@ public static class WebMeetingRequestDefinition
         FormKind.WebMeetingRequest,
         Title: "Web会議申請",
         NumberPrefix: "Web会議",
-        Introduction: "外部からWeb会議に招待されたときは、利用手順に従って申請し、承認を得てください。",
+        Introduction: "外部からWeb会議に招待されたときは、利用手順に従って申請し、承認を得てください。主催するときは申請は不要です。",
         Clauses: ["6.1(21)④", "6.1(21)②"],
         Steps:
         [
             new FormStep("会議とのかかわり",
             [
                 Choice(MeetingRole, "会議とのかかわり", [new(Invited, "外部から招待されて参加する"), new(Host, "当組合が主催する")], "6.1(21)③", "6.1(21)④")
-                    with { Prefill = PrefillSource.MeetingRole },
+                    // Invited unless the words say 主催; the confirmation card shows it, and 主催 there ends the form (6.1(21)③).
+                    with { Prefill = PrefillSource.MeetingRole, Default = FieldDefault.FirstChoice },
             ]),
             new FormStep("会議の概要",
             [

@@ -128,6 +128,14 @@ public sealed class RequestRecord
     public int HighestConfidentiality { get; set; }
     /// <summary>The class answered for <see cref="HighestConfidentiality"/>: "3A", "3B", "3C" (2(1)), or the level alone; "" when none.</summary>
     public string? ConfidentialityClass { get; set; } = "";
+    /// <summary>The record this one is linked to (a 誤送信報告 and the incident report made from it, each naming the other).</summary>
+    public string? LinkedRecordId { get; set; }
+    public string? LinkedRecordNumber { get; set; }
+    public string? LinkedRecordTitle { get; set; }
+
+    /// <summary>「インシデント報告（インシデント-2026-0001）」; null when not linked.</summary>
+    [BsonIgnore]
+    public string? LinkedRecordLabel => LinkedRecordNumber is { Length: > 0 } number ? $"{LinkedRecordTitle}（{number}）" : null;
 
     /// <summary>機密性3C, 機密性2 …; 該当なし when the form asks none.</summary>
     [BsonIgnore]
