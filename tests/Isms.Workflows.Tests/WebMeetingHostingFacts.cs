@@ -22,6 +22,11 @@ public sealed class WebMeetingHostingFacts : IDisposable
         Assert.Equal("外部から招待されて参加する", Facts(session.Card)["会議とのかかわり"]);
 
         session.Click("修正する");
+        while (!InputFieldIds(session.Card).Contains("meetingRole"))
+        {
+            session.Next();
+        }
+
         session.Next(("meetingRole", "host"));
 
         var said = string.Join("\n", session.Texts);

@@ -45,7 +45,7 @@ public enum PrefillSource
     Message,
     /// <summary>A named body the words mention (県の担当者に → 群馬県).</summary>
     Organisation,
-    /// <summary>Invited to a meeting (招待, 参加) or hosting it (主催).</summary>
+    /// <summary>Invited to a meeting (招待, 参加, X主催の) or hosting it (主催します).</summary>
     MeetingRole,
 }
 

@@ -49,12 +49,6 @@ public static class WebMeetingRequestDefinition
         Clauses: ["6.1(21)④", "6.1(21)②"],
         Steps:
         [
-            new FormStep("会議とのかかわり",
-            [
-                Choice(MeetingRole, "会議とのかかわり", [new(Invited, "外部から招待されて参加する"), new(Host, "当組合が主催する")], "6.1(21)③", "6.1(21)④")
-                    // Invited unless the words say 主催; the confirmation card shows it, and 主催 there ends the form (6.1(21)③).
-                    with { Prefill = PrefillSource.MeetingRole, Default = FieldDefault.FirstChoice },
-            ]),
             new FormStep("会議の概要",
             [
                 Text("hostOrganisation", "主催団体", "6.1(21)④") with { Prefill = PrefillSource.HostOrganisation, RemembersLastAnswer = true },
@@ -80,8 +74,11 @@ public static class WebMeetingRequestDefinition
                     new("self", "当方で録画・録音する"),
                 ], "6.1(21)②"),
             ]),
-            new FormStep("端末と通信",
+            new FormStep("参加のしかた",
             [
+                Choice(MeetingRole, "会議とのかかわり", [new(Invited, "外部から招待されて参加する"), new(Host, "当組合が主催する")], "6.1(21)③", "6.1(21)④")
+                    // Invited unless the words say 主催; the confirmation card shows it, and 主催 there ends the form (6.1(21)③).
+                    with { Prefill = PrefillSource.MeetingRole, Default = FieldDefault.FirstChoice },
                 Choice(Terminal, "使用する端末", [new("issued", "支給端末"), new("other", "支給端末以外")], "6.1(21)②") with { RemembersLastAnswer = true },
                 Choice(Network, "接続するネットワーク",
                 [

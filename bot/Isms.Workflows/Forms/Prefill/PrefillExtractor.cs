@@ -105,6 +105,13 @@ public static partial class PrefillExtractor
     [GeneratedRegex(@"^(?<name>[A-Za-z][A-Za-z0-9 .\-]{1,30}?)\s*(?:を|が)?\s*(?:使いたい|使用したい|利用したい|導入したい|使えますか|使っていい)")]
     private static partial Regex ServiceBeforeVerb();
 
+    // 「県主催の会議に出ます」 is an invitation; 「会議を主催します」 is hosting.
+    [GeneratedRegex(@"招待|参加|主催の|出席|出たい|出ます|出る")]
+    private static partial Regex InvitedMeeting();
+
+    [GeneratedRegex(@"主催(?:し|す|予定|側|者として)")]
+    private static partial Regex HostedMeeting();
+
     public static PrefillFacts Extract(string text, DateOnly today, DateDirection direction)
     {
         var normalized = text.Normalize(NormalizationForm.FormKC);
@@ -122,8 +129,7 @@ public static partial class PrefillExtractor
             Destination = destination,
             Purpose = purpose,
             MeetingTitle = ExtractMeetingTitle(normalized),
-            MeetingRole = normalized.Contains("招待", StringComparison.Ordinal) || normalized.Contains("参加", StringComparison.Ordinal) ? "invited"
-                : normalized.Contains("主催", StringComparison.Ordinal) ? "host" : null,
+            MeetingRole = InvitedMeeting().IsMatch(normalized) ? "invited" : HostedMeeting().IsMatch(normalized) ? "host" : null,
         };
     }
 
