@@ -29,6 +29,8 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddSingleton<IncidentService>();
         services.TryAddSingleton<CloudServiceRegister>();
         services.TryAddSingleton<TakeoutReturns>();
+        services.TryAddSingleton<DisposalRecords>();
+        services.TryAddSingleton<ExceptionMeasures>();
         services.TryAddSingleton<ApprovalCardCopies>();
         services.TryAddSingleton<WaitingApprovals>();
         services.TryAddSingleton<RecordProgressReader>();

@@ -29,6 +29,9 @@ public class ProcedureDetectorFacts
     [InlineData("業者からもらったUSBを使いたい", "outside_device_request")]
     [InlineData("警察から救急記録の照会が来たので提供したい", "information_provision_request")]
     [InlineData("病院に傷病者の情報を渡したいです", "information_provision_request")]
+    [InlineData("リース切れのパソコンを返却したいです", "disposal_request")]
+    [InlineData("古いHDDを廃棄します", "disposal_request")]
+    [InlineData("例外措置の申請をしたいです", "exception_measure_request")]
     public void ReportsAndRequests_AreDetected(string message, string key) =>
         Assert.Equal(key, Detector.Detect(message)?.Key);
 

@@ -17,8 +17,8 @@ public sealed class FormDefinitionFacts
     [Fact]
     public void EveryKindHasADefinition_WithItsOwnNumberPrefix()
     {
-        Assert.Equal(["cloud_use_request", "fault_report", "incident_report", "information_provision_request", "misdelivery_report", "outside_device_request",
-            "software_change_request", "takeout_request", "web_meeting_request"],
+        Assert.Equal(["cloud_use_request", "disposal_request", "exception_measure_request", "fault_report", "incident_report", "information_provision_request",
+            "misdelivery_report", "outside_device_request", "software_change_request", "takeout_request", "web_meeting_request"],
             Catalog.All.Select(d => d.Key).Order());
         Assert.Equal(Catalog.All.Count(), Catalog.All.Select(d => d.NumberPrefix).Distinct().Count());
     }

@@ -1,5 +1,6 @@
 using Isms.Bot.Cards;
 using Isms.Workflows.Forms;
+using Isms.Workflows.Org;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -7,11 +8,16 @@ namespace Isms.Bot.Conversations;
 
 /// <summary>Starts a procedure's form in the person's chat (from its command words or from a question that asks for it)
 /// and sends the engine's replies.</summary>
-public sealed class FormStarter(FormService forms, ApplicantActions applicantActions)
+public sealed class FormStarter(FormService forms, FormCatalog catalog, ApplicantActions applicantActions, OrgDirectoryService directory, RoleContacts contacts, ILogger<FormStarter> logger)
 {
     /// <summary>Starts the form; the caller has checked the chat and the person (see <see cref="StartIfAllowedAsync"/>).</summary>
     public async Task StartAsync(ITurnContext turnContext, FormKind kind, string? words, CancellationToken cancellationToken)
     {
+        if (!await MayApplyAsync(turnContext, kind, cancellationToken))
+        {
+            return;
+        }
+
         var applicant = applicantActions.ApplicantOf(turnContext);
         var otherDrafts = forms.HasOpenDraft(applicant, out var kinds) ? kinds.Where(k => k != kind).ToList() : [];
         await SendAsync(turnContext, forms.Start(applicant, kind, words), cancellationToken);
@@ -20,6 +26,34 @@ public sealed class FormStarter(FormService forms, ApplicantActions applicantAct
             // Starting something else in the middle of a form: the other draft is kept; say so and offer to drop it.
             await SendAsync(turnContext, forms.ResumeOrDiscardPrompt(applicant), cancellationToken);
         }
+    }
+
+    /// <summary>Whether the sender holds a role the procedure asks of its applicants (<see cref="FormDefinition.ApplicantRoles"/>);
+    /// if not, says politely who does, by name from the directory, and returns false.</summary>
+    public async Task<bool> MayApplyAsync(ITurnContext turnContext, FormKind kind, CancellationToken cancellationToken)
+    {
+        var definition = catalog.Get(kind);
+        if (definition.ApplicantRoles.Count == 0)
+        {
+            return true;
+        }
+
+        var from = turnContext.Activity.From;
+        var current = directory.Current;
+        var person = directory.Identify(from.AadObjectId, from.Id).Person;
+        if (person is not null && current.RolesOf(person.Id).Any(r => definition.ApplicantRoles.Contains(r.Role)))
+        {
+            return true;
+        }
+
+        logger.LogInformation("Refused {Procedure} to someone without the applicant roles", definition.Key);
+        var roles = string.Join("または", definition.ApplicantRoles.Select(r => r.Label()));
+        var who = person is null ? null : contacts.For(person, definition.ApplicantRoles[0].Label());
+        await turnContext.SendActivityAsync(
+            $"{definition.Title}は{roles}が行います（根拠: {definition.ApplicantRolesClause ?? string.Join("、", definition.Clauses)}）。"
+            + (who is null ? "所属の情報セキュリティ管理者にご相談ください。" : $"{who}ご相談ください。"),
+            cancellationToken: cancellationToken);
+        return false;
     }
 
     /// <summary>Starts the form only in a personal chat and for someone in the 組織名簿 (a question may ask for a form anywhere).</summary>

@@ -6,6 +6,7 @@ using Isms.Bot.Training;
 using Isms.Workflows.Audit;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Org;
+using Isms.Workflows.Procedures;
 using Isms.Workflows.Routing;
 
 namespace Isms.Bot.Conversations;
@@ -31,6 +32,7 @@ public static class IsmsCommands
         var starter = services.GetRequiredService<FormStarter>();
         var deciders = Deciders(services.GetRequiredService<RoutingRules>());
         var curation = services.GetRequiredService<CurationCommands>();
+        var followUps = services.GetRequiredService<ProcedureFollowUps>();
         const CommandScope Personal = CommandScope.PersonalChat;
         const CommandUsers Everyone = CommandUsers.Everyone;
         const CommandUsers RoleHolders = CommandUsers.RoleHolders;
@@ -67,6 +69,8 @@ public static class IsmsCommands
                 Help: new(HelpSection.Records, "クラウド台帳", "クラウド台帳: 承認済みのサービス一覧")),
             new("takeout-return", ["返却"], Personal, Everyone, t => applicant.OutstandingTakeoutsAsync(t.Context, t.CancellationToken),
                 Help: new(HelpSection.Records, "返却", "返却: 持ち出し物の返却記録")),
+            new("disposal-record", [DisposalRecords.CommandWord, "廃棄の記録"], Personal, Everyone, t => followUps.ShowDisposalsAsync(t.Context, t.CancellationToken)),
+            new("exception-measures", [ExceptionMeasures.CommandWord, "例外措置の一覧"], Personal, Everyone, t => followUps.ShowExceptionsAsync(t.Context, t.CancellationToken)),
             new("audit-verify", ["監査ログ検証"], Personal, RoleHolders, t => audit.VerifyAsync(t.Context, t.CancellationToken),
                 Help: new(HelpSection.Roles, "監査ログ検証"), Roles: AuditAccess.AuditorRoles),
             new("audit-export", ["監査ログ出力"], Personal, RoleHolders, t => audit.ExportAsync(t.Context, t.CancellationToken),

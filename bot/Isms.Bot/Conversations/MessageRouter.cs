@@ -35,6 +35,7 @@ public sealed partial class MessageRouter(
     TrainingStatusHandler training,
     DrillCommand drills,
     ApplicantActions applicantActions,
+    ProcedureFollowUps followUps,
     CurationCommands curation,
     TimeProvider clock,
     ILogger<MessageRouter> logger)
@@ -155,6 +156,12 @@ public sealed partial class MessageRouter(
                 return;
             case TakeoutReturns.CheckInMarker:
                 await applicantActions.CheckInAsync(turnContext, value, cancellationToken);
+                return;
+            case DisposalRecords.Marker:
+                await followUps.RecordDisposalAsync(turnContext, value, cancellationToken);
+                return;
+            case ExceptionMeasures.Marker:
+                await followUps.ExceptionStepAsync(turnContext, value, cancellationToken);
                 return;
             case "clause" when CardData.Text(value, "id") is { Length: > 0 and < 40 } id
                 && knowledge.Document.FindClauseWithItems(id) is { Count: > 0 } clauses:

@@ -94,6 +94,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ApprovalsBridge>();
         builder.AddIsmsBotJobs();
         services.AddSingleton<ApplicantActions>();
+        services.AddSingleton<ProcedureFollowUps>();
         services.AddSingleton<AuditCommands>();
         services.AddIsmsNotificationDelivery();
         services.AddTransient<IsmsTeamsBot>();

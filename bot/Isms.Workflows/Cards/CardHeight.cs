@@ -60,7 +60,8 @@ public static class CardHeight
 
         double height = 0;
         var first = true;
-        foreach (var element in elements.OfType<JsonObject>())
+        // A hidden element (behind a toggle) takes no room until it is shown.
+        foreach (var element in elements.OfType<JsonObject>().Where(e => (bool?)e["isVisible"] != false))
         {
             if (!first)
             {

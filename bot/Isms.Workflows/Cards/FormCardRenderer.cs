@@ -94,33 +94,69 @@ public static class FormCardRenderer
     {
         var facts = new List<(string, string)> { (definition.SenderRole, $"{who.Name}（{department ?? "所属未入力"}）") };
         facts.AddRange(answers.Select(a => (a.Field.Label, FieldValues.Display(a.Field, a.Value))));
-        var card = new AdaptiveCard()
-            .Add(TextBlock($"{definition.Title}の内容確認", TextTone.Heading));
-        if (note is not null)
-        {
-            // Why the confirmation is shown again (an old card was pressed, a draft was resumed): never silently.
-            card.Add(TextBlock(note, TextTone.Note));
-        }
-
-        card.Add(TextBlock("内容を確かめて「送信」を押してください。"))
-            .Add(FactSet(facts));
-        if (filledIn is { Count: > 0 })
-        {
-            card.Add(TextBlock($"自動で入力した項目: {string.Join("、", filledIn)}。違っていれば「修正する」で直してください。", TextTone.Note));
-        }
-
-        if (isIncident)
-        {
-            card.Add(TextBlock("この報告は情報セキュリティインシデントとして扱われ、速やかに関係者へ報告されます（根拠: 5.3(1)①）。", TextTone.Error));
-        }
-
         var step = definition.Steps.Count;
-        return card
-            .Add(TextBlock(CitationText(clauses), TextTone.Help))
-            .AddAction(SubmitAction("送信", FormCardData.Action(FormOp.Submit, draft.Id, step, draft.Nonce), "positive", sendInputs: false))
-            .AddAction(SubmitAction("修正する", FormCardData.Action(FormOp.Back, draft.Id, step, draft.Nonce), sendInputs: false))
-            .AddAction(SubmitAction("キャンセル", FormCardData.Action(FormOp.Cancel, draft.Id, step, draft.Nonce), "destructive", sendInputs: false))
-            .ToJson();
+        JsonObject Build(int shown)
+        {
+            var card = new AdaptiveCard()
+                .Add(TextBlock($"{definition.Title}の内容確認", TextTone.Heading));
+            if (note is not null)
+            {
+                // Why the confirmation is shown again (an old card was pressed, a draft was resumed): never silently.
+                card.Add(TextBlock(note, TextTone.Note));
+            }
+
+            card.Add(TextBlock("内容を確かめて「送信」を押してください。"))
+                .AddRange(FoldedFacts(facts, shown));
+            if (filledIn is { Count: > 0 })
+            {
+                card.Add(TextBlock($"自動で入力した項目: {string.Join("、", filledIn)}。違っていれば「修正する」で直してください。", TextTone.Note));
+            }
+
+            if (isIncident)
+            {
+                card.Add(TextBlock("この報告は情報セキュリティインシデントとして扱われ、速やかに関係者へ報告されます（根拠: 5.3(1)①）。", TextTone.Error));
+            }
+
+            return card
+                .Add(TextBlock(CitationText(clauses), TextTone.Help))
+                .AddAction(SubmitAction("送信", FormCardData.Action(FormOp.Submit, draft.Id, step, draft.Nonce), "positive", sendInputs: false))
+                .AddAction(SubmitAction("修正する", FormCardData.Action(FormOp.Back, draft.Id, step, draft.Nonce), sendInputs: false))
+                .AddAction(SubmitAction("キャンセル", FormCardData.Action(FormOp.Cancel, draft.Id, step, draft.Nonce), "destructive", sendInputs: false))
+                .ToJson();
+        }
+
+        // Every answer is on the card; those beyond one screen wait behind one toggle, in the form's order.
+        var card = Build(facts.Count);
+        for (var shown = facts.Count - 1; shown >= 1 && !CardHeight.FitsOneScreen(card); shown--)
+        {
+            card = Build(shown);
+        }
+
+        return card;
+    }
+
+    private const string MoreAnswersId = "moreAnswers";
+
+    /// <summary>The first <paramref name="shown"/> facts, then the rest in a hidden container with the toggle that shows them.</summary>
+    private static IEnumerable<JsonObject> FoldedFacts(List<(string, string)> facts, int shown)
+    {
+        yield return FactSet(facts.Take(shown));
+        if (shown >= facts.Count)
+        {
+            yield break;
+        }
+
+        var rest = Container([FactSet(facts.Skip(shown))]);
+        rest["id"] = MoreAnswersId;
+        rest["isVisible"] = false;
+        rest["spacing"] = "None";
+        yield return rest;
+        yield return ActionSet([new JsonObject
+        {
+            ["type"] = "Action.ToggleVisibility",
+            ["title"] = $"残り{facts.Count - shown}項目を表示／折りたたむ",
+            ["targetElements"] = new JsonArray(MoreAnswersId),
+        }]);
     }
 
     /// <summary>Consecutive date and time questions side by side (持ち出す日 | 返却予定日), the rest one per row.</summary>
@@ -184,6 +220,7 @@ public static class FormCardRenderer
                 {
                     DateRule.TodayOrLaterWithinYear => (FieldValues.FormatDate(today), FieldValues.FormatDate(today.AddYears(1))),
                     DateRule.TodayOrEarlier => ((string?)null, FieldValues.FormatDate(today)),
+                    DateRule.AfterTodayWithinYear => (FieldValues.FormatDate(today.AddDays(1)), FieldValues.FormatDate(today.AddYears(1))),
                     _ => (null, null),
                 };
                 var date = FieldValues.TryParseDate(value ?? "", out _) ? value : null;

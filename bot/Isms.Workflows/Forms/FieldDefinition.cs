@@ -18,6 +18,8 @@ public enum DateRule
     TodayOrLaterWithinYear,
     /// <summary>Things that already happened: not after today.</summary>
     TodayOrEarlier,
+    /// <summary>An end that must still be ahead (an 例外措置's end date): after today and at most a year ahead.</summary>
+    AfterTodayWithinYear,
 }
 
 /// <summary>Where a field can be filled from the person's own words.</summary>

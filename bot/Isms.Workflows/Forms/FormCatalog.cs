@@ -26,6 +26,8 @@ public sealed class FormCatalog
             SoftwareChangeRequestDefinition.Create(),
             OutsideDeviceRequestDefinition.Create(),
             InformationProvisionRequestDefinition.Create(),
+            DisposalRequestDefinition.Create(),
+            ExceptionMeasureRequestDefinition.Create(),
         ];
         _definitions = all.ToDictionary(d => d.Kind);
         _order = all.Select((d, i) => (d.Kind, i)).ToDictionary(x => x.Kind, x => x.i);

@@ -1,3 +1,4 @@
+using Isms.Workflows.Org;
 using Isms.Workflows.Requests;
 using Isms.Workflows.Storage;
 
@@ -67,6 +68,10 @@ public sealed record FormDefinition(
     /// <summary>The incident report the 管理者 who confirms a report of this procedure can make of it (5.3(1)①), from the
     /// report, the 管理者 as reporter and the time; null when the procedure's reports cannot become one.</summary>
     public Func<RequestRecord, RecordApplicant, DateTimeOffset, RequestRecord>? BecomesIncident { get; init; }
+    /// <summary>Who may file it (例外措置申請: the 管理者 and 情報システム管理者, 7.4(1)); empty: anyone in the directory.
+    /// The host refuses anyone else before a draft exists, naming <see cref="ApplicantRolesClause"/>.</summary>
+    public IReadOnlyList<OrgRole> ApplicantRoles { get; init; } = [];
+    public string? ApplicantRolesClause { get; init; }
 
     /// <summary>A report (誤送信報告, インシデント報告) is acknowledged, not approved.</summary>
     public bool IsReport => InitialStatus != RequestStatus.PendingApproval;

@@ -11,10 +11,16 @@ internal sealed record FormPage(int First, int Last, IReadOnlyList<FieldDefiniti
 /// </summary>
 internal sealed class FormPages(FormDefinition definition, FormDraft draft, Applicant who, DateOnly today, Func<FormPage, bool> fits)
 {
+    /// <summary>Most ways of answering the undecided questions tried when counting the pages still to come.</summary>
+    private const int MaxBranches = 256;
+
+    /// <summary>The answers the pages are cut for: the draft's, or the draft's with supposed answers to questions to come.</summary>
+    private IReadOnlyDictionary<string, string> _answers = draft.Answers;
+
     /// <summary>The questions <paramref name="step"/> asks now.</summary>
     public List<FieldDefinition> Asked(int step)
     {
-        var fields = FormSteps.Fields(definition, step, who, draft.Answers);
+        var fields = FormSteps.Fields(definition, step, who, _answers);
         return draft.AsksOnlyMissing ? fields.Where(f => !IsFilledIn(f)).ToList() : fields;
     }
 
@@ -80,20 +86,60 @@ internal sealed class FormPages(FormDefinition definition, FormDraft draft, Appl
     public FormPage Page(int first, int last) =>
         new(first, last, Enumerable.Range(first, last - first + 1).SelectMany(Asked).ToList());
 
-    /// <summary>The pages from the first step on, to number the one shown: (its number, how many).</summary>
+    /// <summary>The number of the page that starts at <paramref name="step"/> and how many pages the form has: the pages
+    /// before it as answered, and from it on the most that any way of answering the questions still to come makes, so
+    /// the total announced only shrinks as the person answers.</summary>
     public (int Number, int Count) Position(int step)
     {
-        var (number, count) = (1, 0);
-        for (var page = Forward(0); page is not null; page = Forward(page.Last + 1))
+        var before = 0;
+        for (var page = Forward(0); page is not null && page.Last < step; page = Forward(page.Last + 1))
         {
-            count++;
-            if (page.Last < step)
-            {
-                number = count + 1;
-            }
+            before++;
         }
 
-        return (Math.Min(number, Math.Max(count, 1)), Math.Max(count, 1));
+        var remaining = Branches(step).Max(answers => new FormPages(definition, draft, who, today, fits) { _answers = answers }.PagesFrom(step));
+        return (before + 1, before + Math.Max(remaining, 1));
+    }
+
+    private int PagesFrom(int step)
+    {
+        var count = 0;
+        for (var page = Forward(step); page is not null; page = Forward(page.Last + 1))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>The draft's answers with each way the choices not made yet, on <paramref name="step"/> or later, that show
+    /// or hide a question could go.</summary>
+    private List<IReadOnlyDictionary<string, string>> Branches(int step)
+    {
+        var ahead = definition.Steps.Skip(step).SelectMany(s => s.Fields).ToList();
+        var deciding = ahead.SelectMany(f => f.VisibleWhen).Select(c => c.FieldId).Distinct()
+            .Where(id => !draft.Answers.ContainsKey(id))
+            .Select(id => ahead.FirstOrDefault(f => f.Id == id))
+            .OfType<FieldDefinition>()
+            .ToList();
+        var branches = new List<Dictionary<string, string>> { new(draft.Answers) };
+        foreach (var field in deciding)
+        {
+            string[] values = field.Type switch
+            {
+                FieldType.Choice => [.. field.Choices.Select(c => c.Value)],
+                FieldType.Confirmation => [FieldValues.True, FieldValues.False],
+                _ => [],
+            };
+            if (values.Length == 0 || branches.Count * values.Length > MaxBranches)
+            {
+                continue;
+            }
+
+            branches = [.. branches.SelectMany(b => values.Select(v => new Dictionary<string, string>(b) { [field.Id] = v }))];
+        }
+
+        return [.. branches];
     }
 
     /// <summary>Whether an earlier step asks something (when every answer is shown, as 戻る shows them).</summary>

@@ -57,6 +57,26 @@ public sealed partial class FormService
         }
     }
 
+    /// <summary>Starts a new draft from given answers (a 延長申請 from the record it extends): what they fill is not asked
+    /// again, as with answers read from the person's words. A draft of the same form already open is offered first.</summary>
+    public FormReply StartWith(Applicant who, FormKind kind, IReadOnlyDictionary<string, string> answers)
+    {
+        lock (_gate)
+        {
+            var definition = _catalog.Get(kind);
+            var prefill = answers.Where(a => definition.FindField(a.Key) is not null).ToDictionary(a => a.Key, a => a.Value);
+            var existing = _drafts.FindByOwner(who.UserId, kind);
+            if (existing is not null)
+            {
+                existing.PendingPrefill = prefill;
+                _drafts.Save(existing);
+                return FormReply.Of(FormMessage.FromCard(StatusCardRenderer.DraftPromptCard([(definition, existing)], offerRestart: true)));
+            }
+
+            return StartNew(who, definition, prefill);
+        }
+    }
+
     /// <summary>The corrected answers replace those of the returned record; number, id and history stay.</summary>
     private FormReply Resubmit(Applicant who, FormDefinition definition, FormDraft draft, string recordId)
     {

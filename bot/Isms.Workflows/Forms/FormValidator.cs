@@ -73,6 +73,8 @@ public static class FormValidator
             DateRule.TodayOrLaterWithinYear when date < today => "過去の日付は指定できません。今日以降の日付を選んでください。",
             DateRule.TodayOrLaterWithinYear when date > today.AddYears(1) => "1年より先の日付は指定できません。",
             DateRule.TodayOrEarlier when date > today => "今日より後の日付は指定できません。",
+            DateRule.AfterTodayWithinYear when date <= today => "今日以前の日付は指定できません。明日以降の日付を選んでください。",
+            DateRule.AfterTodayWithinYear when date > today.AddYears(1) => "1年より先の日付は指定できません。",
             _ => null,
         };
     }

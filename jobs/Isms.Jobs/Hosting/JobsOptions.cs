@@ -52,6 +52,13 @@ public sealed class JobsOptions
     /// 管理者 is told this many working hours later.</summary>
     public double TakeoutTellManagerAfterWorkingHours { get; set; } = 8.75;
 
+    /// <summary>廃棄・リース返却 (2(2)⑩(イ)): the applicant is asked for the record from the first working moment after the
+    /// planned date; the 管理者 is told this many working hours later.</summary>
+    public double DisposalTellManagerAfterWorkingHours { get; set; } = 8.75;
+
+    /// <summary>例外措置 (7.4): the applicant and the CISO are told this many days before the end date.</summary>
+    public int ExceptionEndNoticeDays { get; set; } = 14;
+
     /// <summary>自己点検 (9.2) reminder, "MM-dd" of each fiscal year (moved to the next working day).</summary>
     public string SelfInspectionDay { get; set; } = "05-15";
 
@@ -116,6 +123,11 @@ public sealed class JobsOptions
         if (TakeoutTellManagerAfterWorkingHours < 0 || LedgerRetentionDays < 30)
         {
             yield return "Jobs:TakeoutTellManagerAfterWorkingHours must not be negative and Jobs:LedgerRetentionDays at least 30.";
+        }
+
+        if (DisposalTellManagerAfterWorkingHours < 0 || ExceptionEndNoticeDays is < 0 or > 365)
+        {
+            yield return "Jobs:DisposalTellManagerAfterWorkingHours must not be negative and Jobs:ExceptionEndNoticeDays between 0 and 365.";
         }
 
         if (string.IsNullOrWhiteSpace(ChaseCron) || ChaseCron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6))

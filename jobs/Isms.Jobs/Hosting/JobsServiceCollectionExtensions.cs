@@ -44,6 +44,8 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<PendingApprovalChaseJob>();
         services.AddTransient<IncidentAcknowledgementChaseJob>();
         services.AddTransient<TakeoutReturnChaseJob>();
+        services.AddTransient<DisposalRecordChaseJob>();
+        services.AddTransient<ExceptionMeasureEndChaseJob>();
         services.AddTransient<SelfInspectionReminderJob>();
         services.AddTransient<TrainingChaseJob>();
         services.AddTransient<LedgerPruneJob>();

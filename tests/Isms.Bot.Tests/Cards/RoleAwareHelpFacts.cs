@@ -14,7 +14,7 @@ public sealed class RoleAwareHelpFacts(BotHost host) : IClassFixture<BotHost>
 {
     // Five forms as buttons, the rarer ones under その他 (two rows at most).
     private static readonly string[] Forms = ["誤送信報告", "持ち出し申請", "Web会議申請", "クラウド利用申請", "インシデント報告",
-        "その他", "障害報告", "ソフトウェア導入・設定変更申請", "支給以外の端末・媒体の利用申請", "外部への情報提供申請"];
+        "その他", "障害報告", "ソフトウェア導入・設定変更申請", "支給以外の端末・媒体の利用申請", "外部への情報提供申請", "廃棄・リース返却申請", "例外措置申請"];
     private static readonly string[] Records = ["申請状況", "インシデント状況", "研修状況", "クラウド台帳", "返却"];
 
     private static TeamsUser Directory(string key, string name, int number) => new($"29:{key}-help", name, $"00000000-0000-4000-8000-{number:D12}");

@@ -36,6 +36,8 @@ public abstract partial class FormPipelineFacts
         }
 
         Assert.Contains($"{Title}の内容確認", AllText(person.Card));
+        Assert.True(!CardsFitOneScreen || CardHeight.FitsOneScreen(person.Card),
+            $"the confirmation is {CardHeight.Estimate(person.Card, CardHeight.LaptopWidth):0} px at 1366x625, {CardHeight.Estimate(person.Card, CardHeight.PhoneWidth):0} px on a phone");
     }
 
     /// <summary>Presses 次へ until the confirmation, typing the plain answer (or the one in <paramref name="instead"/>) of

@@ -50,10 +50,11 @@ public sealed class WebMeetingRequestPipelineFacts(BotHost host) : FormPipelineF
 
         await person.Press("次へ", Meeting("other"));
 
-        Assert.Contains("Web会議申請（2/4）", AllText(person.Card));
+        // The total counts the questions later answers may still bring (the counter itself: FormPageNumberFacts).
+        Assert.Contains("Web会議申請（2/5）", AllText(person.Card));
         Assert.Equal(["serviceOther", "meetingDate", "startTime", "endTime"], FieldIds(person.Card));
         await person.Press("次へ", [("serviceOther", "LINE WORKS"), .. When]);
-        Assert.Contains("Web会議申請（3/4）", AllText(person.Card));
+        Assert.Contains("Web会議申請（3/", AllText(person.Card));
     }
 
     [Fact]

@@ -57,6 +57,10 @@ public sealed class CardGallery(PlaygroundSession session)
         new("help-chief", "ヘルプ", "情報セキュリティ相談ボット", SampleOrg.Takahashi, Budgeted: true),
         new("clause-typed", "条項 5.1(1)③", "5.1(1)③"),
         new("cloud-register", "クラウド台帳", "クラウド"),
+        // The first card of a form started by its command; a person no other test uses, so no draft is left in anyone's way.
+        new("form-takeout", "持ち出し申請", "持ち出し申請（1/", SampleOrg.Suzuki, Budgeted: true),
+        new("form-incident", "インシデント報告", "インシデント報告（1/", SampleOrg.Suzuki, Budgeted: true),
+        new("form-cloud", "クラウド利用申請", "クラウド利用申請（1/", SampleOrg.Suzuki, Budgeted: true),
     ];
 
     public static GalleryCard Find(string name) => Cards.Single(c => c.Name == name);

@@ -78,4 +78,24 @@ public sealed class ProcedureRoutesFacts
 
         Assert.Equal((StepAction.Approve, OrgRole.SecurityManager, "2(2)⑨(イ)", "佐藤 花子"), Describe(step));
     }
+
+    [Fact]
+    public void ADisposalOrLeaseReturn_NeedsTheManagerOfTheApplicantsDepartment()
+    {
+        var record = Record(DisposalRequestDefinition.Kind, Yamada, confidentiality: 3);
+
+        var step = Assert.Single(Router().Route(record, Today).Steps);
+
+        Assert.Equal((StepAction.Approve, OrgRole.SecurityManager, "2(2)⑩(ウ)", "佐藤 花子"), Describe(step));
+    }
+
+    [Fact]
+    public void AnExceptionMeasure_IsForTheCisoToPermit()
+    {
+        var record = Record(ExceptionMeasureRequestDefinition.Kind, OrgTestData.Aad(2));
+
+        var step = Assert.Single(Router().Route(record, Today).Steps);
+
+        Assert.Equal((StepAction.Approve, OrgRole.Ciso, "7.4(1)", "田中 三郎"), Describe(step));
+    }
 }
