@@ -107,7 +107,7 @@ public sealed class FormEngineFacts : IDisposable
             Assert.True(after.Service.HasOpenDraft(FormHarness.Alice, out var kinds));
             Assert.Equal([FormKind.TakeoutRequest], kinds);
             var resumed = after.Session(FormHarness.Alice);
-            resumed.Send(Payload(card, "次へ", new Dictionary<string, string> { ["encryption"] = "true", ["lockedCase"] = "true" }));
+            resumed.Send(Payload(card, "次へ", new Dictionary<string, string> { ["transportMeasure"] = "暗号化・パスワードを設定する" }));
             Assert.Equal("USB-012", Facts(resumed.Card)["資産番号・管理番号"]);
             resumed.Click("送信");
             Assert.Equal("持出-2026-0001", resumed.Last.CreatedRecord!.Number);

@@ -18,7 +18,7 @@ public sealed partial class FormPageNumberFacts : IDisposable
     {
         ["takeout.public"] = (FormKind.TakeoutRequest, TakeoutRequestFacts.Answers()),
         ["takeout.confidential-outside"] = (FormKind.TakeoutRequest,
-            [.. TakeoutRequestFacts.Answers(confidentiality: "2", processOutside: "yes"), ("outsideWorkPlace", "県庁 会議室"), ("encryption", "true"), ("lockedCase", "true")]),
+            [.. TakeoutRequestFacts.Answers(confidentiality: "2", processOutside: "yes"), ("outsideWorkPlace", "県庁 会議室"), ("transportMeasure", "暗号化・パスワードを設定する")]),
         ["misdelivery.attachment"] = (FormKind.MisdeliveryReport,
             [.. MisdeliveryReportFacts.Answers(hasAttachment: "yes", personalData: "yes"), ("attachmentNames", "名簿.xlsx"), ("personalDataCount", "10-99")]),
         ["webmeeting.other-terminal"] = (FormKind.WebMeetingRequest,

@@ -40,7 +40,7 @@ public sealed class TakeoutRequestFacts : IDisposable
         session.Start(FormKind.TakeoutRequest, "明日から2日間、ノートPCを県の研修に持ち出します");
 
         Assert.Equal(["assetNumber", "confidentiality", "processOutside"], InputFieldIds(session.Card));
-        var taps = session.FillIn(("assetNumber", "PC-0123"), ("confidentiality", "2"), ("processOutside", "no"), ("encryption", "true"), ("lockedCase", "true"));
+        var taps = session.FillIn(("assetNumber", "PC-0123"), ("confidentiality", "2"), ("processOutside", "no"), ("transportMeasure", "暗号化・パスワードを設定する"));
         session.Click("送信");
 
         Assert.Equal(3, taps + 1);
@@ -100,33 +100,33 @@ public sealed class TakeoutRequestFacts : IDisposable
     }
 
     [Fact]
-    public void Confidentiality2_RequiresEncryptionAndLockedCase()
+    public void Confidentiality2_AsksWhichMeasureIsTaken()
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.TakeoutRequest);
         session.FillIn(Answers(confidentiality: "2"));
 
-        Assert.Equal(["encryption", "lockedCase", "otherMeasures"], InputFieldIds(session.Card));
+        Assert.Equal(["transportMeasure", "otherMeasures"], InputFieldIds(session.Card));
         session.Next();
-        Assert.Equal("内容を確認して、チェックを入れてください。", ErrorFor(session.Card, "encryption"));
-        Assert.Equal("内容を確認して、チェックを入れてください。", ErrorFor(session.Card, "lockedCase"));
+        Assert.Equal("選択してください。", ErrorFor(session.Card, "transportMeasure"));
 
-        session.Next(("encryption", "true"), ("lockedCase", "true"));
+        session.Next(("transportMeasure", "鍵付きのケースなどに入れる"));
         session.Click("送信");
         var record = session.Last.CreatedRecord!;
         Assert.Equal(2, record.HighestConfidentiality);
+        Assert.Equal("2", record.ConfidentialityClass);
         Assert.Contains("2(2)⑧(イ)", record.AppliedClauses);
-        Assert.Equal("確認しました", record.Answers["encryption"].Display);
+        Assert.Equal("鍵付きのケースなどに入れる", record.Answers["transportMeasure"].Display);
     }
 
     [Fact]
-    public void PaperOfConfidentiality3_NeedsLockedCaseButNotEncryption()
+    public void PaperOfConfidentiality3B_AsksTheMeasureToo()
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.TakeoutRequest);
-        session.FillIn(Answers(confidentiality: "3", item: "paper"));
+        session.FillIn(Answers(confidentiality: "3B", item: "paper"));
 
-        Assert.Equal(["lockedCase", "otherMeasures"], InputFieldIds(session.Card));
+        Assert.Equal(["transportMeasure", "otherMeasures"], InputFieldIds(session.Card));
     }
 
     [Fact]

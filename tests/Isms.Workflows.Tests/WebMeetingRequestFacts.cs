@@ -14,7 +14,7 @@ public sealed class WebMeetingRequestFacts : IDisposable
     /// <summary>Every answer of the plain path, by field id (a card takes those of the questions it shows).</summary>
     internal static (string, string)[] Answers(string service = "zoom", string confidentiality = "1", string terminal = "issued") =>
     [
-        ("hostOrganisation", "群馬県"), ("meetingTitle", "消防救急無線の担当者会議"), ("service", service),
+        ("meetingRole", "invited"), ("hostOrganisation", "群馬県"), ("meetingTitle", "消防救急無線の担当者会議"), ("service", service),
         ("meetingDate", "2026-12-01"), ("startTime", "14:00"), ("endTime", "15:30"),
         ("confidentiality", confidentiality), ("terminal", terminal), ("network", "office"), ("recording", "none"),
     ];

@@ -189,6 +189,12 @@ public sealed class ApprovalsBridge(
             await SendAsync(notification, recordId, view.Number, cancellationToken);
         }
 
+        // 5.3(1)①: the incident report the 管理者 made of the report starts its chain; its receipt goes to the 管理者.
+        if (result.Incident is { } incident)
+        {
+            await incidents.AfterSubmitAsync(turnContext, incident, cancellationToken);
+        }
+
         return Card(DecisionCard.Status(view));
     }
 

@@ -18,6 +18,9 @@ public enum Decision
     Reject,
     /// <summary>確認 (verb isms.acknowledge), for reports such as 誤送信報告.</summary>
     Acknowledge,
+    /// <summary>インシデントとして報告 (verb isms.reportIncident): acknowledges a report whose procedure can become an
+    /// incident (誤送信報告) and opens an incident report linked to it (5.3(1)①).</summary>
+    ReportIncident,
 }
 
 public static class DecisionText
@@ -26,6 +29,7 @@ public static class DecisionText
     public const string ReturnVerb = "isms.return";
     public const string RejectVerb = "isms.reject";
     public const string AcknowledgeVerb = "isms.acknowledge";
+    public const string ReportIncidentVerb = "isms.reportIncident";
     public const string RefreshVerb = "isms.refresh";
 
     public static string Label(this Decision decision) => decision switch
@@ -34,6 +38,7 @@ public static class DecisionText
         Decision.Return => "差戻し",
         Decision.Reject => "却下",
         Decision.Acknowledge => "確認",
+        Decision.ReportIncident => "インシデントとして報告",
         _ => decision.ToString(),
     };
 
@@ -42,6 +47,7 @@ public static class DecisionText
         Decision.Approve => ApproveVerb,
         Decision.Return => ReturnVerb,
         Decision.Reject => RejectVerb,
+        Decision.ReportIncident => ReportIncidentVerb,
         _ => AcknowledgeVerb,
     };
 
@@ -52,6 +58,7 @@ public static class DecisionText
         ReturnVerb => Decision.Return,
         RejectVerb => Decision.Reject,
         AcknowledgeVerb => Decision.Acknowledge,
+        ReportIncidentVerb => Decision.ReportIncident,
         _ => null,
     };
 }
@@ -111,6 +118,9 @@ public sealed record DecisionResult(
     string? ActivityId)
 {
     public bool Succeeded => Outcome == DecisionOutcome.Decided;
+
+    /// <summary>The incident report just created by <see cref="Decision.ReportIncident"/>: the host opens its chain.</summary>
+    public RequestRecord? Incident { get; init; }
 }
 
 public enum WithdrawOutcome
@@ -146,7 +156,7 @@ public sealed record ApprovalView(
     string Title,
     string ApplicantName,
     string? Department,
-    int Confidentiality,
+    string Confidentiality,
     IReadOnlyList<(string Label, string Value)> Answers,
     IReadOnlyList<string> Clauses,
     DateTimeOffset SubmittedAt,
@@ -163,7 +173,9 @@ public sealed record ApprovalView(
     IReadOnlyList<string>? CurrentStepNotes = null,
     bool Resubmitted = false,
     IReadOnlyList<AnswerChange>? ChangesSinceReturn = null,
-    string? CurrentTask = null);
+    string? CurrentTask = null,
+    bool CanReportIncident = false,
+    string? LinkedRecord = null);
 
 /// <summary>Stored in the <c>approvals</c> collection, keyed by record id.</summary>
 public sealed class ApprovalDocument

@@ -149,8 +149,9 @@ public sealed partial class ApprovalService
             if (!_router.MayDecide(step.ToStep(), person, today, record))
                 return Refuse(DecisionOutcome.NotAllowed, $"この申請を判断できるのは{step.Label}（{Names(step)}）またはその代理の方です。");
 
+            var definition = FormCatalog.Standard.Find(record.Kind.Key);
             var allowed = step.Action == StepAction.Acknowledge
-                ? decision is Decision.Acknowledge or Decision.Return
+                ? decision is Decision.Acknowledge or Decision.Return || (decision == Decision.ReportIncident && definition?.BecomesIncident is not null)
                 : decision is Decision.Approve or Decision.Return or Decision.Reject;
             if (!allowed)
                 return Refuse(DecisionOutcome.Invalid, $"この手順では「{decision.Label()}」は選べません。");
@@ -203,11 +204,27 @@ public sealed partial class ApprovalService
 
             document.Version++;
             document.CardVersion = RecordChanges.NewCardVersion();
+            // 5.3(1)①: the incident report made of the report, by the 管理者 who confirms it; each record names the other.
+            var incident = decision == Decision.ReportIncident
+                ? definition!.BecomesIncident!(record, RecordApplicant.From(new Forms.Applicant(person.TeamsUserId ?? invokerTeamsId ?? person.Id,
+                    person.AadObjectId ?? invokerAadObjectId, person.Name, person.Department), person.Department), now)
+                : null;
             // What the procedure records on approval (the クラウド台帳) is written in the same transaction.
             _changes.Commit(record, () =>
             {
                 _approvals.Upsert(document);
                 if (record.Status == RequestStatus.Approved) FormCatalog.Standard.Get(record.Kind).OnApproved?.Invoke(new ApprovedRecord(record, person.Name, now, _database));
+                if (incident is not null)
+                {
+                    incident.LinkedRecordId = record.Id;
+                    incident.LinkedRecordNumber = record.Number;
+                    incident.LinkedRecordTitle = record.Title;
+                    LiteDbRequestStore.InsertNumbered(_database, incident, FormCatalog.Standard.Get(FormKind.IncidentReport).NumberPrefix, JapanTime.Now(_time).Year);
+                    record.LinkedRecordId = incident.Id;
+                    record.LinkedRecordNumber = incident.Number;
+                    record.LinkedRecordTitle = incident.Title;
+                    _records.Update(record);
+                }
             }, [new AuditEvent(AuditAction(decision), person.Id, person.Name, record.Id, record.Number, from.ToString(), record.Status.ToString(),
                 step.Clause, activityId, NullIfEmpty((actingFor is null ? "" : $"{actingFor.PersonId}の代理 ") + (comment ?? "")))]);
 
@@ -219,8 +236,10 @@ public sealed partial class ApprovalService
                     ApplicantText(record, decision, person.Name, comment, document) + $"\n\n次の対応: {NextSteps.ForRecord(record, view)}", returnedCard),
             };
             if (advances) notices.AddRange(AssignmentNotices(record, document));
-            var message = $"{record.Number}を{decision.Label()}しました。" + (advances ? $"次は{document.Current!.SpokenLabel()}の判断を待ちます。" : "");
-            return new DecisionResult(DecisionOutcome.Decided, message, record.Status, view, notices, document.ActivityId);
+            var message = incident is not null
+                ? $"{record.Number}を確認し、インシデント報告（{incident.Number}）を作成しました。"
+                : $"{record.Number}を{decision.Label()}しました。" + (advances ? $"次は{document.Current!.SpokenLabel()}の判断を待ちます。" : "");
+            return new DecisionResult(DecisionOutcome.Decided, message, record.Status, view, notices, document.ActivityId) { Incident = incident };
         });
     }
 
@@ -300,6 +319,7 @@ public sealed partial class ApprovalService
         Decision.Approve => "Approved",
         Decision.Return => "Returned",
         Decision.Reject => "Rejected",
+        Decision.ReportIncident => "ReportedAsIncident",
         _ => "Acknowledged",
     };
 
@@ -341,6 +361,8 @@ public sealed partial class ApprovalService
             Decision.Approve => $"{subject}が{decider}さんにより承認されました。" + (comment is null ? "" : $"\n\nコメント: {comment}"),
             Decision.Return => $"{subject}が{decider}さんにより差し戻されました。\n\nコメント: {comment}",
             Decision.Reject => $"{subject}は{decider}さんにより却下されました。\n\n理由: {comment}",
+            Decision.ReportIncident => $"{subject}を{decider}さんが確認し、情報セキュリティインシデントとして報告しました（{record.LinkedRecordNumber}、根拠 5.3(1)①）。"
+                + (comment is null ? "" : $"\n\nコメント: {comment}"),
             _ => $"{subject}を{decider}さんが確認しました。" + (comment is null ? "" : $"\n\nコメント: {comment}"),
         };
     }
@@ -354,7 +376,7 @@ public sealed partial class ApprovalService
             record.Title,
             record.Applicant.Name,
             record.Applicant.Department,
-            record.HighestConfidentiality,
+            record.ConfidentialityLabel,
             record.ShownAnswers(),
             record.AppliedClauses,
             record.CreatedAt,
@@ -372,6 +394,9 @@ public sealed partial class ApprovalService
             step?.Notes ?? [],
             record.IsResubmission,
             record.ChangesSinceReturn,
-            step?.Task);
+            step?.Task,
+            step?.Action == StepAction.Acknowledge && document.State == ApprovalState.Pending
+                && FormCatalog.Standard.Find(record.Kind.Key)?.BecomesIncident is not null,
+            record.LinkedRecordLabel);
     }
 }

@@ -43,7 +43,10 @@ public static class DecisionCard
             card.Add(TextBlock(commentError, TextTone.Error));
         }
 
-        foreach (var decision in acknowledge ? new[] { Decision.Acknowledge, Decision.Return } : [Decision.Approve, Decision.Return, Decision.Reject])
+        Decision[] decisions = !acknowledge ? [Decision.Approve, Decision.Return, Decision.Reject]
+            : view.CanReportIncident ? [Decision.Acknowledge, Decision.ReportIncident, Decision.Return]
+            : [Decision.Acknowledge, Decision.Return];
+        foreach (var decision in decisions)
         {
             card.AddAction(Execute(decision, view));
         }
@@ -100,9 +103,10 @@ public static class DecisionCard
         ("申請者", view.ApplicantName),
         ("所属", view.Department ?? "未登録"),
         ("様式", view.Title),
-        ("機密性", view.Confidentiality > 0 ? $"機密性{view.Confidentiality}" : "該当なし"),
+        ("機密性", view.Confidentiality),
         ("申請日時", JapanTime.FormatDateTime(view.SubmittedAt)),
         ("根拠", StepClauses(view)),
+        ("関連する記録", view.LinkedRecord ?? ""),
     }.Where(f => f.Value.Length > 0);
 
     /// <summary>The clause of the step being decided, else those the steps were decided under; the record's clauses

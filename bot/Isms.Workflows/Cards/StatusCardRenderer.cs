@@ -78,6 +78,11 @@ public static class StatusCardRenderer
                 ("状態", progress.State),
                 ("受付日", JapanTime.FormatDateTime(record.CreatedAt)),
             };
+            if (record.LinkedRecordLabel is { } linked)
+            {
+                facts.Add(("関連する記録", linked));
+            }
+
             var approval = progress.Approval;
             if (approval is not null)
             {

@@ -47,6 +47,8 @@ public enum PrefillSource
     Message,
     /// <summary>A named body the words mention (県の担当者に → 群馬県).</summary>
     Organisation,
+    /// <summary>Invited to a meeting (招待, 参加, X主催の) or hosting it (主催します).</summary>
+    MeetingRole,
 }
 
 /// <summary>What a field holds before the person answers, when the words did not say.</summary>
@@ -57,6 +59,8 @@ public enum FieldDefault
     Today,
     /// <summary>The person filling in the form, with their 所属: 「山田 太郎（消防本部 警防課）」.</summary>
     Applicant,
+    /// <summary>The first choice (the usual case), shown on the confirmation card where it can be changed.</summary>
+    FirstChoice,
 }
 
 public sealed record ChoiceOption(string Value, string Title);
@@ -100,7 +104,7 @@ public sealed record FieldDefinition(string Id, string Label, FieldType Type, IR
     public IReadOnlyList<FieldCondition> VisibleWhen { get; init; } = [];
     public DateRule DateRule { get; init; }
     public int? MaxLengthOverride { get; init; }
-    /// <summary>The answer is a 機密性 level ("1".."3") that counts toward the record's highest 機密性.</summary>
+    /// <summary>The answer is a 機密性 class ("1", "2", "3", or "3A".."3C") that counts toward the record's highest 機密性.</summary>
     public bool IsConfidentiality { get; init; }
     public PrefillSource Prefill { get; init; }
     /// <summary>Choices put before <see cref="Choices"/> when the catalog hands out the definition (the directory's systems).</summary>

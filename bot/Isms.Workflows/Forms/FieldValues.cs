@@ -23,6 +23,15 @@ public static class FieldValues
     public static string DisplayDate(DateOnly date) =>
         $"{date.Year}年{date.Month}月{date.Day}日（{DayOfWeekNames[(int)date.DayOfWeek]}）";
 
+    /// <summary>The 機密性 level of an answer: "3A", "3B" and "3C" are all 3 (2(1)); 0 when it is none of the levels.</summary>
+    public static int ConfidentialityLevel(string? value) =>
+        value switch
+        {
+            "1" or "2" or "3" => value[0] - '0',
+            "3A" or "3B" or "3C" => 3,
+            _ => 0,
+        };
+
     public static string Display(FieldDefinition field, string? value)
     {
         if (string.IsNullOrEmpty(value))

@@ -18,8 +18,8 @@ public sealed class FormCatalog
         FormDefinition[] all =
         [
             MisdeliveryReportDefinition.Create(),
-            TakeoutRequestDefinition.Create(),
-            WebMeetingRequestDefinition.Create(options.WebMeetingApprover),
+            TakeoutRequestDefinition.Create(options.TakeoutMeasures),
+            WebMeetingRequestDefinition.Create(options.WebMeetingApprover, options.WebMeetingInvitationNeedsApproval),
             CloudUseRequestDefinition.Create(),
             IncidentReportDefinition.Create(options.MalwareFirstResponse),
             FaultReportDefinition.Create(options.MalwareFirstResponse),

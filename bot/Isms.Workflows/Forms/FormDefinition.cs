@@ -19,6 +19,8 @@ public enum RuleEffects
     MarkIncident = 1,
     /// <summary>Tell the person <see cref="FormRule.Notice"/> at once, as soon as the answer is known.</summary>
     NotifyImmediately = 2,
+    /// <summary>Nothing to apply for: the person is told <see cref="FormRule.Notice"/>, the draft is dropped, no record is made.</summary>
+    EndsForm = 4,
 }
 
 /// <summary>A policy consequence of some answers. All conditions must hold; <see cref="Clauses"/> are added to the record.</summary>
@@ -63,6 +65,9 @@ public sealed record FormDefinition(
     /// <summary>What the procedure records when a request is finally approved, in the approval's transaction
     /// (the クラウド利用申請 writes the クラウド台帳); null when nothing.</summary>
     public Action<ApprovedRecord>? OnApproved { get; init; }
+    /// <summary>The incident report the 管理者 who confirms a report of this procedure can make of it (5.3(1)①), from the
+    /// report, the 管理者 as reporter and the time; null when the procedure's reports cannot become one.</summary>
+    public Func<RequestRecord, RecordApplicant, DateTimeOffset, RequestRecord>? BecomesIncident { get; init; }
     /// <summary>Who may file it (例外措置申請: the 管理者 and 情報システム管理者, 7.4(1)); empty: anyone in the directory.
     /// The host refuses anyone else before a draft exists, naming <see cref="ApplicantRolesClause"/>.</summary>
     public IReadOnlyList<OrgRole> ApplicantRoles { get; init; } = [];

@@ -93,6 +93,7 @@ public sealed partial class FormService
         record.ChangesSinceReturn = AnswerChange.Between(record.Answers, corrected.Answers);
         record.Answers = corrected.Answers;
         record.HighestConfidentiality = corrected.HighestConfidentiality;
+        record.ConfidentialityClass = corrected.ConfidentialityClass;
         record.IsIncident = corrected.IsIncident;
         record.AppliedClauses = corrected.AppliedClauses;
         record.NextStep = corrected.NextStep;

@@ -164,6 +164,12 @@ public sealed partial class FormService
         _logger.LogInformation(
             "Form {Kind} started as draft {DraftId} with {FromWords} answers from the words, {FromLast} from the last record and {Defaults} defaults",
             definition.Kind, draft.Id, Count(AutoFillSource.Words), Count(AutoFillSource.LastAnswer), Count(AutoFillSource.Default));
+        if (Ending(who, definition, draft) is { } ending)
+        {
+            _logger.LogInformation("Form {Kind} ended at its start by rule {RuleId}", definition.Kind, ending.Id);
+            return Text(ending.Notice!);
+        }
+
         var note = FormView.FilledInNote(definition, draft, who, Today);
         if (FormView.Pages(definition, draft, who, Today, note).Forward(0) is not { } first)
         {
@@ -179,6 +185,14 @@ public sealed partial class FormService
     private FormReply Next(Applicant who, FormDefinition definition, FormDraft draft, CardSubmission submission)
     {
         var inputErrors = FormSteps.MergeInputs(draft, submission);
+        // An answer that leaves nothing to apply for ends the form before the rest of the page is checked.
+        if (Ending(who, definition, draft) is { } ending)
+        {
+            _drafts.Delete(draft.Id);
+            _logger.LogInformation("Draft {DraftId} ended by rule {RuleId}", draft.Id, ending.Id);
+            return Text(ending.Notice!);
+        }
+
         var pages = FormView.Pages(definition, draft, who, Today);
         var fields = pages.Page(draft.StepIndex, FormView.PageEnd(draft)).Fields;
         // Only what the card showed is checked now; a field that the answers just made visible is shown first.
@@ -329,6 +343,10 @@ public sealed partial class FormService
         _drafts.Save(draft);
         return new FormReply(messages, null);
     }
+
+    private FormRule? Ending(Applicant who, FormDefinition definition, FormDraft draft) =>
+        definition.Rules.FirstOrDefault(r => r.Effects.HasFlag(RuleEffects.EndsForm) && r.Notice is not null
+            && r.Applies(FormSteps.Effective(definition, who, draft.Answers)));
 
     private static string SubmissionKey(string draftId, string nonce) => $"{draftId}:{nonce}";
 

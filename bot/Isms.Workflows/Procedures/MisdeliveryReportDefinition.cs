@@ -68,6 +68,7 @@ public static class MisdeliveryReportDefinition
         ])
     {
         CommandWords = ["誤送信報告"],
+        BecomesIncident = MisdeliveryIncident.From,
         InitialStatus = RequestStatus.Submitted,
         NextStep = "所属の情報セキュリティ管理者が内容を確認します（根拠: 6.1(15)④）。",
         Rules =

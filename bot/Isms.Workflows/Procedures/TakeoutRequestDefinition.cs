@@ -14,6 +14,19 @@ public static class TakeoutRequestDefinition
     public const string StartDate = "startDate";
     public const string EndDate = "endDate";
     public const string ProcessOutside = "processOutside";
+    public const string TransportMeasure = "transportMeasure";
+    public const string NoMeasureReason = "noMeasureReason";
+
+    /// <summary>The answer of <see cref="TransportMeasure"/> that says no measure is needed (a reason is then required).</summary>
+    public const string NoMeasure = "none";
+
+    /// <summary>The measures 2(2)⑧(ア) names: a password or encryption, a locked case, or both.</summary>
+    public static readonly IReadOnlyList<string> DefaultMeasures =
+    [
+        "暗号化・パスワードを設定し、鍵付きのケースなどに入れる",
+        "暗号化・パスワードを設定する",
+        "鍵付きのケースなどに入れる",
+    ];
 
     public const string Paper = "paper";
 
@@ -27,7 +40,18 @@ public static class TakeoutRequestDefinition
         new("software", "ソフトウェア"),
     ];
 
-    public static FormDefinition Create() => new(
+    /// <param name="configuredMeasures">Forms:TakeoutMeasures; empty: <see cref="DefaultMeasures"/>.</param>
+    public static FormDefinition Create(IReadOnlyList<string>? configuredMeasures = null)
+    {
+        var measures = (configuredMeasures is { Count: > 0 } ? configuredMeasures : DefaultMeasures)
+            .Where(m => !string.IsNullOrWhiteSpace(m) && m != NoMeasure).Distinct()
+            .Select(m => new ChoiceOption(m, m))
+            .Append(new ChoiceOption(NoMeasure, "対策は不要（理由を入力）"))
+            .ToList();
+        return Definition(measures);
+    }
+
+    private static FormDefinition Definition(IReadOnlyList<ChoiceOption> measures) => new(
         FormKind.TakeoutRequest,
         Title: "持ち出し申請",
         NumberPrefix: "持出",
@@ -50,26 +74,30 @@ public static class TakeoutRequestDefinition
             ]),
             new FormStep("持ち出す情報",
             [
-                Confidentiality(ConfidentialityLevel, "記録されている情報の機密性（最も高いもの）", "2(2)⑤(ウ)"),
+                ConfidentialityClass(ConfidentialityLevel, "記録されている情報の機密性（最も高いもの）", "2(2)⑤(ウ)"),
                 Choice(ProcessOutside, "持ち出した先で情報を処理（閲覧・編集）しますか", YesNo, "5.1(1)③(ウ)"),
             ]),
             new FormStep("安全対策",
             [
                 Text("outsideWorkPlace", "外部で作業する場所", "5.1(1)③(ウ)")
                     with { VisibleWhen = [When(ProcessOutside, Yes)], RemembersLastAnswer = true },
-                Confirm("encryption", "暗号化またはパスワードを設定しました", "2(2)⑧(ア)")
+                Choice(TransportMeasure, "運搬するときの対策", measures, "2(2)⑧(ア)")
                     with
                     {
-                        VisibleWhen = [When(ConfidentialityLevel, "2", "3"), WhenNot(ItemKind, Paper)],
-                        Help = "機密性2以上の情報資産を運搬するときは、暗号化などの不正利用防止措置が必要です。",
-                    },
-                Confirm("lockedCase", "鍵付きのケースなどに入れて運搬します", "2(2)⑧(ア)")
-                    with
-                    {
-                        VisibleWhen = [When(ConfidentialityLevel, "2", "3")],
-                        Help = "機密性2以上の情報資産は、鍵付きのケースなどに格納して運搬してください。",
+                        VisibleWhen = [When(ConfidentialityLevel, Level2OrAboveClasses)],
+                        Help = "機密性2以上の情報資産は、必要に応じ暗号化や鍵付きのケースへの格納などで不正利用を防ぎます。",
                     },
                 LongText("otherMeasures", "その他の対策", "2(2)⑧(ア)") with { Required = false },
+            ]),
+            // Its own step: it depends on the measure chosen, so it follows on the next card when asked.
+            new FormStep("対策が不要な理由",
+            [
+                Text(NoMeasureReason, "対策が不要な理由", "2(2)⑧(ア)")
+                    with
+                    {
+                        VisibleWhen = [When(TransportMeasure, NoMeasure)],
+                        Help = "例: 情報の入っていないインストール用の媒体のため。",
+                    },
             ]),
         ])
     {
@@ -79,7 +107,14 @@ public static class TakeoutRequestDefinition
         DateOrders = [new(StartDate, EndDate, "返却予定日は持ち出す日と同じか、それより後の日付にしてください。")],
         Rules =
         [
-            new FormRule("confidential-transport", [When(ConfidentialityLevel, "2", "3")], ["2(2)⑧(ア)", "2(2)⑧(イ)"], RuleEffects.None),
+            new FormRule("confidential-transport", [When(ConfidentialityLevel, Level2OrAboveClasses)], ["2(2)⑧(ア)", "2(2)⑧(イ)"], RuleEffects.None),
+            // 別表2: for 機密性3 (重要度IV・III) transfer outside is in principle forbidden; 2(1): work on other than the
+            // issued devices too. A warning, not a block: the 管理者 decides (2(2)⑧(イ)).
+            new FormRule("confidentiality-3", [When(ConfidentialityLevel, Level3Classes)], ["別表2"], RuleEffects.NotifyImmediately)
+            {
+                Notice = "機密性3の情報です。外部への転送は原則として禁止され（別表2）、支給された端末以外での作業も原則として禁止です（2(1)）。"
+                    + "持ち出しが本当に必要か確かめ、支給された端末で扱ってください。申請は続けられます。",
+            },
             new FormRule("processing-outside", [When(ProcessOutside, Yes)], ["5.1(1)③(ウ)"], RuleEffects.None),
         ],
     };

@@ -16,7 +16,8 @@ public sealed class LiteDbRequestStore : IRequestStore
     private readonly IsmsDatabase _database;
     private readonly ILiteCollection<RequestRecord> _records;
     private readonly ILiteCollection<NumberCounter> _counters;
-    private readonly Lock _numbering = new();
+    // Process-wide: records are also numbered inside a workflow's transaction (InsertNumbered).
+    private static readonly Lock Numbering = new();
 
     public LiteDbRequestStore(IsmsDatabase database)
     {
@@ -30,7 +31,7 @@ public sealed class LiteDbRequestStore : IRequestStore
 
     public (RequestRecord Record, bool Created) CreateOnce(RequestRecord record, string numberPrefix, int year)
     {
-        lock (_numbering)
+        lock (Numbering)
         {
             var existing = FindBySubmissionKey(record.SubmissionKey);
             if (existing is not null)
@@ -42,17 +43,7 @@ public sealed class LiteDbRequestStore : IRequestStore
             db.BeginTrans();
             try
             {
-                var counterId = $"{numberPrefix}-{year}";
-                var counter = _counters.FindById(counterId) ?? new NumberCounter { Id = counterId };
-                counter.Value++;
-                _counters.Upsert(counter);
-                record.Number = $"{counterId}-{counter.Value:D4}";
-                if (string.IsNullOrEmpty(record.Id))
-                {
-                    record.Id = Guid.NewGuid().ToString("N");
-                }
-
-                _records.Insert(record);
+                Insert(_counters, _records, record, numberPrefix, year);
                 db.Commit();
                 return (record, true);
             }
@@ -62,6 +53,30 @@ public sealed class LiteDbRequestStore : IRequestStore
                 throw;
             }
         }
+    }
+
+    /// <summary>Numbers and inserts a record inside the caller's transaction (a workflow that makes a record of another).</summary>
+    public static void InsertNumbered(IsmsDatabase database, RequestRecord record, string numberPrefix, int year)
+    {
+        lock (Numbering)
+        {
+            Insert(database.Collection<NumberCounter>(CounterCollectionName), database.Collection<RequestRecord>(CollectionName), record, numberPrefix, year);
+        }
+    }
+
+    private static void Insert(ILiteCollection<NumberCounter> counters, ILiteCollection<RequestRecord> records, RequestRecord record, string numberPrefix, int year)
+    {
+        var counterId = $"{numberPrefix}-{year}";
+        var counter = counters.FindById(counterId) ?? new NumberCounter { Id = counterId };
+        counter.Value++;
+        counters.Upsert(counter);
+        record.Number = $"{counterId}-{counter.Value:D4}";
+        if (string.IsNullOrEmpty(record.Id))
+        {
+            record.Id = Guid.NewGuid().ToString("N");
+        }
+
+        records.Insert(record);
     }
 
     public RequestRecord? FindBySubmissionKey(string submissionKey) =>

@@ -14,16 +14,14 @@ public static class RecordFactory
     {
         var answers = askedFields.Where(f => rawAnswers.ContainsKey(f.Id)).ToDictionary(f => f.Id, f => rawAnswers[f.Id]);
         var applied = definition.Rules.Where(r => r.Applies(answers)).ToList();
+        var highest = HighestConfidentiality(askedFields, answers);
         var record = new RequestRecord
         {
             Kind = definition.Kind,
             Title = definition.Title,
             Applicant = RecordApplicant.From(who, FormSteps.DepartmentOf(who, answers)),
-            HighestConfidentiality = askedFields
-                .Where(f => f.IsConfidentiality && answers.ContainsKey(f.Id))
-                .Select(f => int.TryParse(answers[f.Id], out var level) ? level : 0)
-                .DefaultIfEmpty(0)
-                .Max(),
+            HighestConfidentiality = FieldValues.ConfidentialityLevel(highest),
+            ConfidentialityClass = highest ?? "",
             Status = definition.InitialStatus,
             IsIncident = IsIncident(definition, answers),
             AppliedClauses = [.. AppliedClauses(definition, askedFields, answers)],
@@ -40,6 +38,15 @@ public static class RecordFactory
 
         return record;
     }
+
+    /// <summary>The highest 機密性 answered, as answered ("3C" stays 3C); null when none is.</summary>
+    public static string? HighestConfidentiality(IEnumerable<FieldDefinition> askedFields, IReadOnlyDictionary<string, string> answers) =>
+        askedFields
+            .Where(f => f.IsConfidentiality && FieldValues.ConfidentialityLevel(answers.GetValueOrDefault(f.Id)) > 0)
+            .Select(f => answers[f.Id])
+            // Within level 3, 3A is the strictest class.
+            .OrderByDescending(FieldValues.ConfidentialityLevel).ThenBy(v => v, StringComparer.Ordinal)
+            .FirstOrDefault();
 
     public static bool IsIncident(FormDefinition definition, IReadOnlyDictionary<string, string> answers) =>
         definition.AlwaysIncident

@@ -126,6 +126,22 @@ public sealed class RequestRecord
     public Dictionary<string, RecordAnswer> Answers { get; set; } = [];
     /// <summary>機密性 1, 2 or 3; 0 when the form asks none.</summary>
     public int HighestConfidentiality { get; set; }
+    /// <summary>The class answered for <see cref="HighestConfidentiality"/>: "3A", "3B", "3C" (2(1)), or the level alone; "" when none.</summary>
+    public string? ConfidentialityClass { get; set; } = "";
+    /// <summary>The record this one is linked to (a 誤送信報告 and the incident report made from it, each naming the other).</summary>
+    public string? LinkedRecordId { get; set; }
+    public string? LinkedRecordNumber { get; set; }
+    public string? LinkedRecordTitle { get; set; }
+
+    /// <summary>「インシデント報告（インシデント-2026-0001）」; null when not linked.</summary>
+    [BsonIgnore]
+    public string? LinkedRecordLabel => LinkedRecordNumber is { Length: > 0 } number ? $"{LinkedRecordTitle}（{number}）" : null;
+
+    /// <summary>機密性3C, 機密性2 …; 該当なし when the form asks none.</summary>
+    [BsonIgnore]
+    public string ConfidentialityLabel =>
+        HighestConfidentiality <= 0 ? "該当なし"
+        : $"機密性{(string.IsNullOrEmpty(ConfidentialityClass) ? HighestConfidentiality.ToString(System.Globalization.CultureInfo.InvariantCulture) : ConfidentialityClass)}";
     /// <summary>Set when the record is made; changed only through <see cref="ChangeStatus"/> (tests set it to arrange a case).</summary>
     public RequestStatus Status { get; internal set; }
     public bool IsIncident { get; set; }

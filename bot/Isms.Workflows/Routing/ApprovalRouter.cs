@@ -33,7 +33,9 @@ public sealed class ApprovalRouter
             notes.Add($"所属「{department ?? "未入力"}」が組織名簿にありません。所属ごとの役割は上位の役割に回します。");
 
         var steps = _rules.For(record)
-            .SelectMany(rule => rule.Steps.Select(step => BuildStep(directory, _rules, rule, step, SystemOf(step, record, directory, notes), applicant, department, today)))
+            .SelectMany(rule => rule.Steps
+                .Where(step => !DoneByApplying(directory, step, applicant, department, notes))
+                .Select(step => BuildStep(directory, _rules, rule, step, SystemOf(step, record, directory, notes), applicant, department, today)))
             .OrderBy(s => s.Stage)
             .ToList();
         return new ApprovalRoute(record.Id, record.Kind, applicant?.Id, department, today, steps, notes);
@@ -69,6 +71,20 @@ public sealed class ApprovalRouter
             : $"「{answer?.Display ?? "対象のシステム"}」の{role.Label()}が組織名簿にいないため、{step.System}の{role.Label()}に回しました。";
         if (!notes.Contains(note)) notes.Add(note);
         return step.System;
+    }
+
+    /// <summary>A step that is the applicant's own act (<see cref="RuleStep.DoneByApplying"/>) when they hold its role: the
+    /// applicant is told, and the decision goes to the later steps alone (not to a role above, who would then decide twice).</summary>
+    private static bool DoneByApplying(OrgDirectory directory, RuleStep step, Person? applicant, string? department, List<string> notes)
+    {
+        if (!step.DoneByApplying || step.Role is not { } role || applicant is null
+            || !directory.Holders(role, department, step.System).Any(h => h.Id == applicant.Id))
+        {
+            return false;
+        }
+
+        notes.Add($"申請者本人が{role.Label()}のため、{role.Label()}の段階（{step.Clause}）はこの申請で済んでいます。");
+        return true;
     }
 
     private static ApprovalStep BuildStep(OrgDirectory directory, RoutingRules rules, RoutingRule rule, RuleStep step, string? system, Person? applicant, string? department, DateOnly today)

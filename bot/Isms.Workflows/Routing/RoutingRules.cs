@@ -25,8 +25,10 @@ public sealed record RuleCondition(
 /// failed); <see cref="System"/> is then the fallback when the answer names none the directory knows.</param>
 /// <param name="Task">What the people of the step do, as the cards say it (8.3(5)①: the 責任者 applies to the 許可権限者);
 /// null for the action's own words (承認するかどうかを判断します).</param>
+/// <param name="DoneByApplying">The step is the role holder's own application (8.3(5)①: the 責任者 selects and applies): when the
+/// applicant holds the role, applying has done it, so it is left out rather than moved up (1(8)① concerns deciding).</param>
 public sealed record RuleStep(int Stage, StepAction Action, OrgRole? Role, string? System, string? External, string Clause, string? SystemAnswer = null,
-    string? Task = null);
+    string? Task = null, bool DoneByApplying = false);
 
 public sealed record RoutingRule(string Name, int Line, IReadOnlyList<FormKind> Forms, RuleCondition When, IReadOnlyList<RuleStep> Steps)
 {

@@ -109,7 +109,7 @@ public static class RoutingRulesLoader
         return errors.Count > count
             ? null
             : new RuleStep(step.Stage ?? 1, action, role, system, step.External?.Trim(), step.Clause!.Trim(), systemAnswer,
-                string.IsNullOrWhiteSpace(step.Task) ? null : step.Task.Trim());
+                string.IsNullOrWhiteSpace(step.Task) ? null : step.Task.Trim(), step.DoneByApplying ?? false);
     }
 
     /// <summary>The roles a decision moves up through (1(8)①): required, known roles, each once.</summary>
@@ -182,5 +182,6 @@ public static class RoutingRulesLoader
         public string? External { get; set; }
         public string? Task { get; set; }
         public string? Clause { get; set; }
+        public bool? DoneByApplying { get; set; }
     }
 }

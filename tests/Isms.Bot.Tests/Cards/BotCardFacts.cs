@@ -44,8 +44,8 @@ public sealed partial class BotCardFacts(BotHost host) : IClassFixture<BotHost>
         await Keep(person.Press("次へ", ("endDate", BotHost.Date(2))));
         await Keep(person.Press("次へ", ("purpose", new string('目', 5000)), ("destination", "群馬県庁")));
         await Keep(person.Press("次へ", ("purpose", "会議資料")));
-        await Keep(person.Press("次へ", ("confidentiality", "3"), ("processOutside", "yes")));
-        await Keep(person.Press("次へ", ("outsideWorkPlace", "県庁の会議室"), ("encryption", "true"), ("lockedCase", "true")));
+        await Keep(person.Press("次へ", ("confidentiality", "3B"), ("processOutside", "yes")));
+        await Keep(person.Press("次へ", ("outsideWorkPlace", "県庁の会議室"), ("transportMeasure", "鍵付きのケースなどに入れる")));
         await Keep(person.Say("申請状況"));
         await Keep(person.Say("持ち出し申請"));
         await Keep(person.Press("続きから再開"));

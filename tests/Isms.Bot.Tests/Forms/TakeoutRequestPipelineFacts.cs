@@ -53,9 +53,10 @@ public sealed class TakeoutRequestPipelineFacts(BotHost host) : FormPipelineFact
 
     [Theory]
     [InlineData("usb", "1", "no", new[] { "otherMeasures" })]
-    [InlineData("usb", "2", "no", new[] { "encryption", "lockedCase", "otherMeasures" })]
-    [InlineData("terminal", "3", "yes", new[] { "outsideWorkPlace", "encryption", "lockedCase", "otherMeasures" })]
-    [InlineData("paper", "3", "no", new[] { "lockedCase", "otherMeasures" })]
+    [InlineData("usb", "2", "no", new[] { "transportMeasure", "otherMeasures" })]
+    [InlineData("terminal", "3A", "yes", new[] { "outsideWorkPlace", "transportMeasure", "otherMeasures" })]
+    [InlineData("paper", "3C", "no", new[] { "transportMeasure", "otherMeasures" })]
+    [InlineData("software", "3B", "no", new[] { "transportMeasure", "otherMeasures" })]
     public async Task TheMeasuresCard_AsksWhatTheAnswersRequire(string item, string confidentiality, string processOutside, string[] expected)
     {
         var person = Host.Person();
@@ -67,27 +68,47 @@ public sealed class TakeoutRequestPipelineFacts(BotHost host) : FormPipelineFact
     }
 
     [Fact]
-    public async Task Confidentiality2_NeedsEncryptionAndALockedCase_BeforeItCanBeSent()
+    public async Task Confidentiality2_AsksWhichMeasure_OrWhyNoneIsNeeded_BeforeItCanBeSent()
     {
         var person = Host.Person();
         await Start(person);
-        await FillUpToMeasures(person, "2");
+        await FillUpToMeasures(person, "2", item: "software");
 
         await person.Press("次へ");
-        Assert.Equal("内容を確認して、チェックを入れてください。", ErrorFor(person.Card, "encryption"));
-        Assert.Equal("内容を確認して、チェックを入れてください。", ErrorFor(person.Card, "lockedCase"));
+        Assert.Equal("選択してください。", ErrorFor(person.Card, "transportMeasure"));
 
-        await person.Press("次へ", ("encryption", "true"), ("lockedCase", "true"), ("otherMeasures", "施錠できるケースを使用"));
-        Assert.Equal("確認しました", Facts(person.Card)["暗号化またはパスワードを設定しました"]);
+        await person.Press("次へ", ("transportMeasure", "none"));
+        Assert.Equal(["noMeasureReason"], FieldIds(person.Card));
+        await person.Press("次へ", ("noMeasureReason", "情報の入っていないインストール用の媒体のため"));
+        Assert.Equal("対策は不要（理由を入力）", Facts(person.Card)["運搬するときの対策"]);
         var number = await SubmitAndReadNumber(person);
 
         var record = Host.Records.FindByNumber(number)!;
         Assert.Equal(2, record.HighestConfidentiality);
-        Assert.Equal("true", record.Answers["encryption"].Value);
-        Assert.Equal("true", record.Answers["lockedCase"].Value);
+        Assert.Equal("情報の入っていないインストール用の媒体のため", record.Answers["noMeasureReason"].Value);
+        Assert.DoesNotContain("encryption", record.Answers.Keys);
         Assert.Contains("2(2)⑧(ア)", record.AppliedClauses);
         Assert.Contains("2(2)⑧(イ)", record.AppliedClauses);
         Assert.Equal(RequestStatus.PendingApproval, record.Status);
+    }
+
+    [Fact]
+    public async Task Confidentiality3C_WarnsCitingTable2_AndStays3C_OnTheManagersCard()
+    {
+        var person = Host.Person();
+        await Start(person);
+        foreach (var card in UpToMeasures("3C"))
+        {
+            await person.Press("次へ", card);
+        }
+
+        Assert.Contains(Pipeline.TeamsActivities.Texts(person.Replies), t => t.Contains("別表2", StringComparison.Ordinal));
+        await person.Press("次へ", ("transportMeasure", "暗号化・パスワードを設定する"));
+        var number = await SubmitAndReadNumber(person);
+
+        var record = Host.Records.FindByNumber(number)!;
+        Assert.Equal((3, "3C", "機密性3C"), (record.HighestConfidentiality, record.ConfidentialityClass, record.ConfidentialityLabel));
+        Assert.Contains("別表2", record.AppliedClauses);
     }
 
     [Theory]
@@ -162,15 +183,13 @@ public sealed class TakeoutRequestPipelineFacts(BotHost host) : FormPipelineFact
         var person = Host.Person();
         await Start(person);
         var value = SubmitValue(person.Card, "次へ", Steps[0]);
-        value["f_encryption"] = "true";
-        value["f_lockedCase"] = "true";
+        value["f_transportMeasure"] = "none";
 
         await person.Send(value);
         await person.Press("次へ", UpToMeasures("2")[1]);
         await person.Press("次へ", UpToMeasures("2")[2]);
 
-        Assert.Equal("false", InputValue(person.Card, "encryption"));
-        Assert.Equal("false", InputValue(person.Card, "lockedCase"));
+        Assert.Null(InputValue(person.Card, "transportMeasure"));
     }
 
     [Fact]
@@ -202,8 +221,8 @@ public sealed class TakeoutRequestPipelineFacts(BotHost host) : FormPipelineFact
         await person.Say("明日から2日間、ノートPCを県の研修に持ち出します");
         Assert.Equal(["assetNumber", "confidentiality", "processOutside"], FieldIds(person.Card));
         await person.Press("次へ", ("assetNumber", "PC-0123"), ("confidentiality", "2"), ("processOutside", "no"));
-        Assert.Equal(["encryption", "lockedCase", "otherMeasures"], FieldIds(person.Card));
-        await person.Press("次へ", ("encryption", "true"), ("lockedCase", "true"));
+        Assert.Equal(["transportMeasure", "otherMeasures"], FieldIds(person.Card));
+        await person.Press("次へ", ("transportMeasure", "暗号化・パスワードを設定し、鍵付きのケースなどに入れる"));
         var number = await SubmitAndReadNumber(person);
 
         Assert.Equal(3, person.Submits);

@@ -86,9 +86,10 @@ public sealed class DecisionCardFacts
     }
 
     [Fact]
-    public void MisdeliveryCard_OffersAcknowledgeAndReturn()
+    public void MisdeliveryCard_OffersAcknowledge_ReportAsIncident_AndReturn()
     {
-        Assert.Equal(["isms.acknowledge", "isms.return"], Card("approval.misdelivery.approvers")["actions"]!.AsArray().Select(a => (string?)a!["verb"]));
+        // 5.3(1)①: the 管理者 who confirms a 誤送信報告 can make it an incident report.
+        Assert.Equal(["isms.acknowledge", "isms.reportIncident", "isms.return"], Card("approval.misdelivery.approvers")["actions"]!.AsArray().Select(a => (string?)a!["verb"]));
     }
 
     [Theory]

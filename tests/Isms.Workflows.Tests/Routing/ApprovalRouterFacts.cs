@@ -111,6 +111,21 @@ public sealed class ApprovalRouterFacts
         Assert.Contains("1(8)①", Assert.Single(authority.Notes), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, "高橋 次郎")]
+    [InlineData("Ciso", "田中 三郎")]
+    public void CloudConfidential_ByTheOfficer_IsOneDecision_ByTheAuthorityAlone(string? authority, string decider)
+    {
+        // 8.3(5)①: the 責任者 who applies has selected and applied; the 許可権限者 decides (②), once, not also the 責任者's step.
+        var router = authority is null ? Router() : Router(ShippedRules(new Dictionary<string, string?> { ["cloudPermissionAuthority"] = authority }));
+
+        var route = router.Route(Record(FormKind.CloudUseRequest, Suzuki, confidentiality: 2), Today);
+
+        var step = Assert.Single(route.Steps);
+        Assert.Equal(("8.3(5)②", decider), (step.Clause, Assert.Single(step.Assignees).Name));
+        Assert.Contains(route.Notes, n => n.Contains("8.3(5)①", StringComparison.Ordinal) && n.Contains("この申請で済んでいます", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void CloudPublicOnly_ByTheOfficer_GoesToTheChief()
     {

@@ -39,7 +39,7 @@ public static class CardGallery
         Add("takeout.2.confidential-outside", takeout);
         takeout.Next();
         Add("takeout.2.errors", takeout);
-        takeout.Next(("outsideWorkPlace", "県庁 会議室"), ("encryption", "true"), ("lockedCase", "true"));
+        takeout.Next(("outsideWorkPlace", "県庁 会議室"), ("transportMeasure", "暗号化・パスワードを設定する"));
         Add("takeout.confirm", takeout);
         takeout.Click("送信");
         Add("takeout.receipt", takeout);
@@ -51,6 +51,14 @@ public static class CardGallery
         takeoutPublic.Next(("itemKind", "usb"), ("startDate", "2026-11-20"), ("endDate", "2026-11-28"));
         Add("takeout.1.errors", takeoutPublic);
         AddPages("takeout.public", takeoutPublic, [.. TakeoutRequestFacts.Answers(), ("applicantDepartment", "館林消防署")]);
+
+        // The tallest measures page: 機密性3C, worked on outside, no measure (so a reason is asked).
+        var takeoutNoMeasure = harness.Session(new Applicant("29:dave", "aad-dave", "千代田 三郎", "消防本部 警防課"));
+        takeoutNoMeasure.Start(FormKind.TakeoutRequest);
+        takeoutNoMeasure.FillIn(TakeoutRequestFacts.Answers(confidentiality: "3C", item: "software", processOutside: "yes"));
+        Add("takeout.3c.measures-errors", takeoutNoMeasure);
+        takeoutNoMeasure.Next(("outsideWorkPlace", "県庁 会議室"), ("transportMeasure", "none"));
+        Add("takeout.3c.no-measure", takeoutNoMeasure);
 
         var misdelivery = harness.Session(FormHarness.Bob);
         misdelivery.Start(FormKind.MisdeliveryReport, "さっき県の担当者にメールを誤送信しました");

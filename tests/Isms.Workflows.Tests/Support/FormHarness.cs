@@ -18,8 +18,9 @@ public sealed class FormHarness : IDisposable
     public static readonly Applicant Bob = new("29:bob", "aad-bob", "邑楽 太郎", "館林消防署");
     public static readonly Applicant NoDepartment = new("29:carol", null, "明和 次郎", null);
 
-    public FormHarness(IsmsDatabase? database = null, FakeTimeProvider? time = null)
+    public FormHarness(IsmsDatabase? database = null, FakeTimeProvider? time = null, FormsOptions? options = null)
     {
+        Options = options ?? new FormsOptions();
         Time = time ?? new FakeTimeProvider(Now);
         Database = database ?? IsmsDatabase.InMemory();
         Records = new LiteDbRequestStore(Database);
@@ -28,7 +29,7 @@ public sealed class FormHarness : IDisposable
         Service = new FormService(Catalog, Drafts, Records, Time, Options);
     }
 
-    public FormsOptions Options { get; } = new();
+    public FormsOptions Options { get; }
     public FakeTimeProvider Time { get; }
     public IsmsDatabase Database { get; }
     public LiteDbRequestStore Records { get; }

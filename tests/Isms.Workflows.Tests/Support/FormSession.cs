@@ -17,9 +17,19 @@ public sealed class FormSession(FormService service, Applicant who)
 
     public IReadOnlyList<string> Texts => Last.Messages.Where(m => m.Text is not null).Select(m => m.Text!).ToList();
 
-    public FormReply Start(FormKind kind, string? text = null) => Last = service.Start(Who, kind, text);
+    /// <summary>Every text the bot said in this session, in order (a notice shown on an earlier page too).</summary>
+    public List<string> AllTexts { get; } = [];
 
-    public FormReply Send(JsonElement payload) => Last = service.HandleCardSubmit(Who, payload);
+    public FormReply Start(FormKind kind, string? text = null) => Keep(service.Start(Who, kind, text));
+
+    public FormReply Send(JsonElement payload) => Keep(service.HandleCardSubmit(Who, payload));
+
+    private FormReply Keep(FormReply reply)
+    {
+        Last = reply;
+        AllTexts.AddRange(Texts);
+        return reply;
+    }
 
     public FormReply Click(string title, IReadOnlyDictionary<string, string>? inputs = null) => Send(Payload(Card, title, inputs));
 
@@ -42,6 +52,11 @@ public sealed class FormSession(FormService service, Applicant who)
             var before = InputFieldIds(Card);
             Next(answers);
             presses++;
+            if (Last.Messages.All(m => m.Card is null))
+            {
+                break; // the form ended (nothing to apply for)
+            }
+
             if (AllText(Card).Contains("入力内容を確認してください", StringComparison.Ordinal)
                 || (!AtConfirmation && InputFieldIds(Card).SequenceEqual(before)))
             {

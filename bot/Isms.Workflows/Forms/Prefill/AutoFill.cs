@@ -53,6 +53,7 @@ public static class AutoFill
             {
                 FieldDefault.Today => FieldValues.FormatDate(today),
                 FieldDefault.Applicant => department is null ? who.Name : $"{who.Name}（{department}）",
+                FieldDefault.FirstChoice => field.Choices.FirstOrDefault()?.Value,
                 _ => null,
             }, AutoFillSource.Default);
         }

@@ -24,6 +24,9 @@ public sealed record PrefillFacts(
 
     /// <summary>A meeting's name (「広域化検討会」, 広域化検討会に).</summary>
     public string? MeetingTitle { get; init; }
+
+    /// <summary>"invited" when the words say 招待 or 参加, "host" when they say 主催 and neither.</summary>
+    public string? MeetingRole { get; init; }
 }
 
 /// <summary>Pure extraction of prefill facts from free text ("明日USBで資料持ち出したい", "県のZoomに招待された").</summary>
@@ -102,6 +105,13 @@ public static partial class PrefillExtractor
     [GeneratedRegex(@"^(?<name>[A-Za-z][A-Za-z0-9 .\-]{1,30}?)\s*(?:を|が)?\s*(?:使いたい|使用したい|利用したい|導入したい|使えますか|使っていい)")]
     private static partial Regex ServiceBeforeVerb();
 
+    // 「県主催の会議に出ます」 is an invitation; 「会議を主催します」 is hosting.
+    [GeneratedRegex(@"招待|参加|主催の|出席|出たい|出ます|出る")]
+    private static partial Regex InvitedMeeting();
+
+    [GeneratedRegex(@"主催(?:し|す|予定|側|者として)")]
+    private static partial Regex HostedMeeting();
+
     public static PrefillFacts Extract(string text, DateOnly today, DateDirection direction)
     {
         var normalized = text.Normalize(NormalizationForm.FormKC);
@@ -119,6 +129,7 @@ public static partial class PrefillExtractor
             Destination = destination,
             Purpose = purpose,
             MeetingTitle = ExtractMeetingTitle(normalized),
+            MeetingRole = InvitedMeeting().IsMatch(normalized) ? "invited" : HostedMeeting().IsMatch(normalized) ? "host" : null,
         };
     }
 

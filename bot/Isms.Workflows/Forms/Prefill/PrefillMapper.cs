@@ -33,6 +33,7 @@ public static partial class PrefillMapper
                 PrefillSource.Destination => facts.Destination,
                 PrefillSource.Purpose => facts.Purpose,
                 PrefillSource.MeetingTitle => facts.MeetingTitle,
+                PrefillSource.MeetingRole => facts.MeetingRole,
                 PrefillSource.Organisation => facts.HostOrganisation,
                 PrefillSource.Message => SaysMoreThanTheCommand(definition, freeText) ? freeText.Trim() : null,
                 _ => null,
