@@ -17,7 +17,7 @@ public static class RecordFactory
         var record = new RequestRecord
         {
             Kind = definition.Kind,
-            Title = definition.Title,
+            Title = applied.Select(r => r.RecordTitle).FirstOrDefault(t => t is not null) ?? definition.Title,
             Applicant = RecordApplicant.From(who, FormSteps.DepartmentOf(who, answers)),
             HighestConfidentiality = askedFields
                 .Where(f => f.IsConfidentiality && answers.ContainsKey(f.Id))
