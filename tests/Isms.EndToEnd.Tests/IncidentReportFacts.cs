@@ -46,6 +46,7 @@ public sealed class IncidentReportFacts(PlaygroundSession session)
             new(Confidentiality, "機密性2（公表を前提としていない情報）", AnswerKind.Pick), new(PersonalData, "いいえ", AnswerKind.Pick),
             new(PossibleCrime, "いいえ", AnswerKind.Pick), new(FirstResponse, "立ち寄り先に問い合わせました。"),
         ], (card, n) => ShotAsync(reporter, card, $"incident-0-card-{n}"));
+        await FormFill.ShowAllAnswersAsync(confirmation);
         var confirmed = await reporter.CardTextAsync(confirmation);
         Assert.Contains($"報告者 {SampleOrg.Yamada.Name}（{SampleOrg.Yamada.Department}）", confirmed);
         Assert.DoesNotContain("申請者", confirmed);

@@ -35,6 +35,8 @@ public sealed class TakeoutFormFacts(PlaygroundSession session, ITestOutputHelpe
                 new(AssetNumber, "PC-0123"), new(Confidentiality, Confidentiality2, AnswerKind.Pick), new(ProcessOutside, "いいえ", AnswerKind.Pick),
                 new(Encryption, "true", AnswerKind.Tick), new(LockedCase, "true", AnswerKind.Tick),
             ], (card, n) => ShotAsync(chat, card, $"takeout-3taps-{n}-card"));
+            // Reading the folded answers is not a tap towards the number: nothing is sent.
+            await FormFill.ShowAllAnswersAsync(confirmation);
             var confirmed = await chat.CardTextAsync(confirmation);
             foreach (var expected in new[] { "端末（ノートPC・タブレットなど）", "県の研修会場", "県の研修のため", Confidentiality2, "PC-0123" })
             {
@@ -89,6 +91,7 @@ public sealed class TakeoutFormFacts(PlaygroundSession session, ITestOutputHelpe
             new(ProcessOutside, "いいえ", AnswerKind.Pick), new(Encryption, "true", AnswerKind.Tick), new(LockedCase, "true", AnswerKind.Tick),
         };
         var (confirmation, _) = await FormFill.ToConfirmationAsync(chat, form, "持ち出し申請", answers);
+        await FormFill.ShowAllAnswersAsync(confirmation);
         Assert.Contains(OnConfirmation(tomorrow), await chat.CardTextAsync(confirmation));
 
         // 2. 修正する shows every answer, the filled-in ones too; a return before the departure only the bot can see.
@@ -114,6 +117,7 @@ public sealed class TakeoutFormFacts(PlaygroundSession session, ITestOutputHelpe
         await chat.ClickCardButtonAsync("次へ", form);
         form = await FormFill.SettledCardAsync(chat, "持ち出し申請（2/");
         (confirmation, _) = await FormFill.ToConfirmationAsync(chat, form, "持ち出し申請", answers);
+        Assert.True(await FormFill.ShowAllAnswersAsync(confirmation), "the confirmation folds the answers beyond one screen behind 残りN項目を表示");
         var confirmed = await chat.CardTextAsync(confirmation);
         foreach (var expected in new[]
                  {
@@ -124,7 +128,7 @@ public sealed class TakeoutFormFacts(PlaygroundSession session, ITestOutputHelpe
             Assert.Contains(expected, confirmed);
         }
 
-        Assert.Equal(["送信", "修正する", "キャンセル"], await chat.CardButtonTitlesAsync(confirmation));
+        Assert.Equal(["送信", "修正する", "キャンセル"], (await chat.CardButtonTitlesAsync(confirmation)).Where(t => !t.StartsWith("残り", StringComparison.Ordinal)));
         await confirmation.ScrollIntoViewIfNeededAsync();
         await session.ScreenshotAsync("takeout-confirm");
 

@@ -53,6 +53,7 @@ public class RetrievalQualityFacts
     [InlineData("tuning-messages.jsonl")]
     [InlineData("tuning-messages-2.jsonl")]
     [InlineData("tuning-messages-3.jsonl")]
+    [InlineData("tuning-messages-4.jsonl")]
     public async Task TuningMessages_StartTheRightProcedure(string file)
     {
         var s = await Evaluate(file);

@@ -98,6 +98,10 @@ public sealed class IncidentsBridge(
             IncidentText.AcknowledgeVerb => incidents.Acknowledge(recordId, invoker, from.Id, version, activityId),
             IncidentText.TriageVerb => incidents.Triage(recordId, invoker, from.Id, ReadTriage(data), version, activityId),
             IncidentText.CloseVerb => incidents.Close(recordId, invoker, from.Id, Text(data, IncidentCards.CauseInputId), Text(data, IncidentCards.PreventionInputId), version, activityId),
+            IncidentText.OutsideReportedVerb => incidents.MarkOutsideReported(recordId, invoker, from.Id, IncidentText.ParseOutsideReport(Text(data, "report")), version, activityId),
+            IncidentText.PressVerb => incidents.DecidePress(recordId, invoker, from.Id,
+                Text(data, IncidentCards.PressInputId) switch { "yes" => true, "no" => false, _ => null }, version, activityId),
+            IncidentText.InstructVerb => incidents.RecordInstruction(recordId, invoker, from.Id, Text(data, IncidentCards.InstructionInputId), version, activityId),
             _ => null,
         };
         if (result is null) return Message("このカードの操作は受け付けられませんでした。");
@@ -149,7 +153,7 @@ public sealed class IncidentsBridge(
 
         foreach (var view in views)
         {
-            await turnContext.SendActivityAsync(CardAttachments.ToActivity(IncidentCards.Timeline(view), $"{view.Title}（{view.Number}）の経過"), cancellationToken);
+            await turnContext.SendActivityAsync(CardAttachments.ToActivity(incidents.StatusCardFor(view, from.AadObjectId, from.Id), $"{view.Title}（{view.Number}）の経過"), cancellationToken);
         }
     }
 
@@ -205,7 +209,7 @@ public sealed class IncidentsBridge(
         Text(data, IncidentCards.IsIncidentInputId) switch { "yes" => true, "no" => false, _ => null },
         IncidentText.ParseSeverity(Text(data, IncidentCards.SeverityInputId)),
         Text(data, IncidentCards.ContainmentInputId),
-        Enum.GetValues<OutsideReport>().Where(r => Text(data, r.InputId()) == "true").ToList());
+        Enum.GetValues<OutsideReport>().Where(r => r.IsOptional() && Text(data, r.InputId()) == "true").ToList());
 
     /// <summary>A string value of the (untrusted) action data; anything else is treated as absent.</summary>
     private static string? Text(JObject? data, string name) => data?[name] is JValue { Type: JTokenType.String } v ? (string?)v : null;

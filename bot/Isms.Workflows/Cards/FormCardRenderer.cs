@@ -213,7 +213,7 @@ public static class FormCardRenderer
         switch (field.Type)
         {
             case FieldType.Choice:
-                var compact = field.Choices.Count > MaxExpandedChoices || field.Choices.Any(c => c.Title.Length > MaxExpandedTitleLength);
+                var compact = field.Compact || field.Choices.Count > MaxExpandedChoices || field.Choices.Any(c => c.Title.Length > MaxExpandedTitleLength);
                 return ChoiceInput(id, label, field.Choices.Select(c => (c.Value, c.Title)), field.ChoiceTitle(value ?? "") is null ? null : value, field.Required, compact);
             case FieldType.Date:
                 var (min, max) = field.DateRule switch

@@ -105,6 +105,8 @@ public sealed record FieldDefinition(string Id, string Label, FieldType Type, IR
     public PrefillSource Prefill { get; init; }
     /// <summary>Choices put before <see cref="Choices"/> when the catalog hands out the definition (the directory's systems).</summary>
     public ChoiceSource ChoicesFrom { get; init; }
+    /// <summary>A choice shown as a drop-down however few its choices (a list from the directory that can grow).</summary>
+    public bool Compact { get; init; }
     public FieldDefault Default { get; init; }
     /// <summary>Starts with the person's answer on their last record of the same form (a destination, a host).</summary>
     public bool RemembersLastAnswer { get; init; }

@@ -37,6 +37,10 @@ public enum OutsideReport
     PersonalInfoCommission,
     /// <summary>警察, 6.5(3) (a possible crime).</summary>
     Police,
+    /// <summary>CISO, 1(9)⑤ (the bot's report of 5.3(3)② does it).</summary>
+    Ciso,
+    /// <summary>報道機関への通知・公表, 1(9)⑥: needed or not is the CSIRT's decision.</summary>
+    Press,
 }
 
 public static class IncidentText
@@ -46,6 +50,15 @@ public static class IncidentText
     public const string TriageVerb = "isms.incident.triage";
     public const string CloseVerb = "isms.incident.close";
     public const string RefreshVerb = "isms.incident.refresh";
+    public const string OutsideReportedVerb = "isms.incident.outside";
+    public const string PressVerb = "isms.incident.press";
+    public const string InstructVerb = "isms.incident.instruct";
+
+    /// <summary>The reports 1(9)⑤ requires once an incident is recognised, whatever the CSIRT ticks.</summary>
+    public static readonly IReadOnlyList<OutsideReport> Mandatory = [OutsideReport.Ciso, OutsideReport.Ministry, OutsideReport.Prefecture, OutsideReport.MemberTowns];
+
+    /// <summary>Reports the CSIRT marks on the triage card when they apply (5.3(1)④, 6.5(3)).</summary>
+    public static bool IsOptional(this OutsideReport report) => report is OutsideReport.PersonalInfoCommission or OutsideReport.Police;
 
     public static bool IsIncidentVerb(string? verb) => verb?.StartsWith(VerbPrefix, StringComparison.Ordinal) == true;
 
@@ -72,6 +85,8 @@ public static class IncidentText
         OutsideReport.Prefecture => "群馬県",
         OutsideReport.MemberTowns => "組合構成市町",
         OutsideReport.PersonalInfoCommission => "個人情報保護委員会",
+        OutsideReport.Ciso => "CISO",
+        OutsideReport.Press => "報道機関（通知・公表）",
         _ => "警察",
     };
 
@@ -79,8 +94,26 @@ public static class IncidentText
     {
         OutsideReport.PersonalInfoCommission => "5.3(1)④",
         OutsideReport.Police => "6.5(3)",
+        OutsideReport.Press => "1(9)⑥",
         _ => "1(9)⑤",
     };
+
+    public static string Code(this OutsideReport report) => report.ToString().ToLowerInvariant();
+
+    /// <summary>The order reports are listed in: 1(9)⑤ as the clause names them, 1(9)⑥, then the others.</summary>
+    public static int Rank(this OutsideReport report) => report switch
+    {
+        OutsideReport.Ciso => 0,
+        OutsideReport.Ministry => 1,
+        OutsideReport.Prefecture => 2,
+        OutsideReport.MemberTowns => 3,
+        OutsideReport.Press => 4,
+        OutsideReport.PersonalInfoCommission => 5,
+        _ => 6,
+    };
+
+    public static OutsideReport? ParseOutsideReport(string? code) =>
+        Enum.GetValues<OutsideReport>().Cast<OutsideReport?>().FirstOrDefault(r => r!.Value.Code() == code);
 
     /// <summary>The toggle's input id on the CSIRT card.</summary>
     public static string InputId(this OutsideReport report) => "report_" + report.ToString().ToLowerInvariant();
@@ -146,7 +179,23 @@ public sealed record IncidentView(
     IReadOnlyList<string> AcknowledgerTeamsUserIds,
     IReadOnlyList<string> CsirtTeamsUserIds,
     string CardVersion,
-    string? AcknowledgerLabel = null);
+    string? AcknowledgerLabel = null)
+{
+    /// <summary>Each due outside report with who marked it done and when (null while open).</summary>
+    public IReadOnlyList<OutsideReportItem> OutsideItems { get; init; } = [];
+
+    /// <summary>The CSIRT's decision on 報道機関への通知・公表 (1(9)⑥); null until decided.</summary>
+    public bool? PressNeeded { get; init; }
+
+    /// <summary>The CISO's instructions after the close (5.3(3)⑤).</summary>
+    public IReadOnlyList<CisoInstruction> Instructions { get; init; } = [];
+
+    /// <summary>The 統括 may confirm in the 管理者's stead (absent, no deputy): the card says so.</summary>
+    public bool ChiefMayAcknowledge { get; init; }
+}
+
+/// <summary>An outside report that is due, and whether it was made.</summary>
+public sealed record OutsideReportItem(OutsideReport Report, DateTimeOffset? DoneAt, string? DoneByName);
 
 /// <summary>Stored in the <c>incidents</c> collection, keyed by the record id.</summary>
 public sealed class IncidentCase
@@ -177,6 +226,36 @@ public sealed class IncidentCase
     /// <summary>Directory ids of the people told so far: they (and the reporter and the CSIRT) may see the timeline.</summary>
     public List<string> InformedPersonIds { get; set; } = [];
     public List<IncidentTimelineEntry> Timeline { get; set; } = [];
+    /// <summary>Due outside reports marked as made (1(9)⑤⑥, 5.3(1)④, 6.5(3)): who marked each and when.</summary>
+    public List<OutsideReportDone> OutsideReportsDone { get; set; } = [];
+    /// <summary>The CSIRT's decision on 報道機関への通知・公表 (1(9)⑥); null until decided.</summary>
+    public bool? PressNeeded { get; set; }
+    /// <summary>The CISO's instructions after the close (5.3(3)⑤).</summary>
+    public List<CisoInstruction> Instructions { get; set; } = [];
+
+    /// <summary>Due outside reports not marked as made yet; what the chase job reminds the CSIRT of.</summary>
+    public IEnumerable<OutsideReport> OpenOutsideReports() =>
+        OutsideReports.Where(r => !OutsideReportsDone.Any(d => d.Report == r));
+
+    /// <summary>Whether 1(9)⑥ still waits for the CSIRT's decision (a recognised incident only).</summary>
+    public bool PressUndecided => IsIncident == true && PressNeeded is null;
+}
+
+public sealed class OutsideReportDone
+{
+    public OutsideReport Report { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string ById { get; set; } = "";
+    public string ByName { get; set; } = "";
+}
+
+/// <summary>What the CISO instructed after the CSIRT's report (5.3(3)⑤).</summary>
+public sealed class CisoInstruction
+{
+    public DateTimeOffset At { get; set; }
+    public string ById { get; set; } = "";
+    public string ByName { get; set; } = "";
+    public string Text { get; set; } = "";
 }
 
 public sealed class IncidentTimelineEntry

@@ -21,15 +21,38 @@ public sealed partial class IncidentService
         var person = _directory.Identify(aadObjectId, teamsUserId).Person;
         if (!MayView(person, aadObjectId, teamsUserId, record, incident)) return null;
         var view = View(record, incident);
-        if (person is not null && incident.Status != IncidentStatus.Closed && !_people.IsApplicant(person, record))
+        if (person is not null && !_people.IsApplicant(person, record))
         {
-            var today = JapanTime.Today(_time);
-            if (incident.AcknowledgedAt is null && AcknowledgeSteps(incident).Any(s => _router.MayDecide(s.ToStep(), person, today, record)))
-                return IncidentCards.ForAcknowledger(view);
-            if (IsCsirt(person)) return IncidentCards.ForCsirt(view);
+            if (AcknowledgeCard(person, record, incident, view) is { } ack) return ack;
+            if (incident.Status != IncidentStatus.Closed && IsCsirt(person)) return IncidentCards.ForCsirt(view);
+            if (incident.Status == IncidentStatus.Closed && IsCisoNow(person)) return IncidentCards.ForCiso(view);
         }
 
         return IncidentCards.Timeline(view);
+    }
+
+    /// <summary>インシデント状況's card for this person: the 確認 card while they may confirm it (the 管理者, a deputy,
+    /// or the 統括 standing in), the CISO's instruction card after the close, else the timeline.</summary>
+    public JsonObject StatusCardFor(IncidentView view, string? aadObjectId, string? teamsUserId)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var person = _directory.Identify(aadObjectId, teamsUserId).Person;
+        if (person is not null && TryLoad(view.RecordId, out var record, out var incident) && !_people.IsApplicant(person, record))
+        {
+            var current = View(record, incident);
+            if (AcknowledgeCard(person, record, incident, current) is { } ack) return ack;
+            if (incident.Status == IncidentStatus.Closed && IsCisoNow(person)) return IncidentCards.ForCiso(current);
+        }
+
+        return IncidentCards.Timeline(view);
+    }
+
+    private JsonObject? AcknowledgeCard(Person person, RequestRecord record, IncidentCase incident, IncidentView view)
+    {
+        if (incident.AcknowledgedAt is not null || incident.Status == IncidentStatus.Closed) return null;
+        var today = JapanTime.Today(_time);
+        if (AcknowledgeSteps(incident).Any(s => _router.MayDecide(s.ToStep(), person, today, record))) return IncidentCards.ForAcknowledger(view);
+        return ChiefMayStandIn(person, incident) ? IncidentCards.ForAcknowledger(view with { ChiefMayAcknowledge = true }) : null;
     }
 
     /// <summary>The newest incidents this person reported, was told of, or handles as the CSIRT.</summary>
@@ -100,7 +123,7 @@ public sealed partial class IncidentService
         CsirtHolders().Where(p => !_people.IsApplicant(p, record)).Select(Recipient.Of);
 
     private bool MayView(Person? person, string? aadObjectId, string? teamsUserId, RequestRecord record, IncidentCase incident) =>
-        _people.MayView(person, aadObjectId, teamsUserId, record, p => incident.InformedPersonIds.Contains(p.Id) || IsCsirt(p));
+        _people.MayView(person, aadObjectId, teamsUserId, record, p => incident.InformedPersonIds.Contains(p.Id) || IsCsirt(p) || IsChief(p));
 
     private static IEnumerable<StoredStep> ReceiveSteps(IncidentCase incident) => incident.Steps.Where(s => s.Action == StepAction.Receive);
 
@@ -181,6 +204,12 @@ public sealed partial class IncidentService
             People(ackSteps).Select(r => r.TeamsUserId).OfType<string>().Distinct().ToList(),
             CsirtPeople(record).Select(r => r.TeamsUserId).OfType<string>().Distinct().ToList(),
             incident.CardVersion,
-            string.Join("、", ackSteps.Select(s => s.SpokenLabel()).Distinct()));
+            string.Join("、", ackSteps.Select(s => s.SpokenLabel()).Distinct()))
+        {
+            OutsideItems = incident.OutsideReports.Select(r => incident.OutsideReportsDone.FirstOrDefault(d => d.Report == r) is { } done
+                ? new OutsideReportItem(r, done.At, done.ByName) : new OutsideReportItem(r, null, null)).ToList(),
+            PressNeeded = incident.PressNeeded,
+            Instructions = incident.Instructions.ToList(),
+        };
     }
 }

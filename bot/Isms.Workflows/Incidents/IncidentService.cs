@@ -114,24 +114,35 @@ public sealed partial class IncidentService
             var ackSteps = AcknowledgeSteps(incident);
             var today = JapanTime.Today(_time);
             var step = ackSteps.FirstOrDefault(s => _router.MayDecide(s.ToStep(), person, today, record));
+            var standIn = "";
+            if (step is null && ChiefMayStandIn(person, incident))
+            {
+                // The 統括 stands in for an absent 管理者 only when nobody acts for the 管理者 that day.
+                if (ManagerDeputies(incident) is { Count: > 0 } deputies)
+                    return Refuse(IncidentOutcome.NotAllowed, $"情報セキュリティ管理者の代理（{string.Join("、", deputies.Select(d => $"{d.Name}さん"))}）がいるため、代理の方が確認します。", record, incident);
+                step = ackSteps.FirstOrDefault();
+                standIn = "（管理者が不在で代理もいないため、統括情報セキュリティ責任者が確認）";
+            }
+
             if (step is null)
-                return Refuse(IncidentOutcome.NotAllowed, $"この報告を確認できるのは{Labels(ackSteps)}またはその代理の方です。", record, incident);
+                return Refuse(IncidentOutcome.NotAllowed, $"この報告を確認できるのは{Labels(ackSteps)}またはその代理の方です。管理者が不在で代理もいないときは、統括情報セキュリティ責任者が確認できます。", record, incident);
 
             var now = _time.GetUtcNow();
             var from = incident.Status;
             incident.AcknowledgedAt = now;
             if (incident.Status == IncidentStatus.Reported) incident.Status = IncidentStatus.Acknowledged;
-            var actingFor = step.Assignees.Any(a => a.PersonId == person.Id) ? "" : "（代理）";
+            var actingFor = standIn.Length > 0 ? standIn : step.Assignees.Any(a => a.PersonId == person.Id) ? "" : "（代理）";
             var entries = new List<IncidentTimelineEntry> { Entry(now, person.Id, person.Name, "Acknowledged", step.Clause, $"報告を確認{actingFor}", activityId) };
             var onward = ReceiveSteps(incident).Where(s => s.Stage > incident.AcknowledgeStage).ToList();
             entries.AddRange(ReportedTo(onward, now, person.Id, person.Name, activityId, ""));
             Inform(incident, onward);
             var (view, card) = Advance(record, incident, entries, from, person, RequestStatus.Acknowledged, $"{person.Name}が確認（根拠 {step.Clause}）");
             // Whom the report reached is the host's to say (it knows what arrived); the reporter hears what is next now.
-            var notices = People(onward)
-                .Select(r => new Notice(r, NoticeTitle, $"{record.Applicant.Name}さんからのインシデント報告（{record.Number}）を{person.Name}さん（{step.SpokenLabel()}）が確認し、報告します（根拠 {string.Join("、", onward.Select(s => s.Clause).Distinct())}）。", card))
+            var actorLabel = standIn.Length > 0 ? OrgRole.ChiefSecurityOfficer.Label() : step.SpokenLabel();
+            var notices = People(onward).Where(r => r.PersonId != person.Id)
+                .Select(r => new Notice(r, NoticeTitle, $"{record.Applicant.Name}さんからのインシデント報告（{record.Number}）を{person.Name}さん（{actorLabel}）が確認し、報告します（根拠 {string.Join("、", onward.Select(s => s.Clause).Distinct())}）。", card))
                 .Append(new Notice(_people.ApplicantRecipient(record), NoticeTitle,
-                    $"{record.Title}（{record.Number}）を{person.Name}さん（{step.SpokenLabel()}）が確認しました。\n\n次の対応: {NextSteps.ForIncident(view)}"))
+                    $"{record.Title}（{record.Number}）を{person.Name}さん（{actorLabel}）が確認しました。\n\n次の対応: {NextSteps.ForIncident(view)}"))
                 .ToList();
             return new IncidentResult(IncidentOutcome.Done, $"{record.Number}を確認しました。", view, notices);
         });
@@ -179,9 +190,20 @@ public sealed partial class IncidentService
                     $"{record.Title}（{record.Number}）について、CSIRTから次の対応の指示がありました。すぐに対応してください（根拠 5.3(3)③）。\n\n{containment}");
             }
 
-            var reports = input.OutsideReports.Distinct().Order().ToList();
+            // 1(9)⑤ applies to every recognised incident; the CSIRT ticks only the reports that depend on the case.
+            var reports = input.OutsideReports.Where(r => r.IsOptional())
+                .Concat(input.IsIncident == true ? IncidentText.Mandatory : [])
+                .Concat(input.IsIncident == true && incident.PressNeeded == true ? [OutsideReport.Press] : [])
+                .Distinct().OrderBy(r => r.Rank()).ToList();
             entries.AddRange(reports.Except(incident.OutsideReports).Select(r => Entry(now, person.Id, person.Name, "OutsideReportDue", r.Clause(), $"{r.Label()}への報告が必要", activityId)));
             entries.AddRange(incident.OutsideReports.Except(reports).Select(r => Entry(now, person.Id, person.Name, "OutsideReportDropped", r.Clause(), $"{r.Label()}への報告は不要に変更", activityId)));
+
+            // The report of 5.3(3)② just sent is the CISO's report of 1(9)⑤.
+            if (reports.Contains(OutsideReport.Ciso) && !incident.OutsideReportsDone.Any(d => d.Report == OutsideReport.Ciso)
+                && incident.Timeline.Concat(entries).Any(e => e.Clause == "5.3(3)②"))
+            {
+                incident.OutsideReportsDone.Add(new OutsideReportDone { Report = OutsideReport.Ciso, At = now, ById = person.Id, ByName = person.Name });
+            }
 
             (incident.IsIncident, incident.Severity, incident.Containment, incident.OutsideReports) = (input.IsIncident, severity, containment ?? incident.Containment, reports);
             incident.Status = IncidentStatus.Assessed;
@@ -210,6 +232,8 @@ public sealed partial class IncidentService
             if (prevention is null) return Refuse(IncidentOutcome.Invalid, "再発防止策を入力してください（5.3(3)④）。", record, incident);
             if (cause.Length > MaxTextLength || prevention.Length > MaxTextLength)
                 return Refuse(IncidentOutcome.Invalid, $"原因と再発防止策はそれぞれ{MaxTextLength:N0}文字以内で入力してください。", record, incident);
+            if (OpenItems(incident) is { Count: > 0 } open)
+                return Refuse(IncidentOutcome.Invalid, $"{string.Join("、", open)}が済んでいません。済んだものを「報告済み」にしてから完了してください（根拠 1(9)⑤⑥）。", record, incident);
 
             var now = _time.GetUtcNow();
             var from = incident.Status;
@@ -221,9 +245,10 @@ public sealed partial class IncidentService
             };
             Inform(incident, cisoSteps);
             (incident.Cause, incident.Prevention, incident.Status, incident.ClosedAt) = (cause, prevention, IncidentStatus.Closed, now);
-            var (view, card) = Advance(record, incident, entries, from, person, RequestStatus.Closed, $"{person.Name}が対応完了（根拠 5.3(3)④）");
+            var (view, _) = Advance(record, incident, entries, from, person, RequestStatus.Closed, $"{person.Name}が対応完了（根拠 5.3(3)④）");
+            var cisoCard = IncidentCards.ForCiso(view);
             var notices = People(cisoSteps)
-                .Select(r => new Notice(r, NoticeTitle, $"CSIRTが{record.Number}の対応を完了し、原因と再発防止策を報告します（根拠 5.3(3)④⑤）。", card))
+                .Select(r => new Notice(r, NoticeTitle, $"CSIRTが{record.Number}の対応を完了し、原因と再発防止策を報告します。再発防止のために必要な措置を指示し、カードに記録してください（根拠 5.3(3)④⑤）。", cisoCard))
                 .Append(new Notice(_people.ApplicantRecipient(record), NoticeTitle, $"{record.Title}（{record.Number}）の対応が完了しました。\n再発防止策: {prevention}"))
                 .ToList();
             return new IncidentResult(IncidentOutcome.Done, $"{record.Number}の対応を完了しました。", view, notices);

@@ -12,6 +12,8 @@ public static class IncidentReportDefinition
     public const string ReportedBy = "reportedBy";
     public const string PersonalData = "personalData";
     public const string PossibleCrime = "possibleCrime";
+    /// <summary>The system whose 情報システム管理者 is told (5.3(1)②); the routing rules read it (systemAnswer).</summary>
+    public const string AffectedSystem = "system";
 
     public const string Malware = "malware";
 
@@ -69,6 +71,14 @@ public static class IncidentReportDefinition
             new FormStep("関係する情報",
             [
                 LongText("affectedAssets", "関係する情報・システム・機器", "5.3(1)①"),
+                Choice(AffectedSystem, "関係する情報システム", [new(Unknown, "分からない・その他")], "5.3(1)②", "1(5)②")
+                    with
+                    {
+                        ChoicesFrom = ChoiceSource.InformationSystems,
+                        Required = false,
+                        Compact = true,
+                        Help = "そのシステムの情報システム管理者に報告されます（分からなければネットワークの管理者へ）。",
+                    },
                 Confidentiality("confidentiality", "関係する情報の機密性（最も高いもの）", "5.3(1)①"),
             ]),
             new FormStep("個人情報と犯罪の可能性",

@@ -59,9 +59,10 @@ public sealed class ApprovalRouter
     {
         if (step.SystemAnswer is null || step.Role is not { } role) return step.System;
         var answer = record.Answers.GetValueOrDefault(step.SystemAnswer);
-        var named = answer?.Value.Trim();
+        var named = answer?.Value?.Trim();
         if (named is { Length: > 0 } && directory.Holders(role, null, named).Count > 0) return named;
-        if (step.System is null) return null;
+        // An optional question left unanswered falls back quietly: nobody said anything to correct.
+        if (step.System is null || named is not { Length: > 0 }) return step.System;
         // An answer of the field's own (分からない) reads as itself; a system name means the directory lost its 管理者.
         var note = answer is { } given && given.Display != given.Value
             ? $"対象のシステムが「{given.Display}」とのことなので、{step.System}の{role.Label()}に回しました。"

@@ -10,8 +10,8 @@ namespace Isms.Jobs.Chasing;
 
 /// <summary>
 /// Incidents not yet acknowledged (5.3(1)): remind the 情報セキュリティ管理者 of the reporter's 所属 and the 統一的な窓口,
-/// then tell the 統括情報セキュリティ責任者 and the 情報システム管理者 (5.3(1)②). 機密性3 counts wall-clock minutes
-/// and notifies at any hour; the rest count working hours.
+/// then tell the 統括情報セキュリティ責任者 (who may confirm in the stead of an absent 管理者 without a deputy) and the
+/// 情報システム管理者 (5.3(1)②). On the clock at any hour; 機密性3 sooner (Jobs:Incidents).
 /// </summary>
 public sealed class IncidentAcknowledgementChaseJob(
     IChaseableRequests requests,
@@ -74,5 +74,5 @@ public sealed class IncidentAcknowledgementChaseJob(
         ? new("インシデント報告が未確認です",
             $"{r.Number}「{r.Title}」の報告がまだ確認されていません。速やかに確認し、必要な対応を取ってください。", "5.3(1)①", r.Id)
         : new("インシデント報告の確認が遅れています",
-            $"{r.Number}「{r.Title}」の報告が期限までに確認されませんでした。5.3(1)②に基づき、状況の確認をお願いします。", "5.3(1)②", r.Id);
+            $"{r.Number}「{r.Title}」の報告が期限までに確認されませんでした。5.3(1)②に基づき、状況の確認をお願いします。管理者が不在で代理もいないときは、統括情報セキュリティ責任者が「インシデント状況」から代わりに確認できます。", "5.3(1)②", r.Id);
 }

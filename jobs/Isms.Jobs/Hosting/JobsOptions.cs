@@ -143,24 +143,34 @@ public sealed class JobsOptions
 }
 
 /// <summary>
-/// Unacknowledged incidents, by severity (5.3(1)): 管理者 and 統一的な窓口 are reminded, then the 統括 is told.
-/// High severity (機密性3) counts wall-clock time and notifies at any hour.
+/// Incidents are chased on the clock, at any hour (a fire service works nights and weekends): the 管理者's 確認 by
+/// severity (5.3(1)), then the CSIRT's assessment (5.3(3)①), the outside reports (1(9)⑤⑥) and the closing (5.3(3)④).
+/// Each stage reminds first and tells the next level up later; the times are minutes or hours of wall-clock time.
 /// </summary>
 public sealed class IncidentChaseOptions
 {
     public double HighRemindAfterMinutes { get; set; } = 30;
     public double HighEscalateAfterMinutes { get; set; } = 60;
-    public double NormalRemindAfterWorkingHours { get; set; } = 1;
-    public double NormalEscalateAfterWorkingHours { get; set; } = 4;
+    public double NormalRemindAfterMinutes { get; set; } = 60;
+    public double NormalEscalateAfterMinutes { get; set; } = 240;
+    public double AssessRemindAfterMinutes { get; set; } = 120;
+    public double AssessEscalateAfterMinutes { get; set; } = 480;
+    public double OutsideReportRemindAfterHours { get; set; } = 24;
+    public double OutsideReportEscalateAfterHours { get; set; } = 48;
+    public double CloseRemindAfterHours { get; set; } = 336;
+    public double CloseEscalateAfterHours { get; set; } = 720;
 
-    public ChasePolicy High => new(TimeSpan.FromMinutes(HighRemindAfterMinutes), TimeSpan.FromMinutes(HighEscalateAfterMinutes), WorkingHoursOnly: false);
+    public ChasePolicy High => Clock(TimeSpan.FromMinutes(HighRemindAfterMinutes), TimeSpan.FromMinutes(HighEscalateAfterMinutes));
+    public ChasePolicy Normal => Clock(TimeSpan.FromMinutes(NormalRemindAfterMinutes), TimeSpan.FromMinutes(NormalEscalateAfterMinutes));
+    public ChasePolicy Assess => Clock(TimeSpan.FromMinutes(AssessRemindAfterMinutes), TimeSpan.FromMinutes(AssessEscalateAfterMinutes));
+    public ChasePolicy OutsideReport => Clock(TimeSpan.FromHours(OutsideReportRemindAfterHours), TimeSpan.FromHours(OutsideReportEscalateAfterHours));
+    public ChasePolicy Close => Clock(TimeSpan.FromHours(CloseRemindAfterHours), TimeSpan.FromHours(CloseEscalateAfterHours));
 
-    public ChasePolicy Normal => new(TimeSpan.FromHours(NormalRemindAfterWorkingHours), TimeSpan.FromHours(NormalEscalateAfterWorkingHours));
+    private static ChasePolicy Clock(TimeSpan remind, TimeSpan escalate) => new(remind, escalate, WorkingHoursOnly: false);
 
     public IEnumerable<string> Problems()
     {
-        if (HighRemindAfterMinutes <= 0 || HighEscalateAfterMinutes <= HighRemindAfterMinutes
-            || NormalRemindAfterWorkingHours <= 0 || NormalEscalateAfterWorkingHours <= NormalRemindAfterWorkingHours)
+        if (new[] { High, Normal, Assess, OutsideReport, Close }.Any(p => p.RemindAfter <= TimeSpan.Zero || p.EscalateAfter <= p.RemindAfter))
         {
             yield return "Jobs:Incidents: each remind time must be positive and less than its escalate time.";
         }

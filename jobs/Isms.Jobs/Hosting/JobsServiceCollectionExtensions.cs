@@ -43,6 +43,8 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<IChaseableRequests, LiteDbChaseableRequests>();
         services.AddTransient<PendingApprovalChaseJob>();
         services.AddTransient<IncidentAcknowledgementChaseJob>();
+        services.TryAddSingleton<IOpenIncidents, LiteDbOpenIncidents>();
+        services.AddTransient<IncidentFollowUpChaseJob>();
         services.AddTransient<TakeoutReturnChaseJob>();
         services.AddTransient<DisposalRecordChaseJob>();
         services.AddTransient<ExceptionMeasureEndChaseJob>();

@@ -14,7 +14,7 @@ namespace Isms.Jobs.Hosting;
 public sealed class RecurringJobRegistration(IRecurringJobManager recurring, IOptions<JobsOptions> options, IOptions<BackupOptions> backup) : IHostedService
 {
     public static readonly IReadOnlyList<string> JobIds =
-        ["chase-approvals", "chase-incidents", "chase-takeouts", "chase-training", "self-inspection", "prune-ledger", "curation-digest", "chase-disposals", "chase-exceptions"];
+        ["chase-approvals", "chase-incidents", "chase-takeouts", "chase-training", "self-inspection", "prune-ledger", "curation-digest", "chase-disposals", "chase-exceptions", "chase-incident-follow-up"];
 
     /// <summary>The backup of the data files (Backup:Cron); removed from the schedule when Backup:Enabled is false.</summary>
     public const string BackupJobId = "backup-data";
@@ -32,6 +32,7 @@ public sealed class RecurringJobRegistration(IRecurringJobManager recurring, IOp
         recurring.AddOrUpdate<CurationDigestJob>(JobIds[6], j => j.RunAsync(CancellationToken.None), "0 * * * *", japan);
         recurring.AddOrUpdate<DisposalRecordChaseJob>(JobIds[7], j => j.RunAsync(CancellationToken.None), cron, japan);
         recurring.AddOrUpdate<ExceptionMeasureEndChaseJob>(JobIds[8], j => j.RunAsync(CancellationToken.None), cron, japan);
+        recurring.AddOrUpdate<IncidentFollowUpChaseJob>(JobIds[9], j => j.RunAsync(CancellationToken.None), cron, japan);
         if (backup.Value.Enabled)
         {
             recurring.AddOrUpdate<BackupJob>(BackupJobId, j => j.Run(), backup.Value.Cron, japan);

@@ -33,7 +33,8 @@ public sealed class IncidentReportPipelineFacts(BotHost host) : FormPipelineFact
 
     private static readonly (string Field, string Value)[] Found = [("foundTime", "08:30"), ("reportedBy", "self")];
 
-    private static readonly (string Field, string Value)[] Assets = [("affectedAssets", "公用スマートフォン1台"), ("confidentiality", "2")];
+    // Which system (issue 11: its 情報システム管理者 is told) is asked with what is affected; 分からない is an answer.
+    private static readonly (string Field, string Value)[] Assets = [("affectedAssets", "公用スマートフォン1台"), ("system", "unknown"), ("confidentiality", "2")];
 
     private static (string Field, string Value)[] What(string kind) =>
         [("incidentKind", kind), ("description", "公用スマートフォンが見当たりません。")];

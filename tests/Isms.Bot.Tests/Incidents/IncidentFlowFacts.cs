@@ -84,7 +84,9 @@ public sealed class IncidentFlowFacts : TempDataDirectory
         var (_, triaged) = await Press(host, Saito, triageCard, "評価を記録", ("isIncident", "yes"), ("severity", "high"),
             ("containment", "端末の遠隔ロックを指示"), ("report_ministry", "true"), ("report_prefecture", "true"), ("report_membertowns", "true"));
         var closeCard = ResponseCard(triaged)!;
-        Assert.Equal(["isms.incident.triage", "isms.incident.close"], Verbs(closeCard));
+        // The outside reports of 1(9)⑤ are a checklist once it is an incident, with the press decision of 1(9)⑥ (issue 11).
+        Assert.Equal(["isms.incident.triage", "isms.incident.outside", "isms.incident.outside", "isms.incident.outside", "isms.incident.press", "isms.incident.close"],
+            Verbs(closeCard));
         sent = Since(connector, before).ToList();
         Assert.Equal(new[] { Tanaka, Suzuki, Yamada }.Select(TeamsActivities.PersonalConversationId), sent.Select(s => s.Conversation));
         // The CSIRT's 応急措置 reaches the reporter at once, in the message itself.
@@ -96,6 +98,7 @@ public sealed class IncidentFlowFacts : TempDataDirectory
         time.Advance(TimeSpan.FromDays(2));
         var (_, noCause) = await Press(host, Kato, closeCard, "対応を完了", ("prevention", "ストラップで固定する"));
         Assert.Contains("原因を入力してください", Text(ResponseCard(noCause)!));
+        closeCard = await MarkOutsideReports(host, Saito, ResponseCard(noCause)!);
         before = connector.Received.Count;
         var (_, closed) = await Press(host, Kato, closeCard, "対応を完了", ("cause", "電車内での置き忘れ"), ("prevention", "ストラップで固定する"));
         Assert.Empty(Verbs(ResponseCard(closed)!));
@@ -239,6 +242,17 @@ public sealed class IncidentFlowFacts : TempDataDirectory
         Assert.Equal([TeamsActivities.PersonalConversationId(Sato), CsirtChannel], sent.Select(s => s.Conversation));
         Assert.Equal(["isms.incident.ack"], Verbs(CardOf(sent[0].Activity)));
         Assert.Contains("個人情報保護委員会への報告の要否の検討（5.3(1)④）", Text(CardOf(sent[1].Activity)));
+    }
+
+    /// <summary>The CSIRT marks 総務省, 群馬県 and 組合構成市町 as reported and decides the press is not told; returns the card to close on.</summary>
+    private static async Task<JsonObject> MarkOutsideReports(BotHost host, TeamsActivities.TeamsUser csirt, JsonObject card)
+    {
+        foreach (var body in new[] { "総務省", "群馬県", "組合構成市町" })
+        {
+            card = ResponseCard((await Press(host, csirt, card, $"{body}に報告済み")).Body)!;
+        }
+
+        return ResponseCard((await Press(host, csirt, card, "判断を記録", ("press", "no"))).Body)!;
     }
 
     private Task<BotHost> Host(TimeProvider time, string? csirtChannel) =>

@@ -15,7 +15,7 @@ namespace Isms.Bot.Tests.Jobs;
 public sealed class JobsHostFacts : TempDataDirectory
 {
     private static readonly string[] RecurringJobIds =
-        ["chase-approvals", "chase-incidents", "chase-takeouts", "chase-training", "self-inspection", "prune-ledger", "curation-digest", "chase-disposals", "chase-exceptions", "backup-data", "prune-answers"];
+        ["chase-approvals", "chase-incidents", "chase-takeouts", "chase-training", "self-inspection", "prune-ledger", "curation-digest", "chase-disposals", "chase-exceptions", "chase-incident-follow-up", "backup-data", "prune-answers"];
 
     [Fact]
     public async Task TheHostStarts_WithTheEmbeddedJobStore_InTheDataDirectory_AndRegistersTheRecurringJobs()

@@ -78,6 +78,20 @@ public static class FormFill
         return await chat.WaitForCardAsync(text, includeEarlier: true);
     }
 
+    /// <summary>Shows the answers a confirmation folds to fit one screen (its 「残りN項目を表示」 toggle, drawn by the client
+    /// with no message to the bot), so the whole card can be read; true when there was a toggle.</summary>
+    public static async Task<bool> ShowAllAnswersAsync(ILocator confirmation)
+    {
+        var toggle = confirmation.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^残り\\d+項目を表示") });
+        if (await toggle.CountAsync() == 0)
+        {
+            return false;
+        }
+
+        await toggle.First.ClickAsync();
+        return true;
+    }
+
     public static async Task<bool> HasInputAsync(ILocator card, string label)
     {
         try

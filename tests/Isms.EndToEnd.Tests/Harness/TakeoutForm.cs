@@ -41,6 +41,7 @@ public static partial class TakeoutForm
             new(ProcessOutside, "いいえ", AnswerKind.Pick), new(Encryption, "true", AnswerKind.Tick), new(LockedCase, "true", AnswerKind.Tick),
         ];
         var (confirmation, _) = await FormFill.ToConfirmationAsync(chat, form, "持ち出し申請", answers);
+        await FormFill.ShowAllAnswersAsync(confirmation);
         if (!(await chat.CardTextAsync(confirmation)).Contains(destination, StringComparison.Ordinal))
         {
             // The destination started as the one of the person's last request: corrected, as a person would.

@@ -18,29 +18,54 @@ public sealed class OtherChaseJobsFacts : IDisposable
     private TakeoutReturnChaseJob Takeouts() => new(_f.Requests, _f.People, _f.Notifier, _f.Due, _f.Ledger, _f.OptionsWrapper, _f.Time, JobFixture.Log<TakeoutReturnChaseJob>());
 
     [Fact]
-    public async Task SevereIncident_EscalatesWithinTheHour_EvenAtNight_NormalOneWaitsForWorkingHours()
+    public async Task Incidents_AreChasedOnTheClock_AtNightAndAtTheWeekend_TheSevereOneSooner()
     {
-        var severe = _f.Requests.Add(RequestStatus.Submitted, Jst("2026-09-24T22:00"), FormKind.IncidentReport);
+        // Issue 11: a fire service works nights and weekends; a normal incident no longer waits for working hours.
+        var severe = _f.Requests.Add(RequestStatus.Submitted, Jst("2026-09-25T22:00"), FormKind.IncidentReport); // a Friday night
         severe.IsIncident = true;
         severe.HighestConfidentiality = 3;
-        var normal = _f.Requests.Add(RequestStatus.Submitted, Jst("2026-09-24T22:00"), FormKind.IncidentReport);
+        var normal = _f.Requests.Add(RequestStatus.Submitted, Jst("2026-09-25T22:00"), FormKind.IncidentReport);
         normal.IsIncident = true;
 
-        _f.SetJst("2026-09-24T23:00");
+        _f.SetJst("2026-09-25T22:30");
+        await Incidents().RunAsync(default);
+        _f.SetJst("2026-09-25T23:00");
         await Incidents().RunAsync(default);
         await Incidents().RunAsync(default);
 
-        Assert.Equal(["ChiefOfficer", "SystemAdministrator"], _f.Notifier.Sent.Where(s => s.What.SubjectId == severe.Id).Select(s => s.To.Key));
-        Assert.DoesNotContain(_f.Notifier.Sent, s => s.What.SubjectId == normal.Id);
-
-        _f.SetJst("2026-09-25T09:30"); // 1 working hour after 08:30
-        await Incidents().RunAsync(default);
+        Assert.Equal(["manager:警防課", "IncidentDesk", "ChiefOfficer", "SystemAdministrator"], _f.Notifier.Sent.Where(s => s.What.SubjectId == severe.Id).Select(s => s.To.Key));
         Assert.Equal(["manager:警防課", "IncidentDesk"], _f.Notifier.Sent.Where(s => s.What.SubjectId == normal.Id).Select(s => s.To.Key));
 
-        normal.Status = RequestStatus.Acknowledged;
-        _f.SetJst("2026-09-25T15:00");
+        _f.SetJst("2026-09-26T02:00"); // Saturday, 4 hours after the report
         await Incidents().RunAsync(default);
-        Assert.Equal(2, _f.Notifier.Sent.Count(s => s.What.SubjectId == normal.Id));
+        Assert.Equal(["manager:警防課", "IncidentDesk", "ChiefOfficer", "SystemAdministrator"], _f.Notifier.Sent.Where(s => s.What.SubjectId == normal.Id).Select(s => s.To.Key));
+        Assert.Contains("統括情報セキュリティ責任者が「インシデント状況」から代わりに確認できます", _f.Notifier.Sent.Last().What.Text);
+
+        normal.Status = RequestStatus.Acknowledged;
+        _f.SetJst("2026-09-27T15:00");
+        await Incidents().RunAsync(default);
+        Assert.Equal(4, _f.Notifier.Sent.Count(s => s.What.SubjectId == normal.Id));
+    }
+
+    [Fact]
+    public async Task TheIncidentChaseInterval_IsASetting()
+    {
+        _f.Options.Incidents.NormalRemindAfterMinutes = 10;
+        _f.Options.Incidents.NormalEscalateAfterMinutes = 20;
+        var normal = _f.Requests.Add(RequestStatus.Submitted, Jst("2026-09-27T03:00"), FormKind.IncidentReport); // a Sunday, 3 a.m.
+        normal.IsIncident = true;
+
+        _f.SetJst("2026-09-27T03:09");
+        await Incidents().RunAsync(default);
+        Assert.Empty(_f.Notifier.Sent);
+        _f.SetJst("2026-09-27T03:10");
+        await Incidents().RunAsync(default);
+        _f.SetJst("2026-09-27T03:20");
+        await Incidents().RunAsync(default);
+        Assert.Equal(["manager:警防課", "IncidentDesk", "ChiefOfficer", "SystemAdministrator"], _f.Notifier.Sent.Select(s => s.To.Key));
+
+        _f.Options.Incidents.NormalEscalateAfterMinutes = 5;
+        Assert.Contains(_f.Options.Problems(), p => p.StartsWith("Jobs:Incidents", StringComparison.Ordinal));
     }
 
     [Fact]

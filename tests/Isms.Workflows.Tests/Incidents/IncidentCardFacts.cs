@@ -66,8 +66,10 @@ public sealed class IncidentCardFacts
         var assessed = Card("incident.csirt.assessed");
 
         Assert.Equal([IncidentText.TriageVerb], Verbs(reported));
-        Assert.Equal([IncidentText.TriageVerb, IncidentText.CloseVerb], Verbs(assessed));
-        Assert.Equal(["report_ministry", "report_prefecture", "report_membertowns", "report_personalinfocommission", "report_police"],
+        // Issue 11: once it is an incident, each open outside report has its button (総務省, 群馬県, 構成市町 of 1(9)⑤; the
+        // CISO's was made by the bot's report; 個人情報保護委員会 as ticked) and the press decision of 1(9)⑥ is asked.
+        Assert.Equal([IncidentText.TriageVerb, .. Enumerable.Repeat(IncidentText.OutsideReportedVerb, 4), IncidentText.PressVerb, IncidentText.CloseVerb], Verbs(assessed));
+        Assert.Equal(["report_personalinfocommission", "report_police"],
             Descendants(reported).Where(n => (string?)n["type"] == "Input.Toggle").Select(n => (string?)n["id"]));
         Assert.Contains("個人情報保護委員会への報告の要否の検討（5.3(1)④）", Approvals.ApprovalHarness.AllText(reported));
         var commission = Descendants(assessed).Single(n => (string?)n["id"] == "report_personalinfocommission");

@@ -65,6 +65,11 @@ public sealed class IncidentChainFacts
             (t0.AddMinutes(42), "斎藤 健一", "OutsideReportDue", "1(9)⑤"),
             (t0.AddMinutes(42), "斎藤 健一", "OutsideReportDue", "1(9)⑤"),
             (t0.AddMinutes(42), "斎藤 健一", "OutsideReportDue", "1(9)⑤"),
+            (t0.AddMinutes(42), "斎藤 健一", "OutsideReportDue", "1(9)⑤"),
+            (closedAt, "加藤 直樹", "OutsideReported", "1(9)⑤"),
+            (closedAt, "加藤 直樹", "OutsideReported", "1(9)⑤"),
+            (closedAt, "加藤 直樹", "OutsideReported", "1(9)⑤"),
+            (closedAt, "加藤 直樹", "PressDecided", "1(9)⑥"),
             (closedAt, "加藤 直樹", "Closed", "5.3(3)④"),
             (closedAt, "加藤 直樹", "ReportedTo", "5.3(3)④"),
         ], close.View!.Timeline.Select(t => (t.At, t.ActorName, t.Action, t.Clause)));
@@ -72,12 +77,15 @@ public sealed class IncidentChainFacts
         Assert.Equal("警防課 情報セキュリティ管理者の佐藤 花子さん、統一的な窓口の小林 大輔さんへ報告", notes[1]);
         Assert.Equal("統括情報セキュリティ責任者の高橋 次郎さん、情報システム管理者の鈴木 一郎さんへ報告", notes[3]);
         Assert.Equal("CISO（最高情報セキュリティ責任者）の田中 三郎さん、警防課 情報セキュリティ責任者の鈴木 一郎さんへ報告", notes[4]);
-        Assert.Equal(["総務省への報告が必要", "群馬県への報告が必要", "組合構成市町への報告が必要"], notes[8..11]);
+        // Issue 11: every recognised incident owes the reports of 1(9)⑤; the CISO's is made by the bot's report of 5.3(3)②.
+        Assert.Equal(["CISOへの報告が必要", "総務省への報告が必要", "群馬県への報告が必要", "組合構成市町への報告が必要"], notes[8..12]);
+        Assert.Equal(("CISO", "斎藤 健一"), (close.View.OutsideItems[0].Report.Label(), close.View.OutsideItems[0].DoneByName));
+        Assert.Equal(["総務省への報告を済ませたと記録", "群馬県への報告を済ませたと記録", "組合構成市町への報告を済ませたと記録", "報道機関への通知・公表は「不要」と判断"], notes[12..16]);
 
         var audit = h.Audit.Entries(record.Id);
         Assert.True(h.Audit.Verify().IsValid);
         Assert.Equal(close.View.Timeline.Select(t => (t.Action, t.Clause)), audit.Select(e => (e.Event.Action, e.Event.Clause!)));
-        Assert.Equal(["act-report", "act-ack", "act-triage", "act-close"], audit.Select(e => e.Event.ActivityId).Distinct());
+        Assert.Equal(["act-report", "act-ack", "act-triage", "act-outside", "act-close"], audit.Select(e => e.Event.ActivityId).Distinct());
         Assert.Equal(("Reported", "Acknowledged"), (audit[2].Event.FromStatus, audit[2].Event.ToStatus));
     }
 
@@ -122,7 +130,7 @@ public sealed class IncidentChainFacts
 
         Assert.Contains(triage.View!.Considerations, c => c.Contains("個人情報保護委員会") && c.Contains("5.3(1)④"));
         Assert.Equal([("5.3(1)④", "個人情報保護委員会への報告が必要"), ("6.5(3)", "警察への報告が必要")],
-            triage.View.Timeline.Where(t => t.Action == "OutsideReportDue").Select(t => (t.Clause, t.Note)));
+            triage.View.Timeline.Where(t => t.Action == "OutsideReportDue" && t.Clause != "1(9)⑤").Select(t => (t.Clause, t.Note)));
 
         var again = h.Triage(record, Kato, severity: IncidentSeverity.Medium, reports: [OutsideReport.PersonalInfoCommission]);
         Assert.True(again.Succeeded, again.Message);
@@ -155,7 +163,10 @@ public sealed class IncidentChainFacts
 
         Assert.Single(h.Service.VisibleTo(Yamada, null, 3));
         Assert.Single(h.Service.VisibleTo(Kobayashi, null, 3));
-        Assert.Empty(h.Service.VisibleTo(Takahashi, null, 3));
+        // The 統括 sees it while it waits for the 管理者: they may confirm in the stead of an absent 管理者 (issue 11).
+        Assert.Single(h.Service.VisibleTo(Takahashi, null, 3));
+        Assert.Equal(IncidentText.AcknowledgeVerb, (string?)h.Service.CardFor(record.Id, Takahashi, null)!["actions"]![0]!["verb"]);
+        Assert.Empty(h.Service.VisibleTo(Suzuki, null, 3));
         Assert.Empty(h.Service.VisibleTo(Stranger, "29:stranger", 3));
         Assert.Equal(IncidentText.AcknowledgeVerb, (string?)h.Service.CardFor(record.Id, Sato, null)!["actions"]![0]!["verb"]);
         Assert.Contains(IncidentText.TriageVerb, h.Service.CardFor(record.Id, Saito, null)!.ToJsonString());

@@ -80,9 +80,24 @@ internal sealed class IncidentHarness : IDisposable
         Service.Triage(record.Id, aad, null, new TriageInput(isIncident, severity, containment, reports ?? [OutsideReport.Ministry, OutsideReport.Prefecture, OutsideReport.MemberTowns]),
             version ?? Version(record), "act-triage");
 
+    /// <summary>Closes the case; by default the CSIRT first marks the due outside reports as made and decides the press is
+    /// not told (1(9)⑤⑥), as the close requires.</summary>
     public IncidentResult Close(RequestRecord record, string aad, string? cause = "電車内での置き忘れ", string? prevention = "公用端末の携行時はストラップで身体に固定する",
-        string? version = null) =>
-        Service.Close(record.Id, aad, null, cause, prevention, version ?? Version(record), "act-close");
+        string? version = null, bool reportOutsideFirst = true)
+    {
+        if (reportOutsideFirst && version is null) ReportOutside(record, aad);
+        return Service.Close(record.Id, aad, null, cause, prevention, version ?? Version(record), "act-close");
+    }
+
+    /// <summary>The CSIRT marks every due outside report as made and, for an incident, decides the press is not told.</summary>
+    public void ReportOutside(RequestRecord record, string aad)
+    {
+        var view = Service.Find(record.Id);
+        if (view is null || view.Status != IncidentStatus.Assessed) return;
+        foreach (var item in view.OutsideItems.Where(i => i.DoneAt is null))
+            Service.MarkOutsideReported(record.Id, aad, null, item.Report, Version(record), "act-outside");
+        if (view.IsIncident == true && view.PressNeeded is null) Service.DecidePress(record.Id, aad, null, false, Version(record), "act-outside");
+    }
 
     public void Dispose() => _inner.Dispose();
 }

@@ -144,7 +144,7 @@ public sealed class ApprovalRouterFacts
         var route = Router().Route(Record(FormKind.MisdeliveryReport, Yamada, incident: true, answers: ("personalData", "yes")), Today);
 
         Assert.Equal(StepAction.Acknowledge, route.Steps[0].Action);
-        Assert.Contains(route.Steps, s => s.RuleName == "incident-chain" && s.Clause == "5.3(1)②");
+        Assert.Contains(route.Steps, s => s.RuleName == "incident-chain-misdelivery" && s.Clause == "5.3(1)②");
         var flag = Assert.Single(route.Steps, s => s.Clause == "5.3(1)④");
         Assert.Equal(StepAction.Flag, flag.Action);
         Assert.Contains("個人情報保護委員会", flag.External, StringComparison.Ordinal);
