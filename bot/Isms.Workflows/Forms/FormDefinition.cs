@@ -29,6 +29,9 @@ public sealed record FormRule(string Id, IReadOnlyList<FieldCondition> When, IRe
     public string? Notice { get; init; }
     /// <summary>Replaces the form's <see cref="FormDefinition.NextStep"/> when the rule applies (first applicable rule wins).</summary>
     public string? NextStep { get; init; }
+    /// <summary>Replaces the form's <see cref="FormDefinition.Title"/> on the record when the rule applies (first
+    /// applicable rule wins): what every card and message calls it (例外措置の事後報告 for an emergency, 7.4(2)).</summary>
+    public string? RecordTitle { get; init; }
 
     public bool Applies(IReadOnlyDictionary<string, string> answers) => FieldCondition.AllMet(When, answers);
 }

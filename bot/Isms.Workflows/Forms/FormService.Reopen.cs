@@ -92,6 +92,7 @@ public sealed partial class FormService
         var corrected = RecordFactory.Create(definition, who, FormSteps.Asked(definition, who, draft.Answers), draft.Answers, now);
         record.ChangesSinceReturn = AnswerChange.Between(record.Answers, corrected.Answers);
         record.Answers = corrected.Answers;
+        record.Title = corrected.Title;
         record.HighestConfidentiality = corrected.HighestConfidentiality;
         record.ConfidentialityClass = corrected.ConfidentialityClass;
         record.IsIncident = corrected.IsIncident;

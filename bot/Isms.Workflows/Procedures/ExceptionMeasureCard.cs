@@ -29,9 +29,10 @@ public static class ExceptionMeasureCard
         return card.ToJson();
     }
 
-    /// <summary>One 例外措置 with its two buttons: the chase job's reminder card too.</summary>
-    public static JsonObject ForOne(RequestRecord record) =>
-        new AdaptiveCard().Add(TextBlock("例外措置の終了日が近づいています", TextTone.Heading)).Add(Item(record))
+    /// <summary>One 例外措置 with its two buttons under <paramref name="heading"/>: the chase job's cards before and
+    /// after the end date.</summary>
+    public static JsonObject ForOne(RequestRecord record, string heading) =>
+        new AdaptiveCard().Add(TextBlock(heading, TextTone.Heading)).Add(Item(record))
             .Add(TextBlock(FormCardRenderer.CitationText([ExceptionMeasures.Clause]), TextTone.Help)).ToJson();
 
     private static JsonObject Item(RequestRecord record) => Container(

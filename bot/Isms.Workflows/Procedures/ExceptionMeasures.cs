@@ -58,9 +58,10 @@ public sealed class ExceptionMeasures(IsmsDatabase database, IRequestStore recor
         if (!IsInForce(record))
             return (null, $"{record.Number}は{record.Status.Label()}のため、延長申請はできません。新しく「例外措置申請」をしてください。");
         var answers = record.Answers
-            .Where(a => a.Key is not ExceptionMeasureRequestDefinition.StartDate and not ExceptionMeasureRequestDefinition.EndDate && a.Value.Value is { Length: > 0 })
+            .Where(a => !NotCarriedOver.Contains(a.Key) && a.Value.Value is { Length: > 0 })
             .ToDictionary(a => a.Key, a => a.Value.Value);
         answers[ExceptionMeasureRequestDefinition.RenewalOf] = record.Number;
+        answers[ExceptionMeasureRequestDefinition.Timing] = ExceptionMeasureRequestDefinition.Planned;
         return (answers, null);
     }
 
@@ -89,6 +90,14 @@ public sealed class ExceptionMeasures(IsmsDatabase database, IRequestStore recor
             : null;
 
     private IEnumerable<Recipient> Cisos() => directory.Current.Holders(OrgRole.Ciso).Select(Recipient.Of);
+
+    /// <summary>A renewal asks anew for its period; it is applied for ahead of that period, never an emergency report
+    /// (7.4(2)) even when the old one was.</summary>
+    private static readonly string[] NotCarriedOver =
+    [
+        ExceptionMeasureRequestDefinition.StartDate, ExceptionMeasureRequestDefinition.EndDate,
+        ExceptionMeasureRequestDefinition.Timing, ExceptionMeasureRequestDefinition.TakenOn,
+    ];
 
     private const string NotFound = "この例外措置申請は見つかりません。終了の記録と延長申請ができるのは申請者本人だけです。";
 }

@@ -18,7 +18,7 @@ public static class RecordFactory
         var record = new RequestRecord
         {
             Kind = definition.Kind,
-            Title = definition.Title,
+            Title = applied.Select(r => r.RecordTitle).FirstOrDefault(t => t is not null) ?? definition.Title,
             Applicant = RecordApplicant.From(who, FormSteps.DepartmentOf(who, answers)),
             HighestConfidentiality = FieldValues.ConfidentialityLevel(highest),
             ConfidentialityClass = highest ?? "",

@@ -14,7 +14,8 @@ namespace Isms.Bot.Tests.Procedures;
 
 /// <summary>
 /// 廃棄・リース返却申請 (2(2)⑩) and 例外措置申請 (7.4(1)) through the real host with the sample directory: who permits
-/// them, the record of what was done, who may file a 例外措置, its end date, 終了 and 延長申請.
+/// them, the record of what was done, who may file a 例外措置, its end date, 終了 and 延長申請, and an emergency measure
+/// reported after it was taken (7.4(2)).
 /// </summary>
 public sealed class DisposalAndExceptionFlowFacts : TempDataDirectory
 {
@@ -24,11 +25,19 @@ public sealed class DisposalAndExceptionFlowFacts : TempDataDirectory
         ("plannedMethod", "physical"), ("plannedDate", host.Day(0)), ("plannedBy", "警防課 山田"),
     ]];
 
-    private static (string, string)[][] Exception(BotHost host, int endInDays) =>
+    private static (string, string)[][] Exception(BotHost host, int endInDays, int startInDays = 0) =>
     [[
         ("rule", "6.1(17)② ソフトウェアの導入の許可"), ("situation", "指令システムの更新作業で業者の診断ツールを使う必要がある"),
-        ("measureKind", "alternative"), ("measure", "作業中は業者に職員が立ち会い、終了後にツールを削除する"),
-        ("reason", "更新を止めると119番の受付に支障が出るため"), ("startDate", host.Day(0)), ("endDate", host.Day(endInDays)),
+        ("measureKind", "alternative"), ("measure", "作業中は業者に職員が立ち会い、終了後にツールを削除する"), ("timing", "planned"),
+        ("reason", "更新を止めると119番の受付に支障が出るため"), ("startDate", host.Day(startInDays)), ("endDate", host.Day(endInDays)),
+    ]];
+
+    /// <summary>An emergency measure already taken (7.4(2)), reported afterwards.</summary>
+    private static (string, string)[][] Emergency(BotHost host, int takenDaysAgo) =>
+    [[
+        ("rule", "6.2(2)⑥ 外部記録媒体の利用の許可"), ("situation", "指令システムの障害で、許可のないUSBメモリで設定を戻す必要があった"),
+        ("measureKind", "not_implement"), ("measure", "ウイルス検査をしてから使い、作業後にデータを消去した"), ("timing", "taken"),
+        ("reason", "119番の受付を止めないため、許可を待てなかった"), ("takenOn", host.Day(-takenDaysAgo)), ("endDate", host.Day(7)),
     ]];
 
     [Fact]
@@ -121,6 +130,40 @@ public sealed class DisposalAndExceptionFlowFacts : TempDataDirectory
         Assert.Contains("終了を記録しました", closed);
         Assert.Equal(RequestStatus.Closed, host.Record(renewal).Status);
         Assert.Contains(host.Get<AuditTrail>().Entries(), e => e.Event.Action == "ExceptionClosed" && e.Event.RecordNumber == renewal);
+    }
+
+    [Fact]
+    public async Task AnEmergencyMeasureAlreadyTaken_IsReportedAfterTheFact_AndTheCisosCardSaysSo()
+    {
+        await using var host = await ApprovalHost.StartAsync(DataDirectory);
+        // A measure still to be taken cannot start in the past (7.4(1): the CISO permits first) ...
+        await Assert.ThrowsAnyAsync<Exception>(() => host.FileAsync(SampleStaff.Sato, "例外措置申請", Exception(host, 30, startInDays: -2)));
+        Assert.Contains("過去の日付は指定できません", FormConversation.AllText(ReplyCards(host.LastReplies).Last()));
+        // ... one already taken in an emergency gives the day it was taken, which cannot be ahead (each try by
+        // someone else: a refused form stays as the person's draft).
+        await Assert.ThrowsAnyAsync<Exception>(() => host.FileAsync(SampleStaff.Suzuki, "例外措置申請", Emergency(host, -1)));
+        Assert.Contains("今日より後の日付は指定できません", FormConversation.AllText(ReplyCards(host.LastReplies).Last()));
+
+        var number = await host.FileAsync(SampleStaff.Nakamura, "例外措置申請", Emergency(host, 2));
+
+        var record = host.Record(number);
+        Assert.Equal(("例外措置の事後報告", host.Day(-2)), (record.Title, record.Answers["takenOn"].Value));
+        Assert.DoesNotContain("startDate", record.Answers.Keys);
+        Assert.Contains("7.4(2)", record.AppliedClauses);
+        Assert.Contains("事後報告", record.NextStep);
+        await host.SayThroughConnector(SampleStaff.Tanaka, "承認待ち");
+        var toCiso = host.CardsPostedTo(PersonalConversationId(SampleStaff.Tanaka)).Last(c => ApprovalHost.Json(c.Card).Contains(number, StringComparison.Ordinal)).Card;
+        AdaptiveCardValidator.AssertValid(toCiso);
+        Assert.Contains("例外措置の事後報告の承認依頼", FormConversation.AllText(toCiso));
+        var json = ApprovalHost.Json(toCiso);
+        Assert.Contains("緊急のため、既に講じた（事後の報告）", json);
+        Assert.Contains("講じた日", json);
+        Assert.Equal(["田中 三郎"], host.Get<ApprovalService>().Find(record.Id)!.CurrentDeciderNames);
+
+        // A measure filed the ordinary way is still a request, not a report.
+        var ordinary = host.Record(await host.FileAsync(SampleStaff.Saito, "例外措置申請", Exception(host, 30)));
+        Assert.Equal("例外措置申請", ordinary.Title);
+        Assert.DoesNotContain("7.4(2)", ordinary.AppliedClauses);
     }
 
     private static JsonObject Done(JsonObject card, string on, string by, string method)
