@@ -83,7 +83,7 @@ public sealed class WelcomeCard(CommandTable commands, OrgDirectoryService direc
         }
         else
         {
-            var usable = commands.Commands.Where(c => c.Help is not null && c.MayBeUsedBy(viewer.Person, viewer.Roles)).ToList();
+            var usable = commands.Commands.Where(c => c.Help is not null && c.MayBeUsedBy(viewer.Person, viewer.Roles) && c.Help.IsShownTo(viewer.Roles)).ToList();
             // The forms and the records need no heading (their titles say what they are); a role holder's commands
             // are headed by the roles, since those buttons are theirs alone. Headings cost the card its one screen.
             AddSection(card, null, usable, HelpSection.Forms, viewer.Roles);

@@ -43,6 +43,12 @@ public sealed record CommandHelp(HelpSection Section, string Title, string? Note
     /// <summary>What the command is for holders of particular roles, where it differs (CSIRT see every incident report).</summary>
     public IReadOnlyDictionary<OrgRole, string> RoleNotes { get; init; } = new Dictionary<OrgRole, string>();
 
+    /// <summary>When not empty, the help card shows the command only to holders of these roles (a form only they may
+    /// file); typed by anyone else, it still runs and says whom to ask.</summary>
+    public IReadOnlyList<OrgRole> ShownTo { get; init; } = [];
+
+    public bool IsShownTo(IReadOnlySet<OrgRole> roles) => ShownTo.Count == 0 || ShownTo.Any(roles.Contains);
+
     /// <summary>The note for someone holding <paramref name="roles"/>.</summary>
     public string? NoteFor(IReadOnlySet<OrgRole> roles) =>
         RoleNotes.Where(n => roles.Contains(n.Key)).Select(n => n.Value).FirstOrDefault() ?? Note;

@@ -15,6 +15,8 @@ public sealed class RoleAwareHelpFacts(BotHost host) : IClassFixture<BotHost>
     // Five forms as buttons, the rarer ones under その他 (two rows at most).
     private static readonly string[] Forms = ["誤送信報告", "持ち出し申請", "Web会議申請", "クラウド利用申請", "インシデント報告",
         "その他", "障害報告", "ソフトウェア導入・設定変更申請", "支給以外の端末・媒体の利用申請", "外部への情報提供申請", "廃棄・リース返却申請", "例外措置申請"];
+    // 例外措置申請 is shown only to those who may file it (7.4(1): 管理者 and 情報システム管理者).
+    private static readonly string[] StaffForms = [.. Forms.Where(f => f != "例外措置申請")];
     private static readonly string[] Records = ["申請状況", "インシデント状況", "研修状況", "クラウド台帳", "返却"];
 
     private static TeamsUser Directory(string key, string name, int number) => new($"29:{key}-help", name, $"00000000-0000-4000-8000-{number:D12}");
@@ -24,7 +26,7 @@ public sealed class RoleAwareHelpFacts(BotHost host) : IClassFixture<BotHost>
     {
         var card = await Help(Directory("yamada", "山田 太郎", 1));
 
-        Assert.Equal([.. Forms, .. Records], ButtonTitles(card));
+        Assert.Equal([.. StaffForms, .. Records], ButtonTitles(card));
         var texts = CardTexts(card);
         Assert.Contains(texts, t => t.StartsWith("クラウド台帳: ", StringComparison.Ordinal));
         Assert.Contains(texts, t => t.StartsWith("返却: ", StringComparison.Ordinal));
@@ -46,7 +48,7 @@ public sealed class RoleAwareHelpFacts(BotHost host) : IClassFixture<BotHost>
     {
         var card = await Help(Directory("takahashi", "高橋 次郎", 4));
 
-        Assert.Equal([.. Forms, .. Records, "訓練記録", "承認待ち", "監査ログ検証", "監査ログ出力", "回答の改善"], ButtonTitles(card));
+        Assert.Equal([.. StaffForms, .. Records, "訓練記録", "承認待ち", "監査ログ検証", "監査ログ出力", "回答の改善"], ButtonTitles(card));
         Assert.Contains(CardTexts(card), t => t.StartsWith("研修記録取込: ", StringComparison.Ordinal));
     }
 
@@ -66,7 +68,7 @@ public sealed class RoleAwareHelpFacts(BotHost host) : IClassFixture<BotHost>
         // 加藤: 情報システム担当者 and CSIRT; neither approves requests.
         var card = await Help(Directory("kato", "加藤 直樹", 7));
 
-        Assert.Equal([.. Forms, .. Records], ButtonTitles(card));
+        Assert.Equal([.. StaffForms, .. Records], ButtonTitles(card));
         Assert.Contains(CardTexts(card), t => t.StartsWith("インシデント状況: CSIRT", StringComparison.Ordinal));
     }
 
