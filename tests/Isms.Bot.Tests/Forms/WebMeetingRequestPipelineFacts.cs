@@ -42,6 +42,26 @@ public sealed class WebMeetingRequestPipelineFacts(BotHost host) : FormPipelineF
         Assert.Equal("Zoom", record.Answers["service"].Display);
     }
 
+    /// <summary>6.1(21)③: hosting is the host's duty, not an application: the reply gives the duties, and no record or
+    /// draft is left behind.</summary>
+    [Fact]
+    public async Task HostingAMeeting_SaidInTheWords_GetsTheHostsDuties_AndNoApplication()
+    {
+        var person = Host.Person();
+
+        await person.Say("来週、Teamsで消防団との会議を主催します");
+
+        var said = Everything(person);
+        Assert.Contains("申請は不要", said);
+        Assert.Contains("6.1(21)③", said);
+        Assert.Empty(Host.Records.ListByApplicant(person.User.Id, 10));
+        await person.Say("申請状況");
+        Assert.DoesNotContain("Web会議-", Everything(person));
+    }
+
+    private static string Everything(FormConversation person) =>
+        string.Join("\n", person.Texts.Concat(TeamsActivities.ReplyCards(person.Replies).Select(AllText)));
+
     [Fact]
     public async Task AnotherService_AsksItsName_BeforeMovingOn()
     {
