@@ -45,13 +45,15 @@ public sealed class TakeoutReturnChaseJob(
 
             var overdueFrom = JapanTime.At(returnDate.AddDays(1), TimeOnly.MinValue);
             var step = due.StepDue(overdueFrom, policy, now);
-            if (step == ChaseStep.Remind)
+            if (step is ChaseStep.Remind or ChaseStep.Escalate)
             {
+                // A first run after the escalation is due (the jobs were down) still reminds the holder, once.
                 var holder = new Recipient(null, record.Applicant.Name, null, record.Applicant.UserId);
                 sent += await ledger.SendOnceAsync(record.Id, Kind, 1,
                     ct => notifier.NotifyAsync(holder, HolderReminder(record, returnDate), ct), cancellationToken).ConfigureAwait(false) ? 1 : 0;
             }
-            else if (step == ChaseStep.Escalate)
+
+            if (step == ChaseStep.Escalate)
             {
                 var managers = await people.HoldersAsync(IsmsRole.SecurityManager, record.Applicant.Department, cancellationToken).ConfigureAwait(false);
                 sent += await ledger.SendOnceAsync(record.Id, Kind, 2, async ct =>

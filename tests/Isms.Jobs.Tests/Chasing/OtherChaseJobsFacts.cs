@@ -91,6 +91,20 @@ public sealed class OtherChaseJobsFacts : IDisposable
     }
 
     [Fact]
+    public async Task Takeout_FirstChasedAfterTheManagerIsDue_StillRemindsTheHolder_Once()
+    {
+        // The jobs were down past both steps: the holder is reminded as well as the 管理者 told, each once.
+        var takeout = _f.Requests.Add(RequestStatus.Approved, Jst("2026-09-10T09:00"), FormKind.TakeoutRequest);
+        takeout.Answers["endDate"] = new RecordAnswer { Value = "2026-09-18" };
+
+        _f.SetJst("2026-09-29T10:00");
+        await Takeouts().RunAsync(default);
+        await Takeouts().RunAsync(default);
+
+        Assert.Equal([takeout.Applicant.UserId, "manager:警防課"], _f.Notifier.Sent.Select(s => s.To.Key));
+    }
+
+    [Fact]
     public async Task SelfInspection_TellsTheRolesOfNinePointTwo_OncePerYear()
     {
         _f.People.Staff.Add(new TrainingPerson("u9", "職員", "警防課", new HashSet<string>(), new DateOnly(2010, 4, 1)));
