@@ -33,7 +33,7 @@ public sealed class TakeoutFormFacts(PlaygroundSession session, ITestOutputHelpe
             var (confirmation, taps) = await FormFill.ToConfirmationAsync(chat, form, "持ち出し申請",
             [
                 new(AssetNumber, "PC-0123"), new(Confidentiality, Confidentiality2, AnswerKind.Pick), new(ProcessOutside, "いいえ", AnswerKind.Pick),
-                new(Encryption, "true", AnswerKind.Tick), new(LockedCase, "true", AnswerKind.Tick),
+                new(TransportMeasure, BothMeasures, AnswerKind.Pick),
             ], (card, n) => ShotAsync(chat, card, $"takeout-3taps-{n}-card"));
             // Reading the folded answers is not a tap towards the number: nothing is sent.
             await FormFill.ShowAllAnswersAsync(confirmation);
@@ -88,7 +88,7 @@ public sealed class TakeoutFormFacts(PlaygroundSession session, ITestOutputHelpe
         var answers = new CardAnswer[]
         {
             new(Confidentiality, Confidentiality2, AnswerKind.Pick), new(Purpose, "県の会議で説明に使うため"), new(Destination, "群馬県庁"),
-            new(ProcessOutside, "いいえ", AnswerKind.Pick), new(Encryption, "true", AnswerKind.Tick), new(LockedCase, "true", AnswerKind.Tick),
+            new(ProcessOutside, "いいえ", AnswerKind.Pick), new(TransportMeasure, BothMeasures, AnswerKind.Pick),
         };
         var (confirmation, _) = await FormFill.ToConfirmationAsync(chat, form, "持ち出し申請", answers);
         await FormFill.ShowAllAnswersAsync(confirmation);
@@ -122,7 +122,7 @@ public sealed class TakeoutFormFacts(PlaygroundSession session, ITestOutputHelpe
         foreach (var expected in new[]
                  {
                      SampleOrg.Yamada.Name, SampleOrg.Yamada.Department, UsbMemory, Confidentiality2, "県の会議で説明に使うため", "群馬県庁",
-                     OnConfirmation(tomorrow), OnConfirmation(dayAfter), Encryption, LockedCase, "確認しました",
+                     OnConfirmation(tomorrow), OnConfirmation(dayAfter), BothMeasures,
                  })
         {
             Assert.Contains(expected, confirmed);

@@ -23,8 +23,9 @@ public static partial class TakeoutForm
     public const string StartDate = "持ち出す日";
     public const string EndDate = "返却予定日";
     public const string ProcessOutside = "持ち出した先で情報を処理（閲覧・編集）しますか";
-    public const string Encryption = "暗号化またはパスワードを設定しました";
-    public const string LockedCase = "鍵付きのケースなどに入れて運搬します";
+    /// <summary>2(2)⑧(ア): which measure is taken in transport (the default list of Forms:TakeoutMeasures).</summary>
+    public const string TransportMeasure = "運搬するときの対策";
+    public const string BothMeasures = "暗号化・パスワードを設定し、鍵付きのケースなどに入れる";
     public const string OtherMeasures = "その他の対策（任意）";
 
     /// <summary>
@@ -38,7 +39,7 @@ public static partial class TakeoutForm
         CardAnswer[] answers =
         [
             new(Confidentiality, Confidentiality2, AnswerKind.Pick), new(Purpose, purpose), new(Destination, destination),
-            new(ProcessOutside, "いいえ", AnswerKind.Pick), new(Encryption, "true", AnswerKind.Tick), new(LockedCase, "true", AnswerKind.Tick),
+            new(ProcessOutside, "いいえ", AnswerKind.Pick), new(TransportMeasure, BothMeasures, AnswerKind.Pick),
         ];
         var (confirmation, _) = await FormFill.ToConfirmationAsync(chat, form, "持ち出し申請", answers);
         await FormFill.ShowAllAnswersAsync(confirmation);
