@@ -50,24 +50,12 @@ public sealed class IncidentAcknowledgementChaseJob(
 
             var notification = Message(record, step);
             sent += await ledger.SendOnceAsync(record.Id, Kind, (long)step,
-                ct => NotifyAllAsync(recipients.DistinctBy(r => r.Key), notification, ct), cancellationToken).ConfigureAwait(false)
+                ct => notifier.NotifyAnyAsync(recipients.DistinctBy(r => r.Key), notification, ct), cancellationToken).ConfigureAwait(false)
                 ? 1 : 0;
         }
 
         logger.LogInformation("Incident chase: {Examined} unacknowledged, {Sent} steps sent", examined, sent);
         return new ChaseRun(examined, sent);
-    }
-
-    /// <summary>Sent when at least one recipient was reached (the others are told by those who were).</summary>
-    private async Task<NotifyResult> NotifyAllAsync(IEnumerable<Recipient> recipients, Notification notification, CancellationToken ct)
-    {
-        var any = false;
-        foreach (var recipient in recipients)
-        {
-            any |= await notifier.NotifyAsync(recipient, notification, ct).ConfigureAwait(false) == NotifyResult.Sent;
-        }
-
-        return any ? NotifyResult.Sent : NotifyResult.Unreachable;
     }
 
     public static Notification Message(RequestRecord r, ChaseStep step) => step == ChaseStep.Remind

@@ -55,23 +55,12 @@ public sealed class IncidentFollowUpChaseJob(
                 if (step == ChaseStep.None) continue;
                 var recipients = await people.HoldersAsync(step == ChaseStep.Remind ? IsmsRole.IncidentDesk : IsmsRole.Ciso, null, cancellationToken).ConfigureAwait(false);
                 var notification = Message(incident, step, what, clause);
-                sent += await ledger.SendOnceAsync(incident.Id, kind, (long)step, ct => NotifyAllAsync(recipients, notification, ct), cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                sent += await ledger.SendOnceAsync(incident.Id, kind, (long)step, ct => notifier.NotifyAnyAsync(recipients.DistinctBy(r => r.Key), notification, ct), cancellationToken).ConfigureAwait(false) ? 1 : 0;
             }
         }
 
         logger.LogInformation("Incident follow-up chase: {Examined} open incidents, {Sent} steps sent", examined, sent);
         return new ChaseRun(examined, sent);
-    }
-
-    private async Task<NotifyResult> NotifyAllAsync(IEnumerable<Recipient> recipients, Notification notification, CancellationToken ct)
-    {
-        var any = false;
-        foreach (var recipient in recipients.DistinctBy(r => r.Key))
-        {
-            any |= await notifier.NotifyAsync(recipient, notification, ct).ConfigureAwait(false) == NotifyResult.Sent;
-        }
-
-        return any ? NotifyResult.Sent : NotifyResult.Unreachable;
     }
 
     public static Notification Message(IncidentCase incident, ChaseStep step, string what, string clause) => step == ChaseStep.Remind

@@ -55,11 +55,11 @@ public sealed class PendingApprovalChaseJob(
             switch (due.StepDue(assignment.AssignedAt, policy, now))
             {
                 case ChaseStep.Remind when assignment.Approvers.Count > 0:
-                    reminders.Add((new ReminderKey(subject, Kind, (long)ChaseStep.Remind), ct => NotifyAllAsync(assignment.Approvers, Reminder(request, assignment.AcknowledgeOnly), ct)));
+                    reminders.Add((new ReminderKey(subject, Kind, (long)ChaseStep.Remind), ct => notifier.NotifyAnyAsync(assignment.Approvers, Reminder(request, assignment.AcknowledgeOnly), ct)));
                     break;
                 case ChaseStep.Escalate when assignment.EscalateTo.Count > 0:
                     reminders.Add((new ReminderKey(subject, Kind, (long)ChaseStep.Escalate),
-                        ct => NotifyAllAsync(assignment.EscalateTo, Escalation(request, assignment), ct)));
+                        ct => notifier.NotifyAnyAsync(assignment.EscalateTo, Escalation(request, assignment), ct)));
                     break;
             }
         }
@@ -76,18 +76,6 @@ public sealed class PendingApprovalChaseJob(
         var sent = await ledger.SendOnceEachAsync(reminders, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Approval chase: {Examined} pending, {Sent} notifications sent", pending.Count, sent);
         return new ChaseRun(pending.Count, sent);
-    }
-
-    /// <summary>Sent when at least one of them was reached.</summary>
-    private async Task<NotifyResult> NotifyAllAsync(IReadOnlyList<Recipient> recipients, Notification notification, CancellationToken ct)
-    {
-        var any = false;
-        foreach (var recipient in recipients)
-        {
-            any |= await notifier.NotifyAsync(recipient, notification, ct).ConfigureAwait(false) == NotifyResult.Sent;
-        }
-
-        return any ? NotifyResult.Sent : NotifyResult.Unreachable;
     }
 
     /// <summary>The reminder to the approvers; for a step that is only acknowledged (確認), it asks for the 確認.</summary>

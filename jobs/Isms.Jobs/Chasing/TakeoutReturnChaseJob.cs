@@ -56,16 +56,8 @@ public sealed class TakeoutReturnChaseJob(
             if (step == ChaseStep.Escalate)
             {
                 var managers = await people.HoldersAsync(IsmsRole.SecurityManager, record.Applicant.Department, cancellationToken).ConfigureAwait(false);
-                sent += await ledger.SendOnceAsync(record.Id, Kind, 2, async ct =>
-                {
-                    var any = false;
-                    foreach (var manager in managers)
-                    {
-                        any |= await notifier.NotifyAsync(manager, ManagerNotice(record, returnDate), ct).ConfigureAwait(false) == NotifyResult.Sent;
-                    }
-
-                    return any ? NotifyResult.Sent : NotifyResult.Unreachable;
-                }, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                sent += await ledger.SendOnceAsync(record.Id, Kind, 2,
+                    ct => notifier.NotifyAnyAsync(managers, ManagerNotice(record, returnDate), ct), cancellationToken).ConfigureAwait(false) ? 1 : 0;
             }
         }
 
