@@ -6,15 +6,14 @@ using Isms.Bot.Training;
 using Isms.Workflows.Audit;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Org;
-using Isms.Workflows.Procedures;
 using Isms.Workflows.Routing;
 
 namespace Isms.Bot.Conversations;
 
 /// <summary>
 /// The bot's commands, in the order of the help card: one entry each, with its words, where and by whom it may be used,
-/// how the help card shows it, and its handler. Each procedure adds its own entry from its definition (its key and
-/// command words), so a new procedure needs no line here.
+/// how the help card shows it, and its handler. Each procedure adds its own entries from its definition (its key and
+/// command words, and its follow-up commands), so a new procedure needs no line here.
 /// </summary>
 public static class IsmsCommands
 {
@@ -58,7 +57,8 @@ public static class IsmsCommands
             new("waiting-approvals", ["承認待ち", "承認待ち一覧", "pending approvals"], Personal, RoleHolders,
                 t => approvals.ShowWaitingAsync(t.Context, t.CancellationToken), Help: new(HelpSection.Roles, "承認待ち"), Roles: deciders),
         ];
-        var forms = services.GetRequiredService<FormCatalog>().All.Select(definition => new BotCommand(
+        var catalog = services.GetRequiredService<FormCatalog>();
+        var forms = catalog.All.Select(definition => new BotCommand(
             definition.Key, definition.CommandWords, Personal, CommandUsers.InDirectory,
             t => starter.StartAsync(t.Context, definition.Kind, null, t.CancellationToken), Help: new(HelpSection.Forms, definition.Title) { ShownTo = definition.ApplicantRoles }));
         BotCommand[] after =
@@ -69,8 +69,13 @@ public static class IsmsCommands
                 Help: new(HelpSection.Records, "クラウド台帳", "クラウド台帳: 承認済みのサービス一覧")),
             new("takeout-return", ["返却"], Personal, Everyone, t => applicant.OutstandingTakeoutsAsync(t.Context, t.CancellationToken),
                 Help: new(HelpSection.Records, "返却", "返却: 持ち出し物の返却記録")),
-            new("disposal-record", [DisposalRecords.CommandWord, "廃棄の記録"], Personal, Everyone, t => followUps.ShowDisposalsAsync(t.Context, t.CancellationToken)),
-            new("exception-measures", [ExceptionMeasures.CommandWord, "例外措置の一覧"], Personal, Everyone, t => followUps.ShowExceptionsAsync(t.Context, t.CancellationToken)),
+        ];
+        var procedureFollowUps = catalog.All.SelectMany(d => d.FollowUpCommands).Select(command => new BotCommand(
+            command.Key, command.Words, Personal, Users(command.Users), t => followUps.ShowAsync(t.Context, command, t.CancellationToken),
+            Help: command.Help is { } help ? new(help.Section == FollowUpHelpSection.Roles ? HelpSection.Roles : HelpSection.Records, help.Title, help.Note) : null,
+            Roles: command.Users == FollowUpUsers.RoleHolders ? command.Roles : null));
+        BotCommand[] last =
+        [
             new("audit-verify", ["監査ログ検証"], Personal, RoleHolders, t => audit.VerifyAsync(t.Context, t.CancellationToken),
                 Help: new(HelpSection.Roles, "監査ログ検証"), Roles: AuditAccess.AuditorRoles),
             new("audit-export", ["監査ログ出力"], Personal, RoleHolders, t => audit.ExportAsync(t.Context, t.CancellationToken),
@@ -90,8 +95,15 @@ public static class IsmsCommands
             new("withdraw", ApplicantActions.WithdrawWords, Personal, Everyone,
                 t => applicant.WithdrawCommandAsync(t.Context, ApplicantActions.WithdrawTarget(t.Text), t.CancellationToken), WordMatch.WordThenArgument),
         ];
-        return new CommandTable([.. before, .. forms, .. after]);
+        return new CommandTable([.. before, .. forms, .. after, .. procedureFollowUps, .. last]);
     }
+
+    private static CommandUsers Users(FollowUpUsers users) => users switch
+    {
+        FollowUpUsers.Everyone => CommandUsers.Everyone,
+        FollowUpUsers.InDirectory => CommandUsers.InDirectory,
+        _ => CommandUsers.RoleHolders,
+    };
 
     /// <summary>The roles that approve or acknowledge records by the routing rules, and the roles above them that
     /// decide when 兼務の禁止 (1(8)①) or a vacant post moves a step up.</summary>

@@ -40,6 +40,14 @@ public sealed partial class MessageRouter(
     TimeProvider clock,
     ILogger<MessageRouter> logger)
 {
+    /// <summary>The markers of the bot's own cards (the switch below); the procedures' cards declare theirs in their
+    /// definitions (<see cref="ProcedureFollowUps"/>), and none may be one of these.</summary>
+    public static readonly IReadOnlyCollection<string> BotMarkers =
+    [
+        "command", "form", DrillCard.Marker, "training", CurationCards.Marker, ReturnedCard.ReopenMarker,
+        StatusCardRenderer.WithdrawMarker, TakeoutReturns.CheckInMarker, "clause", "feedback",
+    ];
+
     /// <summary>Longest message text the bot reads; Teams itself caps messages at about 28 KB.</summary>
     public const int MaxTextLength = 4000;
 
@@ -157,11 +165,8 @@ public sealed partial class MessageRouter(
             case TakeoutReturns.CheckInMarker:
                 await applicantActions.CheckInAsync(turnContext, value, cancellationToken);
                 return;
-            case DisposalRecords.Marker:
-                await followUps.RecordDisposalAsync(turnContext, value, cancellationToken);
-                return;
-            case ExceptionMeasures.Marker:
-                await followUps.ExceptionStepAsync(turnContext, value, cancellationToken);
+            case var declared when followUps.Handles(declared):
+                await followUps.RunAsync(turnContext, declared, value, cancellationToken);
                 return;
             case "clause" when CardData.Text(value, "id") is { Length: > 0 and < 40 } id
                 && knowledge.Document.FindClauseWithItems(id) is { Count: > 0 } clauses:

@@ -1,3 +1,4 @@
+using Isms.Bot.Conversations;
 using Isms.Knowledge;
 using Isms.Workflows.Org;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -16,6 +17,8 @@ public sealed class BotWarmUp(IServiceProvider services) : IHostedService
         services.GetRequiredService<IPolicyAnswerer>();
         services.GetRequiredService<IBotFrameworkHttpAdapter>();
         services.GetRequiredService<OrgDirectoryService>();
+        // The procedures' card markers are checked here, so a clash stops the host rather than a later card submit.
+        services.GetRequiredService<ProcedureFollowUps>();
         return Task.CompletedTask;
     }
 

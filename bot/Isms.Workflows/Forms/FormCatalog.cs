@@ -11,7 +11,8 @@ public sealed class FormCatalog
 
     /// <param name="sourcedChoices">The current choices of a <see cref="ChoiceSource"/> (the org directory's systems);
     /// without it a field offers only its own choices.</param>
-    public FormCatalog(FormsOptions options, Func<ChoiceSource, IReadOnlyList<ChoiceOption>>? sourcedChoices = null)
+    /// <param name="more">Procedures besides the union's, listed after them (a test's own procedure).</param>
+    public FormCatalog(FormsOptions options, Func<ChoiceSource, IReadOnlyList<ChoiceOption>>? sourcedChoices = null, IEnumerable<FormDefinition>? more = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _sourcedChoices = sourcedChoices;
@@ -28,6 +29,7 @@ public sealed class FormCatalog
             InformationProvisionRequestDefinition.Create(),
             DisposalRequestDefinition.Create(),
             ExceptionMeasureRequestDefinition.Create(),
+            .. more ?? [],
         ];
         _definitions = all.ToDictionary(d => d.Kind);
         _order = all.Select((d, i) => (d.Kind, i)).ToDictionary(x => x.Kind, x => x.i);

@@ -75,6 +75,12 @@ public sealed record FormDefinition(
     /// The host refuses anyone else before a draft exists, naming <see cref="ApplicantRolesClause"/>.</summary>
     public IReadOnlyList<OrgRole> ApplicantRoles { get; init; } = [];
     public string? ApplicantRolesClause { get; init; }
+    /// <summary>Commands the procedure adds for what follows its requests (廃棄記録); the bot's command table lists them.</summary>
+    public IReadOnlyList<FollowUpCommand> FollowUpCommands { get; init; } = [];
+    /// <summary>What the procedure's own cards run when submitted, by marker; the bot routes each marker here.</summary>
+    public IReadOnlyList<FollowUpAction> CardActions { get; init; } = [];
+    /// <summary>The procedure's chases, which the Jobs project runs as recurring jobs.</summary>
+    public IReadOnlyList<ChaseDefinition> Chases { get; init; } = [];
 
     /// <summary>A report (誤送信報告, インシデント報告) is acknowledged, not approved.</summary>
     public bool IsReport => InitialStatus != RequestStatus.PendingApproval;

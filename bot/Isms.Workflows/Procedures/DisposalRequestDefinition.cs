@@ -7,8 +7,8 @@ namespace Isms.Workflows.Procedures;
 /// 廃棄・リース返却申請 (2(2)⑩): whoever disposes of or returns (lease, rental) an information asset needs the
 /// 情報セキュリティ管理者's permission (ウ), makes the information on its media unrecoverable as its 機密性 requires (ア),
 /// and records the date, the person and the method of what was done (イ). The request plans it; once approved, the
-/// applicant records what was done (<see cref="DisposalRecords"/>), and the chase job asks for that record after the
-/// planned date.
+/// applicant records what was done (<see cref="DisposalRecords"/>), and its chase asks for that record after the
+/// planned date (<see cref="DisposalFollowUps"/>).
 /// </summary>
 public static class DisposalRequestDefinition
 {
@@ -75,5 +75,8 @@ public static class DisposalRequestDefinition
         CommandWords = ["廃棄・リース返却申請", "廃棄申請", "リース返却申請", "廃棄・返却申請"],
         NextStep = "所属の情報セキュリティ管理者が内容を確認し、廃棄・返却を許可するかどうかを判断します（根拠: 2(2)⑩(ウ)）。許可されるまで処理しないでください。",
         AfterApproval = $"処理が終わったら「{DisposalRecords.CommandWord}」と送り、実施日・実施者・方法を記録してください（根拠: 2(2)⑩(イ)）。",
+        FollowUpCommands = DisposalFollowUps.Commands,
+        CardActions = DisposalFollowUps.CardActions,
+        Chases = DisposalFollowUps.Chases,
     };
 }

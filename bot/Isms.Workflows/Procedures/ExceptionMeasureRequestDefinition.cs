@@ -87,5 +87,8 @@ public static class ExceptionMeasureRequestDefinition
         ApplicantRoles = [OrgRole.SecurityManager, OrgRole.SystemAdministrator],
         ApplicantRolesClause = Clause,
         OnApproved = ExceptionMeasures.CloseRenewed,
+        FollowUpCommands = ExceptionMeasureFollowUps.Commands,
+        CardActions = ExceptionMeasureFollowUps.CardActions,
+        Chases = ExceptionMeasureFollowUps.Chases,
     };
 }

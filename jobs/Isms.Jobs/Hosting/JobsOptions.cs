@@ -80,6 +80,19 @@ public sealed class JobsOptions
         }
     }
 
+    /// <summary>The settings the procedures' declared chases read by name (<c>ChaseNumber.FromSetting</c>), as README and
+    /// appsettings name them; checked with the others below.</summary>
+    public IReadOnlyDictionary<string, double> ChaseSettings => new Dictionary<string, double>(StringComparer.Ordinal)
+    {
+        [nameof(TakeoutTellManagerAfterWorkingHours)] = TakeoutTellManagerAfterWorkingHours,
+        [nameof(DisposalTellManagerAfterWorkingHours)] = DisposalTellManagerAfterWorkingHours,
+        [nameof(ExceptionEndNoticeDays)] = ExceptionEndNoticeDays,
+    };
+
+    /// <summary>A chase setting by name (<see cref="ChaseSettings"/>).</summary>
+    public double ChaseSetting(string name) =>
+        ChaseSettings.TryGetValue(name, out var value) ? value : throw new InvalidOperationException($"Jobs:{name} is not a chase setting.");
+
     public ChasePolicy ApprovalPolicy =>
         new(TimeSpan.FromHours(ApprovalRemindAfterWorkingHours), TimeSpan.FromHours(ApprovalEscalateAfterWorkingHours));
 

@@ -23,7 +23,7 @@ public static class JobsServiceCollectionExtensions
 {
     /// <summary>
     /// Hangfire with the job store chosen by Jobs:Storage, the server (unless Jobs:RunServer is false), the scheduling
-    /// core and the recurring chase jobs. The host registers <see cref="IsmsDatabase"/> and what Workflows owns
+    /// core and the recurring chase jobs (the procedures' own chases from the <c>FormCatalog</c>). The host registers <see cref="IsmsDatabase"/> and what Workflows owns
     /// (<c>AddIsmsWorkflows</c>: the records, the training records), <see cref="Isms.Workflows.Notifications.INotifier"/>,
     /// <see cref="Ports.IPeopleLookup"/>, <see cref="Ports.IApprovalAssignments"/> and <see cref="Ports.ICurationDigest"/>.
     /// </summary>
@@ -46,8 +46,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<IOpenIncidents, LiteDbOpenIncidents>();
         services.AddTransient<IncidentFollowUpChaseJob>();
         services.AddTransient<TakeoutReturnChaseJob>();
-        services.AddTransient<DisposalRecordChaseJob>();
-        services.AddTransient<ExceptionMeasureEndChaseJob>();
+        services.AddTransient<DeclaredChaseJob>();
         services.AddTransient<SelfInspectionReminderJob>();
         services.AddTransient<TrainingChaseJob>();
         services.AddTransient<LedgerPruneJob>();
@@ -122,7 +121,7 @@ public static class JobsServiceCollectionExtensions
     /// <summary>
     /// The SQLite job store, its file created owner-only (SQLite's journal takes the file's mode). SQLite here has no
     /// encryption (SQLCipher is not served), so the file is protected by its permissions; it holds job ids, schedules and
-    /// states, never personal data (jobs take no arguments). What keeps it from opening names the path and the cause.
+    /// states, never personal data (a declared chase's job takes only its id). What keeps it from opening names the path and the cause.
     /// </summary>
     private static SQLiteStorage OpenSqlite(string path, JobsOptions options)
     {

@@ -2,6 +2,7 @@ using Hangfire;
 using Isms.Jobs.Backup;
 using Isms.Jobs.Chasing;
 using Isms.Jobs.Reporting;
+using Isms.Workflows.Forms;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -11,16 +12,23 @@ namespace Isms.Jobs.Hosting;
 /// Registers the recurring jobs at start-up (AddOrUpdate is idempotent, so every instance may do it). The jobs run
 /// often and decide from the records what is due, so the schedule only sets how quickly something due is noticed.
 /// </summary>
-public sealed class RecurringJobRegistration(IRecurringJobManager recurring, IOptions<JobsOptions> options, IOptions<BackupOptions> backup) : IHostedService
+public sealed class RecurringJobRegistration(IRecurringJobManager recurring, IOptions<JobsOptions> options, IOptions<BackupOptions> backup, FormCatalog catalog) : IHostedService
 {
+    /// <summary>The host's own jobs; each chase a procedure declares adds one more under its id (<see cref="ChaseIds"/>).</summary>
     public static readonly IReadOnlyList<string> JobIds =
-        ["chase-approvals", "chase-incidents", "chase-takeouts", "chase-training", "self-inspection", "prune-ledger", "curation-digest", "chase-disposals", "chase-exceptions", "chase-incident-follow-up"];
+        ["chase-approvals", "chase-incidents", "chase-takeouts", "chase-training", "self-inspection", "prune-ledger", "curation-digest", "chase-incident-follow-up"];
 
     /// <summary>The backup of the data files (Backup:Cron); removed from the schedule when Backup:Enabled is false.</summary>
     public const string BackupJobId = "backup-data";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        var problems = DeclaredChaseJob.Problems(catalog, [.. JobIds, BackupJobId], options.Value).ToList();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("The procedures' chases are invalid: " + string.Join(" ", problems));
+        }
+
         var cron = options.Value.ChaseCron;
         var japan = new RecurringJobOptions { TimeZone = JapanTimeZone() };
         recurring.AddOrUpdate<PendingApprovalChaseJob>(JobIds[0], j => j.RunAsync(CancellationToken.None), cron, japan);
@@ -30,9 +38,12 @@ public sealed class RecurringJobRegistration(IRecurringJobManager recurring, IOp
         recurring.AddOrUpdate<SelfInspectionReminderJob>(JobIds[4], j => j.RunAsync(CancellationToken.None), "0 * * * *", japan);
         recurring.AddOrUpdate<LedgerPruneJob>(JobIds[5], j => j.Run(), "30 3 * * *", japan);
         recurring.AddOrUpdate<CurationDigestJob>(JobIds[6], j => j.RunAsync(CancellationToken.None), "0 * * * *", japan);
-        recurring.AddOrUpdate<DisposalRecordChaseJob>(JobIds[7], j => j.RunAsync(CancellationToken.None), cron, japan);
-        recurring.AddOrUpdate<ExceptionMeasureEndChaseJob>(JobIds[8], j => j.RunAsync(CancellationToken.None), cron, japan);
-        recurring.AddOrUpdate<IncidentFollowUpChaseJob>(JobIds[9], j => j.RunAsync(CancellationToken.None), cron, japan);
+        recurring.AddOrUpdate<IncidentFollowUpChaseJob>(JobIds[7], j => j.RunAsync(CancellationToken.None), cron, japan);
+        foreach (var id in ChaseIds(catalog))
+        {
+            recurring.AddOrUpdate<DeclaredChaseJob>(id, j => j.RunAsync(id, CancellationToken.None), cron, japan);
+        }
+
         if (backup.Value.Enabled)
         {
             recurring.AddOrUpdate<BackupJob>(BackupJobId, j => j.Run(), backup.Value.Cron, japan);
@@ -44,6 +55,9 @@ public sealed class RecurringJobRegistration(IRecurringJobManager recurring, IOp
 
         return Task.CompletedTask;
     }
+
+    /// <summary>The recurring jobs of the chases the procedures declare (their ids as deployed: chase-disposals …).</summary>
+    public static IReadOnlyList<string> ChaseIds(FormCatalog catalog) => [.. DeclaredChaseJob.All(catalog).Select(c => c.Id)];
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -23,8 +23,8 @@ public sealed class DisposalRecordChaseJobFacts : IDisposable
 
     public void Dispose() => _f.Dispose();
 
-    private DisposalRecordChaseJob Job() =>
-        new(_stored.Chaseable, _f.People, _f.Notifier, _f.Due, _f.Ledger, _f.OptionsWrapper, _f.Time, JobFixture.Log<DisposalRecordChaseJob>());
+    private DeclaredChaseJob Job() =>
+        new(FormCatalog.Standard, _stored.Chaseable, _f.People, _f.Notifier, _f.Due, _f.Ledger, _f.OptionsWrapper, _f.Time, JobFixture.Log<DeclaredChaseJob>());
 
     private RequestRecord Disposal(string plannedDate, RequestStatus status = RequestStatus.Approved, string userId = "applicant1", string department = "警防課") =>
         _stored.Add(DisposalRequestDefinition.Kind, "廃棄", status, Jst("2026-09-01T09:00"),
@@ -33,7 +33,7 @@ public sealed class DisposalRecordChaseJobFacts : IDisposable
     private async Task<ChaseRun> RunAt(string jst)
     {
         _f.SetJst(jst);
-        return await Job().RunAsync(default);
+        return await Job().RunAsync(DisposalFollowUps.ChaseId, default);
     }
 
     private IReadOnlyList<string> SentTo() => _f.Notifier.Sent.Select(s => s.To.Key).ToList();

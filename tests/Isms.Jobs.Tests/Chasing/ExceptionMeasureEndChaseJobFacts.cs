@@ -27,8 +27,8 @@ public sealed class ExceptionMeasureEndChaseJobFacts : IDisposable
 
     public void Dispose() => _f.Dispose();
 
-    private ExceptionMeasureEndChaseJob Job() =>
-        new(_stored.Chaseable, _f.People, _f.Notifier, _f.Due, _f.Ledger, _f.OptionsWrapper, _f.Time, JobFixture.Log<ExceptionMeasureEndChaseJob>());
+    private DeclaredChaseJob Job() =>
+        new(FormCatalog.Standard, _stored.Chaseable, _f.People, _f.Notifier, _f.Due, _f.Ledger, _f.OptionsWrapper, _f.Time, JobFixture.Log<DeclaredChaseJob>());
 
     private RequestRecord Measure(string endDate, RequestStatus status = RequestStatus.Approved, string userId = "applicant1", string? renewalOf = null)
     {
@@ -49,7 +49,7 @@ public sealed class ExceptionMeasureEndChaseJobFacts : IDisposable
     private async Task<ChaseRun> RunAt(string jst)
     {
         _f.SetJst(jst);
-        return await Job().RunAsync(default);
+        return await Job().RunAsync(ExceptionMeasureFollowUps.ChaseId, default);
     }
 
     private IReadOnlyList<(string To, string Title)> Sent() => _f.Notifier.Sent.Select(s => (s.To.Key, s.What.Title)).ToList();
