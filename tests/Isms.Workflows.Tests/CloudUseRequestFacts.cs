@@ -85,8 +85,8 @@ public sealed class CloudUseRequestFacts : IDisposable
         session.Start(FormKind.CloudUseRequest);
         session.FillIn([.. Answers("1"), ("termsChecked", "true")]);
         session.Click("修正する");
-        session.Next(Answers("3"));
-        session.Next(Answers("3"));
+        session.Next(Answers("3C"));
+        session.Next(Answers("3C"));
 
         Assert.Equal("noSecondaryUse", InputFieldIds(session.Card)[0]);
         session.FillIn(Checklist83);

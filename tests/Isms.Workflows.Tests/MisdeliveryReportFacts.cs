@@ -69,7 +69,7 @@ public sealed class MisdeliveryReportFacts : IDisposable
     [Fact]
     public void Confidentiality3_MakesItAnIncident()
     {
-        var record = Report(confidentiality: "3", personalData: "no");
+        var record = Report(confidentiality: "3C", personalData: "no");
 
         Assert.True(record.IsIncident);
         Assert.Equal(3, record.HighestConfidentiality);
@@ -103,7 +103,7 @@ public sealed class MisdeliveryReportFacts : IDisposable
     {
         var session = _harness.Session(FormHarness.Alice);
         session.Start(FormKind.MisdeliveryReport);
-        session.FillIn(Answers(confidentiality: "3"));
+        session.FillIn(Answers(confidentiality: "3B"));
 
         Assert.Contains("情報セキュリティインシデントとして扱われ", AllText(session.Card));
     }

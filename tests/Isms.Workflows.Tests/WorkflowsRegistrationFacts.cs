@@ -41,7 +41,7 @@ public sealed class WorkflowsRegistrationFacts
         var session = new FormSession(service, FormHarness.Alice);
 
         session.Start(FormKind.MisdeliveryReport, "昨日メール誤送信しちゃった");
-        session.FillIn([.. MisdeliveryReportFacts.Answers(confidentiality: "3"), ("howNoticed", "相手からの電話で気付きました")]);
+        session.FillIn([.. MisdeliveryReportFacts.Answers(confidentiality: "3A"), ("howNoticed", "相手からの電話で気付きました")]);
         var submit = FormSession.Payload(session.Card, "送信");
         session.Send(submit);
         session.Send(submit);

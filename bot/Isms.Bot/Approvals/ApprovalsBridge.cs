@@ -195,7 +195,10 @@ public sealed class ApprovalsBridge(
             await incidents.AfterSubmitAsync(turnContext, incident, cancellationToken);
         }
 
-        return Card(DecisionCard.Status(view));
+        // A confirmed report stays open to 「インシデントとして報告」 for the one who confirmed it (5.3(1)①): their card says so.
+        return Card(view.State == ApprovalState.Decided && view.CanReportIncident && approvals.CardFor(recordId, from.AadObjectId, from.Id) is { } confirmed
+            ? confirmed
+            : DecisionCard.Status(view));
     }
 
     private Task<NotifyResult> SendAsync(Notice notice, string recordId, string recordNumber, CancellationToken cancellationToken) =>

@@ -1,6 +1,5 @@
 using Isms.Bot.Cards;
 using Isms.Workflows.Forms;
-using Isms.Workflows.Org;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -8,7 +7,7 @@ namespace Isms.Bot.Conversations;
 
 /// <summary>Starts a procedure's form in the person's chat (from its command words or from a question that asks for it)
 /// and sends the engine's replies.</summary>
-public sealed class FormStarter(FormService forms, FormCatalog catalog, ApplicantActions applicantActions, OrgDirectoryService directory, RoleContacts contacts, ILogger<FormStarter> logger)
+public sealed class FormStarter(FormService forms, FormCatalog catalog, ApplicantActions applicantActions, ApplicantRoleCheck roleCheck, ILogger<FormStarter> logger)
 {
     /// <summary>Starts the form; the caller has checked the chat and the person (see <see cref="StartIfAllowedAsync"/>).</summary>
     public async Task StartAsync(ITurnContext turnContext, FormKind kind, string? words, CancellationToken cancellationToken)
@@ -33,26 +32,13 @@ public sealed class FormStarter(FormService forms, FormCatalog catalog, Applican
     public async Task<bool> MayApplyAsync(ITurnContext turnContext, FormKind kind, CancellationToken cancellationToken)
     {
         var definition = catalog.Get(kind);
-        if (definition.ApplicantRoles.Count == 0)
-        {
-            return true;
-        }
-
-        var from = turnContext.Activity.From;
-        var current = directory.Current;
-        var person = directory.Identify(from.AadObjectId, from.Id).Person;
-        if (person is not null && current.RolesOf(person.Id).Any(r => definition.ApplicantRoles.Contains(r.Role)))
+        if (roleCheck.Refusal(applicantActions.ApplicantOf(turnContext), definition) is not { } refusal)
         {
             return true;
         }
 
         logger.LogInformation("Refused {Procedure} to someone without the applicant roles", definition.Key);
-        var roles = string.Join("または", definition.ApplicantRoles.Select(r => r.Label()));
-        var who = person is null ? null : contacts.For(person, definition.ApplicantRoles[0].Label());
-        await turnContext.SendActivityAsync(
-            $"{definition.Title}は{roles}が行います（根拠: {definition.ApplicantRolesClause ?? string.Join("、", definition.Clauses)}）。"
-            + (who is null ? "所属の情報セキュリティ管理者にご相談ください。" : $"{who}ご相談ください。"),
-            cancellationToken: cancellationToken);
+        await turnContext.SendActivityAsync(refusal, cancellationToken: cancellationToken);
         return false;
     }
 

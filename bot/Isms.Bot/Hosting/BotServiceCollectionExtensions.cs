@@ -75,6 +75,8 @@ public static class BotServiceCollectionExtensions
                 sp.GetRequiredService<FormsOptions>().MalwareFirstResponse);
         });
         services.AddSingleton<RoleContacts>();
+        services.AddSingleton<ApplicantRoleCheck>();
+        services.AddSingleton<IApplicantRoleCheck>(sp => sp.GetRequiredService<ApplicantRoleCheck>());
         services.AddSingleton<AnswerLog>();
         services.AddIsmsCuration();
         services.AddSingleton<WelcomeLedger>();

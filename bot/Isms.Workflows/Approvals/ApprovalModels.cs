@@ -150,6 +150,8 @@ public sealed record DecisionView(string DeciderName, string? ActingFor, Decisio
 /// <summary>Everything a decision or status card shows; built by the service from the record and the approval document.</summary>
 /// <param name="CurrentStepNotes">Why the current step went to whom it did (a 1(8)① reroute, a vacant post).</param>
 /// <param name="Resubmitted">Corrected and resubmitted after a 差戻し; <paramref name="ChangesSinceReturn"/> says what changed.</param>
+/// <param name="CanReportIncident">The report may be made an incident report (5.3(1)①): on its 確認 card while it waits, and
+/// once confirmed until it has been made one; <paramref name="DeciderTeamsUserIds"/> are then those who may.</param>
 public sealed record ApprovalView(
     string RecordId,
     string Number,

@@ -79,7 +79,28 @@ public static class DecisionCard
         }
 
         var json = card.Add(TextBlock(FormCardRenderer.CitationText(view.Clauses), TextTone.Help)).ToJson();
-        json["refresh"] = Refresh(view, pending ? view.DeciderTeamsUserIds : []);
+        // A confirmed report that may still become an incident keeps refreshing for those who may do it (ConfirmedReport).
+        json["refresh"] = Refresh(view, pending || view.CanReportIncident ? view.DeciderTeamsUserIds : []);
+        return json;
+    }
+
+    /// <summary>
+    /// A confirmed report (誤送信報告) as its 管理者 and their stand-ins see it: the status, and 「インシデントとして報告」
+    /// (5.3(1)①), which stays until the report has been made an incident.
+    /// </summary>
+    public static JsonObject ConfirmedReport(ApprovalView view)
+    {
+        var json = new AdaptiveCard()
+            .Add(TextBlock($"{view.Title}（{view.Number}）", TextTone.Heading))
+            .Add(FactSet([.. Facts(view), ("状態", StatusText(view))]))
+            .AddRange(Answers(view))
+            .AddRange(DecisionElements(view))
+            .Add(TextBlock("確認の後でも、情報セキュリティインシデントに当たると分かったときは、インシデントとして報告できます。根拠: 5.3(1)①", TextTone.Note))
+            .Add(TextInput(CommentInputId, "コメント（任意）", null, ApprovalService.MaxCommentLength, multiline: true, required: false,
+                placeholder: "インシデントと判断した理由など"))
+            .AddAction(Execute(Decision.ReportIncident, view))
+            .ToJson();
+        json["refresh"] = Refresh(view, view.DeciderTeamsUserIds);
         return json;
     }
 

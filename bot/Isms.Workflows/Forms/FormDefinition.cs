@@ -72,7 +72,8 @@ public sealed record FormDefinition(
     /// report, the 管理者 as reporter and the time; null when the procedure's reports cannot become one.</summary>
     public Func<RequestRecord, RecordApplicant, DateTimeOffset, RequestRecord>? BecomesIncident { get; init; }
     /// <summary>Who may file it (例外措置申請: the 管理者 and 情報システム管理者, 7.4(1)); empty: anyone in the directory.
-    /// The host refuses anyone else before a draft exists, naming <see cref="ApplicantRolesClause"/>.</summary>
+    /// The host refuses anyone else before a draft exists, naming <see cref="ApplicantRolesClause"/>, and the engine again when
+    /// the form is sent (<see cref="IApplicantRoleCheck"/>).</summary>
     public IReadOnlyList<OrgRole> ApplicantRoles { get; init; } = [];
     public string? ApplicantRolesClause { get; init; }
     /// <summary>Commands the procedure adds for what follows its requests (廃棄記録); the bot's command table lists them.</summary>
@@ -81,6 +82,10 @@ public sealed record FormDefinition(
     public IReadOnlyList<FollowUpAction> CardActions { get; init; } = [];
     /// <summary>The procedure's chases, which the Jobs project runs as recurring jobs.</summary>
     public IReadOnlyList<ChaseDefinition> Chases { get; init; } = [];
+
+    /// <summary>「例外措置申請は情報セキュリティ管理者または情報システム管理者が行います（根拠: 7.4(1)）。」</summary>
+    public string ApplicantRolesSentence() =>
+        $"{Title}は{string.Join("または", ApplicantRoles.Select(r => r.Label()))}が行います（根拠: {ApplicantRolesClause ?? string.Join("、", Clauses)}）。";
 
     /// <summary>A report (誤送信報告, インシデント報告) is acknowledged, not approved.</summary>
     public bool IsReport => InitialStatus != RequestStatus.PendingApproval;

@@ -23,6 +23,7 @@ public sealed partial class FormService
     private readonly TimeProvider _time;
     private readonly FormsOptions _options;
     private readonly ILogger<FormService> _logger;
+    private readonly IApplicantRoleCheck? _roleCheck;
     // One LiteDB file per process: serialising card handling makes double clicks and retries see each other's result.
     private readonly Lock _gate = new();
 
@@ -32,7 +33,8 @@ public sealed partial class FormService
         IRequestStore records,
         TimeProvider time,
         FormsOptions options,
-        ILogger<FormService>? logger = null)
+        ILogger<FormService>? logger = null,
+        IApplicantRoleCheck? roleCheck = null)
     {
         _catalog = catalog;
         _drafts = drafts;
@@ -40,6 +42,7 @@ public sealed partial class FormService
         _time = time;
         _options = options;
         _logger = logger ?? NullLogger<FormService>.Instance;
+        _roleCheck = roleCheck;
     }
 
     public FormReply Start(Applicant who, FormKind kind, string? freeText)
@@ -265,6 +268,14 @@ public sealed partial class FormService
 
     private FormReply Submit(Applicant who, FormDefinition definition, FormDraft draft)
     {
+        // Checked again on sending: the role may have ended since the start. The draft stays, answers and all.
+        // Without a check to ask (a host without the directory), it is refused: the roles cannot be confirmed.
+        if (definition.ApplicantRoles.Count > 0 && (_roleCheck is null ? definition.ApplicantRolesSentence() : _roleCheck.Refusal(who, definition)) is { } refusal)
+        {
+            _logger.LogInformation("Refused to send draft {DraftId} of {Kind}: the sender holds none of its applicant roles", draft.Id, definition.Kind);
+            return Text($"{refusal}\n入力した内容は下書きとして残っています。");
+        }
+
         if (FormSteps.FirstWithErrors(definition, who, draft.Answers, Today) is { } invalid)
         {
             draft.Stage = DraftStage.Editing;

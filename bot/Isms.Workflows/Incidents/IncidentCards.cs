@@ -171,7 +171,7 @@ public static class IncidentCards
         yield return ("受付番号", view.Number);
         yield return ("報告者", view.ReporterName);
         yield return ("所属", view.Department ?? "未登録");
-        yield return ("機密性", view.Confidentiality > 0 ? $"機密性{view.Confidentiality}" : "該当なし");
+        yield return ("機密性", view.Confidentiality);
         yield return ("報告日時", JapanTime.FormatDateTime(view.ReportedAt));
         yield return ("状態", view.Status.Label());
         if (view.IsIncident is { } isIncident)

@@ -162,7 +162,7 @@ public sealed record IncidentView(
     string Title,
     string ReporterName,
     string? Department,
-    int Confidentiality,
+    string Confidentiality,
     IReadOnlyList<(string Label, string Value)> Answers,
     DateTimeOffset ReportedAt,
     IncidentStatus Status,

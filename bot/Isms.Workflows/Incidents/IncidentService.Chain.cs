@@ -194,7 +194,7 @@ public sealed partial class IncidentService
     {
         var ackSteps = AcknowledgeSteps(incident);
         return new IncidentView(
-            record.Id, record.Number, record.Title, record.Applicant.Name, record.Applicant.Department, record.HighestConfidentiality,
+            record.Id, record.Number, record.Title, record.Applicant.Name, record.Applicant.Department, record.ConfidentialityLabel,
             record.ShownAnswers(),
             incident.ReportedAt, incident.Status, incident.IsIncident, incident.Severity, incident.Containment, incident.OutsideReports,
             incident.Cause, incident.Prevention, incident.AcknowledgedAt,

@@ -19,7 +19,7 @@ public static class CloudUseRequestDefinition
     public const string ServiceManager = "serviceManager";
     public const string ServiceManagerPublic = "serviceManagerPublic";
 
-    private static readonly FieldCondition HoldsConfidential = When(ConfidentialityLevel, "2", "3");
+    private static readonly FieldCondition HoldsConfidential = When(ConfidentialityLevel, Level2OrAbove);
     private static readonly FieldCondition HoldsPublicOnly = When(ConfidentialityLevel, "1");
 
     public static FormDefinition Create() => new(

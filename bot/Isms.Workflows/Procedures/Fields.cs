@@ -16,14 +16,6 @@ internal static class Fields
     /// what 「分からない」 means; for incidents it counts as 「はい」 (the safe side).</summary>
     public static readonly IReadOnlyList<ChoiceOption> YesNoUnknown = [new(Yes, "はい"), new(No, "いいえ"), new(Unknown, "分からない")];
 
-    /// <summary>The three levels of 2(1). The record keeps the highest as an int.</summary>
-    public static readonly IReadOnlyList<ChoiceOption> ConfidentialityLevels =
-    [
-        new("3", "機密性3（秘密文書相当、個人情報など取扱いに特に注意が必要な情報）"),
-        new("2", "機密性2（公表を前提としていない情報）"),
-        new("1", "機密性1（公表済み・公表してよい情報）"),
-    ];
-
     /// <summary>The five classes of 2(1): 機密性3 split into 3A, 3B and 3C. The record keeps the class as answered
     /// and its level (3 for all three) for routing and chasing.</summary>
     public static readonly IReadOnlyList<ChoiceOption> ConfidentialityClasses =
@@ -35,9 +27,12 @@ internal static class Fields
         new("1", "機密性1（公表済み・公表してよい情報）"),
     ];
 
-    /// <summary>The answers of <see cref="ConfidentialityClasses"/> that are 機密性3, and those that are 機密性2以上.</summary>
-    public static readonly string[] Level3Classes = ["3A", "3B", "3C"];
-    public static readonly string[] Level2OrAboveClasses = [.. Level3Classes, "2"];
+    /// <summary>The answers that are 機密性3. Records made before the classes hold "3": they keep their level
+    /// (<see cref="Requests.RequestRecord.HighestConfidentiality"/>), which is what routing and chasing read.</summary>
+    public static readonly string[] Level3 = ["3A", "3B", "3C"];
+
+    /// <summary>The answers that are 機密性2以上 (2(2)⑧, 8.3): 2 and every answer of <see cref="Level3"/>.</summary>
+    public static readonly string[] Level2OrAbove = [.. Level3, "2"];
 
     public static FieldDefinition Text(string id, string label, params string[] clauses) =>
         new(id, label, FieldType.Text, clauses);
@@ -57,17 +52,14 @@ internal static class Fields
     public static FieldDefinition Confirm(string id, string label, params string[] clauses) =>
         new(id, label, FieldType.Confirmation, clauses);
 
+    /// <summary>A 機密性 question offering the five classes of 2(1) (3A, 3B, 3C, 2, 1).</summary>
     public static FieldDefinition Confidentiality(string id, string label, params string[] clauses) =>
         new(id, label, FieldType.Choice, ["2(1)", .. clauses])
         {
-            Choices = ConfidentialityLevels,
+            Choices = ConfidentialityClasses,
             IsConfidentiality = true,
             Help = "迷うときは高い方を選んでください。複数の分類が混在する場合は最も高いものです。",
         };
-
-    /// <summary>A 機密性 question that offers the five classes of 2(1) (3A, 3B, 3C, 2, 1).</summary>
-    public static FieldDefinition ConfidentialityClass(string id, string label, params string[] clauses) =>
-        Confidentiality(id, label, clauses) with { Choices = ConfidentialityClasses };
 
     public static FieldCondition When(string fieldId, params string[] anyOf) => FieldCondition.When(fieldId, anyOf);
 

@@ -60,7 +60,7 @@ public static class InformationProvisionRequestDefinition
             new FormStep("提供する情報",
             [
                 LongText("information", "提供する情報", "2(2)⑨(イ)") with { Placeholder = "例: 令和8年5月20日の救急出場記録（傷病者1名分）" },
-                Choice("confidentiality", "提供する情報の機密性（最も高いもの）", ConfidentialityLevels.Where(c => c.Value != "1").ToList(), "2(1)", "2(2)⑨(イ)")
+                Choice("confidentiality", "提供する情報の機密性（最も高いもの）", ConfidentialityClasses.Where(c => c.Value != "1").ToList(), "2(1)", "2(2)⑨(イ)")
                     with
                     {
                         IsConfidentiality = true,

@@ -82,7 +82,7 @@ public static class MisdeliveryReportDefinition
             {
                 NextStep = "個人情報が含まれているか分からないため、含まれている場合と同じく情報セキュリティインシデントとして扱い、情報セキュリティ管理者から統括情報セキュリティ責任者等へ報告されます。個人情報保護委員会への報告の要否も検討されます（根拠: 5.3(1)②④）。",
             },
-            new FormRule("incident-confidentiality-3", [When(ConfidentialityLevel, "3")], ["5.3(1)①", "5.3(1)②"], RuleEffects.MarkIncident)
+            new FormRule("incident-confidentiality-3", [When(ConfidentialityLevel, Level3)], ["5.3(1)①", "5.3(1)②"], RuleEffects.MarkIncident)
             {
                 NextStep = "機密性3の情報のため情報セキュリティインシデントとして扱い、情報セキュリティ管理者から統括情報セキュリティ責任者等へ報告されます（根拠: 5.3(1)②）。",
             },

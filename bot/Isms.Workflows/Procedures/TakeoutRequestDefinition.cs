@@ -74,7 +74,7 @@ public static class TakeoutRequestDefinition
             ]),
             new FormStep("持ち出す情報",
             [
-                ConfidentialityClass(ConfidentialityLevel, "記録されている情報の機密性（最も高いもの）", "2(2)⑤(ウ)"),
+                Confidentiality(ConfidentialityLevel, "記録されている情報の機密性（最も高いもの）", "2(2)⑤(ウ)"),
                 Choice(ProcessOutside, "持ち出した先で情報を処理（閲覧・編集）しますか", YesNo, "5.1(1)③(ウ)"),
             ]),
             new FormStep("安全対策",
@@ -84,7 +84,7 @@ public static class TakeoutRequestDefinition
                 Choice(TransportMeasure, "運搬するときの対策", measures, "2(2)⑧(ア)")
                     with
                     {
-                        VisibleWhen = [When(ConfidentialityLevel, Level2OrAboveClasses)],
+                        VisibleWhen = [When(ConfidentialityLevel, Level2OrAbove)],
                         Help = "機密性2以上の情報資産は、必要に応じ暗号化や鍵付きのケースへの格納などで不正利用を防ぎます。",
                     },
                 LongText("otherMeasures", "その他の対策", "2(2)⑧(ア)") with { Required = false },
@@ -107,10 +107,10 @@ public static class TakeoutRequestDefinition
         DateOrders = [new(StartDate, EndDate, "返却予定日は持ち出す日と同じか、それより後の日付にしてください。")],
         Rules =
         [
-            new FormRule("confidential-transport", [When(ConfidentialityLevel, Level2OrAboveClasses)], ["2(2)⑧(ア)", "2(2)⑧(イ)"], RuleEffects.None),
+            new FormRule("confidential-transport", [When(ConfidentialityLevel, Level2OrAbove)], ["2(2)⑧(ア)", "2(2)⑧(イ)"], RuleEffects.None),
             // 別表2: for 機密性3 (重要度IV・III) transfer outside is in principle forbidden; 2(1): work on other than the
             // issued devices too. A warning, not a block: the 管理者 decides (2(2)⑧(イ)).
-            new FormRule("confidentiality-3", [When(ConfidentialityLevel, Level3Classes)], ["別表2"], RuleEffects.NotifyImmediately)
+            new FormRule("confidentiality-3", [When(ConfidentialityLevel, Level3)], ["別表2"], RuleEffects.NotifyImmediately)
             {
                 Notice = "機密性3の情報です。外部への転送は原則として禁止され（別表2）、支給された端末以外での作業も原則として禁止です（2(1)）。"
                     + "持ち出しが本当に必要か確かめ、支給された端末で扱ってください。申請は続けられます。",

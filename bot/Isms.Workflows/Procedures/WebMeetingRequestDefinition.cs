@@ -94,7 +94,7 @@ public static class WebMeetingRequestDefinition
                 LongText("confidentialMeasures", "機密性2以上の情報を扱うための対策", "6.1(21)②")
                     with
                     {
-                        VisibleWhen = [When(ConfidentialityLevel, "2", "3")],
+                        VisibleWhen = [When(ConfidentialityLevel, Level2OrAbove)],
                         Help = "例: 画面共有する資料を必要なものに限る、周囲に第三者がいない場所で参加する。",
                     },
             ]),

@@ -47,7 +47,7 @@ public sealed class CloudUseRequestPipelineFacts(BotHost host) : FormPipelineFac
 
     [Theory]
     [InlineData("2")]
-    [InlineData("3")]
+    [InlineData("3A")]
     public async Task Confidentiality2OrHigher_GoesThroughThe83Checklist_ToTheApprovingAuthority(string confidentiality)
     {
         var person = Host.Person();
@@ -69,7 +69,7 @@ public sealed class CloudUseRequestPipelineFacts(BotHost host) : FormPipelineFac
         var number = await SubmitAndReadNumber(person);
 
         var record = Host.Records.FindByNumber(number)!;
-        Assert.Equal(int.Parse(confidentiality), record.HighestConfidentiality);
+        Assert.Equal((Isms.Workflows.Forms.FieldValues.ConfidentialityLevel(confidentiality), $"機密性{confidentiality}"), (record.HighestConfidentiality, record.ConfidentialityLabel));
         Assert.Equal(RequestStatus.PendingApproval, record.Status);
         Assert.Contains("8.3(5)②", record.AppliedClauses);
         Assert.DoesNotContain("8.4(2)②", record.AppliedClauses);
@@ -106,15 +106,15 @@ public sealed class CloudUseRequestPipelineFacts(BotHost host) : FormPipelineFac
             await person.Press("次へ");
         }
 
-        await person.Press("次へ", ("confidentiality", "3"));
+        await person.Press("次へ", ("confidentiality", "3C"));
         Assert.Equal(DataHandling.Select(c => c.Field), FieldIds(person.Card));
         await person.Press("次へ", DataHandling);
         await person.Press("次へ", Continuity);
-        Assert.Contains("機密性3", Facts(person.Card)["取り扱う情報の機密性（最も高いもの）"]);
+        Assert.Contains("機密性3C", Facts(person.Card)["取り扱う情報の機密性（最も高いもの）"]);
         var number = await SubmitAndReadNumber(person);
 
         var record = Host.Records.FindByNumber(number)!;
-        Assert.Equal(3, record.HighestConfidentiality);
+        Assert.Equal((3, "機密性3C"), (record.HighestConfidentiality, record.ConfidentialityLabel));
         Assert.DoesNotContain("termsChecked", record.Answers.Keys);
         Assert.Contains("8.3(5)①", record.AppliedClauses);
     }

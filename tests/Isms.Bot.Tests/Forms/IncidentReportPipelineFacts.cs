@@ -85,7 +85,7 @@ public sealed class IncidentReportPipelineFacts(BotHost host) : FormPipelineFact
         await Start(person);
         await person.Press("次へ", What("leak"));
         await person.Press("次へ", Found);
-        await person.Press("次へ", ("affectedAssets", "名簿"), ("confidentiality", "3"));
+        await person.Press("次へ", ("affectedAssets", "名簿"), ("confidentiality", "3B"));
 
         await person.Press("次へ", ("personalData", "yes"));
 

@@ -47,7 +47,7 @@ public sealed class InformationProvisionRequestPipelineFacts(BotHost host) : For
         await Start(person);
         await person.Press("次へ", UpToMethod()[0]);
 
-        Assert.Equal(["3", "2"], Procedures.ProcedureFlow.Choices(person.Card, "confidentiality").Select(c => c.Value));
+        Assert.Equal(["3A", "3B", "3C", "2"], Procedures.ProcedureFlow.Choices(person.Card, "confidentiality").Select(c => c.Value));
     }
 
     [Fact]

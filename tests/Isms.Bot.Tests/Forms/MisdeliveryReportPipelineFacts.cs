@@ -73,13 +73,13 @@ public sealed class MisdeliveryReportPipelineFacts(BotHost host) : FormPipelineF
     }
 
     [Fact]
-    public async Task Confidentiality3_WithoutPersonalData_IsAlsoAnIncident()
+    public async Task Confidentiality3C_WithoutPersonalData_IsAlsoAnIncident()
     {
         var person = Host.Person();
         await Start(person);
         await person.Press("次へ", Mail);
         await person.Press("次へ", Recipient("no"));
-        await person.Press("次へ", ("confidentiality", "3"), ("personalData", "no"));
+        await person.Press("次へ", ("confidentiality", "3C"), ("personalData", "no"));
         await person.Press("次へ", HowNoticed);
         await person.Press("次へ", Response);
 
@@ -87,7 +87,7 @@ public sealed class MisdeliveryReportPipelineFacts(BotHost host) : FormPipelineF
 
         var record = Host.Records.FindByNumber(number)!;
         Assert.True(record.IsIncident);
-        Assert.Equal(3, record.HighestConfidentiality);
+        Assert.Equal((3, "3C"), (record.HighestConfidentiality, record.ConfidentialityClass));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Isms.Bot.Tests.Forms;
 using Isms.Bot.Tests.Pipeline;
+using Isms.Testing;
 using Isms.Workflows.Requests;
 using Isms.Workflows.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,5 +75,67 @@ public sealed class MisdeliveryToIncidentFacts : TempDataDirectory
         var sato = new FormConversation(client, Sato);
         var hers = await sato.Say("申請状況");
         Assert.Contains($"誤送信報告（{number}）", Text(TeamsActivities.ReplyCards(hers).Single()));
+    }
+
+    [Fact]
+    public async Task AfterConfirming_TheManagerCanStillTurnTheReportIntoAnIncident_Once_AndNobodyElseCan()
+    {
+        await using var host = await BotHost.StartAsync(DataDirectory,
+            new Dictionary<string, string?> { ["Channels:CsirtChannelId"] = CsirtChannel }, new FakeTimeProvider(DateTimeOffset.UtcNow));
+        var (client, connector) = (host.Client, host.Connector);
+        foreach (var user in new[] { Sato, Suzuki, Takahashi, Tanaka })
+        {
+            await Hello(host, user);
+        }
+
+        await Hello(host, Saito, inCsirtChannel: true);
+        var reporter = new FormConversation(client, Yamada);
+        await reporter.Say("誤送信報告");
+        await reporter.FillIn(("sentTime", "09:15"), ("recipientAddress", "someone@example.jp"), ("recipientOrganisation", "株式会社例"),
+            ("recipientScope", "outside"), ("subject", "会議資料の送付"), ("hasAttachment", "no"), ("confidentiality", "2"), ("personalData", "no"),
+            ("howNoticed", "送信直後に気付きました。"), ("deletionStatus", "requested"), ("actionsTaken", "上司に報告しました。"));
+        var before = connector.Received.Count;
+        await reporter.Press("送信");
+        var number = FormConversation.Facts(reporter.Card)["受付番号"];
+        var managerCard = CardOf(Since(connector, before).Single(s => s.Conversation == TeamsActivities.PersonalConversationId(Sato)).Activity);
+        var store = host.Services.GetRequiredService<IRequestStore>();
+
+        var (_, confirmed) = await Press(host, Sato, managerCard, "確認");
+
+        Assert.Equal(RequestStatus.Acknowledged, store.FindByNumber(number)!.Status);
+        var confirmedCard = ResponseCard(confirmed)!;
+        AdaptiveCardValidator.AssertValid(confirmedCard);
+        Assert.Contains("isms.reportIncident", Verbs(confirmedCard));
+        Assert.DoesNotContain("isms.acknowledge", Verbs(confirmedCard));
+        // Everyone else's copy shows the status; a refresh brings the button back to the 管理者 alone.
+        var (_, satoRefresh) = await Refresh(host, Sato, confirmedCard);
+        var (_, reporterRefresh) = await Refresh(host, Yamada, confirmedCard);
+        Assert.Contains("isms.reportIncident", Verbs(ResponseCard(satoRefresh)!));
+        Assert.DoesNotContain("isms.reportIncident", Verbs(ResponseCard(reporterRefresh)!));
+        var (_, byReporter) = await Press(host, Yamada, confirmedCard, "インシデントとして報告");
+        var (_, byOfficer) = await Press(host, Suzuki, confirmedCard, "インシデントとして報告");
+        Assert.Contains("1(8)①", Text(ResponseCard(byReporter) ?? byReporter));
+        Assert.Contains("またはその代理の方です", Text(ResponseCard(byOfficer) ?? byOfficer));
+        Assert.Null(store.FindByNumber(number)!.LinkedRecordNumber);
+
+        before = connector.Received.Count;
+        var (_, first) = await Press(host, Sato, confirmedCard, "インシデントとして報告", ("comment", "個人情報が含まれていると分かったため"));
+        var (_, second) = await Press(host, Sato, confirmedCard, "インシデントとして報告");
+
+        var report = store.FindByNumber(number)!;
+        Assert.Equal(RequestStatus.Acknowledged, report.Status);
+        var incident = store.FindByNumber(report.LinkedRecordNumber!)!;
+        Assert.True(incident.IsIncident);
+        Assert.Equal((report.Id, report.Number), (incident.LinkedRecordId, incident.LinkedRecordNumber));
+        Assert.Equal(1, host.Services.GetRequiredService<IsmsDatabase>().Collection<RequestRecord>(LiteDbRequestStore.CollectionName)
+            .Count(r => r.LinkedRecordId == report.Id));
+        Assert.Contains(incident.Number, Text(ResponseCard(first)!));
+        Assert.DoesNotContain("isms.reportIncident", Verbs(ResponseCard(first)!));
+        Assert.Contains("報告済み", Text(ResponseCard(second) ?? second));
+        Assert.Contains(report.History, h => h.Action == "ReportedAsIncident" && h.Note!.Contains("個人情報が含まれていると分かったため", StringComparison.Ordinal));
+        // The chain starts, and the reporter is told.
+        Assert.Contains(Since(connector, before), s => s.Conversation == CsirtChannel && Text(CardOf(s.Activity)).Contains(number, StringComparison.Ordinal));
+        Assert.Contains(Since(connector, before), s => s.Conversation != CsirtChannel
+            && Text(s.Activity).Contains($"情報セキュリティインシデントとして報告しました（{incident.Number}", StringComparison.Ordinal));
     }
 }

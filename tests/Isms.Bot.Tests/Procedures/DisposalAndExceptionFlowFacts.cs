@@ -21,7 +21,7 @@ public sealed class DisposalAndExceptionFlowFacts : TempDataDirectory
 {
     private static (string, string)[][] Disposal(BotHost host) =>
     [[
-        ("disposalKind", "dispose"), ("assetKind", "media"), ("asset", "USBメモリ USB-012"), ("confidentiality", "3"),
+        ("disposalKind", "dispose"), ("assetKind", "media"), ("asset", "USBメモリ USB-012"), ("confidentiality", "3A"),
         ("plannedMethod", "physical"), ("plannedDate", host.Day(0)), ("plannedBy", "警防課 山田"),
     ]];
 

@@ -59,7 +59,7 @@ public sealed class NewProceduresFlowFacts : TempDataDirectory
     {
         await using var host = await ApprovalHost.StartAsync(DataDirectory);
         var number = await host.FileAsync(Yamada, "情報提供申請",
-            [("recipientKind", "police"), ("recipient", "館林警察署 刑事課"), ("information", "救急出場記録（傷病者1名分）"), ("confidentiality", "3"),
+            [("recipientKind", "police"), ("recipient", "館林警察署 刑事課"), ("information", "救急出場記録（傷病者1名分）"), ("confidentiality", "3B"),
                 ("personalData", "yes"), ("provideDate", host.Day(1))],
             [("method", "paper"), ("encryption", "not_applicable")]);
 

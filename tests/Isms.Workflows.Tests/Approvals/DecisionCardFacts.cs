@@ -96,7 +96,6 @@ public sealed class DecisionCardFacts
     [InlineData("approval.takeout.approved", "承認済み（池田 誠司さん、2026年8月12日 10:25）", "返却時に報告してください")]
     [InlineData("approval.takeout.returned", "差戻し（佐藤 花子さん、2026年8月12日 10:25）", "持ち出し先の住所を記入してください")]
     [InlineData("approval.takeout.rejected", "却下（佐藤 花子さん、2026年8月12日 10:25）", "機密性3の情報は持ち出せません")]
-    [InlineData("approval.misdelivery.acknowledged", "確認済み（佐藤 花子さん、2026年8月12日 10:25）", "判断の記録")]
     public void FinalCards_ShowWhoDecidedWhenAndWhy_WithoutButtonsOrRefresh(string name, string status, string comment)
     {
         var card = Card(name);
@@ -106,6 +105,18 @@ public sealed class DecisionCardFacts
         var text = AllText(card);
         Assert.Contains(status, text, StringComparison.Ordinal);
         Assert.Contains(comment, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AConfirmedMisdeliveryReport_ShowsWhoConfirmed_AndStillRefreshesForTheManager_WhoMayMakeItAnIncident()
+    {
+        // 5.3(1)①: until it has been made an incident report, the 管理者 gets 「インシデントとして報告」 through refresh.
+        var card = Card("approval.misdelivery.acknowledged");
+
+        Assert.Null(card["actions"]);
+        Assert.NotEmpty(card["refresh"]!["userIds"]!.AsArray());
+        Assert.Contains("確認済み（佐藤 花子さん、2026年8月12日 10:25）", AllText(card), StringComparison.Ordinal);
+        Assert.Contains("判断の記録", AllText(card), StringComparison.Ordinal);
     }
 
     [Fact]

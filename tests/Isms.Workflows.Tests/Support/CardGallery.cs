@@ -67,7 +67,7 @@ public static class CardGallery
         Add("misdelivery.2.subject", misdelivery);
         misdelivery.Next(MisdeliveryReportFacts.Answers(hasAttachment: "yes"));
         Add("misdelivery.3.attachment", misdelivery);
-        misdelivery.Next(("attachmentNames", "名簿.xlsx"), ("confidentiality", "3"), ("personalData", "yes"));
+        misdelivery.Next(("attachmentNames", "名簿.xlsx"), ("confidentiality", "3B"), ("personalData", "yes"));
         Add("misdelivery.4.personal-data-count", misdelivery);
         misdelivery.Next(("personalDataCount", "10-99"), ("howNoticed", new string('x', 2001)));
         Add("misdelivery.4.errors", misdelivery);
