@@ -144,6 +144,20 @@ switch (command)
         Console.WriteLine($"wrote {output}");
         break;
     }
+    case "folds":
+    {
+        // Diagnostics: each clause's staff questions asked with their fold left out of the index, scored by the shipped
+        // ranker: the clauses whose questions the index cannot bridge from other phrasings come first.
+        var document = PolicyParser.Parse(EmbeddedPolicy.ReadText());
+        var analyzer = PolicyAnswerer.DefaultAnalyzer.Value;
+        var ranker = LinearRanker.LoadEmbedded(withWords: analyzer is not null);
+        var (ranking, _) = TrainingSet.FromClauseQuestions(document, Thesaurus.LoadEmbedded(), ClauseQuestions.LoadEmbedded(), analyzer, [], ProcedureDetector.LoadEmbedded(analyzer));
+        var byClause = ranking.GroupBy(e => e.Gold.Single()).Select(g => (Id: document.Clauses[g.Key].Id, N: g.Count(),
+            Hit: g.Count(e => e.Gold.Contains(e.Candidates.MaxBy(c => ranker.Score(c.Features))!.ClauseOrdinal)))).OrderBy(r => (double)r.Hit / r.N).ToList();
+        foreach (var (id, n, hit) in byClause) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{id,-16} {hit,3}/{n,-3} {(double)hit / n:0.00}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fold hit@1 {byClause.Sum(r => r.Hit) / (double)byClause.Sum(r => r.N):0.000} over {byClause.Count} clauses"));
+        break;
+    }
     case "explain":
     {
         // Diagnostics: each feature's contribution (weight × value) for the question's top candidates.
@@ -166,7 +180,7 @@ switch (command)
             Console.WriteLine(JsonSerializer.Serialize(new { id = c.Id, heading_path = c.HeadingPath, text = c.Text }));
         break;
     default:
-        Console.WriteLine("usage: eval [--questions FILE] | ask \"質問\" | bench [--questions FILE] | train --tuning FILE… | explain \"質問\" | detect \"文\" | expand \"文\" | dump");
+        Console.WriteLine("usage: eval [--questions FILE] | ask \"質問\" | bench [--questions FILE] | train --tuning FILE… | folds | explain \"質問\" | detect \"文\" | expand \"文\" | dump");
         break;
 }
 

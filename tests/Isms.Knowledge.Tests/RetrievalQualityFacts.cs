@@ -17,12 +17,12 @@ public class RetrievalQualityFacts
     public async Task HeldOutQuestions_MeetTheirFloors()
     {
         var s = await Evaluate("heldout.jsonl");
-        // Measured 0.80 / 0.933 / 0.872 / 0.667 / 0.85 / 0.013 / 0.935 (170 questions, 15 multi-part, 20 off-topic). The
-        // floors were 0.81 and 0.94: adding 廃棄・リース返却申請 and 例外措置申請 made two held-out questions start those
-        // forms (their answers still carry the form's button); the regression is accepted and reported, not tuned away.
-        Assert.True(s.Hit1 >= 0.79, $"hit@1 {s.Hit1}");
+        // Measured 0.827 / 0.94 / 0.886 / 0.6 / 0.85 / 0.013 / 0.935 (170 questions, 15 multi-part, 20 off-topic), after
+        // the ranker learned products of its main signals (0.80 / 0.933 before). Two held-out questions start
+        // 廃棄・リース返却申請 and 例外措置申請 since those forms came (their answers still carry the form's button).
+        Assert.True(s.Hit1 >= 0.81, $"hit@1 {s.Hit1}");
         Assert.True(s.Hit3 >= 0.92, $"hit@3 {s.Hit3}");
-        Assert.True(s.Mrr >= 0.87, $"mrr {s.Mrr}");
+        Assert.True(s.Mrr >= 0.875, $"mrr {s.Mrr}");
         Assert.True(s.MultiHopAllTop5 >= 0.6, $"multi-hop {s.MultiHopAllTop5}");
         Assert.True(s.OosReject >= 0.8, $"oos_reject {s.OosReject}");
         Assert.True(s.OosFalseReject <= 0.02, $"oos_false_reject {s.OosFalseReject}");

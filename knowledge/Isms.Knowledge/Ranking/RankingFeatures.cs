@@ -35,6 +35,7 @@ public sealed class RankingFeatures
         "staff_subject", "often_frequency", "permission_staff", "permission_approval", "after_event_reports", "short",
         "previous", "focus_heading", "focus_text", "item", "lead_in", "permission_prohibits", "length",
         "single", "single_rank", "single_words", "who_is_defined",
+        .. Crosses.Names,
     ];
 
     private readonly ClauseIndex _index;
@@ -141,7 +142,7 @@ public sealed class RankingFeatures
                 Relative(single, d), Rank(singleRank, d), Relative(singleWords, d),
                 Flag(cues.AsksWhoIs && askedRole is not null && t.DefinedRole == askedRole),
             ];
-            return new Candidate(d, x);
+            return new Candidate(d, Crosses.Append(x));
         }).ToList(), Best(all), Best(single), Best(singleWords));
     }
 
