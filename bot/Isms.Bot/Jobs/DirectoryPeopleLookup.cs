@@ -14,18 +14,25 @@ public sealed class DirectoryPeopleLookup(OrgDirectoryService directory, TimePro
 {
     public Task<IReadOnlyList<Recipient>> HoldersAsync(IsmsRole role, string? department, CancellationToken cancellationToken)
     {
-        var current = directory.Current;
         var orgRole = ToOrgRole(role);
+        return Task.FromResult(WithDeputies(orgRole, r => r.Role == orgRole && (department is null || !orgRole.IsDepartmental() || r.Department == department.Trim())));
+    }
+
+    public Task<IReadOnlyList<Recipient>> SystemAdministratorsAsync(string system, CancellationToken cancellationToken) =>
+        Task.FromResult(WithDeputies(OrgRole.SystemAdministrator, r => r.Role == OrgRole.SystemAdministrator && r.System == system.Trim()));
+
+    private IReadOnlyList<Recipient> WithDeputies(OrgRole orgRole, Func<RoleAssignment, bool> assignment)
+    {
+        var current = directory.Current;
         var today = JapanTime.Today(time);
-        var holders = current.Roles
-            .Where(r => r.Role == orgRole && (department is null || !orgRole.IsDepartmental() || r.Department == department.Trim()))
+        return current.Roles
+            .Where(assignment)
             .Select(r => r.PersonId)
             .Distinct(StringComparer.Ordinal)
             .SelectMany(id => current.FindById(id) is { } holder ? [holder, .. current.ActiveDeputies(id, orgRole, today)] : Array.Empty<Person>())
             .DistinctBy(p => p.Id)
             .Select(StaffIdentity.RecipientOf)
             .ToList();
-        return Task.FromResult<IReadOnlyList<Recipient>>(holders);
     }
 
     public Task<IReadOnlyList<TrainingPerson>> StaffAsync(CancellationToken cancellationToken)

@@ -14,6 +14,8 @@ public static class IncidentReportDefinition
     public const string PossibleCrime = "possibleCrime";
     /// <summary>The system whose 情報システム管理者 is told (5.3(1)②); the routing rules read it (systemAnswer).</summary>
     public const string AffectedSystem = "system";
+    /// <summary>The answer to <see cref="AffectedSystem"/> of someone who does not know the system.</summary>
+    public const string UnknownSystem = Unknown;
 
     public const string Malware = "malware";
 

@@ -2,6 +2,7 @@ using Isms.Jobs.Hosting;
 using Isms.Jobs.Ports;
 using Isms.Jobs.Scheduling;
 using Isms.Workflows.Notifications;
+using Isms.Workflows.Procedures;
 using Isms.Workflows.Requests;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace Isms.Jobs.Chasing;
 /// <summary>
 /// Incidents not yet acknowledged (5.3(1)): remind the 情報セキュリティ管理者 of the reporter's 所属 and the 統一的な窓口,
 /// then tell the 統括情報セキュリティ責任者 (who may confirm in the stead of an absent 管理者 without a deputy) and the
-/// 情報システム管理者 (5.3(1)②). On the clock at any hour; 機密性3 sooner (Jobs:Incidents).
+/// 情報システム管理者 of the system the report names, or every one when it names none (5.3(1)②). On the clock at any hour; 機密性3 sooner (Jobs:Incidents).
 /// </summary>
 public sealed class IncidentAcknowledgementChaseJob(
     IChaseableRequests requests,
@@ -45,7 +46,9 @@ public sealed class IncidentAcknowledgementChaseJob(
             var recipients = new List<Recipient>();
             foreach (var role in roles)
             {
-                recipients.AddRange(await people.HoldersAsync(role, record.Applicant.Department, cancellationToken).ConfigureAwait(false));
+                recipients.AddRange(role == IsmsRole.SystemAdministrator
+                    ? await SystemAdministratorsAsync(record, cancellationToken).ConfigureAwait(false)
+                    : await people.HoldersAsync(role, record.Applicant.Department, cancellationToken).ConfigureAwait(false));
             }
 
             var notification = Message(record, step);
@@ -56,6 +59,20 @@ public sealed class IncidentAcknowledgementChaseJob(
 
         logger.LogInformation("Incident chase: {Examined} unacknowledged, {Sent} steps sent", examined, sent);
         return new ChaseRun(examined, sent);
+    }
+
+    /// <summary>The 管理者 of the system the report names (5.3(1)②); every 情報システム管理者 when it names none, or one
+    /// the directory has no 管理者 for.</summary>
+    private async Task<IReadOnlyList<Recipient>> SystemAdministratorsAsync(RequestRecord record, CancellationToken cancellationToken)
+    {
+        if (record.Answers.TryGetValue(IncidentReportDefinition.AffectedSystem, out var answer)
+            && answer.Value is { Length: > 0 } system && system != IncidentReportDefinition.UnknownSystem
+            && await people.SystemAdministratorsAsync(system, cancellationToken).ConfigureAwait(false) is { Count: > 0 } named)
+        {
+            return named;
+        }
+
+        return await people.HoldersAsync(IsmsRole.SystemAdministrator, null, cancellationToken).ConfigureAwait(false);
     }
 
     public static Notification Message(RequestRecord r, ChaseStep step) => step == ChaseStep.Remind

@@ -26,6 +26,11 @@ public interface IPeopleLookup
     /// <summary>Holders of <paramref name="role"/>; <paramref name="department"/> narrows the per-所属 roles, null means all.</summary>
     Task<IReadOnlyList<Recipient>> HoldersAsync(IsmsRole role, string? department, CancellationToken cancellationToken);
 
+    /// <summary>The 情報システム管理者 of <paramref name="system"/> (1(5)②), deputies included; empty when the directory
+    /// names none for it. A lookup that does not know systems answers every holder.</summary>
+    Task<IReadOnlyList<Recipient>> SystemAdministratorsAsync(string system, CancellationToken cancellationToken) =>
+        HoldersAsync(IsmsRole.SystemAdministrator, null, cancellationToken);
+
     /// <summary>Everyone who must attend training (職員等 1(3)④).</summary>
     Task<IReadOnlyList<TrainingPerson>> StaffAsync(CancellationToken cancellationToken);
 }

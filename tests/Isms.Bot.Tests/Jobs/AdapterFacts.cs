@@ -28,6 +28,8 @@ public sealed class AdapterFacts : TempDataDirectory
         Assert.Equal(["00000000-0000-4000-8000-000000000004"], Ids(await people.HoldersAsync(IsmsRole.ChiefOfficer, "警防課", default)));
         Assert.Equal(["00000000-0000-4000-8000-000000000103"], Ids(await people.HoldersAsync(IsmsRole.IncidentDesk, null, default)));
         Assert.Equal(3, (await people.HoldersAsync(IsmsRole.SystemAdministrator, null, default)).Count);
+        Assert.Single(await people.SystemAdministratorsAsync("消防指令システム", default));
+        Assert.Empty(await people.SystemAdministratorsAsync("名簿にないシステム", default));
 
         clock.Set(Jst("2026-08-12T10:00"));
         Assert.Equal([SatoAad, IkedaAad], Ids(await people.HoldersAsync(IsmsRole.SecurityManager, "警防課", default)));

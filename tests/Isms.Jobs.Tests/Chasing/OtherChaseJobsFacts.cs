@@ -1,6 +1,7 @@
 using Isms.Jobs.Chasing;
 using Isms.Jobs.Tests.Support;
 using Isms.Workflows.Forms;
+using Isms.Workflows.Procedures;
 using Isms.Workflows.Requests;
 using Isms.Workflows.Training;
 using static Isms.Jobs.Tests.Scheduling.WorkingCalendarFacts;
@@ -45,6 +46,34 @@ public sealed class OtherChaseJobsFacts : IDisposable
         _f.SetJst("2026-09-27T15:00");
         await Incidents().RunAsync(default);
         Assert.Equal(4, _f.Notifier.Sent.Count(s => s.What.SubjectId == normal.Id));
+    }
+
+    [Fact]
+    public async Task AnEscalatedIncident_GoesToTheNamedSystemsAdministrator_OrToEveryOneWhenThereIsNone()
+    {
+        // 5.3(1)②: the 情報システム管理者 told is the one of the affected system the reporter named.
+        _f.People.Systems.Add("消防指令システム");
+        RequestRecord Incident(string? system)
+        {
+            var record = _f.Requests.Add(RequestStatus.Submitted, Jst("2026-09-25T22:00"), FormKind.IncidentReport);
+            record.IsIncident = true;
+            if (system is not null) record.Answers[IncidentReportDefinition.AffectedSystem] = new RecordAnswer { Value = system };
+            return record;
+        }
+
+        var named = Incident("消防指令システム");
+        var unknown = Incident(IncidentReportDefinition.UnknownSystem);
+        var notInDirectory = Incident("廃止したシステム");
+        var unanswered = Incident(null);
+
+        _f.SetJst("2026-09-26T03:00");
+        await Incidents().RunAsync(default);
+
+        string[] Escalated(RequestRecord r) => [.. _f.Notifier.Sent.Where(s => s.What.SubjectId == r.Id && s.What.Clause == "5.3(1)②").Select(s => s.To.Key)];
+        Assert.Equal(["ChiefOfficer", "sysadmin:消防指令システム"], Escalated(named));
+        Assert.Equal(["ChiefOfficer", "SystemAdministrator"], Escalated(unknown));
+        Assert.Equal(["ChiefOfficer", "SystemAdministrator"], Escalated(notInDirectory));
+        Assert.Equal(["ChiefOfficer", "SystemAdministrator"], Escalated(unanswered));
     }
 
     [Fact]

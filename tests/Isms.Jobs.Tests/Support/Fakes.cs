@@ -47,6 +47,12 @@ public sealed class FakePeople : IPeopleLookup
         return Task.FromResult(holders);
     }
 
+    /// <summary>The systems that have a 情報システム管理者 of their own in this directory.</summary>
+    public List<string> Systems { get; } = [];
+
+    public Task<IReadOnlyList<Recipient>> SystemAdministratorsAsync(string system, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Recipient>>(Systems.Contains(system) ? [Recipient.ById($"sysadmin:{system}")] : []);
+
     Task<IReadOnlyList<TrainingPerson>> IPeopleLookup.StaffAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<TrainingPerson>>(Staff);
 }
