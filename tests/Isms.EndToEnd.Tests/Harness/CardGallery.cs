@@ -86,7 +86,7 @@ public sealed class CardGallery(PlaygroundSession session)
         {
             foreach (var size in sizes.Length > 0 ? sizes : [GallerySize.Laptop, GallerySize.Phone])
             {
-                measurements.Add(await MeasureAsync(page, found, card.Name, size));
+                measurements.Add(await MeasureAsync(page, found, card, size));
             }
         }
         finally
@@ -108,11 +108,12 @@ public sealed class CardGallery(PlaygroundSession session)
         return measurements;
     }
 
-    private static async Task<CardMeasurement> MeasureAsync(IPage page, ILocator card, string name, GallerySize size)
+    private static async Task<CardMeasurement> MeasureAsync(IPage page, ILocator card, GalleryCard kind, GallerySize size)
     {
+        var name = kind.Name;
         await page.SetViewportSizeAsync(size.Width, size.Height);
         var handle = await card.ElementHandleAsync();
-        var json = await handle.EvaluateAsync<JsonElement>(LayoutScript, size.IsPhone);
+        var json = await handle.EvaluateAsync<JsonElement>(LayoutScript, new { phone = size.IsPhone, sent = kind.Message });
         var path = Path.Combine(Directory, $"{name}-{size.Name}.png");
         System.IO.Directory.CreateDirectory(Directory);
         await page.ScreenshotAsync(new() { Path = path, Animations = ScreenshotAnimations.Disabled });
@@ -136,17 +137,26 @@ public sealed class CardGallery(PlaygroundSession session)
     /// Run on the card element: for a phone, lets its containers shrink to the viewport (remembering their styles);
     /// then scrolls the chat to its end, as the client does when a message arrives, and returns the card's size and the
     /// room the pane has for it: its visible height minus everything below the card's bottom edge (the message frame,
-    /// the pane's padding, and any later message, which only makes the room smaller).
+    /// the pane's padding, and any later message, which only makes the room smaller). The person's own message that
+    /// made the card sits before it in Teams; the Playground now and then lists it after the reply (same minute), so a
+    /// later copy of it is hidden while measuring.
     /// </summary>
     private const string LayoutScript = """
-        async (card, phone) => {
+        async (card, { phone, sent }) => {
           const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
           await frames();
           const chain = [];
           for (let e = card; e && e !== document.body; e = e.parentElement) chain.push(e);
+          window.__galleryRestore = window.__galleryRestore || [];
+          const keep = e => window.__galleryRestore.push([e, e.getAttribute('style')]);
+          for (const e of chain) {
+            for (let s = e.nextElementSibling; s; s = s.nextElementSibling) {
+              if (!s.querySelector('.ac-adaptiveCard') && s.textContent.trim().includes(sent) && s.textContent.trim().length < sent.length + 40) {
+                keep(s); s.style.display = 'none';
+              }
+            }
+          }
           if (phone) {
-            window.__galleryRestore = window.__galleryRestore || [];
-            const keep = e => window.__galleryRestore.push([e, e.getAttribute('style')]);
             for (const e of chain) {
               keep(e);
               e.style.minWidth = '0px'; e.style.maxWidth = '100%'; e.style.marginRight = '0px';
