@@ -93,14 +93,7 @@ public sealed partial class ApprovalService
         _changes.Commit(record, () =>
         {
             _approvals.Upsert(document);
-            incident.LinkedRecordId = record.Id;
-            incident.LinkedRecordNumber = record.Number;
-            incident.LinkedRecordTitle = record.Title;
-            LiteDbRequestStore.InsertNumbered(_database, incident, FormCatalog.Standard.Get(FormKind.IncidentReport).NumberPrefix, JapanTime.Now(_time).Year);
-            record.LinkedRecordId = incident.Id;
-            record.LinkedRecordNumber = incident.Number;
-            record.LinkedRecordTitle = incident.Title;
-            _records.Update(record);
+            InsertLinkedIncident(record, incident);
         }, [new AuditEvent(AuditAction(Decision.ReportIncident), person.Id, person.Name, record.Id, record.Number, record.Status.ToString(), record.Status.ToString(),
             "5.3(1)①", activityId, NullIfEmpty((actingFor is null ? "" : $"{actingFor.PersonId}の代理 ") + (comment ?? "")))]);
 
@@ -111,5 +104,19 @@ public sealed partial class ApprovalService
         {
             Incident = incident,
         };
+    }
+
+    /// <summary>Inserts the incident made from <paramref name="record"/> (5.3(1)①), each naming the other; inside the
+    /// caller's transaction.</summary>
+    private void InsertLinkedIncident(RequestRecord record, RequestRecord incident)
+    {
+        incident.LinkedRecordId = record.Id;
+        incident.LinkedRecordNumber = record.Number;
+        incident.LinkedRecordTitle = record.Title;
+        LiteDbRequestStore.InsertNumbered(_database, incident, FormCatalog.Standard.Get(FormKind.IncidentReport).NumberPrefix, JapanTime.Now(_time).Year);
+        record.LinkedRecordId = incident.Id;
+        record.LinkedRecordNumber = incident.Number;
+        record.LinkedRecordTitle = incident.Title;
+        _records.Update(record);
     }
 }

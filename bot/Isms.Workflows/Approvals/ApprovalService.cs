@@ -220,14 +220,7 @@ public sealed partial class ApprovalService
                 if (record.Status == RequestStatus.Approved) FormCatalog.Standard.Get(record.Kind).OnApproved?.Invoke(new ApprovedRecord(record, person.Name, now, _database));
                 if (incident is not null)
                 {
-                    incident.LinkedRecordId = record.Id;
-                    incident.LinkedRecordNumber = record.Number;
-                    incident.LinkedRecordTitle = record.Title;
-                    LiteDbRequestStore.InsertNumbered(_database, incident, FormCatalog.Standard.Get(FormKind.IncidentReport).NumberPrefix, JapanTime.Now(_time).Year);
-                    record.LinkedRecordId = incident.Id;
-                    record.LinkedRecordNumber = incident.Number;
-                    record.LinkedRecordTitle = incident.Title;
-                    _records.Update(record);
+                    InsertLinkedIncident(record, incident);
                 }
             }, [new AuditEvent(AuditAction(decision), person.Id, person.Name, record.Id, record.Number, from.ToString(), record.Status.ToString(),
                 step.Clause, activityId, NullIfEmpty((actingFor is null ? "" : $"{actingFor.PersonId}の代理 ") + (comment ?? "")))]);

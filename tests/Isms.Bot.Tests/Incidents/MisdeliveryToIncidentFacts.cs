@@ -19,24 +19,9 @@ public sealed class MisdeliveryToIncidentFacts : TempDataDirectory
     [Fact]
     public async Task TheManager_TurnsTheReportIntoAnIncident_LinkedBothWays_Once()
     {
-        await using var host = await BotHost.StartAsync(DataDirectory,
-            new Dictionary<string, string?> { ["Channels:CsirtChannelId"] = CsirtChannel }, new FakeTimeProvider(DateTimeOffset.UtcNow));
+        await using var host = await StartHostAsync();
         var (client, connector) = (host.Client, host.Connector);
-        foreach (var user in new[] { Sato, Suzuki, Takahashi, Tanaka })
-        {
-            await Hello(host, user);
-        }
-
-        await Hello(host, Saito, inCsirtChannel: true);
-        var reporter = new FormConversation(client, Yamada);
-        await reporter.Say("誤送信報告");
-        await reporter.FillIn(("sentTime", "09:15"), ("recipientAddress", "someone@example.jp"), ("recipientOrganisation", "株式会社例"),
-            ("recipientScope", "outside"), ("subject", "会議資料の送付"), ("hasAttachment", "no"), ("confidentiality", "2"), ("personalData", "no"),
-            ("howNoticed", "送信直後に気付きました。"), ("deletionStatus", "requested"), ("actionsTaken", "上司に報告しました。"));
-        var before = connector.Received.Count;
-        await reporter.Press("送信");
-        var number = FormConversation.Facts(reporter.Card)["受付番号"];
-        var managerCard = CardOf(Since(connector, before).Single(s => s.Conversation == TeamsActivities.PersonalConversationId(Sato)).Activity);
+        var (reporter, number, managerCard) = await ReportMisdeliveryAsync(host);
         Assert.Contains("isms.reportIncident", Verbs(managerCard));
 
         // Someone else (the reporter, a stranger) is refused, and nothing is made.
@@ -47,7 +32,7 @@ public sealed class MisdeliveryToIncidentFacts : TempDataDirectory
         Assert.Contains("1(8)①", Text(ResponseCard(byReporter) ?? byReporter));
         Assert.DoesNotContain("インシデント-", byStranger.ToJsonString());
 
-        before = connector.Received.Count;
+        var before = connector.Received.Count;
         var (_, first) = await Press(host, Sato, managerCard, "インシデントとして報告");
         var (_, second) = await Press(host, Sato, managerCard, "インシデントとして報告");
 
@@ -80,24 +65,9 @@ public sealed class MisdeliveryToIncidentFacts : TempDataDirectory
     [Fact]
     public async Task AfterConfirming_TheManagerCanStillTurnTheReportIntoAnIncident_Once_AndNobodyElseCan()
     {
-        await using var host = await BotHost.StartAsync(DataDirectory,
-            new Dictionary<string, string?> { ["Channels:CsirtChannelId"] = CsirtChannel }, new FakeTimeProvider(DateTimeOffset.UtcNow));
+        await using var host = await StartHostAsync();
         var (client, connector) = (host.Client, host.Connector);
-        foreach (var user in new[] { Sato, Suzuki, Takahashi, Tanaka })
-        {
-            await Hello(host, user);
-        }
-
-        await Hello(host, Saito, inCsirtChannel: true);
-        var reporter = new FormConversation(client, Yamada);
-        await reporter.Say("誤送信報告");
-        await reporter.FillIn(("sentTime", "09:15"), ("recipientAddress", "someone@example.jp"), ("recipientOrganisation", "株式会社例"),
-            ("recipientScope", "outside"), ("subject", "会議資料の送付"), ("hasAttachment", "no"), ("confidentiality", "2"), ("personalData", "no"),
-            ("howNoticed", "送信直後に気付きました。"), ("deletionStatus", "requested"), ("actionsTaken", "上司に報告しました。"));
-        var before = connector.Received.Count;
-        await reporter.Press("送信");
-        var number = FormConversation.Facts(reporter.Card)["受付番号"];
-        var managerCard = CardOf(Since(connector, before).Single(s => s.Conversation == TeamsActivities.PersonalConversationId(Sato)).Activity);
+        var (reporter, number, managerCard) = await ReportMisdeliveryAsync(host);
         var store = host.Services.GetRequiredService<IRequestStore>();
 
         var (_, confirmed) = await Press(host, Sato, managerCard, "確認");
@@ -118,7 +88,7 @@ public sealed class MisdeliveryToIncidentFacts : TempDataDirectory
         Assert.Contains("またはその代理の方です", Text(ResponseCard(byOfficer) ?? byOfficer));
         Assert.Null(store.FindByNumber(number)!.LinkedRecordNumber);
 
-        before = connector.Received.Count;
+        var before = connector.Received.Count;
         var (_, first) = await Press(host, Sato, confirmedCard, "インシデントとして報告", ("comment", "個人情報が含まれていると分かったため"));
         var (_, second) = await Press(host, Sato, confirmedCard, "インシデントとして報告");
 
@@ -137,5 +107,32 @@ public sealed class MisdeliveryToIncidentFacts : TempDataDirectory
         Assert.Contains(Since(connector, before), s => s.Conversation == CsirtChannel && Text(CardOf(s.Activity)).Contains(number, StringComparison.Ordinal));
         Assert.Contains(Since(connector, before), s => s.Conversation != CsirtChannel
             && Text(s.Activity).Contains($"情報セキュリティインシデントとして報告しました（{incident.Number}", StringComparison.Ordinal));
+    }
+
+    private async Task<BotHost> StartHostAsync()
+    {
+        var host = await BotHost.StartAsync(DataDirectory,
+            new Dictionary<string, string?> { ["Channels:CsirtChannelId"] = CsirtChannel }, new FakeTimeProvider(DateTimeOffset.UtcNow));
+        foreach (var user in new[] { Sato, Suzuki, Takahashi, Tanaka })
+        {
+            await Hello(host, user);
+        }
+
+        await Hello(host, Saito, inCsirtChannel: true);
+        return host;
+    }
+
+    /// <summary>山田 sends a 誤送信報告 (機密性2, outside); its number and the card 佐藤 (his 管理者) gets.</summary>
+    private static async Task<(FormConversation Reporter, string Number, JsonObject ManagerCard)> ReportMisdeliveryAsync(BotHost host)
+    {
+        var reporter = new FormConversation(host.Client, Yamada);
+        await reporter.Say("誤送信報告");
+        await reporter.FillIn(("sentTime", "09:15"), ("recipientAddress", "someone@example.jp"), ("recipientOrganisation", "株式会社例"),
+            ("recipientScope", "outside"), ("subject", "会議資料の送付"), ("hasAttachment", "no"), ("confidentiality", "2"), ("personalData", "no"),
+            ("howNoticed", "送信直後に気付きました。"), ("deletionStatus", "requested"), ("actionsTaken", "上司に報告しました。"));
+        var before = host.Connector.Received.Count;
+        await reporter.Press("送信");
+        var number = FormConversation.Facts(reporter.Card)["受付番号"];
+        return (reporter, number, CardOf(Since(host.Connector, before).Single(s => s.Conversation == TeamsActivities.PersonalConversationId(Sato)).Activity));
     }
 }
