@@ -12,6 +12,9 @@ public class ProcedureDetectorFacts
     [InlineData("怪しいメールの添付ファイルを開いてしまった", "incident_report")]
     [InlineData("リンクを開いたら変な画面が出てて閉じられない", "incident_report")]
     [InlineData("サーバー室の鍵が開いたままになってました", "incident_report")]
+    // 誰か, どこか, いつか say "someone, somewhere, some time": they are no question words.
+    [InlineData("ロッカーに入れといたら公用スマホが無くなってて、誰かに持っていかれたみたいです", "incident_report")]
+    [InlineData("出張から戻ったらカバンにUSBがなくて、どこかで落としたみたいです", "incident_report")]
     [InlineData("宛先を間違えてメールを送ってしまいました", "misdelivery_report")]
     [InlineData("誤送信報告の様式ください", "misdelivery_report")]
     [InlineData("明日ノートPCを県の研修に持ち出します", "takeout_request")]
@@ -37,6 +40,8 @@ public class ProcedureDetectorFacts
 
     [Theory]
     [InlineData("もしUSBをなくしたら誰に報告するの？")]
+    [InlineData("USBをなくしたら誰に報告する")]
+    [InlineData("パソコンを盗まれたときはだれに連絡")]
     [InlineData("個人情報が漏れた場合どこに報告するの")]
     [InlineData("機密性2のデータを外に持ち出すとき誰の許可がいる？")]
     [InlineData("Zoomって業務で使っていいの？")]
