@@ -42,6 +42,7 @@ public class ProcedureDetectorFacts
     [InlineData("もしUSBをなくしたら誰に報告するの？")]
     [InlineData("USBをなくしたら誰に報告する")]
     [InlineData("パソコンを盗まれたときはだれに連絡")]
+    [InlineData("USBなくしたら連絡するの誰かな")]
     // サーバー室 is a room (4.2 管理区域): not being let in is no server fault.
     [InlineData("身分証を持ってくるのを忘れた日はサーバー室に入れないの？")]
     [InlineData("個人情報が漏れた場合どこに報告するの")]

@@ -18,7 +18,8 @@ public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool 
             WhoIs().IsMatch(q));
     }
 
-    [GeneratedRegex("誰|だれ|どなた|どの人|どの役職|どこに(報告|連絡|相談|申請)|担当者は|責任者は|窓口は|許可(は|を)?(もら|取|と)")]
+    // 誰か (someone) asks no one; 誰かな (who might it be) does.
+    [GeneratedRegex("誰(?!か(?!な))|だれ(?!か(?!な))|どなた|どの人|どの役職|どこに(報告|連絡|相談|申請)|担当者は|責任者は|窓口は|許可(は|を)?(もら|取|と)")]
     private static partial Regex Who();
 
     // Who holds a role: 「CISOって誰？」「管理者は誰がなるの」「責任者ってどの役職？」.
