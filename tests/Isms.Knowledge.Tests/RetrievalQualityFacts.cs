@@ -62,6 +62,15 @@ public class RetrievalQualityFacts
         Assert.True(s.IntentAcc >= 0.98, $"intent {s.IntentAcc}");
     }
 
+    // After something went wrong, the first answer is what staff must do now (report it), not how such things are
+    // prevented (4.4① 盗難防止), unless a clause answers that very event (6.1(22)④ アカウント乗っ取り).
+    [Theory]
+    [InlineData("タブレットを盗まれたときはどう対応すればいい？", "5.3(1)①")]
+    [InlineData("USBメモリをなくしたら、まず何をすればいい？", "5.3(1)①")]
+    [InlineData("SNSのアカウントが乗っ取られたらどうすれば", "6.1(22)④")]
+    public void WhatToDoAfterAnEvent_LeadsWithTheResponse(string question, string expectedTop) =>
+        Assert.Equal(expectedTop, TestAnswerer.Offline.Retriever.Retrieve(question).First().Clause.Id);
+
     [Theory]
     [InlineData("CISOって誰がなるの？", "1(1)①")]
     [InlineData("セキュリティ監査って何年ごと？", "9.1(1)")]

@@ -44,6 +44,7 @@ public sealed class RankingFeatures
     private readonly HashSet<string>[] _tokens;
     private readonly bool[] _isItem;
     private readonly bool[] _isLeadIn;
+    private readonly int[] _staffResponses;
 
     public RankingFeatures(ClauseIndex index, QueryTerms terms, ClauseQuestions questions)
     {
@@ -54,6 +55,7 @@ public sealed class RankingFeatures
         _isItem = new bool[index.Clauses.Count];
         _isLeadIn = new bool[index.Clauses.Count];
         foreach (var (item, leadIn) in LeadInOf) { _isItem[item] = true; _isLeadIn[leadIn] = true; }
+        _staffResponses = Enumerable.Range(0, index.Clauses.Count).Where(d => _traits[d].StaffReports).ToArray();
         _tokens = index.Clauses.Select(c => Tokenizer.Tokenize(
             c.Text + " " + string.Join(" ", c.HeadingPath.Skip(1)) + " " + string.Join(" ", questions.For(c.Id)), kanjiUnigrams: true)
             .ToHashSet(StringComparer.Ordinal)).ToArray();
@@ -98,6 +100,9 @@ public sealed class RankingFeatures
         var single = _index.Search(IndexField.SingleQuestion, asking, depth);
         var singleWords = _index.Search(IndexField.SingleQuestionWords, words, depth);
         var candidates = body.Keys.Union(asked.Keys).Union(all.Keys).Union(askedWords.Keys).Union(single.Keys.Take(CandidatesPerField / 2)).ToList();
+        // 「盗まれた場合の対応は？」 shares no word with 「インシデントを認知した場合…報告しなければならない」: the few rules for
+        // what staff do once something went wrong are always candidates for such a question.
+        if (cues.AsksWhatToDoAfterEvent) candidates = candidates.Union(_staffResponses).ToList();
         if (candidates.Count == 0) return Extraction.None;
 
         var previous = followUp ? context!.PreviousClauseIds.ToHashSet(StringComparer.Ordinal) : [];

@@ -55,12 +55,27 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
 
     private const double AppointmentFloor = 0.1;
 
+    // 「スマホを盗まれたらどうすれば？」: what staff must do once something went wrong (report it: 5.3(1)①; the first
+    // response to malware: 6.4(3)⑦) leads, whatever else the words match (4.4① 盗難防止, 6.2(2)⑤ 端末の貸与), unless
+    // the best clause is itself the response to such an event (6.1(22)④ アカウント乗っ取りを確認した場合には…).
+    private void PreferStaffResponse(Dictionary<int, double> scores, QuestionCues cues)
+    {
+        if (!cues.AsksWhatToDoAfterEvent || scores.Count < 2) return;
+        var order = scores.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).ToList();
+        var response = order.FirstOrDefault(d => features.Traits[d].StaffReports, -1);
+        if (response < 0 || response == order[0]) return;
+        var top = features.Index.Clauses[order[0]].Text;
+        if (QuestionCues.NamesBadEvent(top) && top.Contains("場合", StringComparison.Ordinal)) return;
+        scores[response] = scores[order[0]] * 1.02;
+    }
+
     public IReadOnlyList<Citation> Retrieve(string question, AnswerContext? context = null, int top = 5)
     {
         var cues = QuestionCues.Of(question);
         var whole = Score(question, cues, context);
         PreferItems(whole, question);
         PreferAppointment(whole, question, cues);
+        PreferStaffResponse(whole, cues);
         var subQueries = SubQueries(question);
         if (subQueries.Count < 2)
             return whole.OrderByDescending(kv => kv.Value).Take(top)

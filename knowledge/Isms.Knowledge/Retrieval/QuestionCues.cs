@@ -35,12 +35,15 @@ public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool 
     [GeneratedRegex("どういう|どんな|とは|って何|ってなに|意味|定義|重要度|いくつ|どの分類|区分|何に当た|どれに当た")]
     private static partial Regex What();
 
-    [GeneratedRegex("どうすれば|どうしたら|どうする|どうしよう|どうしましょう|何をすれば|なにをすれば|まず何|対応は|どう対応")]
+    [GeneratedRegex("どうすれば|どうしたら|どうする|どうしよう|どうしましょう|何をすれば|なにをすれば|まず何|対応は|どう対応|(誰|だれ|どこ)に(言|連絡|報告|相談|知らせ)|やること|手順は")]
     private static partial Regex WhatToDo();
 
     // Something that went wrong (lost, stolen, infected, leaked, sent to the wrong person).
     [GeneratedRegex("なくし|無くし|失くし|紛失|落とし|盗ま|盗難|置き忘れ|感染|ウイルスが|ウィルスが|漏え|漏洩|流出|乗っ取|不正アクセス|誤送信|間違えて送|間違って送|送り間違")]
     private static partial Regex BadEvent();
+
+    /// <summary>True when the text names something that went wrong (lost, stolen, infected, leaked, misdelivered).</summary>
+    public static bool NamesBadEvent(string text) => BadEvent().IsMatch(text);
 
     [GeneratedRegex("^(それ|その|これ|あれ|そっち|じゃあ|では|なら|だったら|あと|他に|ほかに)|それって|その場合|そのとき|その時|さっきの")]
     private static partial Regex FollowUp();
