@@ -43,6 +43,9 @@ public class ProcedureDetectorFacts
     [InlineData("USBをなくしたら誰に報告する")]
     [InlineData("パソコンを盗まれたときはだれに連絡")]
     [InlineData("USBなくしたら連絡するの誰かな")]
+    // A question typed as a bare noun phrase: 「…の対応」「…の連絡先」「許可をもらう相手」.
+    [InlineData("公式SNSのアカウントが乗っ取られた時の対応")]
+    [InlineData("警察に資料を提供するときの、許可をもらう相手")]
     // サーバー室 is a room (4.2 管理区域): not being let in is no server fault.
     [InlineData("身分証を持ってくるのを忘れた日はサーバー室に入れないの？")]
     [InlineData("個人情報が漏れた場合どこに報告するの")]
