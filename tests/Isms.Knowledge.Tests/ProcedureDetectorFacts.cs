@@ -16,6 +16,8 @@ public class ProcedureDetectorFacts
     [InlineData("ロッカーに入れといたら公用スマホが無くなってて、誰かに持っていかれたみたいです", "incident_report")]
     [InlineData("出張から戻ったらカバンにUSBがなくて、どこかで落としたみたいです", "incident_report")]
     [InlineData("宛先を間違えてメールを送ってしまいました", "misdelivery_report")]
+    [InlineData("誤送信の 報告フォーム", "misdelivery_report")]
+    [InlineData("市民の方から、組合を名乗る不審なメールが届いたと電話がありました", "incident_report")]
     [InlineData("誤送信報告の様式ください", "misdelivery_report")]
     [InlineData("明日ノートPCを県の研修に持ち出します", "takeout_request")]
     [InlineData("USBを持っていく予定です。手続きお願いします", "takeout_request")]
@@ -60,6 +62,13 @@ public class ProcedureDetectorFacts
     [InlineData("警察に情報を渡すときのルールは？")]
     public void QuestionsAboutTheRules_AreNoProcedure(string message) =>
         Assert.Null(Detector.Detect(message));
+
+    [Theory]
+    [InlineData("勤怠システムのパスワード、画面のどこから変えるの？")]
+    [InlineData("消耗品の購入申請の出し方")]
+    [InlineData("時間外勤務の事前許可は誰に出す？")]
+    public void OtherRulesTopics_AreRecognised(string message) =>
+        Assert.True(Detector.MentionsOutOfScopeTopic(message));
 
     [Fact]
     public void WithoutMorphology_TheTypedViewsStillDetect() =>

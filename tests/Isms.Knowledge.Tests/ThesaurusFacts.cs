@@ -21,6 +21,17 @@ public class ThesaurusFacts
         Assert.Contains(term, Shipped.Expand(question));
     }
 
+    // 処分 of a person is a penalty (7.6), 処分する of a thing is disposal (2(2)⑩): bare 処分 says neither.
+    [Theory]
+    [InlineData("違反したら処分されるの？", "懲戒処分", "廃棄")]
+    [InlineData("規則を守らないと処分とかある？", "懲戒処分", "廃棄")]
+    [InlineData("古いタブレットを処分したい", "廃棄", "懲戒処分")]
+    public void Processing_IsReadFromItsForm(string question, string term, string notTerm)
+    {
+        Assert.Contains(term, Shipped.Expand(question));
+        Assert.DoesNotContain(notTerm, Shipped.Expand(question));
+    }
+
     [Fact]
     public void Expand_MatchesAsciiVariantsAsWholeWordsOnly()
     {
