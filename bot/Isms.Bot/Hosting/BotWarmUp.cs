@@ -19,6 +19,8 @@ public sealed class BotWarmUp(IServiceProvider services) : IHostedService
         services.GetRequiredService<OrgDirectoryService>();
         // The procedures' card markers are checked here, so a clash stops the host rather than a later card submit.
         services.GetRequiredService<ProcedureFollowUps>();
+        // …and so are the commands: a word two commands share stops the host (CommandTable's own check).
+        services.GetRequiredService<CommandTable>();
         return Task.CompletedTask;
     }
 

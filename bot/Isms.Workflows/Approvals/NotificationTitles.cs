@@ -11,6 +11,7 @@ public static class NotificationTitles
     public const string Returned = "申請が差し戻されました";
     public const string Rejected = "申請が却下されました";
     public const string Acknowledged = "報告が確認されました";
+    public const string BecameIncident = "報告がインシデントとして扱われました";
     public const string Withdrawn = "申請が取り下げられました";
 
     public static string ForApplicant(Decision decision, bool final) => decision switch
@@ -18,6 +19,7 @@ public static class NotificationTitles
         Decision.Approve => final ? Approved : ApprovedStep,
         Decision.Return => Returned,
         Decision.Reject => Rejected,
+        Decision.ReportIncident => BecameIncident,
         _ => Acknowledged,
     };
 }

@@ -96,6 +96,23 @@ public sealed class DecisionCardWordingFacts
         Assert.All(withdrawn.Notifications, n => Assert.Equal("申請が取り下げられました", n.Title));
     }
 
+    // 5.3(1)①: the reporter learns that the report became an incident, at 確認 or after it, not just that it was confirmed.
+    [Fact]
+    public void AReportTurnedIntoAnIncident_TellsTheReporterSo()
+    {
+        using var h = new ApprovalHarness();
+        var atConfirmation = h.Submit(FormKind.MisdeliveryReport);
+        h.Service.Assign(atConfirmation, "act-1");
+        var turned = h.Decide(atConfirmation, Sato, Decision.ReportIncident);
+        var later = h.Submit(FormKind.MisdeliveryReport);
+        h.Service.Assign(later, "act-2");
+        h.Decide(later, Sato, Decision.Acknowledge);
+        var turnedLater = h.Decide(later, Sato, Decision.ReportIncident);
+
+        Assert.Equal("報告がインシデントとして扱われました", Assert.Single(turned.Notifications).Title);
+        Assert.Equal("報告がインシデントとして扱われました", Assert.Single(turnedLater.Notifications).Title);
+    }
+
     private static string? Fact(JsonObject card, string title) =>
         card["body"]!.AsArray().Where(e => (string?)e!["type"] == "FactSet")
             .SelectMany(f => f!["facts"]!.AsArray())
