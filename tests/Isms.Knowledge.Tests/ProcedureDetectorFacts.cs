@@ -17,6 +17,9 @@ public class ProcedureDetectorFacts
     [InlineData("出張から戻ったらカバンにUSBがなくて、どこかで落としたみたいです", "incident_report")]
     [InlineData("宛先を間違えてメールを送ってしまいました", "misdelivery_report")]
     [InlineData("誤送信の 報告フォーム", "misdelivery_report")]
+    [InlineData("BCCにし忘れてアドレス丸見え、報告あげます", "misdelivery_report")]
+    [InlineData("資料をUSBで持って帰りたいのですが、どういう手続きが必要ですか", "takeout_request")]
+    [InlineData("電子契約サービスを使いたいので申請します", "cloud_use_request")]
     [InlineData("市民の方から、組合を名乗る不審なメールが届いたと電話がありました", "incident_report")]
     [InlineData("誤送信報告の様式ください", "misdelivery_report")]
     [InlineData("明日ノートPCを県の研修に持ち出します", "takeout_request")]
@@ -48,6 +51,7 @@ public class ProcedureDetectorFacts
     // A question typed as a bare noun phrase: 「…の対応」「…の連絡先」「許可をもらう相手」.
     [InlineData("公式SNSのアカウントが乗っ取られた時の対応")]
     [InlineData("警察に資料を提供するときの、許可をもらう相手")]
+    [InlineData("再任用なので私の端末だけメールが使えないのですが、そういう決まりですか")]
     // サーバー室 is a room (4.2 管理区域): not being let in is no server fault.
     [InlineData("身分証を持ってくるのを忘れた日はサーバー室に入れないの？")]
     [InlineData("個人情報が漏れた場合どこに報告するの")]
