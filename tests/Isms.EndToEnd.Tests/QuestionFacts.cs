@@ -97,6 +97,26 @@ public sealed class QuestionFacts(PlaygroundSession session)
         Timings.Record(session, $"持ち出し申請を始める → form {started.TotalMilliseconds:0} ms");
     }
 
+    // After something went wrong, the answer leads with what to do now (report it: 5.3(1)①), not with how thefts are
+    // prevented (4.4①), and offers the incident report one tap away.
+    [Fact]
+    public async Task WhatToDoAfterATheft_LeadsWithTheDutyToReport_AndOffersTheIncidentForm()
+    {
+        var chat = session.Chat;
+        await chat.OpenChatAsync();
+
+        await chat.SendAsync("タブレットを盗まれたときはどう対応すればいい？");
+        await chat.WaitForCardAsync("インシデント報告を始める");
+        var elapsed = chat.SinceLastAction.Elapsed;
+        await chat.WaitForQuietAsync();
+        var answer = await chat.WaitForCardAsync("インシデント報告を始める", includeEarlier: true);
+        var text = await chat.CardTextAsync(answer);
+        Assert.Equal("5.3(1)①", Regex.Match(text, "【(?<id>[^】]+)】").Groups["id"].Value);
+        await answer.ScrollIntoViewIfNeededAsync();
+        await session.ScreenshotAsync("answer-after-theft");
+        Timings.Record(session, $"タブレットを盗まれたときは… → answer card {elapsed.TotalMilliseconds:0} ms");
+    }
+
     [Fact]
     public async Task AQuestionOutsideThePolicy_SaysTheStandardHasNoSuchClause()
     {
