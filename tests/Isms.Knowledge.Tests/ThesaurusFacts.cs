@@ -26,7 +26,7 @@ public class ThesaurusFacts
     [InlineData("違反したら処分されるの？", "懲戒処分", "廃棄")]
     [InlineData("規則を守らないと処分とかある？", "懲戒処分", "廃棄")]
     [InlineData("古いタブレットを処分したい", "廃棄", "懲戒処分")]
-    public void Processing_IsReadFromItsForm(string question, string term, string notTerm)
+    public void Disposition_IsAPenaltyForAPersonAndADisposalForAThing(string question, string term, string notTerm)
     {
         Assert.Contains(term, Shipped.Expand(question));
         Assert.DoesNotContain(notTerm, Shipped.Expand(question));
