@@ -13,36 +13,26 @@ public class RetrievalQualityFacts
     private static async Task<EvalSummary> Evaluate(string file) =>
         (await Evaluator.RunAsync(TestAnswerer.Offline, Evaluator.Load(TestData.PathOf(file)))).Summary;
 
-    [Fact]
-    public async Task HeldOutQuestions_MeetTheirFloors()
+    // heldout.jsonl: measured 0.827 / 0.94 / 0.888 / 0.533 / 0.85 / 0.013 / 0.941 (170 questions, 15 multi-part, 20
+    // off-topic), after the ranker learned products of its main signals (0.80 / 0.933 before) and the two fresh tuning
+    // rounds (one multi-part question fewer has every part in the top 5 than before them: 8 of 15, was 9). Two held-out
+    // questions start 廃棄・リース返却申請 and 例外措置申請 since those forms came (their answers still carry the form's button).
+    // heldout-2.jsonl: a second set (100: 70 answers over every chapter and 別表, 15 forms, 15 off-topic, no multi-part),
+    // written by another author from the policy alone after the stop-20 changes and never tuned on. Measured on arrival:
+    // 0.812 / 0.941 / 0.873 / off-topic 0.867 / false declines 0 / intent 0.92.
+    [Theory]
+    [InlineData("heldout.jsonl", 0.81, 0.92, 0.875, 0.53, 0.93)]
+    [InlineData("heldout-2.jsonl", 0.79, 0.92, 0.86, 0.0, 0.9)]
+    public async Task HeldOutQuestions_MeetTheirFloors(string file, double hit1, double hit3, double mrr, double multiHop, double intent)
     {
-        var s = await Evaluate("heldout.jsonl");
-        // Measured 0.827 / 0.94 / 0.888 / 0.533 / 0.85 / 0.013 / 0.941 (170 questions, 15 multi-part, 20 off-topic), after
-        // the ranker learned products of its main signals (0.80 / 0.933 before) and the two fresh tuning rounds (one
-        // multi-part question fewer has every part in the top 5 than before them: 8 of 15, was 9). Two held-out questions start
-        // 廃棄・リース返却申請 and 例外措置申請 since those forms came (their answers still carry the form's button).
-        Assert.True(s.Hit1 >= 0.81, $"hit@1 {s.Hit1}");
-        Assert.True(s.Hit3 >= 0.92, $"hit@3 {s.Hit3}");
-        Assert.True(s.Mrr >= 0.875, $"mrr {s.Mrr}");
-        Assert.True(s.MultiHopAllTop5 >= 0.53, $"multi-hop {s.MultiHopAllTop5}");
+        var s = await Evaluate(file);
+        Assert.True(s.Hit1 >= hit1, $"hit@1 {s.Hit1}");
+        Assert.True(s.Hit3 >= hit3, $"hit@3 {s.Hit3}");
+        Assert.True(s.Mrr >= mrr, $"mrr {s.Mrr}");
+        Assert.True(s.MultiHopAllTop5 >= multiHop, $"multi-hop {s.MultiHopAllTop5}");
         Assert.True(s.OosReject >= 0.8, $"oos_reject {s.OosReject}");
         Assert.True(s.OosFalseReject <= 0.02, $"oos_false_reject {s.OosFalseReject}");
-        Assert.True(s.IntentAcc >= 0.93, $"intent {s.IntentAcc}");
-    }
-
-    [Fact]
-    public async Task SecondHeldOutQuestions_MeetTheirFloors()
-    {
-        // A second held-out set (100: 70 answers over every chapter and 別表, 15 forms, 15 off-topic), written by another
-        // author from the policy alone after the stop-20 changes and never tuned on. Measured on arrival: 0.812 / 0.941 /
-        // 0.873 / off-topic 0.867 / false declines 0 / intent 0.92.
-        var s = await Evaluate("heldout-2.jsonl");
-        Assert.True(s.Hit1 >= 0.79, $"hit@1 {s.Hit1}");
-        Assert.True(s.Hit3 >= 0.92, $"hit@3 {s.Hit3}");
-        Assert.True(s.Mrr >= 0.86, $"mrr {s.Mrr}");
-        Assert.True(s.OosReject >= 0.8, $"oos_reject {s.OosReject}");
-        Assert.True(s.OosFalseReject <= 0.02, $"oos_false_reject {s.OosFalseReject}");
-        Assert.True(s.IntentAcc >= 0.9, $"intent {s.IntentAcc}");
+        Assert.True(s.IntentAcc >= intent, $"intent {s.IntentAcc}");
     }
 
     [Fact]
