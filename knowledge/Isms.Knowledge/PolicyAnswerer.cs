@@ -103,11 +103,17 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     }
 
     // A score threshold cannot tell toner from telework: a classifier learned from in-scope and off-topic questions does.
+    // A message of several questions is in scope when any of them is: a long message dilutes what the policy knows of it.
     private bool IsOutOfScope(string question)
     {
         var features = _current.Retriever.Features;
-        return !_scope.InScope(ScopeClassifier.Describe(question, features, features.Extract(RankingQuery.Of(question)), _procedures));
+        bool OutOfScope(string text) => !_scope.InScope(ScopeClassifier.Describe(text, features, features.Extract(RankingQuery.Of(text)), _procedures));
+        if (!OutOfScope(question)) return false;
+        var sentences = ClauseRetriever.Sentences(question);
+        return question.Length < LongMessage || sentences.Count < 2 || sentences.All(OutOfScope);
     }
+
+    private const int LongMessage = 80;
 
     private PolicyAnswer Build(PolicyIntent intent, string summary, IReadOnlyList<Citation> citations) =>
         new(intent, summary, citations, Document.Title, Document.Edition, FromLlm: false);

@@ -54,7 +54,7 @@ public sealed partial class ProcedureDetector
                 default:
                     throw new FormatException($"Unknown word-table row: {string.Join(' ', cols)}");
             }
-        foreach (var needed in new[] { "hypothetical", "conditional", "question", "request", "strong-request", "relayed" })
+        foreach (var needed in new[] { "hypothetical", "conditional", "question", "request", "strong-request", "report-request", "relayed" })
             if (!detector._cues.ContainsKey(needed)) throw new FormatException($"The word table needs the cue row {needed}.");
         return detector;
     }
@@ -69,6 +69,9 @@ public sealed partial class ProcedureDetector
     {
         var views = TextViews.Of(message, _analyzer);
         var strong = _cues["strong-request"].IsMatch(views);
+        // Only the words that ask to report turn a what-if or a relayed question into a report: an invitation or a
+        // "please" for something else does not (「招待されたけど、BCCにしないとダメ？」).
+        var reports = _cues["report-request"].IsMatch(views);
         var relayed = _cues["relayed"].IsMatch(views);
         // 「クラウド使いたい。扱う情報で手続き違う？」 asks in its first sentence: a request is a sentence that asks for
         // something without being a question itself.
@@ -84,7 +87,7 @@ public sealed partial class ProcedureDetector
             if (!topic.IsMatch(views) || (cue is not null && !cue.IsMatch(views))) continue;
             // "USBをなくしたら誰に報告？" asks about the rule; "…持ち出すとき誰の許可がいる？" too, unless it also asks for the form.
             // A manager asking what to do with a report they received ("係員がUSBなくしたって…どう上げる？") asks a question.
-            if (procedure.IsReport ? (hypothetical || (relayed && question)) && !strong : question && !strong) continue;
+            if (procedure.IsReport ? (hypothetical || (relayed && question)) && !reports : question && !strong) continue;
             return procedure;
         }
         return null;

@@ -28,6 +28,17 @@ public class IntentFacts
         Assert.Equal(PolicyIntent.Answer, Ask(question).Intent);
     }
 
+    // Three questions in a long message: words the policy does not know (付箋, 鎖, じゃま) dilute the whole, but each
+    // question on its own is the policy's business.
+    [Fact]
+    public void ALongMessageOfSeveralQuestions_IsAnsweredWhenOneOfThemIsInScope()
+    {
+        const string message = "庶務で来たばかりで、機械に弱いです。昼休みに席をはずすとき、ぱそこんはつけたままでいいでしょうか？ "
+            + "あと、ぱそこんの裏の鎖みたいな細いワイヤーがじゃまなんですが、取っちゃだめですか？ "
+            + "ログインの文字を覚えられないので、付箋に書いて画面のはしに貼ってもいいですか？";
+        Assert.Equal(PolicyIntent.Answer, Ask(message).Intent);
+    }
+
     [Theory]
     [InlineData("有給ってあと何日ある？")]
     [InlineData("今月の当直って誰？")]

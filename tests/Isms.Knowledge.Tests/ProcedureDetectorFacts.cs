@@ -40,8 +40,14 @@ public class ProcedureDetectorFacts
     [InlineData("リース切れのパソコンを返却したいです", "disposal_request")]
     [InlineData("古いHDDを廃棄します", "disposal_request")]
     [InlineData("例外措置の申請をしたいです", "exception_measure_request")]
+    [InlineData("メールの添付をひらいたら脅迫文みたいな画面が出た。インシデント報告あげます", "incident_report")]
     public void ReportsAndRequests_AreDetected(string message, string key) =>
         Assert.Equal(key, Detector.Detect(message)?.Key);
+
+    // Only the words that ask to report make a what-if a report: an invitation (a web meeting's strong cue) does not.
+    [Fact]
+    public void AnInvitation_DoesNotMakeAWhatIfAMisdeliveryReport() =>
+        Assert.Equal("web_meeting_request", Detector.Detect("Zoomの会議に招待されたんだけど、参加者にURLをメールするときBCCにしなきゃダメ？")?.Key);
 
     [Theory]
     [InlineData("もしUSBをなくしたら誰に報告するの？")]
@@ -64,6 +70,13 @@ public class ProcedureDetectorFacts
     [InlineData("ソフトのインストールって誰の許可がいるの？")]
     [InlineData("私物スマホを仕事で使ってもいい？")]
     [InlineData("警察に情報を渡すときのルールは？")]
+    // Something relayed by a citizen, then a question: the staff member asks whom to tell.
+    [InlineData("住民の方から電話で「ホームページが変な画面になってる」と言われました。誰に伝えればいいですか")]
+    // A "please tell me" asks for no form.
+    [InlineData("外部講師の方に資料をお渡しする予定ですが、どなたの許可が必要かご教示ください。")]
+    [InlineData("隊員が現場写真をスマホで撮っちゃってる。署のSNSに載せちゃダメな情報ってある？")]
+    [InlineData("私のパソコンだけネットが使えないみたいなんですが、これって何かの決まりなんでしょうか？")]
+    [InlineData("私物スマホを署のWi-Fiにつなぎたいけど、それってアリか、つなぐ前の許可とり先")]
     public void QuestionsAboutTheRules_AreNoProcedure(string message) =>
         Assert.Null(Detector.Detect(message));
 

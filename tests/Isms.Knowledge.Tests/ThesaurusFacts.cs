@@ -40,6 +40,21 @@ public class ThesaurusFacts
         Assert.Single(thesaurus.Expand("Xに投稿"));
     }
 
+    // A katakana variant is a word of its own: ネット is not the tail of キャビネット, nor ログ of ブログ, nor ロック of ブロック.
+    [Theory]
+    [InlineData("書類はキャビネットにしまう", "インターネット")]
+    [InlineData("署所間ネットワークの話", "インターネット")]
+    [InlineData("ブログを見てもいい？", "ログ")]
+    [InlineData("ブロックされた", "ロック")]
+    public void KatakanaVariants_DoNotMatchInsideLongerWords(string question, string term) =>
+        Assert.DoesNotContain(term, Shipped.Expand(question));
+
+    [Theory]
+    [InlineData("ネットで調べた", "インターネット")]
+    [InlineData("ぱすわーど忘れた", "パスワード")]
+    public void KatakanaVariants_StillMatchAsWordsAndInHiragana(string question, string term) =>
+        Assert.Contains(term, Shipped.Expand(question));
+
     [Fact]
     public void Parse_SkipsCommentsAndRejectsLinesWithoutVariants()
     {

@@ -87,16 +87,18 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
             question, q.Focus)).ToList();
         var fused = Fuse(whole, partScores);
         var ranked = fused.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).ToList();
-        // Every part of a multi-part question gets its best clause into the answer: the whole question's best
-        // leads, then each part's best not yet chosen, then the fused order.
+        // Every part of a multi-part question gets its best clause into the answer: the whole question's best leads,
+        // then, part by part, the most confident pick among the parts still open (a part's score against its own best),
+        // so a part is not left with its runner-up because an earlier part took the clause it needed.
         var chosen = new List<int>();
         if (ranked.Count > 0) chosen.Add(ranked[0]);
-        foreach (var (part, q) in partScores.Zip(subQueries))
+        var open = partScores.Zip(subQueries).Where(p => p.Second.OwnAnswer && p.First.Count > 0).Select(p => Normalized(p.First)).ToList();
+        while (open.Count > 0 && chosen.Count < top)
         {
-            if (!q.OwnAnswer) continue;
-            if (chosen.Count >= top) break;
-            var best = part.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).FirstOrDefault(d => !chosen.Contains(d), -1);
-            if (best >= 0) chosen.Add(best);
+            var picks = open.Select(p => (Part: p, Best: p.Where(kv => !chosen.Contains(kv.Key)).DefaultIfEmpty(new(-1, 0)).MaxBy(kv => kv.Value))).ToList();
+            var (part, best) = picks.MaxBy(x => x.Best.Value);
+            open.Remove(part);
+            if (best.Key >= 0) chosen.Add(best.Key);
         }
         // A part that asks who permits (誰の許可がいる, 誰が承認する) is answered by the rule that says whose permission
         // the act needs (…は、情報セキュリティ管理者の許可を得なければならない), which may sit elsewhere in the policy than
@@ -114,6 +116,12 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         var head = chosen.Skip(1).OrderByDescending(d => fused[d]).ToList();
         var final = chosen.Take(1).Concat(head).Concat(ranked.Where(d => !chosen.Contains(d))).Take(top);
         return final.Select(d => new Citation(features.Index.Clauses[d], Math.Round(fused[d], 4))).ToList();
+    }
+
+    private static Dictionary<int, double> Normalized(Dictionary<int, double> scores)
+    {
+        var max = scores.Values.Max();
+        return max <= 0 ? scores : scores.ToDictionary(kv => kv.Key, kv => kv.Value / max);
     }
 
     /// <summary>Diagnostics: the top clauses of one part of a question.</summary>
@@ -162,6 +170,10 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         }
         return result;
     }
+
+    /// <summary>The sentences of a message that say something (two or more terms), split at sentence ends and あと/それと.</summary>
+    public static IReadOnlyList<string> Sentences(string message) =>
+        SentenceSeparator().Split(JapaneseNormalizer.Widths(message)).Select(p => p.Trim()).Where(p => Tokenizer.Tokenize(p).Count >= 2).ToList();
 
     private Dictionary<int, double> Score(string question, QuestionCues cues, AnswerContext? context, string? focus = null, string? topic = null) =>
         ranker.Probabilities(features.Extract(new RankingQuery(question, cues, context, focus, topic)).Candidates);

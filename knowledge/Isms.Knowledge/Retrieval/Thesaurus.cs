@@ -41,12 +41,10 @@ public sealed class Thesaurus
     /// <summary>The policy terms whose everyday variants occur in the question.</summary>
     public IReadOnlyList<string> Expand(string question)
     {
-        var folded = JapaneseNormalizer.Fold(question);
-        // Short variants must match in their own script: メール (メル) is not the める of 決めるの.
-        var kanaKept = JapaneseNormalizer.Fold(question, hiraganaToKatakana: false);
+        var views = Views.Of(question);
         var result = new List<string>();
         foreach (var (variants, terms) in _entries)
-            if (variants.Any(v => Occurs(v.Length <= 3 ? kanaKept : folded, v)))
+            if (variants.Any(views.Contains))
                 result.AddRange(terms);
         return result.Distinct().ToList();
     }
@@ -54,9 +52,40 @@ public sealed class Thesaurus
     /// <summary>The everyday variants found in the question (folded), for the terms <see cref="Expand"/> returns.</summary>
     public IReadOnlyList<string> MatchedVariants(string question)
     {
-        var folded = JapaneseNormalizer.Fold(question);
-        var kanaKept = JapaneseNormalizer.Fold(question, hiraganaToKatakana: false);
-        return _entries.SelectMany(e => e.Variants).Where(v => Occurs(v.Length <= 3 ? kanaKept : folded, v)).Distinct().ToList();
+        var views = Views.Of(question);
+        return _entries.SelectMany(e => e.Variants).Where(views.Contains).Distinct().ToList();
+    }
+
+    private sealed record Views(string Folded, string KanaKept)
+    {
+        public static Views Of(string question) =>
+            new(JapaneseNormalizer.Fold(question), JapaneseNormalizer.Fold(question, hiraganaToKatakana: false));
+
+        // Short variants must match in their own script: メール (メル) is not the める of 決めるの. A katakana variant is a
+        // whole word, not the tail of a longer one (ネット in キャビネット, ログ in ブログ, トップ in デスクトップ), and a short
+        // one not the head of one either (ネット in ネットワーク, ログ in ログイン).
+        public bool Contains(string variant)
+        {
+            var text = variant.Length <= 3 ? KanaKept : Folded;
+            if (!IsKatakana(variant)) return Occurs(text, variant);
+            var at = 0;
+            var seen = false;
+            while ((at = KanaKept.IndexOf(variant, at, StringComparison.Ordinal)) >= 0)
+            {
+                seen = true;
+                var before = at == 0 || !IsKatakana(KanaKept[at - 1]);
+                var end = at + variant.Length;
+                var after = variant.Length > 3 || end >= KanaKept.Length || !IsKatakana(KanaKept[end]);
+                if (before && after) return true;
+                at++;
+            }
+            // Typed in hiragana (ぱすわーど): no word edges to check in the folded view.
+            return !seen && variant.Length > 3 && Occurs(Folded, variant);
+        }
+
+        private static bool IsKatakana(char c) => c is >= '\u30A1' and <= '\u30FA' or 'ー';
+
+        private static bool IsKatakana(string s) => s.Length > 0 && s.All(IsKatakana);
     }
 
     // ASCII variants must be whole words (x should not match "xxx" or "box").
