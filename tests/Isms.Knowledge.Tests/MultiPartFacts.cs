@@ -28,6 +28,14 @@ public class MultiPartFacts
         Assert.All(ClauseRetriever.SubQueries("パスワードは何文字？あと使い回しはだめ？"), p => Assert.True(p.OwnAnswer));
     }
 
+    // A sentence that only sets the scene is context for the questions after it, not a part with its own answer.
+    [Fact]
+    public void ASceneSentence_IsContextForTheQuestionsAfterIt()
+    {
+        var parts = ClauseRetriever.SubQueries("古いサーバをリース返却します。中のデータはどこまで消せばいい？処理の記録は残す？");
+        Assert.Equal([false, true, true], parts.Select(p => p.OwnAnswer));
+    }
+
     // A part asking who permits gets the rule that names the permitter, even when the measures fill the top.
     [Theory]
     [InlineData("機密性2のデータを外に持ち出すとき誰の許可がいる？暗号化もしないとだめ？", "5.1(1)③(イ)")]

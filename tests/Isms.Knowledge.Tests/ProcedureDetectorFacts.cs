@@ -72,6 +72,8 @@ public class ProcedureDetectorFacts
     [InlineData("警察に情報を渡すときのルールは？")]
     // Something relayed by a citizen, then a question: the staff member asks whom to tell.
     [InlineData("住民の方から電話で「ホームページが変な画面になってる」と言われました。誰に伝えればいいですか")]
+    // お願いしている describes a contract; it asks for nothing.
+    [InlineData("保守をお願いしている会社の作業員がデータを持ち帰った疑いがあると連絡がありました。作業を止めてもらえますか？")]
     // A "please tell me" asks for no form.
     [InlineData("外部講師の方に資料をお渡しする予定ですが、どなたの許可が必要かご教示ください。")]
     [InlineData("隊員が現場写真をスマホで撮っちゃってる。署のSNSに載せちゃダメな情報ってある？")]
@@ -84,6 +86,7 @@ public class ProcedureDetectorFacts
     [InlineData("勤怠システムのパスワード、画面のどこから変えるの？")]
     [InlineData("消耗品の購入申請の出し方")]
     [InlineData("時間外勤務の事前許可は誰に出す？")]
+    [InlineData("公用車を使うときの許可は誰からもらう？")]
     public void OtherRulesTopics_AreRecognised(string message) =>
         Assert.True(Detector.MentionsOutOfScopeTopic(message));
 

@@ -57,15 +57,16 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
 
     // 「スマホを盗まれたらどうすれば？」: what staff must do once something went wrong (report it: 5.3(1)①; the first
     // response to malware: 6.4(3)⑦) leads, whatever else the words match (4.4① 盗難防止, 6.2(2)⑤ 端末の貸与), unless
-    // the best clause is itself the response to such an event (6.1(22)④ アカウント乗っ取りを確認した場合には…).
-    private void PreferStaffResponse(Dictionary<int, double> scores, QuestionCues cues)
+    // the best clause is itself the response to the same kind of event (6.1(22)④ アカウント乗っ取りを確認した場合には…
+    // for a hijacked account; 6.4(3)⑦ 感染した場合 is no answer to a theft).
+    private void PreferStaffResponse(Dictionary<int, double> scores, QuestionCues cues, string question)
     {
         if (!cues.AsksWhatToDoAfterEvent || scores.Count < 2) return;
         var order = scores.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).ToList();
         var response = order.FirstOrDefault(d => features.Traits[d].StaffReports, -1);
         if (response < 0 || response == order[0]) return;
         var top = features.Index.Clauses[order[0]].Text;
-        if (QuestionCues.NamesBadEvent(top) && top.Contains("場合", StringComparison.Ordinal)) return;
+        if (QuestionCues.BadEventKinds(top).Overlaps(QuestionCues.BadEventKinds(question)) && top.Contains("場合", StringComparison.Ordinal)) return;
         scores[response] = scores[order[0]] * 1.02;
     }
 
@@ -75,7 +76,7 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         var whole = Score(question, cues, context);
         PreferItems(whole, question);
         PreferAppointment(whole, question, cues);
-        PreferStaffResponse(whole, cues);
+        PreferStaffResponse(whole, cues, question);
         var subQueries = SubQueries(question);
         if (subQueries.Count < 2)
             return whole.OrderByDescending(kv => kv.Value).Take(top)
@@ -165,8 +166,12 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         {
             // Separate sentences (two question marks, あと/それと) each need their own answer; a clause set off by
             // a comma is part of one question and only helps the fusion.
-            var sentences = SentenceSeparator().Split(JapaneseNormalizer.Widths(question)).Count(p => Tokenizer.Tokenize(p).Count >= 2);
-            result.AddRange(parts.Select(p => (p, p, sentences >= 2)));
+            // A sentence that only sets the scene (古いサーバをリース返却します。…) is context for the questions after it.
+            var sentences = SentencesWithMarks(JapaneseNormalizer.Widths(question)).Where(s => Tokenizer.Tokenize(s.Text).Count >= 2).ToList();
+            var scenes = sentences.Where(s => !s.Mark.Contains('?') && !s.Mark.Contains('？') && !AsksSomething().IsMatch(s.Text.Trim()))
+                .Select(s => s.Text).ToList();
+            var asking = sentences.Count - scenes.Count;
+            result.AddRange(parts.Select(p => (p, p, asking >= 2 && !scenes.Any(s => s.Contains(p, StringComparison.Ordinal)))));
         }
         return result;
     }
@@ -216,6 +221,23 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
 
     [GeneratedRegex("[？?！!。\n]|、?しかも|、?それと|、?あと、|、?ついでに")]
     private static partial Regex SentenceSeparator();
+
+    private static List<(string Text, string Mark)> SentencesWithMarks(string text)
+    {
+        var pieces = new List<(string, string)>();
+        var at = 0;
+        foreach (Match m in SentenceSeparator().Matches(text))
+        {
+            pieces.Add((text[at..m.Index], m.Value));
+            at = m.Index + m.Length;
+        }
+        pieces.Add((text[at..], ""));
+        return pieces;
+    }
+
+    // A sentence that asks: a question mark, a question word, or a question ending (…ですか, …いい, …っけ).
+    [GeneratedRegex("[？?]|誰|だれ|何|なに|なん(で|の)|どう|どこ|いつ|どの|どれ|どんな|どちら|どなた|いくつ|いくら|教えて|ご教示|(か|かな|の|っけ|いい|よい|ok|OK|NG|ダメ|だめ|要る|いる|必要|ある|べき|アリ|あり|可能|できる)[。！!]*$")]
+    private static partial Regex AsksSomething();
 
     [GeneratedRegex("[？?！!。、\n]|、?しかも|、?それと|、?あと、|、?ついでに|。また")]
     private static partial Regex PartSeparator();

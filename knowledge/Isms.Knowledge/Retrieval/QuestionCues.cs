@@ -42,8 +42,34 @@ public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool 
     [GeneratedRegex("なくし|無くし|失くし|紛失|落とし|盗ま|盗難|置き忘れ|感染|ウイルスが|ウィルスが|漏え|漏洩|流出|乗っ取|不正アクセス|誤送信|間違えて送|間違って送|送り間違")]
     private static partial Regex BadEvent();
 
-    /// <summary>True when the text names something that went wrong (lost, stolen, infected, leaked, misdelivered).</summary>
-    public static bool NamesBadEvent(string text) => BadEvent().IsMatch(text);
+    /// <summary>The kinds of bad event the text names: loss or theft, infection, leak, account takeover, misdelivery.</summary>
+    public static IReadOnlySet<string> BadEventKinds(string text)
+    {
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (kind, pattern) in EventKinds)
+            if (pattern.IsMatch(text)) kinds.Add(kind);
+        return kinds;
+    }
+
+    private static readonly (string Kind, Regex Pattern)[] EventKinds =
+    [
+        ("loss", LossOrTheft()), ("infection", Infection()), ("leak", Leak()), ("takeover", Takeover()), ("misdelivery", Misdelivery()),
+    ];
+
+    [GeneratedRegex("なくし|無くし|失くし|紛失|落とし|盗|置き忘れ")]
+    private static partial Regex LossOrTheft();
+
+    [GeneratedRegex("感染|ウイルス|ウィルス|不正プログラム|マルウェア")]
+    private static partial Regex Infection();
+
+    [GeneratedRegex("漏え|漏洩|流出")]
+    private static partial Regex Leak();
+
+    [GeneratedRegex("乗っ取|不正アクセス|なりすまし")]
+    private static partial Regex Takeover();
+
+    [GeneratedRegex("誤送信|間違えて送|間違って送|送り間違")]
+    private static partial Regex Misdelivery();
 
     [GeneratedRegex("^(それ|その|これ|あれ|そっち|じゃあ|では|なら|だったら|あと|他に|ほかに)|それって|その場合|そのとき|その時|さっきの")]
     private static partial Regex FollowUp();
