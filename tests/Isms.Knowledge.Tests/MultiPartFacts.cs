@@ -36,6 +36,14 @@ public class MultiPartFacts
         Assert.Equal([false, true, true], parts.Select(p => p.OwnAnswer));
     }
 
+    // Parts joined by commas with no question mark are questions when each of them asks (…アリか, …の許可とり先).
+    [Fact]
+    public void CommaJoinedQuestions_EachGetAnAnswer()
+    {
+        var parts = ClauseRetriever.SubQueries("私物スマホを署のWi-Fiにつなぐ前にやること、公用タブレットをテザリングでつなぐのはアリか、パソコンにアプリを入れるときの許可とり先");
+        Assert.Equal(3, parts.Count(p => p.OwnAnswer));
+    }
+
     // A part asking who permits gets the rule that names the permitter, even when the measures fill the top.
     [Theory]
     [InlineData("機密性2のデータを外に持ち出すとき誰の許可がいる？暗号化もしないとだめ？", "5.1(1)③(イ)")]

@@ -164,14 +164,14 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         }
         else if (parts.Count >= 2)
         {
-            // Separate sentences (two question marks, あと/それと) each need their own answer; a clause set off by
-            // a comma is part of one question and only helps the fusion.
-            // A sentence that only sets the scene (古いサーバをリース返却します。…) is context for the questions after it.
-            var sentences = SentencesWithMarks(JapaneseNormalizer.Widths(question)).Where(s => Tokenizer.Tokenize(s.Text).Count >= 2).ToList();
-            var scenes = sentences.Where(s => !s.Mark.Contains('?') && !s.Mark.Contains('？') && !AsksSomething().IsMatch(s.Text.Trim()))
-                .Select(s => s.Text).ToList();
-            var asking = sentences.Count - scenes.Count;
-            result.AddRange(parts.Select(p => (p, p, asking >= 2 && !scenes.Any(s => s.Contains(p, StringComparison.Ordinal)))));
+            // Two or more parts that each ask something (a question mark, a question word, a question ending or a
+            // noun that asks, like 許可とり先 or 保管期間) each need their own answer; a part that only sets the scene
+            // (古いサーバをリース返却します, 出張先から持ち帰ったパソコン) is context and only helps the fusion.
+            var pieces = PiecesWithMarks(JapaneseNormalizer.Widths(question), PartSeparator())
+                .Select(p => (Text: p.Text.Trim(), p.Mark)).Where(p => Tokenizer.Tokenize(p.Text).Count >= 2).ToList();
+            static bool Asks((string Text, string Mark) p) => p.Mark.Contains('?') || p.Mark.Contains('？') || AsksSomething().IsMatch(p.Text);
+            var asking = pieces.Count(Asks);
+            result.AddRange(pieces.Select(p => (p.Text, p.Text, asking >= 2 && Asks(p))));
         }
         return result;
     }
@@ -222,11 +222,11 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
     [GeneratedRegex("[？?！!。\n]|、?しかも|、?それと|、?あと、|、?ついでに")]
     private static partial Regex SentenceSeparator();
 
-    private static List<(string Text, string Mark)> SentencesWithMarks(string text)
+    private static List<(string Text, string Mark)> PiecesWithMarks(string text, Regex separator)
     {
         var pieces = new List<(string, string)>();
         var at = 0;
-        foreach (Match m in SentenceSeparator().Matches(text))
+        foreach (Match m in separator.Matches(text))
         {
             pieces.Add((text[at..m.Index], m.Value));
             at = m.Index + m.Length;
@@ -235,8 +235,8 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         return pieces;
     }
 
-    // A sentence that asks: a question mark, a question word, or a question ending (…ですか, …いい, …っけ).
-    [GeneratedRegex("[？?]|誰|だれ|何|なに|なん(で|の)|どう|どこ|いつ|どの|どれ|どんな|どちら|どなた|いくつ|いくら|教えて|ご教示|(か|かな|の|っけ|いい|よい|ok|OK|NG|ダメ|だめ|要る|いる|必要|ある|べき|アリ|あり|可能|できる)[。！!]*$")]
+    // A part that asks: a question word, a question ending (…ですか, …いい, …っけ) or a noun that asks (…の要否, 許可とり先).
+    [GeneratedRegex("誰(?!か)|だれ(?!か)|何(?!か)|なに(?!か)|なん(で|の)|どう|どこ|いつ|どの|どれ|どんな|どちら|どなた|いくつ|いくら|教えて|ご教示|(か|かな|の|っけ|いい|よい|ok|OK|NG|ダメ|だめ|要る|いる|必要|ある|べき|アリ|あり|可能|できる|先|要否|有無|可否|基準|ルール|決まり|方法|手順|期間|頻度|担当|責任者|やること|すること)$")]
     private static partial Regex AsksSomething();
 
     [GeneratedRegex("[？?！!。、\n]|、?しかも|、?それと|、?あと、|、?ついでに|。また")]

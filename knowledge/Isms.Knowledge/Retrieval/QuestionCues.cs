@@ -39,7 +39,7 @@ public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool 
     private static partial Regex WhatToDo();
 
     // Something that went wrong (lost, stolen, infected, leaked, sent to the wrong person).
-    [GeneratedRegex("なくし|無くし|失くし|紛失|落とし|盗ま|盗難|置き忘れ|感染|ウイルスが|ウィルスが|漏え|漏洩|流出|乗っ取|不正アクセス|誤送信|間違えて送|間違って送|送り間違")]
+    [GeneratedRegex("なくし|無くし|失くし|紛失|落とし|盗ま|盗難|置き忘れ|感染|ウイルスが|ウィルスが|漏え|漏洩|流出|乗っ取|不正アクセス|誤送信|間違えて送|間違って送|送り間違|(開い|ひらい|クリックし|踏ん|押し|タップし)(て|で)?(しま|ちゃ|じゃ)")]
     private static partial Regex BadEvent();
 
     /// <summary>The kinds of bad event the text names: loss or theft, infection, leak, account takeover, misdelivery.</summary>
@@ -59,7 +59,7 @@ public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool 
     [GeneratedRegex("なくし|無くし|失くし|紛失|落とし|盗|置き忘れ")]
     private static partial Regex LossOrTheft();
 
-    [GeneratedRegex("感染|ウイルス|ウィルス|不正プログラム|マルウェア")]
+    [GeneratedRegex("感染|ウイルス|ウィルス|不正プログラム|マルウェア|(開い|ひらい|クリックし|踏ん|押し|タップし)(て|で)?(しま|ちゃ|じゃ)")]
     private static partial Regex Infection();
 
     [GeneratedRegex("漏え|漏洩|流出")]
