@@ -81,9 +81,12 @@ public class RetrievalQualityFacts
     }
 
     // After something went wrong, the first answer is what staff must do now (report it), not how such things are
-    // prevented (4.4① 盗難防止), unless a clause answers that very event (6.1(22)④ アカウント乗っ取り).
+    // prevented (4.4① 盗難防止), unless a clause answers that very event (6.1(22)④ アカウント乗っ取り); the response to
+    // another kind of event (6.4(3)⑦ 感染した場合) is no answer to a theft.
     [Theory]
     [InlineData("タブレットを盗まれたときはどう対応すればいい？", "5.3(1)①")]
+    [InlineData("公用のノートPCを盗まれた場合の対応は？", "5.3(1)①")]
+    [InlineData("メールの添付を開いてしまったらどうすればいい？", "6.4(3)⑦")]
     [InlineData("USBメモリをなくしたら、まず何をすればいい？", "5.3(1)①")]
     [InlineData("SNSのアカウントが乗っ取られたらどうすれば", "6.1(22)④")]
     public void WhatToDoAfterAnEvent_LeadsWithTheResponse(string question, string expectedTop) =>

@@ -63,10 +63,13 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
     {
         if (!cues.AsksWhatToDoAfterEvent || scores.Count < 2) return;
         var order = scores.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).ToList();
-        var response = order.FirstOrDefault(d => features.Traits[d].StaffReports, -1);
+        // …the response for this kind of event: 6.4(3)⑦ (infection) is no first response to a theft.
+        var kinds = QuestionCues.BadEventKinds(question);
+        var response = order.FirstOrDefault(d => features.Traits[d].StaffReports
+            && QuestionCues.BadEventKinds(features.Index.Clauses[d].Text) is var own && (own.Count == 0 || own.Overlaps(kinds)), -1);
         if (response < 0 || response == order[0]) return;
         var top = features.Index.Clauses[order[0]].Text;
-        if (QuestionCues.BadEventKinds(top).Overlaps(QuestionCues.BadEventKinds(question)) && top.Contains("場合", StringComparison.Ordinal)) return;
+        if (QuestionCues.BadEventKinds(top).Overlaps(kinds) && top.Contains("場合", StringComparison.Ordinal)) return;
         scores[response] = scores[order[0]] * 1.02;
     }
 
