@@ -92,6 +92,15 @@ public class RetrievalQualityFacts
     public void WhatToDoAfterAnEvent_LeadsWithTheResponse(string question, string expectedTop) =>
         Assert.Equal(expectedTop, TestAnswerer.Offline.Retriever.Retrieve(question).First().Clause.Id);
 
+    // Which class a kind of information falls in is answered by the table that assigns the classes (別表1), not by the
+    // longer table of how each class is handled (別表2), which shares its words.
+    [Theory]
+    [InlineData("重要度IIってどんな情報が当てはまる？")]
+    [InlineData("119番の録音データは重要度いくつ？")]
+    [InlineData("重要度Ⅳにはどんな情報が入るの")]
+    public void WhichClassQuestions_LeadWithTheTableThatAssignsTheClasses(string question) =>
+        Assert.Equal("別表1", TestAnswerer.Offline.Retriever.Retrieve(question).First().Clause.Id);
+
     [Theory]
     [InlineData("CISOって誰がなるの？", "1(1)①")]
     [InlineData("セキュリティ監査って何年ごと？", "9.1(1)")]

@@ -7,7 +7,7 @@ namespace Isms.Knowledge.Ranking;
 /// permission, whether staff are its subject, how often it happens. The ranker pairs these with the question's cues.</summary>
 public sealed partial class ClauseTraits
 {
-    public readonly record struct Trait(string? DefinedRole, bool Approval, bool RoleSubject, bool What, bool NegativeHeading, bool StaffSubject, bool Frequency, bool Permits, bool StaffReports, bool Prohibits);
+    public readonly record struct Trait(string? DefinedRole, bool Approval, bool RoleSubject, bool What, bool NegativeHeading, bool StaffSubject, bool Frequency, bool Permits, bool StaffReports, bool Prohibits, bool Classifies);
 
     private readonly Trait[] _traits;
 
@@ -33,7 +33,8 @@ public sealed partial class ClauseTraits
                 Frequency().IsMatch(c.Text),
                 Permits().IsMatch(c.Text),
                 (staff || (c.HeadingPath.Count > 0 && c.HeadingPath[^1].Contains("職員等", StringComparison.Ordinal))) && StaffResponse().IsMatch(c.Text),
-                Prohibition().IsMatch(c.Text));
+                Prohibition().IsMatch(c.Text),
+                Classification().IsMatch(c.Text));
         }).ToArray();
     }
 
@@ -62,6 +63,10 @@ public sealed partial class ClauseTraits
 
     [GeneratedRegex("わない場合|ない場合|なし|ない[?？]?$|以外")]
     private static partial Regex NegativeCondition();
+
+    // A table that says which information falls in which class (2(1) 分類基準, 別表1 情報の種別).
+    [GeneratedRegex("分類基準|情報の種別")]
+    private static partial Regex Classification();
 
     [GeneratedRegex("とは|をいう|分類基準|重要度")]
     private static partial Regex WhatClause();

@@ -55,6 +55,24 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
 
     private const double AppointmentFloor = 0.1;
 
+    // 「重要度いくつになる？」 asks for the table that assigns the classes (別表1, 2(1)), not the one that says how each
+    // class is handled (別表2), which shares its words and is longer: the best such table leads when it is near the top.
+    private void PreferClassification(Dictionary<int, double> scores, QuestionCues cues, string question)
+    {
+        if (!cues.AsksWhichClass || scores.Count == 0) return;
+        var order = scores.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).Take(ClassificationReach).ToList();
+        // The table of the scale the question names (重要度 → 別表1, 機密性 → 2(1)), or the best of them when it names none.
+        var scale = ClassificationScales.FirstOrDefault(w => question.Contains(w, StringComparison.Ordinal));
+        var tables = order.Where(d => features.Traits[d].Classifies).ToList();
+        var table = tables.FirstOrDefault(d => scale is null || features.Index.Clauses[d].Text.Contains(scale, StringComparison.Ordinal), -1);
+        if (table >= 0 && table != order[0]) scores[table] = scores[order[0]] * 1.02;
+    }
+
+    // How far down the table may be: the probabilities of a softmax are too steep for a ratio.
+    private const int ClassificationReach = 3;
+
+    private static readonly string[] ClassificationScales = ["重要度", "機密性", "完全性", "可用性"];
+
     // 「スマホを盗まれたらどうすれば？」: what staff must do once something went wrong (report it: 5.3(1)①; the first
     // response to malware: 6.4(3)⑦) leads, whatever else the words match (4.4① 盗難防止, 6.2(2)⑤ 端末の貸与), unless
     // the best clause is itself the response to the same kind of event (6.1(22)④ アカウント乗っ取りを確認した場合には…
@@ -79,6 +97,7 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         var whole = Score(question, cues, context);
         PreferItems(whole, question);
         PreferAppointment(whole, question, cues);
+        PreferClassification(whole, cues, question);
         PreferStaffResponse(whole, cues, question);
         var subQueries = SubQueries(question);
         if (subQueries.Count < 2)
@@ -95,7 +114,9 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         // then, part by part, the most confident pick among the parts still open (a part's score against its own best),
         // so a part is not left with its runner-up because an earlier part took the clause it needed.
         var chosen = new List<int>();
-        if (ranked.Count > 0) chosen.Add(ranked[0]);
+        // The whole question's best (after the rules above) leads; the parts only add to it.
+        if (whole.Count > 0) chosen.Add(whole.MaxBy(kv => kv.Value).Key);
+        else if (ranked.Count > 0) chosen.Add(ranked[0]);
         var open = partScores.Zip(subQueries).Where(p => p.Second.OwnAnswer && p.First.Count > 0).Select(p => Normalized(p.First)).ToList();
         while (open.Count > 0 && chosen.Count < top)
         {

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Isms.Knowledge.Retrieval;
 
 /// <summary>What kind of answer a question wants: who, how often, or whether staff may do something.</summary>
-public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool AsksPermission, bool AsksWhat, bool LooksLikeFollowUp, bool AsksWhatToDoAfterEvent, bool AsksWhoIs = false)
+public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool AsksPermission, bool AsksWhat, bool LooksLikeFollowUp, bool AsksWhatToDoAfterEvent, bool AsksWhoIs = false, bool AsksWhichClass = false)
 {
     public static QuestionCues Of(string question)
     {
@@ -15,7 +15,8 @@ public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool 
             What().IsMatch(q),
             FollowUp().IsMatch(q) || Tokenizer.Tokenize(q).Count <= 3,
             WhatToDo().IsMatch(q) && BadEvent().IsMatch(q),
-            WhoIs().IsMatch(q));
+            WhoIs().IsMatch(q),
+            WhichClass().IsMatch(q));
     }
 
     // 誰か (someone) asks no one; 誰かな (who might it be) does.
@@ -25,6 +26,10 @@ public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool 
     // Who holds a role: 「CISOって誰？」「管理者は誰がなるの」「責任者ってどの役職？」.
     [GeneratedRegex("(って|は|とは)(誰|だれ|どなた|どの(人|役職))|(誰|だれ|どなた)が(なる|なれる|やる|務め|担当|任命)|(誰|だれ)のこと|どの役職の人|どういう立場")]
     private static partial Regex WhoIs();
+
+    // Which class a kind of information falls in: 「重要度いくつ？」「重要度Ⅲって何が当てはまる？」「どの分類？」.
+    [GeneratedRegex("(重要度|機密性|分類|区分|ランク|レベル)[^。？?]{0,6}(いくつ|何|なに|どれ|どの|どこ|どんな|どういう)|(何|なに|どれ|どの|どんな)[^。？?]{0,8}(当てはま|該当|に当た|にあた|に入る)|どの(分類|区分|ランク|レベル|重要度)")]
+    private static partial Regex WhichClass();
 
     [GeneratedRegex("頻度|毎年|毎月|何年|何回|何ヶ月|何か月|年に|いつ|定期|どのくらい|どれくらい|どれぐらい|周期|間隔")]
     private static partial Regex HowOften();
