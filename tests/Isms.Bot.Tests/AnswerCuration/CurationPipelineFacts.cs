@@ -47,13 +47,13 @@ public sealed class CurationPipelineFacts : TempDataDirectory
         var staff = BotHost.NewPerson("職員 四");
         Assert.DoesNotContain("5.1(1)④(ア)", CitedIds(await host.Say(staff, FeaturePhone)));
 
-        var added = Reply(await host.Say(Kobayashi, "同義語 ガラホ=モバイル端末"));
+        var added = Reply(await host.Say(Kobayashi, "同義語 ピッチ=モバイル端末"));
 
-        Assert.Contains("同義語を登録しました: 「ガラホ」→「モバイル端末」", added);
+        Assert.Contains("同義語を登録しました: 「ピッチ」→「モバイル端末」", added);
         Assert.Contains("5.1(1)④(ア)", CitedIds(await host.Say(staff, FeaturePhone)));
         var audit = Assert.Single(host.Get<AuditTrail>().Entries(), e => e.Event.Action == "CurationSynonymAdded");
-        Assert.Equal(("E0103", "ガラホ = モバイル端末"), (audit.Event.ActorId, audit.Event.Detail));
-        Assert.Contains("登録済み", Reply(await host.Say(Takahashi, "同義語 ガラホ=モバイル端末")));
+        Assert.Equal(("E0103", "ピッチ = モバイル端末"), (audit.Event.ActorId, audit.Event.Detail));
+        Assert.Contains("登録済み", Reply(await host.Say(Takahashi, "同義語 ピッチ=モバイル端末")));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class CurationPipelineFacts : TempDataDirectory
 
         foreach (var someone in new[] { staff, Suzuki, TestStaffDirectory.NewStranger("外部 太郎") })
         {
-            foreach (var text in new[] { "回答の改善", "同義語一覧", "同義語 ガラホ=モバイル端末", "固定 ガラホ → 1(1)①", "固定解除 ガラホ", "同義語削除 ガラホ" })
+            foreach (var text in new[] { "回答の改善", "同義語一覧", "同義語 ピッチ=モバイル端末", "固定 ピッチ → 1(1)①", "固定解除 ピッチ", "同義語削除 ピッチ" })
             {
                 Assert.Contains("統括情報セキュリティ責任者、統一的な窓口、CISO、副CISOだけが行えます", Reply(await host.Say(someone, text)));
                 Assert.Empty(ReplyCards(host.LastReplies));
@@ -106,7 +106,7 @@ public sealed class CurationPipelineFacts : TempDataDirectory
         using (var first = BotHost.Start(DataDirectory))
         {
             Assert.Contains("固定しました", Reply(await first.Say(Kobayashi, $"固定 {Printer} → 6.1(11)③")));
-            Assert.Contains("登録しました", Reply(await first.Say(Kobayashi, "同義語 ガラホ=モバイル端末")));
+            Assert.Contains("登録しました", Reply(await first.Say(Kobayashi, "同義語 ピッチ=モバイル端末")));
         }
 
         using var second = BotHost.Start(DataDirectory);
@@ -115,7 +115,7 @@ public sealed class CurationPipelineFacts : TempDataDirectory
         Assert.Contains("5.1(1)④(ア)", CitedIds(await second.Say(staff, FeaturePhone)));
         var list = Card(await second.Say(Takahashi, "同義語一覧"));
         Assert.Contains($"固定「{Printer}」→ 6.1(11)③", CardTexts(list));
-        Assert.Contains("同義語「ガラホ」→「モバイル端末」", CardTexts(list));
+        Assert.Contains("同義語「ピッチ」→「モバイル端末」", CardTexts(list));
         AdaptiveCardValidator.AssertValid(list);
 
         Assert.Contains("を削除しました", Reply(await second.Say(Takahashi, $"固定解除 {Printer}")));
@@ -130,7 +130,7 @@ public sealed class CurationPipelineFacts : TempDataDirectory
         using (var first = BotHost.Start(DataDirectory))
         {
             await first.Say(Kobayashi, $"固定 {Printer} → 6.1(11)③");
-            await first.Say(Kobayashi, "同義語 ガラホ=モバイル端末");
+            await first.Say(Kobayashi, "同義語 ピッチ=モバイル端末");
         }
 
         var synthetic = new Dictionary<string, string?> { ["Knowledge:PolicyPath"] = Path.Combine(RepoPaths.RepoRoot, "tests", "Isms.Knowledge.Tests", "data", "synthetic-edition.txt") };
@@ -140,7 +140,7 @@ public sealed class CurationPipelineFacts : TempDataDirectory
             var review = CardTexts(Card(await newEdition.Say(Takahashi, "回答の改善")));
             Assert.Contains("この版（令和9年10月1日 改定）で使えない登録（2件）", review);
             Assert.Contains($"固定「{Printer}」→ 6.1(11)③（この版にない条項があります）", review);
-            Assert.Contains("同義語「ガラホ」→「モバイル端末」（この版に出てこない用語です）", review);
+            Assert.Contains("同義語「ピッチ」→「モバイル端末」（この版に出てこない用語です）", review);
             var list = CardTexts(Card(await newEdition.Say(Takahashi, "固定一覧")));
             Assert.Equal(2, list.Count(t => t.StartsWith("この版に", StringComparison.Ordinal)));
             Assert.Contains("対策基準（令和9年10月1日 改定）に出てこない語", Reply(await newEdition.Say(Takahashi, "同義語 タブレ=モバイル端末")));

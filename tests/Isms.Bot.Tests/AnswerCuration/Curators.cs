@@ -24,8 +24,8 @@ internal static class Curators
 
     public const string Unhelpful = "パスワードは何文字以上にすればいい？";
 
-    /// <summary>A question the shipped index does not connect with 支給以外のモバイル端末 (5.1(1)④(ア)) until ガラホ is a synonym.</summary>
-    public const string FeaturePhone = "ガラホに仕事のデータ入れていい？";
+    /// <summary>A question the shipped index does not connect with 支給以外のモバイル端末 (5.1(1)④(ア)) until ピッチ is a synonym.</summary>
+    public const string FeaturePhone = "ピッチに仕事のデータ入れていい？";
 
     public static JsonObject Card(JsonArray replies) => Assert.Single(ReplyCards(replies));
 
