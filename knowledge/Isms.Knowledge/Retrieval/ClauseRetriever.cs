@@ -113,8 +113,8 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         // Every part of a multi-part question gets its best clause into the answer: the whole question's best leads,
         // then, part by part, the most confident pick among the parts still open (a part's score against its own best),
         // so a part is not left with its runner-up because an earlier part took the clause it needed.
+        // (The whole question's best is taken after the rules above, so a which-class question keeps its table.)
         var chosen = new List<int>();
-        // The whole question's best (after the rules above) leads; the parts only add to it.
         if (whole.Count > 0) chosen.Add(whole.MaxBy(kv => kv.Value).Key);
         else if (ranked.Count > 0) chosen.Add(ranked[0]);
         var open = partScores.Zip(subQueries).Where(p => p.Second.OwnAnswer && p.First.Count > 0).Select(p => Normalized(p.First)).ToList();
@@ -259,8 +259,8 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         return pieces;
     }
 
-    // A part that asks: a question word, a question ending (…ですか, …いい, …っけ) or a noun that asks (…の要否, 許可とり先).
-    [GeneratedRegex("誰(?!か)|だれ(?!か)|何(?!か)|なに(?!か)|なん(で|の)|どう|どこ|いつ|どの|どれ|どんな|どちら|どなた|いくつ|いくら|教えて|ご教示|(か|かな|の|っけ|いい|よい|ok|OK|NG|ダメ|だめ|要る|いる|必要|ある|べき|アリ|あり|可能|できる|先|要否|有無|可否|基準|ルール|決まり|方法|手順|期間|頻度|担当|責任者|やること|すること)$")]
+    // A part that asks (matched on the lower-cased text): a question word, a question ending (…ですか, …いい, …っけ) or a noun that asks (…の要否, 許可とり先).
+    [GeneratedRegex("誰(?!か)|だれ(?!か)|何(?!か)|なに(?!か)|なん(で|の)|どう|どこ|いつ|どの|どれ|どんな|どちら|どなた|いくつ|いくら|教えて|ご教示|(か|かな|の|っけ|いい|よい|ok|ng|ダメ|だめ|要る|いる|必要|ある|べき|アリ|あり|可能|できる|先|要否|有無|可否|基準|ルール|決まり|方法|手順|期間|頻度|担当|責任者|やること|すること)$")]
     private static partial Regex AsksSomething();
 
     [GeneratedRegex("[？?！!。、\n]|、?しかも|、?それと|、?あと、|、?ついでに|。また")]
