@@ -73,9 +73,9 @@ public sealed class Thesaurus
             while ((at = KanaKept.IndexOf(variant, at, StringComparison.Ordinal)) >= 0)
             {
                 seen = true;
-                var before = at == 0 || !IsKatakana(KanaKept[at - 1]);
+                var before = at == 0 || !JapaneseNormalizer.IsKatakana(KanaKept[at - 1]);
                 var end = at + variant.Length;
-                var after = variant.Length > 3 || end >= KanaKept.Length || !IsKatakana(KanaKept[end]);
+                var after = variant.Length > 3 || end >= KanaKept.Length || !JapaneseNormalizer.IsKatakana(KanaKept[end]);
                 if (before && after) return true;
                 at++;
             }
@@ -83,9 +83,7 @@ public sealed class Thesaurus
             return !seen && variant.Length > 3 && Occurs(Folded, variant);
         }
 
-        private static bool IsKatakana(char c) => c is >= '\u30A1' and <= '\u30FA' or 'ー';
-
-        private static bool IsKatakana(string s) => s.Length > 0 && s.All(IsKatakana);
+        private static bool IsKatakana(string s) => s.Length > 0 && s.All(JapaneseNormalizer.IsKatakana);
     }
 
     // ASCII variants must be whole words (x should not match "xxx" or "box").
