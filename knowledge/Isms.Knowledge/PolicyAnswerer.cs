@@ -109,8 +109,9 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
         var features = _current.Retriever.Features;
         bool OutOfScope(string text) => !_scope.InScope(ScopeClassifier.Describe(text, features, features.Extract(RankingQuery.Of(text)), _procedures));
         if (!OutOfScope(question)) return false;
+        if (question.Length < LongMessage) return true;
         var sentences = ClauseRetriever.Sentences(question);
-        return question.Length < LongMessage || sentences.Count < 2 || sentences.All(OutOfScope);
+        return sentences.Count < 2 || sentences.All(OutOfScope);
     }
 
     private const int LongMessage = 80;
