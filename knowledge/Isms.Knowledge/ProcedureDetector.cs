@@ -68,20 +68,23 @@ public sealed partial class ProcedureDetector
     public Procedure? Detect(string message)
     {
         var views = TextViews.Of(message, _analyzer);
-        var strong = _cues["strong-request"].IsMatch(views);
+        // What someone else said (「パスワード確認させてください」って言われた) tells the topic, not what the sender asks.
+        var ownWords = Quoted().Replace(message, "「」");
+        var ownViews = TextViews.Of(ownWords, _analyzer);
+        var strong = _cues["strong-request"].IsMatch(ownViews);
         // Only the words that ask to report turn a what-if or a relayed question into a report: an invitation or a
         // "please" for something else does not (「招待されたけど、BCCにしないとダメ？」).
-        var reports = _cues["report-request"].IsMatch(views);
-        var relayed = _cues["relayed"].IsMatch(views);
+        var reports = _cues["report-request"].IsMatch(ownViews);
+        var relayed = _cues["relayed"].IsMatch(ownViews);
         // 「クラウド使いたい。扱う情報で手続き違う？」 asks in its first sentence: a request is a sentence that asks for
         // something without being a question itself.
-        var sentences = Sentence().Matches(message).Select(m => TextViews.Of(m.Value, _analyzer)).ToList();
+        var sentences = Sentence().Matches(ownWords).Select(m => TextViews.Of(m.Value, _analyzer)).ToList();
         var asksPlainly = sentences.Any(s => _cues["request"].IsMatch(s) && !_cues["question"].IsMatch(s));
-        var question = !asksPlainly && _cues["question"].IsMatch(views);
+        var question = !asksPlainly && _cues["question"].IsMatch(ownViews);
         // "もしUSBなくしたら…" or a question about a case ("漏えいした場合どこに報告するの") asks about the rule, unless
         // something happened outside the condition ("USB挿したら勝手に実行されちゃった。どうすれば？").
-        var hypothetical = _cues["hypothetical"].IsMatch(views)
-            || (_cues["question"].IsMatch(views) && _cues["conditional"].IsMatch(views) && !HappenedOutsideConditions(message));
+        var hypothetical = _cues["hypothetical"].IsMatch(ownViews)
+            || (_cues["question"].IsMatch(ownViews) && _cues["conditional"].IsMatch(ownViews) && !HappenedOutsideConditions(ownWords));
         foreach (var (procedure, topic, cue) in _procedures)
         {
             if (!topic.IsMatch(views) || (cue is not null && !cue.IsMatch(views))) continue;
@@ -128,6 +131,9 @@ public sealed partial class ProcedureDetector
     // A sentence with its end mark, so a question keeps its question mark.
     [GeneratedRegex("[^。！!？?\n]+[。！!？?\n]*")]
     private static partial Regex Sentence();
+
+    [GeneratedRegex("「[^「」]*」")]
+    private static partial Regex Quoted();
 
     [GeneratedRegex("@([a-z-]+)")]
     private static partial Regex CueReference();

@@ -41,6 +41,21 @@ public class ProcedureDetectorFacts
     [InlineData("古いHDDを廃棄します", "disposal_request")]
     [InlineData("例外措置の申請をしたいです", "exception_measure_request")]
     [InlineData("メールの添付をひらいたら脅迫文みたいな画面が出た。インシデント報告あげます", "incident_report")]
+    // Events in plain words, with no word for "report".
+    [InlineData("査察の記録用紙が2枚足りない。強風で飛ばされたみたい", "incident_report")]
+    [InlineData("書庫のキャビネット、朝来たら開いてた", "incident_report")]
+    [InlineData("委託業者から「うちから共有フォルダが見えてます」と連絡があった。アクセス権の設定ミスっぽい", "incident_report")]
+    [InlineData("SNSに載せた写真に名簿が写り込んでた", "incident_report")]
+    [InlineData("自分のIDで夜中にログインがあったらしい。その時間は寝てた", "incident_report")]
+    // Misdelivery by fax or post.
+    [InlineData("FAX番号を押し間違えて照会票が別の会社に届いてしまいました", "misdelivery_report")]
+    [InlineData("通知書を封入ミスして、よその事業所あてのが入ってたそうです", "misdelivery_report")]
+    // Takeout in plain future forms and a bare fragment with times.
+    [InlineData("午後の査察、ノートPC持って出ます", "takeout_request")]
+    [InlineData("あした研修会場にタブレットもってく予定です", "takeout_request")]
+    [InlineData("USB持出 本日9時〜12時 消防学校", "takeout_request")]
+    [InlineData("ウェブエックスの説明会に呼ばれた。申請どこ", "web_meeting_request")]
+    [InlineData("DeepLで英文の資料を訳したいので申請します", "cloud_use_request")]
     public void ReportsAndRequests_AreDetected(string message, string key) =>
         Assert.Equal(key, Detector.Detect(message)?.Key);
 
@@ -79,6 +94,14 @@ public class ProcedureDetectorFacts
     [InlineData("隊員が現場写真をスマホで撮っちゃってる。署のSNSに載せちゃダメな情報ってある？")]
     [InlineData("私のパソコンだけネットが使えないみたいなんですが、これって何かの決まりなんでしょうか？")]
     [InlineData("私物スマホを署のWi-Fiにつなぎたいけど、それってアリか、つなぐ前の許可とり先")]
+    // What someone else said (「…ください」) is not the sender's request.
+    [InlineData("総務を名乗る人から「パスワードを確認させてください」と電話があった。答えて平気？")]
+    // A suspicious sender is not a stranger in the office, and 「消しちゃっていい？」 asks permission.
+    [InlineData("知らない人からzipの添付付きメールが来た。開かないで消しちゃっていい？")]
+    // Delivering (届ける) is no form (届け出).
+    [InlineData("書類をUSBで病院へ届けることになりました。持っていくのに許可はいりますか？")]
+    // A case already reported is asked about.
+    [InlineData("前になくした件、もう報告済みだけどこの後どうなるの？")]
     public void QuestionsAboutTheRules_AreNoProcedure(string message) =>
         Assert.Null(Detector.Detect(message));
 
