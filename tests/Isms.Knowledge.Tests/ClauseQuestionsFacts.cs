@@ -41,4 +41,16 @@ public class ClauseQuestionsFacts
         Assert.Contains(rows, r => r.Contains("外部への転送", StringComparison.Ordinal) && r.Contains("原則として禁止", StringComparison.Ordinal));
         Assert.All(rows, r => Assert.Contains("重要度分類", r, StringComparison.Ordinal));
     }
+
+    // A matrix (row label, three category columns) is also read down each column: the category's legend with its rules.
+    [Fact]
+    public void MatrixTableColumns_AreTheirOwnPassages()
+    {
+        var columns = Passages.TableColumns(TestData.Document.FindClause("別表2")!.Text).ToList();
+        Assert.Equal(3, columns.Count);
+        Assert.Contains(columns, c => c.Contains("ホームページ等に公開された情報", StringComparison.Ordinal)
+            && c.Contains("暗号化 不要", StringComparison.Ordinal) && !c.Contains("原則として禁止", StringComparison.Ordinal));
+        // The classification tables of 2(1) (分類 | 分類基準 | 取扱制限) list records, not a matrix.
+        Assert.Empty(Passages.TableColumns(TestData.Document.FindClause("2(1)")!.Text));
+    }
 }

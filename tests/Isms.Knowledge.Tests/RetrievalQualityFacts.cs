@@ -112,6 +112,14 @@ public class RetrievalQualityFacts
     public void WhichClassQuestions_LeadWithTheTableThatAssignsTheClasses(string question) =>
         Assert.Equal("別表1", TestAnswerer.Offline.Retriever.Retrieve(question).First().Clause.Id);
 
+    // How a kind of information is kept, sent or disposed of is answered by the table of rules by kind (別表2).
+    [Theory]
+    [InlineData("ウェブサイトで公開されている資料って、パスワードかけずにメールで送っても問題ない？")]
+    [InlineData("人事のデータ、保管場所に鍵は必須ですか")]
+    [InlineData("普段の業務で作った文書を破棄するとき、何か記録は必要？")]
+    public void HandlingOfAKindOfInformation_LeadsWithTheHandlingTable(string question) =>
+        Assert.Equal("別表2", TestAnswerer.Offline.Retriever.Retrieve(question).First().Clause.Id);
+
     [Theory]
     [InlineData("CISOって誰がなるの？", "1(1)①")]
     [InlineData("セキュリティ監査って何年ごと？", "9.1(1)")]

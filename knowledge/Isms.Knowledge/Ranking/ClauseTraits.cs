@@ -7,7 +7,7 @@ namespace Isms.Knowledge.Ranking;
 /// permission, whether staff are its subject, how often it happens. The ranker pairs these with the question's cues.</summary>
 public sealed partial class ClauseTraits
 {
-    public readonly record struct Trait(string? DefinedRole, bool Approval, bool RoleSubject, bool What, bool NegativeHeading, bool StaffSubject, bool Frequency, bool Permits, bool StaffReports, bool Prohibits, bool Classifies);
+    public readonly record struct Trait(string? DefinedRole, bool Approval, bool RoleSubject, bool What, bool NegativeHeading, bool StaffSubject, bool Frequency, bool Permits, bool StaffReports, bool Prohibits, bool Classifies, bool HandlesByCategory);
 
     private readonly Trait[] _traits;
 
@@ -34,7 +34,9 @@ public sealed partial class ClauseTraits
                 Permits().IsMatch(c.Text),
                 (staff || (c.HeadingPath.Count > 0 && c.HeadingPath[^1].Contains("職員等", StringComparison.Ordinal))) && StaffResponse().IsMatch(c.Text),
                 Prohibition().IsMatch(c.Text),
-                Classification().IsMatch(c.Text));
+                Classification().IsMatch(c.Text),
+                // A matrix of rules by kind of information (別表2: 保管・転送・破棄… for 住民情報 | 通常業務の情報 | 公開された情報).
+                Retrieval.Passages.TableColumns(c.Text).Any());
         }).ToArray();
     }
 

@@ -91,6 +91,19 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         scores[response] = scores[order[0]] * 1.02;
     }
 
+    // 「HPに載ってる情報なら暗号化いらない？」「ふだんの業務の書類、捨てるとき記録いる？」 ask how a kind of
+    // information is handled: the table of rules by kind (別表2) answers, though its rows share few words with the
+    // question and clauses on disposal or encryption in general outscore it. It leads when it is among the candidates.
+    private void PreferHandlingTable(Dictionary<int, double> scores, QuestionCues cues)
+    {
+        if (!cues.AsksHandlingOfKind || scores.Count == 0) return;
+        var order = scores.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).Take(HandlingReach).ToList();
+        var table = order.FirstOrDefault(d => features.Traits[d].HandlesByCategory, -1);
+        if (table >= 0 && table != order[0]) scores[table] = scores[order[0]] * 1.02;
+    }
+
+    private const int HandlingReach = 10;
+
     public IReadOnlyList<Citation> Retrieve(string question, AnswerContext? context = null, int top = 5)
     {
         var cues = QuestionCues.Of(question);
@@ -99,6 +112,7 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         PreferAppointment(whole, question, cues);
         PreferClassification(whole, cues, question);
         PreferStaffResponse(whole, cues, question);
+        PreferHandlingTable(whole, cues);
         var subQueries = SubQueries(question);
         if (subQueries.Count < 2)
             return whole.OrderByDescending(kv => kv.Value).Take(top)

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Isms.Knowledge.Retrieval;
 
 /// <summary>What kind of answer a question wants: who, how often, or whether staff may do something.</summary>
-public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool AsksPermission, bool AsksWhat, bool LooksLikeFollowUp, bool AsksWhatToDoAfterEvent, bool AsksWhoIs = false, bool AsksWhichClass = false)
+public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool AsksPermission, bool AsksWhat, bool LooksLikeFollowUp, bool AsksWhatToDoAfterEvent, bool AsksWhoIs = false, bool AsksWhichClass = false, bool AsksHandlingOfKind = false)
 {
     public static QuestionCues Of(string question)
     {
@@ -16,8 +16,17 @@ public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool 
             FollowUp().IsMatch(q) || Tokenizer.Tokenize(q).Count <= 3,
             WhatToDo().IsMatch(q) && BadEvent().IsMatch(q),
             WhoIs().IsMatch(q),
-            WhichClass().IsMatch(q));
+            WhichClass().IsMatch(q),
+            InformationKind().IsMatch(q) && Handling().IsMatch(InformationKind().Replace(q, " ")));
     }
+
+    // A kind of information the way staff name it (住民の情報, 人事の書類, ふだんの業務の書類, HPに載ってる情報)…
+    [GeneratedRegex("住民(の)?情報|人事(の)?(情報|記録|書類|データ|ファイル)|(通常|ふだん|普段|ふつう|普通|いつも|日常)(の)?業務|公開(済み|ずみ|された|されて|してる|している|中)|(ホームページ|hp|ウェブサイト|webサイト|サイト)(に|で)(も|もう)?(出て|載って|載せて|のって|公開|掲載)", RegexOptions.IgnoreCase)]
+    private static partial Regex InformationKind();
+
+    // …and how it is to be handled (kept, sent, encrypted, disposed of, who may use it): the handling table's rows.
+    [GeneratedRegex("保管|しまう|しまっ|施錠|転送|送っ|送る|送信|メール|暗号|捨て|破棄|廃棄|記録|シュレッダー|二重化|冗長|バックアップ|使える人|権限")]
+    private static partial Regex Handling();
 
     // 誰か (someone) asks no one; 誰かな (who might it be) does.
     [GeneratedRegex("誰(?!か(?!な))|だれ(?!か(?!な))|どなた|どの人|どの役職|どこに(報告|連絡|相談|申請)|担当者は|責任者は|窓口は|許可(は|を)?(もら|取|と)")]
