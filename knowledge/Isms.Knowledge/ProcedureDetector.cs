@@ -19,6 +19,7 @@ public sealed partial class ProcedureDetector
     private readonly Dictionary<string, Regex> _cues = new(StringComparer.Ordinal);
     private readonly List<Regex> _outOfScope = [];
     private readonly List<Regex> _inScope = [];
+    private readonly List<Regex> _howTo = [];
     private readonly IMorphologicalAnalyzer? _analyzer;
 
     private ProcedureDetector(IMorphologicalAnalyzer? analyzer) => _analyzer = analyzer;
@@ -50,6 +51,9 @@ public sealed partial class ProcedureDetector
                     break;
                 case "scope" when cols.Length >= 3 && cols[1] == "InScope":
                     detector._inScope.Add(new Regex(cols[2], Options));
+                    break;
+                case "scope" when cols.Length >= 3 && cols[1] == "HowTo":
+                    detector._howTo.Add(new Regex(cols[2], Options));
                     break;
                 default:
                     throw new FormatException($"Unknown word-table row: {string.Join(' ', cols)}");
@@ -118,6 +122,13 @@ public sealed partial class ProcedureDetector
     {
         var views = TextViews.Of(message, null);
         return _inScope.Any(r => r.IsMatch(views));
+    }
+
+    /// <summary>True when the message asks how to operate something (やり方, 使い方, 設定方法…).</summary>
+    public bool AsksHowToOperate(string message)
+    {
+        var views = TextViews.Of(message, null);
+        return _howTo.Any(r => r.IsMatch(views));
     }
 
     // A sentence that says something happened, not inside a condition (…したら) and not itself a question.

@@ -113,6 +113,16 @@ public class ProcedureDetectorFacts
     public void OtherRulesTopics_AreRecognised(string message) =>
         Assert.True(Detector.MentionsOutOfScopeTopic(message));
 
+    // How to operate a tool is a scope signal; a question about what may be done is not one.
+    [Theory]
+    [InlineData("Excelで重複した行を消すやり方", true)]
+    [InlineData("Teamsで背景をぼかす方法教えて", true)]
+    [InlineData("複合機の紙詰まりの直し方", true)]
+    [InlineData("USBを持ち出すときの許可は誰にもらう？", false)]
+    [InlineData("クラウドに住民情報を置いてもいい？", false)]
+    public void HowToOperateQuestions_AreRecognised(string message, bool expected) =>
+        Assert.Equal(expected, Detector.AsksHowToOperate(message));
+
     [Fact]
     public void WithoutMorphology_TheTypedViewsStillDetect() =>
         Assert.Equal("incident_report", ProcedureDetector.LoadEmbedded(analyzer: null).Detect("USBメモリを紛失いたしました")?.Key);
