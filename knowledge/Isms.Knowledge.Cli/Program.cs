@@ -172,8 +172,13 @@ switch (command)
         break;
     }
     case "detect":
-        foreach (var line in ProcedureDetector.LoadEmbedded(PolicyAnswerer.DefaultAnalyzer.Value).Explain(string.Join(' ', args.Skip(1)))) Console.WriteLine(line);
+    {
+        var detector = ProcedureDetector.LoadEmbedded(PolicyAnswerer.DefaultAnalyzer.Value);
+        var message = string.Join(' ', args.Skip(1));
+        Console.WriteLine($"-> {detector.Detect(message)?.Key ?? "(question)"}");
+        foreach (var line in detector.Explain(message)) Console.WriteLine(line);
         break;
+    }
     case "expand":
         Console.WriteLine(string.Join(" / ", Thesaurus.LoadEmbedded().Expand(string.Join(' ', args.Skip(1)))));
         break;

@@ -113,6 +113,21 @@ public class ProcedureDetectorFacts
     public void OtherRulesTopics_AreRecognised(string message) =>
         Assert.True(Detector.MentionsOutOfScopeTopic(message));
 
+    // Losing an accessory is no security incident; the antivirus product is no virus; 「開けていい？」 asks first.
+    [Theory]
+    [InlineData("ノートPCのACアダプタなくしちゃった。予備ある？")]
+    [InlineData("自転車の鍵落としました")]
+    [InlineData("ウイルス対策ソフトの更新が重いから切っちゃっていい？")]
+    [InlineData("差出人がよくわからないメールが届いた。添付開けていい？")]
+    public void NoSecurityEventYet_IsNoIncidentReport(string message) =>
+        Assert.NotEqual("incident_report", Detector.Detect(message)?.Key);
+
+    [Theory]
+    [InlineData("ACアダプタとタブレットをなくした")]
+    [InlineData("ウイルス対策ソフトが警告を出してる")]
+    public void ASecurityEventBesideThem_IsStillAnIncidentReport(string message) =>
+        Assert.Equal("incident_report", Detector.Detect(message)?.Key);
+
     // How to operate a tool is a scope signal; a question about what may be done is not one.
     [Theory]
     [InlineData("Excelで重複した行を消すやり方", true)]
