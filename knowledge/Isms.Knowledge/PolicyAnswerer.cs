@@ -98,7 +98,8 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
             return Build(PolicyIntent.OutOfScope, AnswerText.OutOfScope(Document), []);
         var found = pinned.Concat(current.Retriever.Retrieve(question, context)).DistinctBy(c => c.Clause.Id).Take(5).ToList();
         if (found.Count == 0) return Build(PolicyIntent.OutOfScope, AnswerText.OutOfScope(Document), []);
-        var conclusion = ConclusionWriter.Write(found, Document, QuestionCues.Of(question).AsksPermission);
+        var conclusion = ConclusionWriter.Write(found, Document, QuestionCues.Of(question).AsksPermission,
+            question + " " + string.Join(" ", _thesaurus.Expand(question)));
         return Build(PolicyIntent.Answer, AnswerText.Summarize(conclusion, found, Document), found) with { Conclusion = conclusion };
     }
 

@@ -20,7 +20,8 @@ public static partial class ConclusionWriter
 {
     private const int MaxSentences = 2;
 
-    public static Conclusion Write(IReadOnlyList<Citation> citations, PolicyDocument document, bool asksMayI)
+    /// <param name="question">The question with its policy terms: picks the rows of a table that answer it.</param>
+    public static Conclusion Write(IReadOnlyList<Citation> citations, PolicyDocument document, bool asksMayI, string? question = null)
     {
         var top = citations[0].Clause;
         // When the rule is a prohibition with an exception, the prohibition leads: "may I use my own PC?" is answered
@@ -30,7 +31,12 @@ public static partial class ConclusionWriter
         var exception = prohibition is not null ? top : null;
         var verdict = VerdictOf(deciding.Text);
         var permissionFrom = PermissionFrom(deciding.Text) ?? (exception is null ? null : PermissionFrom(exception.Text));
-        var sentences = Sentences(deciding.Text).Take(MaxSentences).Select(Polite).ToList();
+        // A table is quoted by the rows that answer, never as one long run of cells.
+        var prose = string.Join("\n", deciding.Text.Split('\n').Where(l => !TableRows.IsTableLine(l)));
+        var sentences = Sentences(prose).Take(MaxSentences).Select(Polite).ToList();
+        var rows = question is null ? [] : TableRows.Answering(deciding.Text, question);
+        if (rows.Count > 0 || (sentences.Count == 0 && TableRows.Caption(deciding.Text) is not null))
+            sentences.Add($"「{TableRows.Caption(deciding.Text) ?? "表"}」の表では、" + (rows.Count > 0 ? string.Join("。", rows) + "。" : "区分ごとに定めています。"));
         if (exception is not null && PermissionFrom(exception.Text) is { } who && !sentences.Any(s => s.Contains(who, StringComparison.Ordinal)))
             sentences.Add($"やむを得ず使う場合は、{who}の許可が必要です。");
         var lead = (verdict, asksMayI) switch
