@@ -111,24 +111,19 @@ public sealed partial class ProcedureDetector
     }
 
     /// <summary>True when the message is about a topic another set of rules covers (leave, pay, toner, parking…).</summary>
-    public bool MentionsOutOfScopeTopic(string message)
-    {
-        var views = TextViews.Of(message, null);
-        return _outOfScope.Any(r => r.IsMatch(views));
-    }
+    public bool MentionsOutOfScopeTopic(string message) => AnyMatches(_outOfScope, message);
 
     /// <summary>True when the message names something the policy is about (passwords, devices, mail, data…).</summary>
-    public bool MentionsSecurityTopic(string message)
-    {
-        var views = TextViews.Of(message, null);
-        return _inScope.Any(r => r.IsMatch(views));
-    }
+    public bool MentionsSecurityTopic(string message) => AnyMatches(_inScope, message);
 
     /// <summary>True when the message asks how to operate something (やり方, 使い方, 設定方法…).</summary>
-    public bool AsksHowToOperate(string message)
+    public bool AsksHowToOperate(string message) => AnyMatches(_howTo, message);
+
+    // The scope lists read the typed and katakana views only: a dictionary form would widen them.
+    private static bool AnyMatches(List<Regex> patterns, string message)
     {
         var views = TextViews.Of(message, null);
-        return _howTo.Any(r => r.IsMatch(views));
+        return patterns.Any(r => r.IsMatch(views));
     }
 
     // A sentence that says something happened, not inside a condition (…したら) and not itself a question.

@@ -1,3 +1,5 @@
+using Isms.Knowledge.Retrieval;
+
 namespace Isms.Knowledge.Answers;
 
 /// <summary>
@@ -8,11 +10,7 @@ namespace Isms.Knowledge.Answers;
 public static class TableRows
 {
     /// <summary>True for a line of a table (cells split by " | ") or its caption (【…】).</summary>
-    public static bool IsTableLine(string line)
-    {
-        var s = line.Trim();
-        return s.Contains(" | ", StringComparison.Ordinal) || (s.StartsWith('【') && s.EndsWith('】'));
-    }
+    public static bool IsTableLine(string line) => Passages.IsTableRow(line) || Passages.IsCaption(line);
 
     /// <summary>
     /// Up to <paramref name="max"/> data rows that share the most character pairs with <paramref name="question"/>
@@ -22,18 +20,14 @@ public static class TableRows
     {
         var asked = Bigrams(question);
         var rows = new List<(int Order, HashSet<string> Shared, string Text)>();
-        string[]? header = null;
-        foreach (var line in clauseText.Split('\n'))
-        {
-            var s = line.Trim();
-            if (!s.Contains(" | ", StringComparison.Ordinal)) { header = null; continue; }
-            var cells = s.Split(" | ").Select(c => c.Trim()).ToArray();
-            if (header is null) { header = cells; continue; }
-            var shared = Bigrams(s).Where(asked.Contains).ToHashSet(StringComparer.Ordinal);
-            // The row the question names (重要度II, 機密性2) counts whatever else it shares.
-            if (NamesLabel(question, cells[0])) shared.Add(LabelMark + cells[0]);
-            if (shared.Count > 0) rows.Add((rows.Count, shared, Render(header, cells)));
-        }
+        foreach (var table in Passages.Tables(clauseText))
+            foreach (var (line, cells) in table.RowLines.Zip(table.Rows))
+            {
+                var shared = Bigrams(line).Where(asked.Contains).ToHashSet(StringComparer.Ordinal);
+                // The row the question names (重要度II, 機密性2) counts whatever else it shares.
+                if (NamesLabel(question, cells[0])) shared.Add(LabelMark + cells[0]);
+                if (shared.Count > 0) rows.Add((rows.Count, shared, Render(table.Header, cells)));
+            }
         // A pair every row has (情報) tells rows apart less than one only a few have (暗号, 性2). Rows are taken for what
         // they add: the row of the kind asked about (情報の凡例) and the row of the rule asked about (暗号化), not two
         // rows that match the same words.
@@ -74,7 +68,7 @@ public static class TableRows
 
     /// <summary>The table's caption (【情報資産の取扱いに関する重要度】 → 情報資産の取扱いに関する重要度), or null.</summary>
     public static string? Caption(string clauseText) =>
-        clauseText.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith('【') && l.EndsWith('】'))?.Trim('【', '】');
+        clauseText.Split('\n').FirstOrDefault(Passages.IsCaption)?.Trim().Trim('【', '】');
 
     private static string Render(string[] header, string[] cells)
     {

@@ -23,19 +23,44 @@ public static class Passages
         return result;
     }
 
-    /// <summary>The rows of the tables in a clause text (lines with " | "), each with its caption and header.</summary>
-    public static IEnumerable<string> TableRows(string text)
+    /// <summary>A table in a clause text: its caption (【…】 above it, kept until the next one), header and data rows.</summary>
+    public sealed record Table(string Caption, string HeaderLine, IReadOnlyList<string> RowLines)
     {
-        string caption = "", header = "";
-        foreach (var line in text.Split('\n'))
+        public string[] Header => Cells(HeaderLine);
+
+        public IEnumerable<string[]> Rows => RowLines.Select(Cells);
+
+        private static string[] Cells(string line) => line.Split(" | ").Select(c => c.Trim()).ToArray();
+    }
+
+    public static bool IsCaption(string line) => line.Trim() is var s && s.StartsWith('【') && s.EndsWith('】');
+
+    public static bool IsTableRow(string line) => line.Contains(" | ", StringComparison.Ordinal);
+
+    /// <summary>The tables of a clause text: runs of lines with " | ", the first line of each its header.</summary>
+    public static IEnumerable<Table> Tables(string text)
+    {
+        string caption = "";
+        string? header = null;
+        var rows = new List<string>();
+        foreach (var line in text.Split('\n').Append(""))
         {
             var s = line.Trim();
-            if (s.StartsWith('【') && s.EndsWith('】')) { caption = s.Trim('【', '】'); header = ""; continue; }
-            if (!s.Contains(" | ", StringComparison.Ordinal)) { header = ""; continue; }
-            if (header.Length == 0) { header = s; continue; }
-            yield return $"{caption} {header}\n{s}";
+            if (IsTableRow(s))
+            {
+                if (header is null) header = s; else rows.Add(s);
+                continue;
+            }
+            if (header is not null) yield return new Table(caption, header, rows.ToList());
+            header = null;
+            rows.Clear();
+            if (IsCaption(s)) caption = s.Trim('【', '】');
         }
     }
+
+    /// <summary>The rows of the tables in a clause text (lines with " | "), each with its caption and header.</summary>
+    public static IEnumerable<string> TableRows(string text) =>
+        Tables(text).SelectMany(t => t.RowLines.Select(row => $"{t.Caption} {t.HeaderLine}\n{row}"));
 
     /// <summary>
     /// The columns of a matrix table (a row label and three or more category columns, like 別表2's IV・III | II | I),
@@ -44,28 +69,17 @@ public static class Passages
     /// </summary>
     public static IEnumerable<string> TableColumns(string text)
     {
-        string caption = "";
-        string[]? header = null;
-        var rows = new List<string[]>();
-        foreach (var line in text.Split('\n').Append(""))
+        foreach (var table in Tables(text))
         {
-            var s = line.Trim();
-            if (s.Contains(" | ", StringComparison.Ordinal))
+            var header = table.Header;
+            var rows = table.Rows.ToList();
+            if (header.Length < 4 || rows.Count == 0) continue;
+            for (var column = 1; column < header.Length; column++)
             {
-                var cells = s.Split(" | ").Select(c => c.Trim()).ToArray();
-                if (header is null) header = cells; else rows.Add(cells);
-                continue;
+                var j = column;
+                var cells = rows.Where(r => r.Length > j).Select(r => $"{r[0]} {r[j]}");
+                yield return $"{table.Caption} {header[0]} {header[j]}\n{string.Join("\n", cells)}";
             }
-            if (header is { Length: >= 4 } && rows.Count > 0)
-                for (var column = 1; column < header.Length; column++)
-                {
-                    var j = column;
-                    var cells = rows.Where(r => r.Length > j).Select(r => $"{r[0]} {r[j]}");
-                    yield return $"{caption} {header[0]} {header[j]}\n{string.Join("\n", cells)}";
-                }
-            header = null;
-            rows.Clear();
-            if (s.StartsWith('【') && s.EndsWith('】')) caption = s.Trim('【', '】');
         }
     }
 }
