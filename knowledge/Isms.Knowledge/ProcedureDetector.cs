@@ -89,15 +89,28 @@ public sealed partial class ProcedureDetector
         // something happened outside the condition ("USB挿したら勝手に実行されちゃった。どうすれば？").
         var hypothetical = _cues["hypothetical"].IsMatch(ownViews)
             || (_cues["question"].IsMatch(ownViews) && _cues["conditional"].IsMatch(ownViews) && !HappenedOutsideConditions(ownWords));
+        // 「ベンダーとWebexでつなぐことになった。明後日の14時」 says what is planned and asks nothing: it asks for the form.
+        var plansOnly = _cues.TryGetValue("plan", out var plan) && plan.IsMatch(ownViews) && !_cues["question"].IsMatch(ownViews);
         foreach (var (procedure, topic, cue) in _procedures)
         {
-            if (!topic.IsMatch(views) || (cue is not null && !cue.IsMatch(views))) continue;
+            if (!topic.IsMatch(views) || (cue is not null && !cue.IsMatch(views) && (procedure.IsReport || !plansOnly))) continue;
+            // 「持ち出しはもう出してあるので、…会議の申請を」: a procedure said to be done already is not the one asked for.
+            if (SaidToBeDone(topic, views)) continue;
             // "USBをなくしたら誰に報告？" asks about the rule; "…持ち出すとき誰の許可がいる？" too, unless it also asks for the form.
             // A manager asking what to do with a report they received ("係員がUSBなくしたって…どう上げる？") asks a question.
             if (procedure.IsReport ? (hypothetical || (relayed && question)) && !reports : question && !strong) continue;
             return procedure;
         }
         return null;
+    }
+
+    // Read on the view as typed, where 「…はもう出してある」 keeps its spelling.
+    private bool SaidToBeDone(Regex topic, string views)
+    {
+        if (!_cues.TryGetValue("done", out var done)) return false;
+        var typed = views[..(views.IndexOf('\n') is var end and >= 0 ? end : views.Length)];
+        var matches = topic.Matches(typed);
+        return matches.Count > 0 && matches.All(m => done.IsMatch(typed.AsSpan(m.Index, Math.Min(m.Length + 20, typed.Length - m.Index))));
     }
 
     /// <summary>Diagnostics: the views of a message and which cues and topics match.</summary>

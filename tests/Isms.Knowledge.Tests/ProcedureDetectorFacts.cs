@@ -56,6 +56,21 @@ public class ProcedureDetectorFacts
     [InlineData("USB持出 本日9時〜12時 消防学校", "takeout_request")]
     [InlineData("ウェブエックスの説明会に呼ばれた。申請どこ", "web_meeting_request")]
     [InlineData("DeepLで英文の資料を訳したいので申請します", "cloud_use_request")]
+    // Something gone that was there, taken, tapped in a text message, open to outsiders, caught in a photo.
+    [InlineData("職員証が見当たらない。朝まではあったのに", "incident_report")]
+    [InlineData("駅で荷物を持ってかれた。公用スマホが入ってた", "incident_report")]
+    [InlineData("SMSのリンクをつい押しちまった", "incident_report")]
+    [InlineData("共有リンクが組織外のユーザーも閲覧可になってました", "incident_report")]
+    [InlineData("来客の写真に付箋のパスワードが写っていたかもしれません", "incident_report")]
+    // Misdelivery to an unknown number, a shifted address, "not for us".
+    [InlineData("短縮ダイヤルがずれて知らない会社にFAXしてしまった", "misdelivery_report")]
+    [InlineData("封筒の宛名が隣の家になっていたみたいです", "misdelivery_report")]
+    [InlineData("先方から当方宛てではないと返信が来た", "misdelivery_report")]
+    // Asking what to hand in, or whether the form can be done here; a plan with no question; a form said to be done.
+    [InlineData("来週の研修にPC持っていくけど、何か出すものある？", "takeout_request")]
+    [InlineData("タブレットを訓練に持っていきます。申請はここでできますか", "takeout_request")]
+    [InlineData("ベンダーとWebexでつなぐことになった。明後日の14時", "web_meeting_request")]
+    [InlineData("PCの持ち出しはもう出してあるので、Zoom会議の申請をしたいです", "web_meeting_request")]
     public void ReportsAndRequests_AreDetected(string message, string key) =>
         Assert.Equal(key, Detector.Detect(message)?.Key);
 
@@ -102,6 +117,14 @@ public class ProcedureDetectorFacts
     [InlineData("書類をUSBで病院へ届けることになりました。持っていくのに許可はいりますか？")]
     // A case already reported is asked about.
     [InlineData("前になくした件、もう報告済みだけどこの後どうなるの？")]
+    // A quiz or a drill's scenario asks for the rule.
+    [InlineData("訓練の想定で「USBをなくした」場合の正解は？")]
+    [InlineData("クイズです。誤送信したときの報告先は？")]
+    [InlineData("前にUSBをなくした件、報告はもう上げてあるけど再発防止は誰が考えるの？")]
+    // A plan followed by a question asks about the rules (the answer offers the form).
+    [InlineData("USBを本部まで運ぶことになった。鍵付きケースに入れなきゃダメ？")]
+    [InlineData("停電したらサーバって落ちるのかな")]
+    [InlineData("Teams会議を主催するときって何か決まりある？申請とかいるの？")]
     public void QuestionsAboutTheRules_AreNoProcedure(string message) =>
         Assert.Null(Detector.Detect(message));
 
@@ -119,8 +142,15 @@ public class ProcedureDetectorFacts
     [InlineData("自転車の鍵落としました")]
     [InlineData("ウイルス対策ソフトの更新が重いから切っちゃっていい？")]
     [InlineData("差出人がよくわからないメールが届いた。添付開けていい？")]
+    [InlineData("盗難防止のワイヤーは全部のPCに付けるの？")]
+    [InlineData("補佐が休みだから決裁のハンコも自分で押しちゃっていいよね？")]
     public void NoSecurityEventYet_IsNoIncidentReport(string message) =>
         Assert.NotEqual("incident_report", Detector.Detect(message)?.Key);
+
+    // Someone bringing a device in (持ってくる) takes nothing out.
+    [Fact]
+    public void BringingSomethingIn_IsNoTakeout() =>
+        Assert.NotEqual("takeout_request", Detector.Detect("業者がノートPCを持ってくるって言ってるけど、サーバ室に入れていい？")?.Key);
 
     [Theory]
     [InlineData("ACアダプタとタブレットをなくした")]
