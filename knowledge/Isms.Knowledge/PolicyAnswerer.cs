@@ -28,13 +28,16 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     }
 
     /// <param name="analyzer">Dictionary forms of words (MeCab), or null for character bigrams alone.</param>
-    public PolicyAnswerer(PolicyDocument document, Thesaurus thesaurus, ProcedureDetector procedures, IMorphologicalAnalyzer? analyzer, IAnswerWriter? writer, ILogger<PolicyAnswerer>? logger)
+    /// <param name="built">The index of exactly these document, thesaurus, shipped clause questions and analyzer, when
+    /// it is already built (shared by the hosts of one process); null builds it.</param>
+    public PolicyAnswerer(PolicyDocument document, Thesaurus thesaurus, ProcedureDetector procedures, IMorphologicalAnalyzer? analyzer, IAnswerWriter? writer, ILogger<PolicyAnswerer>? logger,
+        ClauseRetriever? built = null)
     {
         Document = document;
         _thesaurus = thesaurus;
         _questions = ClauseQuestions.LoadEmbedded();
         _analyzer = analyzer;
-        _current = new Curated(ClauseRetriever.Build(document, thesaurus, _questions, analyzer), new Dictionary<string, IReadOnlyList<string>>());
+        _current = new Curated(built ?? ClauseRetriever.Build(document, thesaurus, _questions, analyzer), new Dictionary<string, IReadOnlyList<string>>());
         _scope = ScopeClassifier.LoadEmbedded(withWords: analyzer is not null);
         _procedures = procedures;
         _writer = writer;
