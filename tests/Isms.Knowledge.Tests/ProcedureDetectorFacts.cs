@@ -124,6 +124,9 @@ public class ProcedureDetectorFacts
     // A plan followed by a question asks about the rules (the answer offers the form).
     [InlineData("USBを本部まで運ぶことになった。鍵付きケースに入れなきゃダメ？")]
     [InlineData("停電したらサーバって落ちるのかな")]
+    [InlineData("生成AIって使うなら何か手続きいる？")]
+    // A service said not to be a cloud service is no cloud-use request.
+    [InlineData("クラウドとは別扱いのサービスの利用申請ってどこに出すの？")]
     [InlineData("Teams会議を主催するときって何か決まりある？申請とかいるの？")]
     public void QuestionsAboutTheRules_AreNoProcedure(string message) =>
         Assert.Null(Detector.Detect(message));

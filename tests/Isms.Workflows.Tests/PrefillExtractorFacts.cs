@@ -119,6 +119,11 @@ public sealed class PrefillExtractorFacts
     [InlineData("ウイルスに感染したかも", "malware")]
     [InlineData("マルウェアの警告が出た", "malware")]
     [InlineData("変な添付を開いた", "malware")]
+    // A zip opened, a link followed to a page that took the password, adware after a download.
+    [InlineData("請求書っていうzipを開いちゃった", "malware")]
+    [InlineData("メールのリンクから行ったログイン画面にパスワードを入れてしまった", "malware")]
+    [InlineData("フリーソフトを落としてから、ブラウザが勝手に広告のページを開く", "malware")]
+    [InlineData("誰かが私のIDでログインしたらしい", null)]
     [InlineData("メール誤送信しちゃった", "misdelivery")]
     [InlineData("不正アクセスされた", "unauthorized_access")]
     [InlineData("よく分からない", null)]
