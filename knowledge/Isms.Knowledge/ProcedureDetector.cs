@@ -93,7 +93,7 @@ public sealed partial class ProcedureDetector
         var plansOnly = _cues.TryGetValue("plan", out var plan) && plan.IsMatch(ownViews) && !_cues["question"].IsMatch(ownViews);
         foreach (var (procedure, topic, cue) in _procedures)
         {
-            if (!topic.IsMatch(views) || (cue is not null && !cue.IsMatch(views) && (procedure.IsReport || !plansOnly))) continue;
+            if (!topic.IsMatch(views) || (cue is not null && !cue.IsMatch(ownViews) && (procedure.IsReport || !plansOnly))) continue;
             // 「持ち出しはもう出してあるので、…会議の申請を」: a procedure said to be done already is not the one asked for.
             if (SaidToBeDone(topic, views)) continue;
             // "USBをなくしたら誰に報告？" asks about the rule; "…持ち出すとき誰の許可がいる？" too, unless it also asks for the form.

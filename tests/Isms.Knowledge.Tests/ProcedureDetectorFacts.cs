@@ -71,6 +71,8 @@ public class ProcedureDetectorFacts
     [InlineData("タブレットを訓練に持っていきます。申請はここでできますか", "takeout_request")]
     [InlineData("ベンダーとWebexでつなぐことになった。明後日の14時", "web_meeting_request")]
     [InlineData("PCの持ち出しはもう出してあるので、Zoom会議の申請をしたいです", "web_meeting_request")]
+    [InlineData("ウイルス対策ソフトが「脅威を検出」って何回も出ます", "incident_report")]
+    [InlineData("病院に送るはずだったメールを前の業者のアドレスに送っちゃいました", "misdelivery_report")]
     public void ReportsAndRequests_AreDetected(string message, string key) =>
         Assert.Equal(key, Detector.Detect(message)?.Key);
 
@@ -128,6 +130,12 @@ public class ProcedureDetectorFacts
     // A service said not to be a cloud service is no cloud-use request.
     [InlineData("クラウドとは別扱いのサービスの利用申請ってどこに出すの？")]
     [InlineData("Teams会議を主催するときって何か決まりある？申請とかいるの？")]
+    // Someone else's words in quotes carry the topic, not the sender's request or report.
+    [InlineData("業者さんから伝言です。「サーバ室に何か持ってくものはあるか」とのことです")]
+    [InlineData("「PC動かない」みたいな障害の連絡も記録に残す必要ある？")]
+    [InlineData("市民から「ホームページが変」って代表電話に連絡あった。誰に上げる？")]
+    // 「査察やってます」 describes the sender; it asks for nothing.
+    [InlineData("予防課で査察やってます。来週からタブレット持って回るけど、毎回許可とるの？")]
     public void QuestionsAboutTheRules_AreNoProcedure(string message) =>
         Assert.Null(Detector.Detect(message));
 
@@ -147,8 +155,15 @@ public class ProcedureDetectorFacts
     [InlineData("差出人がよくわからないメールが届いた。添付開けていい？")]
     [InlineData("盗難防止のワイヤーは全部のPCに付けるの？")]
     [InlineData("補佐が休みだから決裁のハンコも自分で押しちゃっていいよね？")]
+    [InlineData("係長が自分でハンコ押しちゃってるけど、まずい？")]
+    [InlineData("端末の画面が真っ暗でつかない")]
     public void NoSecurityEventYet_IsNoIncidentReport(string message) =>
         Assert.NotEqual("incident_report", Detector.Detect(message)?.Key);
+
+    // A request for one's own records under the privacy law is not the policy's provision of information.
+    [Fact]
+    public void ADisclosureRequest_IsNoInformationProvision() =>
+        Assert.NotEqual("information_provision_request", Detector.Detect("住民から自分の個人情報の開示請求がきた。受付の様式はどれ？")?.Key);
 
     // Someone bringing a device in (持ってくる) takes nothing out.
     [Fact]
