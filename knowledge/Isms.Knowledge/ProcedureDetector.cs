@@ -84,18 +84,19 @@ public sealed partial class ProcedureDetector
         // something without being a question itself.
         var sentences = Sentence().Matches(ownWords).Select(m => TextViews.Of(m.Value, _analyzer)).ToList();
         var asksPlainly = sentences.Any(s => _cues["request"].IsMatch(s) && !_cues["question"].IsMatch(s));
-        var question = !asksPlainly && _cues["question"].IsMatch(ownViews);
+        var asks = _cues["question"].IsMatch(ownViews);
+        var question = !asksPlainly && asks;
         // "もしUSBなくしたら…" or a question about a case ("漏えいした場合どこに報告するの") asks about the rule, unless
         // something happened outside the condition ("USB挿したら勝手に実行されちゃった。どうすれば？").
         var hypothetical = _cues["hypothetical"].IsMatch(ownViews)
-            || (_cues["question"].IsMatch(ownViews) && _cues["conditional"].IsMatch(ownViews) && !HappenedOutsideConditions(ownWords));
+            || (asks && _cues["conditional"].IsMatch(ownViews) && !HappenedOutsideConditions(ownWords));
         // 「ベンダーとWebexでつなぐことになった。明後日の14時」 says what is planned and asks nothing: it asks for the form.
-        var plansOnly = _cues.TryGetValue("plan", out var plan) && plan.IsMatch(ownViews) && !_cues["question"].IsMatch(ownViews);
+        var plansOnly = _cues.TryGetValue("plan", out var plan) && plan.IsMatch(ownViews) && !asks;
         foreach (var (procedure, topic, cue) in _procedures)
         {
             if (!topic.IsMatch(views) || (cue is not null && !cue.IsMatch(ownViews) && (procedure.IsReport || !plansOnly))) continue;
             // 「持ち出しはもう出してあるので、…会議の申請を」: a procedure said to be done already is not the one asked for.
-            if (SaidToBeDone(topic, views)) continue;
+            if (SaidToBeDone(topic, message)) continue;
             // "USBをなくしたら誰に報告？" asks about the rule; "…持ち出すとき誰の許可がいる？" too, unless it also asks for the form.
             // A manager asking what to do with a report they received ("係員がUSBなくしたって…どう上げる？") asks a question.
             if (procedure.IsReport ? (hypothetical || (relayed && question)) && !reports : question && !strong) continue;
@@ -105,10 +106,10 @@ public sealed partial class ProcedureDetector
     }
 
     // Read on the view as typed, where 「…はもう出してある」 keeps its spelling.
-    private bool SaidToBeDone(Regex topic, string views)
+    private bool SaidToBeDone(Regex topic, string message)
     {
         if (!_cues.TryGetValue("done", out var done)) return false;
-        var typed = views[..(views.IndexOf('\n') is var end and >= 0 ? end : views.Length)];
+        var typed = TextViews.Typed(message);
         var matches = topic.Matches(typed);
         return matches.Count > 0 && matches.All(m => done.IsMatch(typed.AsSpan(m.Index, Math.Min(m.Length + 20, typed.Length - m.Index))));
     }
