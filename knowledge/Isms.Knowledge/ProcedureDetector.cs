@@ -145,7 +145,7 @@ public sealed partial class ProcedureDetector
         Sentence().Matches(message).Select(m => TextViews.Of(ConditionClause().Replace(m.Value, ""), _analyzer))
             .Any(v => _cues["happened"].IsMatch(v) && !_cues["question"].IsMatch(v));
 
-    [GeneratedRegex("[^、。]*?((?<!どうし)たら|(?<!どうす)れば|場合|とき|時|ケース|(?<!どう)なら)(は|って|に|の|で|が)?")]
+    [GeneratedRegex("[^、。]*?((?<!どうし|何し|なにし)たら|(?<!どうす|何す|なにす)れば|場合|とき|時|ケース|(?<!どう)なら)(は|って|に|の|で|が)?")]
     private static partial Regex ConditionClause();
 
     // A sentence with its end mark, so a question keeps its question mark.
