@@ -115,8 +115,8 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         PreferHandlingTable(whole, cues);
         var subQueries = SubQueries(question);
         if (subQueries.Count < 2)
-            return whole.OrderByDescending(kv => kv.Value).Take(top)
-                .Select(kv => new Citation(features.Index.Clauses[kv.Key], Math.Round(kv.Value, 4))).ToList();
+            return WithStaffReport(whole.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).Take(top).ToList(), whole, question)
+                .Select(d => new Citation(features.Index.Clauses[d], Math.Round(whole.GetValueOrDefault(d), 4))).ToList();
         // Enumerated parts share one topic: score it once.
         var topics = new Dictionary<string, Dictionary<int, double>>(StringComparer.Ordinal);
         var partScores = subQueries.Select(q => PartScore(
@@ -153,9 +153,49 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
             if (best >= 0) { chosen.Add(best); fused.TryAdd(best, 0); }
         }
         var head = chosen.Skip(1).OrderByDescending(d => fused[d]).ToList();
-        var final = chosen.Take(1).Concat(head).Concat(ranked.Where(d => !chosen.Contains(d))).Take(top);
-        return final.Select(d => new Citation(features.Index.Clauses[d], Math.Round(fused[d], 4))).ToList();
+        var final = chosen.Take(1).Concat(head).Concat(ranked.Where(d => !chosen.Contains(d))).Take(top).ToList();
+        return WithStaffReport(final, whole, question).Select(d => new Citation(features.Index.Clauses[d], Math.Round(fused.GetValueOrDefault(d), 4))).ToList();
     }
+
+    // 「ウイルスかも。まず何すれば？誰に報告？」: the part that asks whom to tell after something went wrong is answered by
+    // the rule on what staff report and to whom (5.3(1)①), which its few words (誰に？) rarely reach. When no such rule
+    // is among the first answers, the best one for this kind of event takes the last of them. A manager passing on a
+    // report they received (部下から報告を受けました) asks about the next step up, which is another rule.
+    private List<int> WithStaffReport(List<int> ranked, Dictionary<int, double> whole, string question)
+    {
+        var q = JapaneseNormalizer.Widths(question);
+        if (ranked.Count < ShownAnswers || !TellsWhom().IsMatch(q) || ReportReceived().IsMatch(q)) return ranked;
+        var kinds = QuestionCues.BadEventKinds(q);
+        // A rule that has staff report something (職員等は、…報告しなければならない; パスワードが流出したおそれがある場合には、
+        // …管理者に速やかに報告し), not one for a role (…管理者は) or for whoever received a report.
+        bool Reports(int d) => features.Index.Clauses[d] is var c && c.Text.Contains("報告", StringComparison.Ordinal) && !c.Text.Contains("報告を受け", StringComparison.Ordinal)
+            && (features.Traits[d].StaffSubject || (c.HeadingPath.Count > 0 && c.HeadingPath[^1].Contains("職員等", StringComparison.Ordinal))
+                || (!features.Traits[d].RoleSubject && c.Text.Contains("おそれがある場合", StringComparison.Ordinal)));
+        if ((kinds.Count == 0 && !WentWrong().IsMatch(q)) || ranked.Take(ShownAnswers).Any(Reports)) return ranked;
+        var response = Enumerable.Range(0, features.Index.Clauses.Count)
+            .Where(d => Reports(d) && (OutsideCaller().IsMatch(q) || !features.Index.Clauses[d].Text.Contains("から報告を受けた", StringComparison.Ordinal)) && QuestionCues.BadEventKinds(features.Index.Clauses[d].Text) is var own && (own.Count == 0 || own.Overlaps(kinds)))
+            .OrderByDescending(d => whole.GetValueOrDefault(d)).ThenBy(d => d).FirstOrDefault(-1);
+        if (response < 0) return ranked;
+        var result = ranked.Where(d => d != response).ToList();
+        result.Insert(ShownAnswers - 1, response);
+        return result.Take(ranked.Count).ToList();
+    }
+
+    private const int ShownAnswers = 5;
+
+    [GeneratedRegex("(誰|だれ|どなた|どこ)(か)?(に|へ)(は)?(言|い[うえ]|連絡|報告|相談|知らせ|伝え|上げ|あげ|[?？]|$)|報告(は|って)?(誰|だれ|どなた|どこ)|(報告|連絡)先")]
+    private static partial Regex TellsWhom();
+
+    // Said to have happened, of a kind the event patterns do not name (入れちゃった, 出続けてる…かも, のっとられた).
+    [GeneratedRegex("ちゃっ|ちまっ|てしまっ|でしまっ|かも(しれ)?|っぽい|られた")]
+    private static partial Regex WentWrong();
+
+    // The rule for a report received from outside (5.3(2)① 住民等外部から報告を受けた場合) applies when someone outside called.
+    [GeneratedRegex("市民|住民|外部の(人|方)|通報|問い合わせ|から(電話|連絡|メール)")]
+    private static partial Regex OutsideCaller();
+
+    [GeneratedRegex("(から|より)[^。]{0,20}(報告|連絡|相談)(を)?(受け|が(あ|来))|報告を受け")]
+    private static partial Regex ReportReceived();
 
     private static Dictionary<int, double> Normalized(Dictionary<int, double> scores)
     {

@@ -73,13 +73,13 @@ public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool 
     [GeneratedRegex("なくし|無くし|失くし|紛失|落とし|盗|置き忘れ")]
     private static partial Regex LossOrTheft();
 
-    [GeneratedRegex("感染|ウイルス|ウィルス|不正プログラム|マルウェア|(開い|ひらい|クリックし|踏ん|押し|タップし)(て|で)?(しま|ちゃ|じゃ)")]
+    [GeneratedRegex("感染|ウイルス|ウィルス|不正プログラム|マルウェア|ポップアップ|(開い|ひらい|クリックし|踏ん|押し|タップし)(て|で)?(しま|ちゃ|じゃ)")]
     private static partial Regex Infection();
 
     [GeneratedRegex("漏え|漏洩|流出")]
     private static partial Regex Leak();
 
-    [GeneratedRegex("乗っ取|不正アクセス|なりすまし")]
+    [GeneratedRegex("乗っ取|のっと|不正アクセス|なりすまし")]
     private static partial Regex Takeover();
 
     [GeneratedRegex("誤送信|間違えて送|間違って送|送り間違")]
