@@ -63,6 +63,10 @@ public class RetrievalQualityFacts
     [InlineData("tuning-fresh-5.jsonl", 0.79, 0.92, 0.95, 0.85)]
     // On arrival 0.8 / 0.925 / 0.9, off-topic declined 0.8; now 0.838 / 0.938 / 0.97, 0.95.
     [InlineData("tuning-fresh-6.jsonl", 0.83, 0.93, 0.96)]
+    // On arrival 0.75 / 0.9 / 0.9, off-topic declined 0.95; now 0.8 / 0.938 / 0.95, 0.95.
+    [InlineData("tuning-fresh-7.jsonl", 0.79, 0.93, 0.94)]
+    // On arrival 0.825 / 0.975 / 0.85, off-topic declined 0.783; now 0.825 / 0.975 / 0.93, 0.917.
+    [InlineData("tuning-scope-2.jsonl", 0.81, 0.96, 0.92)]
     public async Task TuningQuestions_MeetTheirFloors(string file, double hit1, double hit3, double intent, double oos = 0.9)
     {
         var s = await Evaluate(file);
@@ -82,6 +86,10 @@ public class RetrievalQualityFacts
     [InlineData("tuning-multi-3.jsonl", 0.78, 0.95, 0.92)]
     // tuning-multi-4 on arrival 0.7 / 0.933 / 0.862 (off-topic declined 0.75); now 0.7 / 0.933 / 0.912 (0.85).
     [InlineData("tuning-multi-4.jsonl", 0.68, 0.92, 0.9)]
+    // tuning-multi-5 on arrival 0.65 / 0.967 / 0.838 (off-topic declined 0.75); now 0.725 / 1.0 / 0.912 (0.9).
+    [InlineData("tuning-multi-5.jsonl", 0.7, 0.98, 0.9)]
+    // tuning-multi-6 on arrival 0.8 / 0.95 / 0.812 (0.85); now 0.8 / 0.967 / 0.925 (0.95).
+    [InlineData("tuning-multi-6.jsonl", 0.78, 0.95, 0.91)]
     public async Task TuningMultiPartQuestions_MeetTheirFloors(string file, double multiHop, double hit3, double intent)
     {
         var s = await Evaluate(file);
@@ -97,10 +105,13 @@ public class RetrievalQualityFacts
     [InlineData("tuning-messages-4.jsonl")]
     [InlineData("tuning-messages-5.jsonl")]
     [InlineData("tuning-messages-6.jsonl")]
-    public async Task TuningMessages_StartTheRightProcedure(string file)
+    // On arrival 0.875; two look-alikes about an invitation to an outside Zoom stay judgement calls (one is labelled a
+    // request, the other a question).
+    [InlineData("tuning-messages-7.jsonl", 0.97)]
+    public async Task TuningMessages_StartTheRightProcedure(string file, double intent = 0.98)
     {
         var s = await Evaluate(file);
-        Assert.True(s.IntentAcc >= 0.98, $"intent {s.IntentAcc}");
+        Assert.True(s.IntentAcc >= intent, $"intent {s.IntentAcc}");
     }
 
     // After something went wrong, the first answer is what staff must do now (report it), not how such things are

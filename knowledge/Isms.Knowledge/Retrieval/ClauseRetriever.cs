@@ -223,7 +223,8 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
     /// </summary>
     public static List<(string Text, string Focus, bool OwnAnswer)> SubQueries(string question)
     {
-        var parts = PartSeparator().Split(JapaneseNormalizer.Widths(question)).Select(p => p.Trim()).Where(p => Tokenizer.Tokenize(p).Count >= 2).ToList();
+        question = VoiceBreaks(JapaneseNormalizer.Widths(question));
+        var parts = PartSeparator().Split(question).Select(p => p.Trim()).Where(p => Tokenizer.Tokenize(p).Count >= 2).ToList();
         var facets = new List<string>();
         foreach (var part in parts)
         {
@@ -253,6 +254,16 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         }
         return result;
     }
+
+    // Voice input and quick typing leave no punctuation, only spaces between the sentences (「開いちゃった 画面が変 まず
+    // 何すればいい 誰に言う」): there, a space between Japanese words ends a sentence.
+    private static string VoiceBreaks(string text) => Punctuation().IsMatch(text) ? text : JapaneseSpace().Replace(text, "。");
+
+    [GeneratedRegex("[。？?！!、\n]")]
+    private static partial Regex Punctuation();
+
+    [GeneratedRegex("(?<=[^\x00-\x7F])[ \u3000]+(?=[^\x00-\x7F])")]
+    private static partial Regex JapaneseSpace();
 
     /// <summary>The sentences of a message that say something (two or more terms), split at sentence ends and あと/それと.</summary>
     public static IReadOnlyList<string> Sentences(string message) =>
