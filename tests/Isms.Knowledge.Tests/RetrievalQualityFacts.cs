@@ -67,6 +67,8 @@ public class RetrievalQualityFacts
     [InlineData("tuning-fresh-7.jsonl", 0.79, 0.93, 0.94)]
     // On arrival 0.825 / 0.975 / 0.85, off-topic declined 0.783; now 0.825 / 0.975 / 0.93, 0.917.
     [InlineData("tuning-scope-2.jsonl", 0.81, 0.96, 0.92)]
+    // On arrival 0.812 / 0.912 / 0.92, off-topic declined 0.85; now 0.812 / 0.912 / 0.96, 1.0.
+    [InlineData("tuning-fresh-8.jsonl", 0.8, 0.9, 0.95)]
     public async Task TuningQuestions_MeetTheirFloors(string file, double hit1, double hit3, double intent, double oos = 0.9)
     {
         var s = await Evaluate(file);
@@ -108,6 +110,8 @@ public class RetrievalQualityFacts
     // On arrival 0.875; two look-alikes about an invitation to an outside Zoom stay judgement calls (one is labelled a
     // request, the other a question).
     [InlineData("tuning-messages-7.jsonl", 0.97)]
+    // On arrival 0.75: nine of its twenty reports were told at the end of a long message; now 0.975.
+    [InlineData("tuning-messages-8.jsonl", 0.97)]
     public async Task TuningMessages_StartTheRightProcedure(string file, double intent = 0.98)
     {
         var s = await Evaluate(file);
