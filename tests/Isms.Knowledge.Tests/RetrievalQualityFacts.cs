@@ -63,9 +63,10 @@ public class RetrievalQualityFacts
     [InlineData("tuning-fresh-5.jsonl", 0.79, 0.92, 0.95, 0.85)]
     // On arrival 0.8 / 0.925 / 0.9, off-topic declined 0.8; now 0.838 / 0.938 / 0.97, 0.95.
     [InlineData("tuning-fresh-6.jsonl", 0.83, 0.93, 0.96)]
-    // On arrival 0.75 / 0.9 / 0.9, off-topic declined 0.95; now 0.8 / 0.938 / 0.95, 0.95. Two of its 80 answerable
-    // questions are still declined (a broken USB stick put out with the rubbish; a leaver's account still offered in Teams).
-    [InlineData("tuning-fresh-7.jsonl", 0.79, 0.93, 0.94, 0.9, 0.03)]
+    // On arrival 0.75 / 0.9 / 0.9, off-topic declined 0.95; now 0.788 / 0.938 / 0.95, 0.95 (tu22, a password told to a
+    // caller, relabelled a report). Two of its 80 answerable questions are still declined (a broken USB stick put out
+    // with the rubbish; a leaver's account still offered in Teams).
+    [InlineData("tuning-fresh-7.jsonl", 0.78, 0.93, 0.94, 0.9, 0.03)]
     // On arrival 0.825 / 0.975 / 0.85, off-topic declined 0.783; now 0.825 / 0.975 / 0.93, 0.917.
     [InlineData("tuning-scope-2.jsonl", 0.81, 0.96, 0.92)]
     // On arrival 0.812 / 0.912 / 0.92, off-topic declined 0.85; now 0.825 / 0.925 / 0.97, 1.0.
@@ -113,6 +114,8 @@ public class RetrievalQualityFacts
     [InlineData("tuning-messages-7.jsonl", 0.97)]
     // On arrival 0.75: nine of its twenty reports were told at the end of a long message; now 0.975.
     [InlineData("tuning-messages-8.jsonl", 0.97)]
+    // On arrival 0.838; now 0.975 (a shared link set to anyone and pasted into a reply-all starts the misdelivery report).
+    [InlineData("tuning-messages-9.jsonl", 0.97)]
     public async Task TuningMessages_StartTheRightProcedure(string file, double intent = 0.98)
     {
         var s = await Evaluate(file);
