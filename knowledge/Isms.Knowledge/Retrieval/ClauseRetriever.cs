@@ -172,8 +172,10 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
             && (features.Traits[d].StaffSubject || (c.HeadingPath.Count > 0 && c.HeadingPath[^1].Contains("職員等", StringComparison.Ordinal))
                 || (!features.Traits[d].RoleSubject && c.Text.Contains("おそれがある場合", StringComparison.Ordinal)));
         if ((kinds.Count == 0 && !WentWrong().IsMatch(q)) || ranked.Take(ShownAnswers).Any(Reports)) return ranked;
-        var response = Enumerable.Range(0, features.Index.Clauses.Count)
-            .Where(d => Reports(d) && (OutsideCaller().IsMatch(q) || !features.Index.Clauses[d].Text.Contains("から報告を受けた", StringComparison.Ordinal)) && QuestionCues.BadEventKinds(features.Index.Clauses[d].Text) is var own && (own.Count == 0 || own.Overlaps(kinds)))
+        bool Fits(int d) => features.Index.Clauses[d].Text is var text
+            && (OutsideCaller().IsMatch(q) || !text.Contains("から報告を受けた", StringComparison.Ordinal))
+            && QuestionCues.BadEventKinds(text) is var own && (own.Count == 0 || own.Overlaps(kinds));
+        var response = Enumerable.Range(0, features.Index.Clauses.Count).Where(d => Reports(d) && Fits(d))
             .OrderByDescending(d => whole.GetValueOrDefault(d)).ThenBy(d => d).FirstOrDefault(-1);
         if (response < 0) return ranked;
         var result = ranked.Where(d => d != response).ToList();
