@@ -7,7 +7,7 @@ namespace Isms.Knowledge.Ranking;
 /// permission, whether staff are its subject, how often it happens. The ranker pairs these with the question's cues.</summary>
 public sealed partial class ClauseTraits
 {
-    public readonly record struct Trait(string? DefinedRole, bool Approval, bool RoleSubject, bool What, bool NegativeHeading, bool StaffSubject, bool Frequency, bool Permits, bool StaffReports, bool Prohibits, bool Classifies, bool HandlesByCategory);
+    public readonly record struct Trait(string? DefinedRole, bool Approval, bool RoleSubject, bool What, bool NegativeHeading, bool StaffSubject, bool Frequency, bool Permits, bool StaffReports, bool Prohibits, bool Classifies, bool HandlesByCategory, bool StaffTells, bool AnswersOutsideReport);
 
     private readonly Trait[] _traits;
 
@@ -23,20 +23,27 @@ public sealed partial class ClauseTraits
         {
             var definition = Definition().Match(c.Text);
             var staff = c.Text.StartsWith("職員等", StringComparison.Ordinal);
+            var staffHeading = c.HeadingPath.Count > 0 && c.HeadingPath[^1].Contains("職員等", StringComparison.Ordinal);
+            var roleSubject = StartsWithRole(c.Text);
             return new Trait(
                 definition.Success ? definition.Groups[1].Value.Split('の', '、')[^1] : null,
                 Approval().IsMatch(c.Text),
-                StartsWithRole(c.Text),
+                roleSubject,
                 WhatClause().IsMatch(c.Text),
                 NegativeCondition().IsMatch(string.Join("", c.HeadingPath)),
                 staff,
                 Frequency().IsMatch(c.Text),
                 Permits().IsMatch(c.Text),
-                (staff || (c.HeadingPath.Count > 0 && c.HeadingPath[^1].Contains("職員等", StringComparison.Ordinal))) && StaffResponse().IsMatch(c.Text),
+                (staff || staffHeading) && StaffResponse().IsMatch(c.Text),
                 Prohibition().IsMatch(c.Text),
                 Classification().IsMatch(c.Text),
                 // A matrix of rules by kind of information (別表2: 保管・転送・破棄… for 住民情報 | 通常業務の情報 | 公開された情報).
-                Retrieval.Passages.TableColumns(c.Text).Any());
+                Retrieval.Passages.TableColumns(c.Text).Any(),
+                // Staff must tell someone (職員等は、…報告しなければならない; パスワードが流出したおそれがある場合には、…管理者に
+                // 速やかに報告し), not a role (…管理者は) or whoever received a report.
+                c.Text.Contains("報告", StringComparison.Ordinal) && !c.Text.Contains("報告を受け", StringComparison.Ordinal)
+                    && (staff || staffHeading || (!roleSubject && c.Text.Contains("おそれがある場合", StringComparison.Ordinal))),
+                c.Text.Contains("から報告を受けた", StringComparison.Ordinal));
         }).ToArray();
     }
 

@@ -166,16 +166,11 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         var q = JapaneseNormalizer.Widths(question);
         if (ranked.Count < ShownAnswers || !TellsWhom().IsMatch(q) || ReportReceived().IsMatch(q)) return ranked;
         var kinds = QuestionCues.BadEventKinds(q);
-        // A rule that has staff report something (職員等は、…報告しなければならない; パスワードが流出したおそれがある場合には、
-        // …管理者に速やかに報告し), not one for a role (…管理者は) or for whoever received a report.
-        bool Reports(int d) => features.Index.Clauses[d] is var c && c.Text.Contains("報告", StringComparison.Ordinal) && !c.Text.Contains("報告を受け", StringComparison.Ordinal)
-            && (features.Traits[d].StaffSubject || (c.HeadingPath.Count > 0 && c.HeadingPath[^1].Contains("職員等", StringComparison.Ordinal))
-                || (!features.Traits[d].RoleSubject && c.Text.Contains("おそれがある場合", StringComparison.Ordinal)));
-        if ((kinds.Count == 0 && !WentWrong().IsMatch(q)) || ranked.Take(ShownAnswers).Any(Reports)) return ranked;
-        bool Fits(int d) => features.Index.Clauses[d].Text is var text
-            && (OutsideCaller().IsMatch(q) || !text.Contains("から報告を受けた", StringComparison.Ordinal))
-            && QuestionCues.BadEventKinds(text) is var own && (own.Count == 0 || own.Overlaps(kinds));
-        var response = Enumerable.Range(0, features.Index.Clauses.Count).Where(d => Reports(d) && Fits(d))
+        if ((kinds.Count == 0 && !WentWrong().IsMatch(q)) || ranked.Take(ShownAnswers).Any(d => features.Traits[d].StaffTells)) return ranked;
+        var outsideCalled = OutsideCaller().IsMatch(q);
+        bool Fits(int d) => (outsideCalled || !features.Traits[d].AnswersOutsideReport)
+            && QuestionCues.BadEventKinds(features.Index.Clauses[d].Text) is var own && (own.Count == 0 || own.Overlaps(kinds));
+        var response = Enumerable.Range(0, features.Index.Clauses.Count).Where(d => features.Traits[d].StaffTells && Fits(d))
             .OrderByDescending(d => whole.GetValueOrDefault(d)).ThenBy(d => d).FirstOrDefault(-1);
         if (response < 0) return ranked;
         var result = ranked.Where(d => d != response).ToList();
