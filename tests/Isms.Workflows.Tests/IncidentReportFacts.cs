@@ -18,7 +18,7 @@ public sealed class IncidentReportFacts : IDisposable
         ("incidentKind", kind), ("occurredDate", "2026-11-25"), ("foundDate", "2026-11-26"), ("foundTime", "08:30"),
         ("description", "公用スマートフォンが見当たりません。"), ("reportedBy", reportedBy),
         ("affectedAssets", "公用スマートフォン1台"), ("confidentiality", "2"), ("personalData", personalData),
-        ("firstResponse", "立ち寄り先に問い合わせました。"),
+        ("firstResponse", "立ち寄り先に問い合わせました。"), ("passwordGiven", "no"),
     ];
 
     [Fact]
@@ -44,6 +44,40 @@ public sealed class IncidentReportFacts : IDisposable
         Assert.Equal(RequestStatus.Submitted, record.Status);
         Assert.Contains("6.5(3)", record.AppliedClauses);
         Assert.Contains("5.3(1)①", record.AppliedClauses);
+    }
+
+    [Fact]
+    public void APasswordToldToACaller_AnswersAtOnceWithChangingIt_AndItIsRecorded()
+    {
+        var session = _harness.Session(FormHarness.Alice);
+        var reply = session.Start(FormKind.IncidentReport, "情報システムを名乗る電話でパスワードを教えてしまいました");
+
+        Assert.Equal(IncidentReportDefinition.PasswordNotice, reply.Messages[0].Text);
+        Assert.Contains("パスワードをすぐに変更", reply.Messages[0].Text);
+        Assert.DoesNotContain("LANケーブル", string.Join("\n", session.Texts));
+
+        session.FillIn([.. Answers(kind: "leak"), ("passwordGiven", "yes")]);
+        Assert.Equal("はい", Facts(session.Card)["IDやパスワードを入力したり、人に伝えたりしましたか"]);
+        session.Click("送信");
+        Assert.Contains("5.4(2)④", session.Last.CreatedRecord!.AppliedClauses);
+    }
+
+    [Fact]
+    public void ALinkFollowedToAFakePage_GetsBothFirstResponses_AndALossGetsNeither()
+    {
+        var phished = _harness.Session(FormHarness.Alice);
+        var reply = phished.Start(FormKind.IncidentReport, "メールのリンクから行ったログイン画面にパスワードを入れてしまった");
+        var texts = reply.Messages.Select(m => m.Text).OfType<string>().ToList();
+        Assert.Contains(IncidentReportDefinition.MalwareFirstResponse, texts);
+        Assert.Contains(IncidentReportDefinition.PasswordNotice, texts);
+
+        var lost = _harness.Session(FormHarness.Bob);
+        lost.Start(FormKind.IncidentReport, "公用スマホなくした");
+        lost.FillIn([.. Answers(), ("passwordGiven", "yes")]);
+        lost.FillIn([.. Answers(), ("possibleCrime", "no"), ("passwordGiven", "yes")]);
+        Assert.DoesNotContain(lost.AllTexts, t => t.Contains("5.4(2)④", StringComparison.Ordinal));
+        lost.Click("送信");
+        Assert.DoesNotContain("5.4(2)④", lost.Last.CreatedRecord!.AppliedClauses);
     }
 
     [Fact]

@@ -126,9 +126,25 @@ public sealed class PrefillExtractorFacts
     [InlineData("誰かが私のIDでログインしたらしい", null)]
     [InlineData("メール誤送信しちゃった", "misdelivery")]
     [InlineData("不正アクセスされた", "unauthorized_access")]
+    [InlineData("身に覚えのないサインイン要求を承認してしまった", "unauthorized_access")]
+    [InlineData("情報システムを名乗る電話でパスワード教えちゃった", "leak")]
     [InlineData("よく分からない", null)]
     public void IncidentKinds(string text, string? expected) =>
         Assert.Equal(expected, PrefillExtractor.Extract(text, Today, DateDirection.Past).IncidentKind);
+
+    [Theory]
+    [InlineData("メールのリンクから行ったログイン画面にパスワードを入れてしまった", true)]
+    [InlineData("情報システムを名乗る電話でパスワード教えちゃった", true)]
+    [InlineData("偽サイトにIDとぱすわーど打ち込んだ", true)]
+    [InlineData("ワンタイムの確認コードを相手に伝えてしまいました", true)]
+    [InlineData("パスワードが漏れたかもしれない", true)]
+    [InlineData("身に覚えのないサインイン要求を承認してしまった", true)]
+    [InlineData("パスワードを忘れてログインできない", false)]
+    [InlineData("Androidにアプリを入れたら警告が出た", false)]
+    [InlineData("IDカードを入れたまま席を離れた", false)]
+    [InlineData("パスポートを入れた鞄をなくした", false)]
+    public void PasswordGiven(string text, bool expected) =>
+        Assert.Equal(expected, PrefillExtractor.Extract(text, Today, DateDirection.Past).PasswordGiven);
 
     [Theory]
     [InlineData("明日から2日間、ノートPCを県の研修に持ち出します", "県の研修会場", "県の研修のため")]

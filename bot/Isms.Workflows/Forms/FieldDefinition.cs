@@ -49,6 +49,8 @@ public enum PrefillSource
     Organisation,
     /// <summary>Invited to a meeting (招待, 参加, X主催の) or hosting it (主催します).</summary>
     MeetingRole,
+    /// <summary>"yes" when the words say an ID or password was typed into a page or told to someone (5.4(2)④).</summary>
+    PasswordGiven,
 }
 
 /// <summary>What a field holds before the person answers, when the words did not say.</summary>

@@ -18,6 +18,7 @@ public static class IncidentReportDefinition
     public const string UnknownSystem = Unknown;
 
     public const string Malware = "malware";
+    public const string PasswordGiven = "passwordGiven";
 
     public static readonly IReadOnlyList<ChoiceOption> Kinds =
     [
@@ -29,6 +30,13 @@ public static class IncidentReportDefinition
         new("outage", "システムの障害・停止"),
         new("other", "その他"),
     ];
+
+    /// <summary>5.4(2)④: a password that may have leaked is changed at once and reported (this report reaches the 情報セキュリティ管理者).</summary>
+    public const string PasswordNotice =
+        "【至急】パスワードが漏れたおそれがあるときの対応（根拠: 5.4(2)④）\n"
+        + "1. そのパスワードをすぐに変更してください。\n"
+        + "2. ログインできない、変更できないときは、この報告にそう書いてください。情報セキュリティ管理者に届きます。\n"
+        + "対応したら、続けて報告を入力してください。";
 
     /// <summary>The first response when the union has set no procedure (the clause's own, 6.4(3)⑦).</summary>
     public static readonly string MalwareFirstResponse = Procedures.MalwareFirstResponse.IncidentNotice(null);
@@ -47,8 +55,10 @@ public static class IncidentReportDefinition
                 Choice(IncidentKind, "インシデントの種類", Kinds, "5.3(1)①") with { Prefill = PrefillSource.IncidentKind },
                 LongText("description", "何が起きたか", "5.3(1)①") with { Prefill = PrefillSource.Message },
             ]),
-            // A step of its own: asked early (right after what happened) and only for malware.
-            new FormStep("端末の切り離し",
+            // Asked right after what happened: taking a suspected machine off the network (6.4(3)⑦) and
+            // whether a password went to a fake page or a caller (5.4(2)④: changed at once). Adding a step would shift
+            // the step numbers that saved drafts and sent cards carry, so both live here.
+            new FormStep("すぐに行う対応",
             [
                 Choice("networkDisconnected", "その端末をネットワークから切り離しましたか",
                 [
@@ -56,6 +66,12 @@ public static class IncidentReportDefinition
                     new("not_yet", "まだ切り離していない"),
                     new("unknown", "分からない"),
                 ], "6.4(3)⑦") with { VisibleWhen = [When(IncidentKind, Malware)] },
+                Choice(PasswordGiven, "IDやパスワードを入力したり、人に伝えたりしましたか", YesNoUnknown, "5.4(2)④")
+                    with
+                    {
+                        VisibleWhen = [When(IncidentKind, Malware, "unauthorized_access", "leak", "other")],
+                        Prefill = PrefillSource.PasswordGiven,
+                    },
             ]),
             new FormStep("いつ、誰が気付いたか",
             [
@@ -107,6 +123,10 @@ public static class IncidentReportDefinition
             new FormRule("malware-first-response", [When(IncidentKind, Malware)], ["6.4(3)⑦"], RuleEffects.NotifyImmediately)
             {
                 Notice = Procedures.MalwareFirstResponse.IncidentNotice(firstResponse),
+            },
+            new FormRule("password-first-response", [When(PasswordGiven, Yes, Unknown)], ["5.4(2)④"], RuleEffects.NotifyImmediately)
+            {
+                Notice = PasswordNotice,
             },
             // 「分からない」 counts as 「はい」 (the safe side): whether to tell the 個人情報保護委員会 is considered, and the
             // records are kept for the police, until the CSIRT finds otherwise.

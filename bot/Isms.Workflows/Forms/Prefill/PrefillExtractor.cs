@@ -27,6 +27,9 @@ public sealed record PrefillFacts(
 
     /// <summary>"invited" when the words say 招待 or 参加, "host" when they say 主催 and neither.</summary>
     public string? MeetingRole { get; init; }
+
+    /// <summary>An ID, password or sign-in code typed into a page, told, or leaked ("偽のページにパスワード入れちゃった").</summary>
+    public bool PasswordGiven { get; init; }
 }
 
 /// <summary>Pure extraction of prefill facts from free text ("明日USBで資料持ち出したい", "県のZoomに招待された").</summary>
@@ -74,8 +77,8 @@ public static partial class PrefillExtractor
             + "勝手に[^。]{0,15}(動|操作|再起動|インストール|実行|開|表示)|遠隔操作|サポート詐欺", "malware"),
         ("誤送信|送り間違|誤って送|誤送付|誤FAX|誤ファックス", "misdelivery"),
         ("なくし|無くし|失くし|紛失|落とし|置き忘れ|盗まれ|盗難|見当たらない", "loss_theft"),
-        ("不正アクセス|乗っ取|不正ログイン", "unauthorized_access"),
-        ("漏えい|漏洩|流出", "leak"),
+        ("不正アクセス|乗っ取|不正ログイン|(サインイン|ログイン|認証)[^。]{0,12}(要求|通知|リクエスト)", "unauthorized_access"),
+        ("漏えい|漏洩|流出|(パスワード|ぱすわーど|暗証番号)[^。]{0,15}(教え|伝え|言っ|答え)", "leak"),
         ("障害|止まっ|動かない|つながらない|繋がらない|ダウン", "outage"),
     ];
 
@@ -114,6 +117,12 @@ public static partial class PrefillExtractor
     [GeneratedRegex(@"主催(?:し|す|予定|側|者として)")]
     private static partial Regex HostedMeeting();
 
+    // Typed, told or answered (past or in progress), leaked, or a sign-in request approved that the person did not make.
+    [GeneratedRegex(@"(?:パスワード|ぱすわーど|パス(?!ポ)|(?<![a-z])(?:PW|ID)(?![a-z]|カード)|暗証番号|認証コード|確認コード|ワンタイム)[^。]{0,15}(?:入力し|入れ|打ち込ん|打っ|教え|伝え|言っ|答え|送っ|送信し)(?:ちゃ|ちま|てしま|た|だ|て)|"
+        + @"(?:パスワード|ぱすわーど|暗証番号)[^。]{0,8}(?:漏れ|もれ|流出|盗まれ|バレ|ばれ|知られ)|"
+        + @"(?:サインイン|ログイン|認証)[^。]{0,12}(?:要求|通知|リクエスト)[^。]{0,12}(?:承認し|許可し|押し|タップし)", RegexOptions.IgnoreCase)]
+    private static partial Regex PasswordGiven();
+
     public static PrefillFacts Extract(string text, DateOnly today, DateDirection direction)
     {
         var normalized = text.Normalize(NormalizationForm.FormKC);
@@ -132,6 +141,7 @@ public static partial class PrefillExtractor
             Purpose = purpose,
             MeetingTitle = ExtractMeetingTitle(normalized),
             MeetingRole = InvitedMeeting().IsMatch(normalized) ? "invited" : HostedMeeting().IsMatch(normalized) ? "host" : null,
+            PasswordGiven = PasswordGiven().IsMatch(normalized),
         };
     }
 

@@ -34,6 +34,7 @@ public static partial class PrefillMapper
                 PrefillSource.Purpose => facts.Purpose,
                 PrefillSource.MeetingTitle => facts.MeetingTitle,
                 PrefillSource.MeetingRole => facts.MeetingRole,
+                PrefillSource.PasswordGiven => facts.PasswordGiven ? "yes" : null,
                 PrefillSource.Organisation => facts.HostOrganisation,
                 PrefillSource.Message => SaysMoreThanTheCommand(definition, freeText) ? freeText.Trim() : null,
                 _ => null,
