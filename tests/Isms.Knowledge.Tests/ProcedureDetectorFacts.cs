@@ -83,6 +83,12 @@ public class ProcedureDetectorFacts
     [InlineData("照会の回答を業者の古い番号にFAXしてた", "misdelivery_report")]
     [InlineData("フリーソフトを入れてからPCが勝手に再起動する", "incident_report")]
     [InlineData("メールのリンク先でIDとパスワードを入力した", "incident_report")]
+    // Where the form is, asked in chat words; kana for 鍵; the IME's 餅出し; an address one letter off.
+    [InlineData("Teamsの研修に招待きた 申請のやつどこ", "web_meeting_request")]
+    [InlineData("Dropbox使いたいけど申請ってどっからやるの", "cloud_use_request")]
+    [InlineData("朝来たら書庫のかぎ開いたままだった", "incident_report")]
+    [InlineData("タブレット餅出ししたいです", "takeout_request")]
+    [InlineData("見積のメール、アドレス1文字ちがいでよそに飛んでっちゃった", "misdelivery_report")]
     public void ReportsAndRequests_AreDetected(string message, string key) =>
         Assert.Equal(key, Detector.Detect(message)?.Key);
 

@@ -71,6 +71,14 @@ public class RetrievalQualityFacts
     [InlineData("tuning-scope-2.jsonl", 0.81, 0.96, 0.92)]
     // On arrival 0.812 / 0.912 / 0.92, off-topic declined 0.85; now 0.825 / 0.925 / 0.97, 1.0 (one false decline).
     [InlineData("tuning-fresh-8.jsonl", 0.81, 0.92, 0.96)]
+    // On arrival 0.838 / 0.912 / 0.96, off-topic declined 1.0; now 0.85 / 0.912 / 0.97 (ub171, a mail sent to another
+    // city, relabelled a misdelivery report).
+    [InlineData("tuning-fresh-9.jsonl", 0.83, 0.9, 0.96)]
+    // On arrival 0.8 / 0.938 / 0.9, off-topic declined 0.85; now 0.838 / 0.975 / 0.96, 0.95.
+    [InlineData("tuning-fresh-10.jsonl", 0.82, 0.96, 0.95)]
+    // On arrival 0.875 / 0.95 / 0.85, off-topic declined 0.783 (general knowledge in the policy's words: laws, famous
+    // incidents, certifications); now 0.9 / 0.95 / 0.86, 0.783 (uf85, "infected, pull the cable?", relabelled a report).
+    [InlineData("tuning-scope-3.jsonl", 0.88, 0.94, 0.85, 0.76)]
     public async Task TuningQuestions_MeetTheirFloors(string file, double hit1, double hit3, double intent, double oos = 0.9, double falseReject = 0.02)
     {
         var s = await Evaluate(file);
@@ -94,6 +102,9 @@ public class RetrievalQualityFacts
     [InlineData("tuning-multi-5.jsonl", 0.7, 0.98, 0.9)]
     // tuning-multi-6 on arrival 0.8 / 0.95 / 0.812 (0.85); now 0.8 / 0.967 / 0.925 (0.95).
     [InlineData("tuning-multi-6.jsonl", 0.78, 0.95, 0.91)]
+    // tuning-multi-7 on arrival 0.675 / 0.983 / 0.925 (0.85); now 0.667 / 0.983 / 0.962 (0.95): ud06, a virus warning on
+    // screen, relabelled a report, leaves 39 many-part questions. Most misses lose a table (別表) or a role's clause.
+    [InlineData("tuning-multi-7.jsonl", 0.65, 0.97, 0.95)]
     public async Task TuningMultiPartQuestions_MeetTheirFloors(string file, double multiHop, double hit3, double intent)
     {
         var s = await Evaluate(file);
@@ -116,6 +127,9 @@ public class RetrievalQualityFacts
     [InlineData("tuning-messages-8.jsonl", 0.97)]
     // On arrival 0.838; now 0.975 (a shared link set to anyone and pasted into a reply-all starts the misdelivery report).
     [InlineData("tuning-messages-9.jsonl", 0.97)]
+    // On arrival 0.788: fragments (「PC持ち出し 明日の…訓練」), a gift-card fraud answered, a password typed past a link,
+    // a postcard to the wrong house, and cases asked about (「ああいうのって」); now 0.975.
+    [InlineData("tuning-messages-10.jsonl", 0.97)]
     public async Task TuningMessages_StartTheRightProcedure(string file, double intent = 0.98)
     {
         var s = await Evaluate(file);

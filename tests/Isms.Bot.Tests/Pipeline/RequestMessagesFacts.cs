@@ -8,12 +8,14 @@ namespace Isms.Bot.Tests.Pipeline;
 /// <summary>
 /// The request and report messages of the evaluation sets, each sent by a directory member through /api/messages:
 /// the right form must start, or the answer must offer it (「〇〇を始める」); a question among them must not start a
-/// form; a report whose gold cites 6.4(3)⑦ must get the malware first response in the same turn. Prints the figures
+/// form; a report whose gold cites 6.4(3)⑦ must get the malware first response in the same turn, and one whose gold
+/// cites 5.4(2)④ (a password typed into a fake page or told to a caller) the change-it-now response. Prints the figures
 /// per set; the held-out set keeps a floor (issue 14 asks ≥ 90 % and every incident report served).
 /// </summary>
 public sealed class RequestMessagesFacts(BotHost host, ITestOutputHelper output) : IClassFixture<BotHost>
 {
     private const string MalwareFirstResponse = "LANケーブルを抜いてください";
+    private const string PasswordFirstResponse = "パスワードをすぐに変更してください";
 
     [Theory]
     [InlineData("heldout-messages.jsonl", 0.9)]
@@ -24,6 +26,7 @@ public sealed class RequestMessagesFacts(BotHost host, ITestOutputHelper output)
     [InlineData("tuning-messages-7.jsonl", 0.9)]
     [InlineData("tuning-messages-8.jsonl", 0.9)]
     [InlineData("tuning-messages-9.jsonl", 0.9)]
+    [InlineData("tuning-messages-10.jsonl", 0.9)]
     public async Task RequestAndReportMessages_StartOrOfferTheRightForm(string file, double floor)
     {
         var titles = host.Get<FormCatalog>().All.ToDictionary(d => $"form_{d.Key}", d => d.Title);
@@ -42,6 +45,11 @@ public sealed class RequestMessagesFacts(BotHost host, ITestOutputHelper output)
                 if (right && gold.Contains("6.4(3)⑦"))
                 {
                     right = seen.Text.Contains(MalwareFirstResponse, StringComparison.Ordinal);
+                }
+
+                if (right && gold.Contains("5.4(2)④"))
+                {
+                    right = seen.Text.Contains(PasswordFirstResponse, StringComparison.Ordinal);
                 }
             }
             else
