@@ -128,6 +128,8 @@ public sealed class PrefillExtractorFacts
     [InlineData("不正アクセスされた", "unauthorized_access")]
     [InlineData("身に覚えのないサインイン要求を承認してしまった", "unauthorized_access")]
     [InlineData("情報システムを名乗る電話でパスワード教えちゃった", "leak")]
+    [InlineData("QRコードから出たログイン画面で職場のアカウントでログインしちゃった", "leak")]
+    [InlineData("フリーソフトをDLしてからブラウザが勝手に立ち上がる", "malware")]
     [InlineData("よく分からない", null)]
     public void IncidentKinds(string text, string? expected) =>
         Assert.Equal(expected, PrefillExtractor.Extract(text, Today, DateDirection.Past).IncidentKind);
@@ -139,6 +141,9 @@ public sealed class PrefillExtractorFacts
     [InlineData("ワンタイムの確認コードを相手に伝えてしまいました", true)]
     [InlineData("パスワードが漏れたかもしれない", true)]
     [InlineData("身に覚えのないサインイン要求を承認してしまった", true)]
+    [InlineData("サインインの承認が何度も来るので一度「承認」を押してしまった", true)]
+    [InlineData("QRコードから出たログイン画面で職場のアカウントでログインしちゃった", true)]
+    [InlineData("モニターに貼ったパスワードのメモが来客の写真に写ってたかも", true)]
     [InlineData("パスワードを忘れてログインできない", false)]
     [InlineData("Androidにアプリを入れたら警告が出た", false)]
     [InlineData("IDカードを入れたまま席を離れた", false)]

@@ -115,7 +115,7 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         PreferHandlingTable(whole, cues);
         var subQueries = SubQueries(question);
         if (subQueries.Count < 2)
-            return WithStaffReport(whole.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).Take(top).ToList(), whole, question)
+            return WithNamedTable(WithStaffReport(whole.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).Take(top).ToList(), whole, question), whole, question)
                 .Select(d => new Citation(features.Index.Clauses[d], Math.Round(whole.GetValueOrDefault(d), 4))).ToList();
         // Enumerated parts share one topic: score it once.
         var topics = new Dictionary<string, Dictionary<int, double>>(StringComparer.Ordinal);
@@ -154,7 +154,7 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         }
         var head = chosen.Skip(1).OrderByDescending(d => fused[d]).ToList();
         var final = chosen.Take(1).Concat(head).Concat(ranked.Where(d => !chosen.Contains(d))).Take(top).ToList();
-        return WithStaffReport(final, whole, question).Select(d => new Citation(features.Index.Clauses[d], Math.Round(fused.GetValueOrDefault(d), 4))).ToList();
+        return WithNamedTable(WithStaffReport(final, whole, question), whole, question).Select(d => new Citation(features.Index.Clauses[d], Math.Round(fused.GetValueOrDefault(d), 4))).ToList();
     }
 
     // 「ウイルスかも。まず何すれば？誰に報告？」: the part that asks whom to tell after something went wrong is answered by
@@ -179,6 +179,24 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
     }
 
     private const int ShownAnswers = 5;
+
+    // 「別表だと廃棄のやり方どう書いてある？」 names a table: the one numbered (別表2), or the best-scoring of them, is
+    // among the answers even when its rows share few words with the question.
+    private List<int> WithNamedTable(List<int> ranked, Dictionary<int, double> whole, string question)
+    {
+        var named = NamedTable().Match(JapaneseNormalizer.Widths(question));
+        if (!named.Success || ranked.Count < ShownAnswers) return ranked;
+        var tables = Enumerable.Range(0, features.Index.Clauses.Count)
+            .Where(d => features.Index.Clauses[d].Id.StartsWith(named.Value, StringComparison.Ordinal)).ToList();
+        if (tables.Count == 0 || ranked.Take(ShownAnswers).Any(tables.Contains)) return ranked;
+        var table = tables.OrderByDescending(d => whole.GetValueOrDefault(d)).ThenBy(d => d).First();
+        var result = ranked.Where(d => d != table).ToList();
+        result.Insert(ShownAnswers - 1, table);
+        return result.Take(ranked.Count).ToList();
+    }
+
+    [GeneratedRegex("別表[0-9]?")]
+    private static partial Regex NamedTable();
 
     [GeneratedRegex("(誰|だれ|どなた|どこ)(か)?(に|へ)(は)?(言|い[うえ]|連絡|報告|相談|知らせ|伝え|上げ|あげ|[?？]|$)|報告(は|って)?(誰|だれ|どなた|どこ)|(報告|連絡)先")]
     private static partial Regex TellsWhom();

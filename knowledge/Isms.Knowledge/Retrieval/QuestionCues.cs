@@ -25,7 +25,7 @@ public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool 
     private static partial Regex InformationKind();
 
     // …and how it is to be handled (kept, sent, encrypted, disposed of, who may use it): the handling table's rows.
-    [GeneratedRegex("保管|しまう|しまっ|施錠|転送|送っ|送る|送信|メール|暗号|捨て|破棄|廃棄|記録|シュレッダー|二重化|冗長|バックアップ|使える人|権限")]
+    [GeneratedRegex("保管|しまう|しまっ|施錠|転送|送っ|送る|送信|メール|暗号|捨て|破棄|廃棄|記録|シュレッダー|二重化|冗長|バックアップ|使える人|権限|アクセス|閲覧|誰まで|見られる|見れる")]
     private static partial Regex Handling();
 
     // 誰か (someone) asks no one; 誰かな (who might it be) does.

@@ -60,13 +60,14 @@ public sealed class IncidentReportPipelineFacts(BotHost host) : FormPipelineFact
         Assert.Contains("LANケーブルを抜いてください", notice);
         Assert.Contains("電源は切らないでください", notice);
         Assert.Contains("6.4(3)⑦", notice);
-        Assert.Equal(["networkDisconnected"], FieldIds(person.Card));
+        // Beside it: whether a password went to a fake page or a caller (5.4(2)④).
+        Assert.Equal(["networkDisconnected", "passwordGiven"], FieldIds(person.Card));
 
         await person.Press("戻る");
         await person.Press("次へ");
         Assert.Empty(person.Texts);
 
-        await FillRest(person, ("incidentKind", "malware"), ("networkDisconnected", "done"), ("affectedAssets", "事務用PC 1台"),
+        await FillRest(person, ("incidentKind", "malware"), ("networkDisconnected", "done"), ("passwordGiven", "no"), ("affectedAssets", "事務用PC 1台"),
             ("firstResponse", "LANケーブルを抜きました。"));
         Assert.DoesNotContain("盗難や不正アクセスなど、犯罪の可能性がありますか", Facts(person.Card).Keys);
         var number = await SubmitAndReadNumber(person);
@@ -84,6 +85,7 @@ public sealed class IncidentReportPipelineFacts(BotHost host) : FormPipelineFact
         var person = Host.Person();
         await Start(person);
         await person.Press("次へ", What("leak"));
+        await person.Press("次へ", ("passwordGiven", "no"));
         await person.Press("次へ", Found);
         await person.Press("次へ", ("affectedAssets", "名簿"), ("confidentiality", "3B"));
 

@@ -189,7 +189,7 @@ public sealed class IncidentChainCorrectionsFacts : TempDataDirectory
         await person.Say("インシデント報告");
         await person.FillIn(("incidentKind", "unauthorized_access"), ("foundTime", "08:30"), ("description", "指令台の端末に見覚えのないログイン記録があります。"),
             ("reportedBy", "self"), ("affectedAssets", "指令台の端末"), ("system", system), ("confidentiality", "2"), ("personalData", "no"),
-            ("possibleCrime", "unknown"), ("scope", "不明"), ("firstResponse", "なし"));
+            ("possibleCrime", "unknown"), ("passwordGiven", "no"), ("scope", "不明"), ("firstResponse", "なし"));
         await person.Press("送信");
         return FormConversation.Facts(person.Card)["受付番号"];
     }

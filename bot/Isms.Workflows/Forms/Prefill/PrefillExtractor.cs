@@ -70,14 +70,14 @@ public static partial class PrefillExtractor
         ("ウイルス|ウィルス|マルウェア|ランサム|変な添付|不審な添付|怪しい添付|感染|身代金|ビットコイン|暗号化され|払え|"
             + "(添付|リンク|URL|SMS|ファイル|マクロ|zip|圧縮)[^。]{0,20}(開い|ひらい|開け|クリック|押し|踏ん|タップ|実行|ダウンロード|有効)|"
             + "(リンク|URL)(から|で)[^。]{0,6}(行っ|飛ん|アクセス)|(サイト|ページ|画面)[^。]{0,20}(ID|パスワード)[^。]{0,12}(入力|入れ)(て|ちゃ|てしま)|"
-            + "(ソフト|アプリ)[^。]{0,12}(落とし|ダウンロード|入れ)てから|広告(だらけ|ばかり|が勝手)|"
+            + "(ソフト|アプリ)[^。]{0,12}(落とし|ダウンロードし|ダウンロード|入れ|dlし|dl)てから|広告(だらけ|ばかり|が勝手)|"
             + "コンテンツの有効化|編集を有効|マクロを有効|フィッシング|偽の?(サイト|メール|ページ)|警告(画面|音|が出|が表示)|"
             + "infected|閉じられな|ポップアップ|画面が(チカチカ|おかしい|真っ暗)|(脅威|ウイルス|マルウェア)[^。]{0,10}(検出|検知)|defender|"
             + "(exe|プログラム|ソフト|アプリ)[^。]{0,12}(動い|起動|実行|インストールされ)|"
-            + "勝手に[^。]{0,15}(動|操作|再起動|インストール|実行|開|表示)|遠隔操作|サポート詐欺", "malware"),
+            + "勝手に[^。]{0,15}(動|操作|再起動|インストール|実行|開|表示|立ち上が|起動)|遠隔操作|サポート詐欺", "malware"),
         ("誤送信|送り間違|誤って送|誤送付|誤FAX|誤ファックス", "misdelivery"),
         ("なくし|無くし|失くし|紛失|落とし|置き忘れ|盗まれ|盗難|見当たらない", "loss_theft"),
-        ("不正アクセス|乗っ取|不正ログイン|(サインイン|ログイン|認証)[^。]{0,12}(要求|通知|リクエスト)", "unauthorized_access"),
+        ("不正アクセス|乗っ取|不正ログイン|(サインイン|ログイン|認証)[^。]{0,12}(要求|通知|リクエスト|承認)", "unauthorized_access"),
         ("漏えい|漏洩|流出|(パスワード|ぱすわーど|暗証番号)[^。]{0,15}(教え|伝え|言っ|答え)", "leak"),
         ("障害|止まっ|動かない|つながらない|繋がらない|ダウン", "outage"),
     ];
@@ -120,13 +120,16 @@ public static partial class PrefillExtractor
     // Typed, told or answered (past or in progress), leaked, or a sign-in request approved that the person did not make.
     [GeneratedRegex(@"(?:パスワード|ぱすわーど|パス(?!ポ)|(?<![a-z])(?:PW|ID)(?![a-z]|カード)|暗証番号|認証コード|確認コード|ワンタイム)[^。]{0,15}(?:入力し|入れ|打ち込ん|打っ|教え|伝え|言っ|答え|送っ|送信し)(?:ちゃ|ちま|てしま|た|だ|て)|"
         + @"(?:パスワード|ぱすわーど|暗証番号)[^。]{0,8}(?:漏れ|もれ|流出|盗まれ|バレ|ばれ|知られ)|"
-        + @"(?:サインイン|ログイン|認証)[^。]{0,12}(?:要求|通知|リクエスト)[^。]{0,12}(?:承認し|許可し|押し|タップし)", RegexOptions.IgnoreCase)]
+        + @"(?:サインイン|ログイン|認証)[^。]{0,12}(?:要求|通知|リクエスト|承認)[^。]{0,25}(?:承認し|許可し|押し|タップし)|"
+        + @"(?:ログイン|サインイン)(?:画面|ページ)[^。]{0,30}(?:ログインし|サインインし|入力し)(?:ちゃ|ちま|てしま|た)|"
+        + @"(?:パスワード|ぱすわーど|付箋)[^。]{0,30}(?:写って|写り|映って|映り|撮られ|見られ)", RegexOptions.IgnoreCase)]
     private static partial Regex PasswordGiven();
 
     public static PrefillFacts Extract(string text, DateOnly today, DateDirection direction)
     {
         var normalized = text.Normalize(NormalizationForm.FormKC);
         var (destination, purpose) = ExtractDestination(normalized);
+        var passwordGiven = PasswordGiven().IsMatch(normalized);
         return new PrefillFacts(
             JapaneseDateExtractor.Extract(normalized, today, direction),
             ExtractTime(normalized),
@@ -134,14 +137,15 @@ public static partial class PrefillExtractor
             FirstCode(normalized, MeetingServices),
             ExtractHostOrganisation(normalized),
             ExtractCloudService(normalized),
-            FirstCode(normalized, IncidentKinds))
+            // A password given with no other kind named is a leak, so its question and first response are shown.
+            FirstCode(normalized, IncidentKinds) ?? (passwordGiven ? "leak" : null))
         {
             EndTime = ExtractEndTime(normalized),
             Destination = destination,
             Purpose = purpose,
             MeetingTitle = ExtractMeetingTitle(normalized),
             MeetingRole = InvitedMeeting().IsMatch(normalized) ? "invited" : HostedMeeting().IsMatch(normalized) ? "host" : null,
-            PasswordGiven = PasswordGiven().IsMatch(normalized),
+            PasswordGiven = passwordGiven,
         };
     }
 
