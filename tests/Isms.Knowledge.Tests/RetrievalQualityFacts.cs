@@ -165,6 +165,13 @@ public class RetrievalQualityFacts
     public void HandlingOfAKindOfInformation_LeadsWithTheHandlingTable(string question) =>
         Assert.Equal("別表2", TestAnswerer.Offline.Retriever.Retrieve(question).First().Clause.Id);
 
+    // A question that names a table gets it among its five answers: the one numbered, or the best of them.
+    [Theory]
+    [InlineData("古いパソコンを捨てたいけど、消去の記録って要る？別表ではどうなってる？", "別表")]
+    [InlineData("別表２の保管の方法の欄、重要度IIだと何て書いてある？", "別表2")]
+    public void AQuestionNamingATable_KeepsItAmongTheAnswers(string question, string table) =>
+        Assert.Contains(TestAnswerer.Offline.Retriever.Retrieve(question), c => c.Clause.Id.StartsWith(table, StringComparison.Ordinal));
+
     [Theory]
     [InlineData("CISOって誰がなるの？", "1(1)①")]
     [InlineData("セキュリティ監査って何年ごと？", "9.1(1)")]
