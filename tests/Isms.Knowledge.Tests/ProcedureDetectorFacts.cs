@@ -164,6 +164,10 @@ public class ProcedureDetectorFacts
     [InlineData("勤怠システムのパスワード、画面のどこから変えるの？")]
     [InlineData("消耗品の購入申請の出し方")]
     [InlineData("時間外勤務の事前許可は誰に出す？")]
+    // General knowledge in the policy's words: the law itself, a famous case's aftermath, an exam.
+    [InlineData("個人情報保護法の改正って何年に施行されたっけ")]
+    [InlineData("ニュースでやってた病院のランサムウェア、結局どこから侵入されたの？")]
+    [InlineData("情報セキュリティマネジメント試験って難しい？")]
     [InlineData("公用車を使うときの許可は誰からもらう？")]
     public void OtherRulesTopics_AreRecognised(string message) =>
         Assert.True(Detector.MentionsOutOfScopeTopic(message));

@@ -77,8 +77,8 @@ public class RetrievalQualityFacts
     // On arrival 0.8 / 0.938 / 0.9, off-topic declined 0.85; now 0.838 / 0.975 / 0.96, 0.95.
     [InlineData("tuning-fresh-10.jsonl", 0.82, 0.96, 0.95)]
     // On arrival 0.875 / 0.95 / 0.85, off-topic declined 0.783 (general knowledge in the policy's words: laws, famous
-    // incidents, certifications); now 0.9 / 0.95 / 0.86, 0.783 (uf85, "infected, pull the cable?", relabelled a report).
-    [InlineData("tuning-scope-3.jsonl", 0.88, 0.94, 0.85, 0.76)]
+    // incidents, certifications); now 0.9 / 0.95 / 0.91, 0.867 (uf85, "infected, pull the cable?", relabelled a report).
+    [InlineData("tuning-scope-3.jsonl", 0.88, 0.94, 0.9, 0.85)]
     public async Task TuningQuestions_MeetTheirFloors(string file, double hit1, double hit3, double intent, double oos = 0.9, double falseReject = 0.02)
     {
         var s = await Evaluate(file);
