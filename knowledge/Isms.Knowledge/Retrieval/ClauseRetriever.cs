@@ -172,10 +172,7 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
             && QuestionCues.BadEventKinds(features.Index.Clauses[d].Text) is var own && (own.Count == 0 || own.Overlaps(kinds));
         var response = Enumerable.Range(0, features.Index.Clauses.Count).Where(d => features.Traits[d].StaffTells && Fits(d))
             .OrderByDescending(d => whole.GetValueOrDefault(d)).ThenBy(d => d).FirstOrDefault(-1);
-        if (response < 0) return ranked;
-        var result = ranked.Where(d => d != response).ToList();
-        result.Insert(ShownAnswers - 1, response);
-        return result.Take(ranked.Count).ToList();
+        return response < 0 ? ranked : InLastShownSlot(ranked, response);
     }
 
     private const int ShownAnswers = 5;
@@ -189,9 +186,14 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         var tables = Enumerable.Range(0, features.Index.Clauses.Count)
             .Where(d => features.Index.Clauses[d].Id.StartsWith(named.Value, StringComparison.Ordinal)).ToList();
         if (tables.Count == 0 || ranked.Take(ShownAnswers).Any(tables.Contains)) return ranked;
-        var table = tables.OrderByDescending(d => whole.GetValueOrDefault(d)).ThenBy(d => d).First();
-        var result = ranked.Where(d => d != table).ToList();
-        result.Insert(ShownAnswers - 1, table);
+        return InLastShownSlot(ranked, tables.OrderByDescending(d => whole.GetValueOrDefault(d)).ThenBy(d => d).First());
+    }
+
+    /// <summary><paramref name="ranked"/> with <paramref name="clause"/> moved into the last of the shown answers.</summary>
+    private static List<int> InLastShownSlot(List<int> ranked, int clause)
+    {
+        var result = ranked.Where(d => d != clause).ToList();
+        result.Insert(ShownAnswers - 1, clause);
         return result.Take(ranked.Count).ToList();
     }
 
