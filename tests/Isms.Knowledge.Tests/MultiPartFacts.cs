@@ -50,4 +50,10 @@ public class MultiPartFacts
     [InlineData("フリーソフトをパソコンに入れたいけど誰の許可がいる？ダウンロードしたら不正プログラムのチェックもしないとだめ？", "6.1(17)②")]
     public void WhoPermitsPart_GetsThePermissionRule(string question, string permission) =>
         Assert.Contains(permission, TestAnswerer.Offline.Retriever.Retrieve(question, null, 5).Select(c => c.Clause.Id));
+
+    // A part asking which class (重要度どれ) gets the table that assigns the classes, as it would asked alone.
+    [Fact]
+    public void WhichClassPart_GetsTheClassTable() =>
+        Assert.Contains("別表1", TestAnswerer.Offline.Retriever.Retrieve(
+            "入札の資料について ①重要度の分類だとどこか ②持ち歩くなら何が必要 ③捨てるときは", null, 5).Select(c => c.Clause.Id));
 }

@@ -57,10 +57,10 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
 
     // 「重要度いくつになる？」 asks for the table that assigns the classes (別表1, 2(1)), not the one that says how each
     // class is handled (別表2), which shares its words and is longer: the best such table leads when it is near the top.
-    private void PreferClassification(Dictionary<int, double> scores, QuestionCues cues, string question)
+    private void PreferClassification(Dictionary<int, double> scores, QuestionCues cues, string question, int reach = ClassificationReach)
     {
         if (!cues.AsksWhichClass || scores.Count == 0) return;
-        var order = scores.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).Take(ClassificationReach).ToList();
+        var order = scores.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).Take(reach).ToList();
         // The table of the scale the question names (重要度 → 別表1, 機密性 → 2(1)), or the best of them when it names none.
         var scale = ClassificationScales.FirstOrDefault(w => question.Contains(w, StringComparison.Ordinal));
         var tables = order.Where(d => features.Traits[d].Classifies).ToList();
@@ -70,6 +70,9 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
 
     // How far down the table may be: the probabilities of a softmax are too steep for a ratio.
     private const int ClassificationReach = 3;
+
+    // A part's scores mix the whole question's topic in, which pushes the table down: it may come from further down.
+    private const int PartClassificationReach = 10;
 
     private static readonly string[] ClassificationScales = ["重要度", "機密性", "完全性", "可用性"];
 
@@ -122,6 +125,14 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         var partScores = subQueries.Select(q => PartScore(
             q.Text == q.Focus ? whole : topics.TryGetValue(q.Text, out var t) ? t : topics[q.Text] = Score(q.Text, cues, context),
             question, q.Focus)).ToList();
+        // Each part is read as if asked alone: a part that asks which class (重要度いくつ) or how a kind of information
+        // is handled gets the table, as the same words asked on their own would.
+        foreach (var (part, q) in partScores.Zip(subQueries).Where(p => p.Second.OwnAnswer))
+        {
+            var partCues = QuestionCues.Of(q.Focus);
+            PreferClassification(part, partCues, q.Focus, PartClassificationReach);
+            PreferHandlingTable(part, partCues);
+        }
         var fused = Fuse(whole, partScores);
         var ranked = fused.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).ToList();
         // Every part of a multi-part question gets its best clause into the answer: the whole question's best leads,
