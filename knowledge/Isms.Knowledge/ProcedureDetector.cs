@@ -73,7 +73,7 @@ public sealed partial class ProcedureDetector
     {
         var views = TextViews.Of(message, _analyzer);
         // What someone else said (「パスワード確認させてください」って言われた) tells the topic, not what the sender asks.
-        var ownWords = Quoted().Replace(message, "「」");
+        var ownWords = WithoutIntroductions(Quoted().Replace(message, "「」"));
         var ownViews = TextViews.Of(ownWords, _analyzer);
         var strong = _cues["strong-request"].IsMatch(ownViews);
         // Only the words that ask to report turn a what-if or a relayed question into a report: an invitation or a
@@ -103,6 +103,19 @@ public sealed partial class ProcedureDetector
             return procedure;
         }
         return null;
+    }
+
+    // 「CSIRT要員に任命された。漏えいとかあったら…？」: a sentence that says who the sender is or what role they were
+    // given (a cue row "introduction") tells nothing that happened, unless it also names a report's topic.
+    private string WithoutIntroductions(string message)
+    {
+        if (!_cues.TryGetValue("introduction", out var introduction)) return message;
+        var reportTopics = _procedures.Where(p => p.Procedure.IsReport).Select(p => p.Topic).ToList();
+        return string.Concat(Sentence().Matches(message).Select(m => m.Value).Where(sentence =>
+        {
+            var views = TextViews.Of(sentence, _analyzer);
+            return !introduction.IsMatch(views) || reportTopics.Any(t => t.IsMatch(views));
+        }));
     }
 
     // Read on the view as typed, where 「…はもう出してある」 keeps its spelling.

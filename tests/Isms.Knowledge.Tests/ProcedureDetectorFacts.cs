@@ -89,6 +89,8 @@ public class ProcedureDetectorFacts
     [InlineData("朝来たら書庫のかぎ開いたままだった", "incident_report")]
     [InlineData("タブレット餅出ししたいです", "takeout_request")]
     [InlineData("見積のメール、アドレス1文字ちがいでよそに飛んでっちゃった", "misdelivery_report")]
+    // …unless the same sentence tells what happened.
+    [InlineData("システム担当になった初日にサーバがウイルスに感染しました。どうすれば？", "incident_report")]
     public void ReportsAndRequests_AreDetected(string message, string key) =>
         Assert.Equal(key, Detector.Detect(message)?.Key);
 
@@ -157,6 +159,9 @@ public class ProcedureDetectorFacts
     [InlineData("漏えいが起きた場合、管理者として報告をどこまで上げればいいですか")]
     // Something brought to the sender (持ってきてくれた) is no takeout.
     [InlineData("住民さんが申請書を署に持ってきてくれた。受付で預かっていいのかな？")]
+    // Who the sender is or what role they were given tells nothing that happened.
+    [InlineData("CSIRT要員に任命されました。漏えいとかあったら公表までうちらでやるの？")]
+    [InlineData("4月から係長になって管理者の役もついてきました。情報が漏れたっぽい時はまず誰に上げるんですか？")]
     public void QuestionsAboutTheRules_AreNoProcedure(string message) =>
         Assert.Null(Detector.Detect(message));
 
