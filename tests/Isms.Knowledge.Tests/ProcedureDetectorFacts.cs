@@ -89,6 +89,18 @@ public class ProcedureDetectorFacts
     [InlineData("朝来たら書庫のかぎ開いたままだった", "incident_report")]
     [InlineData("タブレット餅出ししたいです", "takeout_request")]
     [InlineData("見積のメール、アドレス1文字ちがいでよそに飛んでっちゃった", "misdelivery_report")]
+    // A thing missing from where it was left, a folder open to everyone, a password told to a caller.
+    [InlineData("机に置いてた出動記録のファイルが1冊ない。誰も知らないって", "incident_report")]
+    [InlineData("共有フォルダのアクセス権がEveryoneになってました", "incident_report")]
+    [InlineData("業者を名乗る電話でパスワードを教えてくれと言われて、教えてしまいました", "incident_report")]
+    // Misdelivery told as what was meant, a number swapped, a reply to the wrong resident, a mail merge out of line.
+    [InlineData("見積書を送ったつもりが、添付したのは職員名簿だった", "misdelivery_report")]
+    [InlineData("FAXの履歴を見たら、本来の送り先と番号が下2桁違ってました", "misdelivery_report")]
+    [InlineData("住民への返信を、別の住民のメールに返してしまった", "misdelivery_report")]
+    [InlineData("案内状の宛名と中身の氏名が一致しない封書を出してしまいました", "misdelivery_report")]
+    // Asking whether the form can be done here is asking for it.
+    [InlineData("決算の書類、家で見たいから持って帰ります。手続きここでできるん？", "takeout_request")]
+    [InlineData("来週ZoomでA市と打ち合わせ。申請いけますか", "web_meeting_request")]
     // …unless the same sentence tells what happened.
     [InlineData("システム担当になった初日にサーバがウイルスに感染しました。どうすれば？", "incident_report")]
     public void ReportsAndRequests_AreDetected(string message, string key) =>
@@ -159,6 +171,9 @@ public class ProcedureDetectorFacts
     [InlineData("漏えいが起きた場合、管理者として報告をどこまで上げればいいですか")]
     // Something brought to the sender (持ってきてくれた) is no takeout.
     [InlineData("住民さんが申請書を署に持ってきてくれた。受付で預かっていいのかな？")]
+    // A request already sent asks about its progress; a stomach virus is no computer virus.
+    [InlineData("持ち出し申請は昨日出しました。許可は誰が出すんですか？")]
+    [InlineData("ノロウイルスっぽいので明日は休みます。交代の連絡は誰に？")]
     // Who the sender is or what role they were given tells nothing that happened.
     [InlineData("CSIRT要員に任命されました。漏えいとかあったら公表までうちらでやるの？")]
     [InlineData("4月から係長になって管理者の役もついてきました。情報が漏れたっぽい時はまず誰に上げるんですか？")]

@@ -21,7 +21,7 @@ public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool 
     }
 
     // A kind of information the way staff name it (住民の情報, 人事の書類, ふだんの業務の書類, HPに載ってる情報)…
-    [GeneratedRegex("住民(の)?情報|人事(の)?(情報|記録|書類|データ|ファイル)|(通常|ふだん|普段|ふつう|普通|いつも|日常)(の)?業務|公開(済み|ずみ|された|されて|してる|している|中)|(ホームページ|hp|ウェブサイト|webサイト|サイト)(に|で)(も|もう)?(出て|載って|載せて|のって|公開|掲載)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("住民(の)?情報|人事(の)?(情報|記録|書類|データ|ファイル)|(通常|ふだん|普段|ふつう|普通|いつも|日常)(の)?業務|公開(済み|ずみ|された|されて|してる|している|中)|(ホームページ|hp|ウェブサイト|webサイト|サイト)(に|で)(も|もう|既に|すでに)?(出て|載って|載せて|のって|公開|掲載)", RegexOptions.IgnoreCase)]
     private static partial Regex InformationKind();
 
     // …and how it is to be handled (kept, sent, encrypted, disposed of, who may use it): the handling table's rows.
