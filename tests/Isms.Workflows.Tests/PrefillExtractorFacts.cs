@@ -116,6 +116,9 @@ public sealed class PrefillExtractorFacts
     [Theory]
     [InlineData("公用スマホなくした", "loss_theft")]
     [InlineData("USBを紛失しました", "loss_theft")]
+    // A thing missing from where it was left, or taken.
+    [InlineData("机に置いてた記録の綴りが1冊ない", "loss_theft")]
+    [InlineData("車に置いたタブレットが見つからない", "loss_theft")]
     [InlineData("ウイルスに感染したかも", "malware")]
     [InlineData("マルウェアの警告が出た", "malware")]
     [InlineData("変な添付を開いた", "malware")]
