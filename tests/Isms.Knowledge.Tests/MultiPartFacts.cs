@@ -56,4 +56,11 @@ public class MultiPartFacts
     public void WhichClassPart_GetsTheClassTable() =>
         Assert.Contains("別表1", TestAnswerer.Offline.Retriever.Retrieve(
             "入札の資料について ①重要度の分類だとどこか ②持ち歩くなら何が必要 ③捨てるときは", null, 5).Select(c => c.Clause.Id));
+
+    // A part asking what happens to the one who broke a rule (処分の対照, typed as it comes) gets the discipline section.
+    [Fact]
+    public void PunishmentPart_GetsTheDisciplineSection() =>
+        Assert.Contains(TestAnswerer.Offline.Retriever.Retrieve(
+            "前任者のIDとパスでずっと作業してたのを注意された。処分の対照になるんかね、あと前任者のIDって本来誰が消すもんなん", null, 5),
+            c => c.Clause.Id.StartsWith("7.6", StringComparison.Ordinal));
 }
