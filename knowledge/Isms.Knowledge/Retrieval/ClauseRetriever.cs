@@ -118,7 +118,7 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         PreferHandlingTable(whole, cues);
         var subQueries = SubQueries(question);
         if (subQueries.Count < 2)
-            return WithDiscipline(WithNamedTable(WithStaffReport(whole.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).Take(top).ToList(), whole, question), whole, question), whole, question)
+            return WithSlotsKept(whole.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).Take(top).ToList(), whole, question)
                 .Select(d => new Citation(features.Index.Clauses[d], Math.Round(whole.GetValueOrDefault(d), 4))).ToList();
         // Enumerated parts share one topic: score it once.
         var topics = new Dictionary<string, Dictionary<int, double>>(StringComparer.Ordinal);
@@ -165,7 +165,7 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         }
         var head = chosen.Skip(1).OrderByDescending(d => fused[d]).ToList();
         var final = chosen.Take(1).Concat(head).Concat(ranked.Where(d => !chosen.Contains(d))).Take(top).ToList();
-        return WithDiscipline(WithNamedTable(WithStaffReport(final, whole, question), whole, question), whole, question).Select(d => new Citation(features.Index.Clauses[d], Math.Round(fused.GetValueOrDefault(d), 4))).ToList();
+        return WithSlotsKept(final, whole, question).Select(d => new Citation(features.Index.Clauses[d], Math.Round(fused.GetValueOrDefault(d), 4))).ToList();
     }
 
     // 「ウイルスかも。まず何すれば？誰に報告？」: the part that asks whom to tell after something went wrong is answered by
@@ -196,8 +196,7 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         if (!named.Success || ranked.Count < ShownAnswers) return ranked;
         var tables = Enumerable.Range(0, features.Index.Clauses.Count)
             .Where(d => features.Index.Clauses[d].Id.StartsWith(named.Value, StringComparison.Ordinal)).ToList();
-        if (tables.Count == 0 || ranked.Take(ShownAnswers).Any(tables.Contains)) return ranked;
-        return InLastShownSlot(ranked, tables.OrderByDescending(d => whole.GetValueOrDefault(d)).ThenBy(d => d).First());
+        return ShowingOneOf(ranked, whole, tables);
     }
 
     // 「業務外のサイト見てたらアウト？処分とかあるの？」: the part that asks what happens to the one who broke a rule is
@@ -208,12 +207,21 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         if (ranked.Count < ShownAnswers || !AsksPunishment().IsMatch(JapaneseNormalizer.Widths(question))) return ranked;
         var section = Enumerable.Range(0, features.Index.Clauses.Count)
             .Where(d => features.Index.Clauses[d].HeadingPath.Any(h => h.Contains("懲戒", StringComparison.Ordinal))).ToList();
-        if (section.Count == 0 || ranked.Take(ShownAnswers).Any(section.Contains)) return ranked;
-        return InLastShownSlot(ranked, section.OrderByDescending(d => whole.GetValueOrDefault(d)).ThenBy(d => d).First());
+        return ShowingOneOf(ranked, whole, section);
     }
 
     [GeneratedRegex("懲戒|ペナルティ|罰則|罰せられ|始末書|処分(の)?(対象|対照)|処分(と|とか|は|って|も)?(ある|あん|あり|され|受け|くら|食ら|になる|なる|下る|くだる)|(どんな|何の|なんの)処分")]
     private static partial Regex AsksPunishment();
+
+    /// <summary>The answers with the slots the question's own asks keep: whom to tell, a named table, discipline.</summary>
+    private List<int> WithSlotsKept(List<int> ranked, Dictionary<int, double> whole, string question) =>
+        WithDiscipline(WithNamedTable(WithStaffReport(ranked, whole, question), whole, question), whole, question);
+
+    /// <summary><paramref name="ranked"/> as it is when one of <paramref name="clauses"/> is shown, else with the best of them in the last shown slot.</summary>
+    private static List<int> ShowingOneOf(List<int> ranked, Dictionary<int, double> whole, List<int> clauses) =>
+        clauses.Count == 0 || ranked.Take(ShownAnswers).Any(clauses.Contains)
+            ? ranked
+            : InLastShownSlot(ranked, clauses.OrderByDescending(d => whole.GetValueOrDefault(d)).ThenBy(d => d).First());
 
     /// <summary><paramref name="ranked"/> with <paramref name="clause"/> moved into the last of the shown answers.</summary>
     private static List<int> InLastShownSlot(List<int> ranked, int clause)
