@@ -103,6 +103,17 @@ public class ProcedureDetectorFacts
     [InlineData("来週ZoomでA市と打ち合わせ。申請いけますか", "web_meeting_request")]
     // …unless the same sentence tells what happened.
     [InlineData("システム担当になった初日にサーバがウイルスに感染しました。どうすれば？", "incident_report")]
+    // A たら whose clause ends in the past tells what was found: 「戻ったらなかった」 is no what-if.
+    [InlineData("印刷所に原稿を忘れてきて、取りに行ったらもうなかった、これってどうすれば", "incident_report")]
+    // Searched and not found; a post on social media that shows a patient.
+    [InlineData("鍵がない 机もかばんも探した", "incident_report")]
+    [InlineData("職員がフェイスブックに上げた写真に患者さんの顔が写ってる", "incident_report")]
+    // A fragment with its date, the past tense of a godan verb (飛んだ), a webinar already registered for, a device
+    // borrowed to take along.
+    [InlineData("明後日タブレット持出", "takeout_request")]
+    [InlineData("FAX番号1桁違いで他の事業所に飛んだ", "misdelivery_report")]
+    [InlineData("県主催のウェビナーに参加登録しました", "web_meeting_request")]
+    [InlineData("講習で使うから本部のノートPC借りてく", "takeout_request")]
     public void ReportsAndRequests_AreDetected(string message, string key) =>
         Assert.Equal(key, Detector.Detect(message)?.Key);
 
@@ -177,6 +188,9 @@ public class ProcedureDetectorFacts
     // Who the sender is or what role they were given tells nothing that happened.
     [InlineData("CSIRT要員に任命されました。漏えいとかあったら公表までうちらでやるの？")]
     [InlineData("4月から係長になって管理者の役もついてきました。情報が漏れたっぽい時はまず誰に上げるんですか？")]
+    // A search in the rules that finds nothing, and a program that runs as usual, tell no event.
+    [InlineData("パスワードの桁数、要綱を読んでも見つからないんだけど何文字？")]
+    [InlineData("古いバージョンのソフトだけど普通に動いてるし、このまま使っていいよね？")]
     public void QuestionsAboutTheRules_AreNoProcedure(string message) =>
         Assert.Null(Detector.Detect(message));
 
@@ -214,6 +228,10 @@ public class ProcedureDetectorFacts
     [Fact]
     public void BringingSomethingIn_IsNoTakeout() =>
         Assert.NotEqual("takeout_request", Detector.Detect("業者がノートPCを持ってくるって言ってるけど、サーバ室に入れていい？")?.Key);
+
+    [Fact]
+    public void BringingOnesOwnDeviceToTheOffice_IsNoTakeout() =>
+        Assert.NotEqual("takeout_request", Detector.Detect("自分のタブレットを職場に持ってきてWi-Fiにつなぎたい。いいの？")?.Key);
 
     [Theory]
     [InlineData("ACアダプタとタブレットをなくした")]

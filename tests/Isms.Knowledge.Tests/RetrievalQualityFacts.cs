@@ -94,6 +94,10 @@ public class RetrievalQualityFacts
     // 0.8 with 2 of 40 answerable declined (a scene word such as 公用車 or 勤務表 is another rule's topic); now 0.775 / 0.9
     // / 0.89, 0.9 (uj86 and uj93, a password maybe leaked and a cursor moving by itself, relabelled reports).
     [InlineData("tuning-scope-4.jsonl", 0.76, 0.89, 0.88, 0.88, 0.06)]
+    // Stop 27. tuning-fresh-12 (logs, backups, servers, audits; comparisons and deadlines) on arrival 0.925 / 0.975 / 0.92,
+    // off-topic declined 0.75; now 0.962 / 0.988 / 0.95, 0.8 (a search in the rules that finds nothing is not a loss, a
+    // program that runs as usual is not malware, a device brought to the office is not a takeout).
+    [InlineData("tuning-fresh-12.jsonl", 0.94, 0.97, 0.94, 0.78)]
     public async Task TuningQuestions_MeetTheirFloors(string file, double hit1, double hit3, double intent, double oos = 0.9, double falseReject = 0.02)
     {
         var s = await Evaluate(file);
@@ -152,6 +156,9 @@ public class RetrievalQualityFacts
     // On arrival 0.825: a loss told as "one file is not there", a folder open to Everyone, a password told to a caller,
     // misdelivery told as what was meant to be sent, requests already sent; now 0.988.
     [InlineData("tuning-messages-11.jsonl", 0.97)]
+    // On arrival 0.9: one-line phone messages (「明日PC持出」「公用スマホない …探した」), a discovery told with たら
+    // (「戻ったらもうなかった」), a photo with a patient's name posted on Instagram; now 1.0.
+    [InlineData("tuning-messages-12.jsonl", 0.97)]
     public async Task TuningMessages_StartTheRightProcedure(string file, double intent = 0.98)
     {
         var s = await Evaluate(file);

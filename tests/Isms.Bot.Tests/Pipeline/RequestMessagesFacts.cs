@@ -28,6 +28,7 @@ public sealed class RequestMessagesFacts(BotHost host, ITestOutputHelper output)
     [InlineData("tuning-messages-9.jsonl", 0.9)]
     [InlineData("tuning-messages-10.jsonl", 0.9)]
     [InlineData("tuning-messages-11.jsonl", 0.9)]
+    [InlineData("tuning-messages-12.jsonl", 0.9)]
     public async Task RequestAndReportMessages_StartOrOfferTheRightForm(string file, double floor)
     {
         var titles = host.Get<FormCatalog>().All.ToDictionary(d => $"form_{d.Key}", d => d.Title);
