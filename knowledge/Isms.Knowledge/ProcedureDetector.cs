@@ -83,9 +83,14 @@ public sealed partial class ProcedureDetector
         // 「クラウド使いたい。扱う情報で手続き違う？」 asks in its first sentence: a request is a sentence that asks for
         // something without being a question itself.
         var sentences = Sentence().Matches(ownWords).Select(m => TextViews.Of(m.Value, _analyzer)).ToList();
-        var asksPlainly = sentences.Any(s => _cues["request"].IsMatch(s) && !_cues["question"].IsMatch(s));
+        var plainRequests = sentences.Where(s => _cues["request"].IsMatch(s) && !_cues["question"].IsMatch(s)).ToList();
         var asks = _cues["question"].IsMatch(ownViews);
-        var question = !asksPlainly && asks;
+        var question = plainRequests.Count == 0 && asks;
+        // 「保守業者さんが入ります。…PC持ち込んで作業したいって言ってるけど、OK？」: a sentence that only tells a plan (…ます)
+        // about something else does not make the question that names the procedure a request for it; 「じゃあお願い」 does.
+        bool AsksOnlyAbout(Regex topic) => asks
+            && !plainRequests.Any(s => topic.IsMatch(s) || _cues["request"].IsMatch(PoliteEnding().Replace(s, "")))
+            && sentences.Any(s => topic.IsMatch(s) && _cues["question"].IsMatch(s));
         // "もしUSBなくしたら…" or a question about a case ("漏えいした場合どこに報告するの") asks about the rule, unless
         // something happened outside the condition ("USB挿したら勝手に実行されちゃった。どうすれば？").
         var hypothetical = _cues["hypothetical"].IsMatch(ownViews)
@@ -99,7 +104,7 @@ public sealed partial class ProcedureDetector
             if (SaidToBeDone(topic, message)) continue;
             // "USBをなくしたら誰に報告？" asks about the rule; "…持ち出すとき誰の許可がいる？" too, unless it also asks for the form.
             // A manager asking what to do with a report they received ("係員がUSBなくしたって…どう上げる？") asks a question.
-            if (procedure.IsReport ? (hypothetical || (relayed && question)) && !reports : question && !strong) continue;
+            if (procedure.IsReport ? (hypothetical || (relayed && question)) && !reports : (question || AsksOnlyAbout(topic)) && !strong) continue;
             return procedure;
         }
         return null;
@@ -160,6 +165,9 @@ public sealed partial class ProcedureDetector
 
     [GeneratedRegex("[^、。]*?((?<!どうし|何し|なにし)たら|(?<!どうす|何す|なにす)れば|場合|とき|時|ケース|(?<!どう)なら)(は|って|に|の|で|が)?")]
     private static partial Regex ConditionClause();
+
+    [GeneratedRegex("ます(?=[。!！…、\n]|$)")]
+    private static partial Regex PoliteEnding();
 
     // A sentence with its end mark, so a question keeps its question mark.
     [GeneratedRegex("[^。！!？?\n]+[。！!？?\n]*")]

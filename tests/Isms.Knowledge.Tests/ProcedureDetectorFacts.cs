@@ -114,6 +114,9 @@ public class ProcedureDetectorFacts
     [InlineData("FAX番号1桁違いで他の事業所に飛んだ", "misdelivery_report")]
     [InlineData("県主催のウェビナーに参加登録しました", "web_meeting_request")]
     [InlineData("講習で使うから本部のノートPC借りてく", "takeout_request")]
+    // A report's document asked for on its own; a question about the form followed by 「じゃあお願い」.
+    [InlineData("FAX誤送信の報告書", "misdelivery_report")]
+    [InlineData("外部とのZoomって申請いるんだよね？じゃあお願いします", "web_meeting_request")]
     public void ReportsAndRequests_AreDetected(string message, string key) =>
         Assert.Equal(key, Detector.Detect(message)?.Key);
 
@@ -216,6 +219,8 @@ public class ProcedureDetectorFacts
     [InlineData("補佐が休みだから決裁のハンコも自分で押しちゃっていいよね？")]
     [InlineData("係長が自分でハンコ押しちゃってるけど、まずい？")]
     [InlineData("端末の画面が真っ暗でつかない")]
+    // The antivirus product is no virus; Kansai 「…んちゃう」 ("isn't it?") tells nothing done.
+    [InlineData("PC遅いし、ウイルスソフトのスキャン止めたら速くなるんちゃう")]
     public void NoSecurityEventYet_IsNoIncidentReport(string message) =>
         Assert.NotEqual("incident_report", Detector.Detect(message)?.Key);
 
@@ -228,6 +233,11 @@ public class ProcedureDetectorFacts
     [Fact]
     public void BringingSomethingIn_IsNoTakeout() =>
         Assert.NotEqual("takeout_request", Detector.Detect("業者がノートPCを持ってくるって言ってるけど、サーバ室に入れていい？")?.Key);
+
+    // A sentence that only tells a plan (…来ます) does not make a question about bringing a device in a request.
+    [Fact]
+    public void APlanBesideAQuestion_IsNoRequest() =>
+        Assert.Null(Detector.Detect("明後日、委託業者がサーバ室に入ります。業者が自分のノートPCを持ち込んで作業したいと言ってるけど、いいの？"));
 
     [Fact]
     public void BringingOnesOwnDeviceToTheOffice_IsNoTakeout() =>

@@ -98,6 +98,9 @@ public class RetrievalQualityFacts
     // off-topic declined 0.75; now 0.962 / 0.988 / 0.95, 0.8 (a search in the rules that finds nothing is not a loss, a
     // program that runs as usual is not malware, a device brought to the office is not a takeout).
     [InlineData("tuning-fresh-12.jsonl", 0.94, 0.97, 0.94, 0.78)]
+    // tuning-fresh-13 (on duty: night shift, kana spellings, acronyms, the thing in hand) on arrival 0.888 / 0.95 / 0.97,
+    // off-topic declined 1.0; now 0.9 / 0.95 / 0.99 (uq159, a lost memo with a password, relabelled a report).
+    [InlineData("tuning-fresh-13.jsonl", 0.88, 0.94, 0.97)]
     public async Task TuningQuestions_MeetTheirFloors(string file, double hit1, double hit3, double intent, double oos = 0.9, double falseReject = 0.02)
     {
         var s = await Evaluate(file);
@@ -128,6 +131,11 @@ public class RetrievalQualityFacts
     // asks which class gets the table, the clause questions of p6, the discipline slot. uh05, uh22 and uh32 (a virus warning, a mail to
     // the wrong hospital, a hijacked account) relabelled reports.
     [InlineData("tuning-multi-8.jsonl", 0.67, 0.93, 0.92)]
+    // tuning-multi-9 (one situation from several sides: steps of one procedure, items of one list) on arrival 0.625 /
+    // 0.967 / 0.812; now 0.647 / 0.967 / 0.912. Six of its many-part messages tell an event that is happening (a popup
+    // that may have leaked data, a password typed into a phishing page, a mail to 30 outsiders in To, a DDoS) and are
+    // relabelled reports; most misses need two or three items of one list (4.2(2)②③④, 5.3(1)①②③).
+    [InlineData("tuning-multi-9.jsonl", 0.62, 0.95, 0.9)]
     public async Task TuningMultiPartQuestions_MeetTheirFloors(string file, double multiHop, double hit3, double intent)
     {
         var s = await Evaluate(file);
