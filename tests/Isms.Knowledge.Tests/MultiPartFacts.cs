@@ -28,6 +28,15 @@ public class MultiPartFacts
         Assert.All(ClauseRetriever.SubQueries("パスワードは何文字？あと使い回しはだめ？"), p => Assert.True(p.OwnAnswer));
     }
 
+    // An enumeration inside one of three or more sentences is that sentence's detail: the sentences stay the parts.
+    [Fact]
+    public void AnEnumerationInOneOfSeveralSentences_KeepsTheSentencesAsParts()
+    {
+        var parts = ClauseRetriever.SubQueries("USBをなくしたかも。まず誰に連絡する？そのあと課長とか署長はどこに上げるの？総務省まで報告はいく？");
+        Assert.Equal(3, parts.Count(p => p.OwnAnswer));
+        Assert.DoesNotContain(parts, p => p.Focus is "課長" or "署長");
+    }
+
     // A sentence that only sets the scene is context for the questions after it, not a part with its own answer.
     [Fact]
     public void ASceneSentence_IsContextForTheQuestionsAfterIt()

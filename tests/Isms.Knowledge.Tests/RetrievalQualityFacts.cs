@@ -134,8 +134,9 @@ public class RetrievalQualityFacts
     // tuning-multi-9 (one situation from several sides: steps of one procedure, items of one list) on arrival 0.625 /
     // 0.967 / 0.812; now 0.647 / 0.967 / 0.912. Six of its many-part messages tell an event that is happening (a popup
     // that may have leaked data, a password typed into a phishing page, a mail to 30 outsiders in To, a DDoS) and are
-    // relabelled reports; most misses need two or three items of one list (4.2(2)②③④, 5.3(1)①②③).
-    [InlineData("tuning-multi-9.jsonl", 0.62, 0.95, 0.9)]
+    // relabelled reports; most misses need two or three items of one list (4.2(2)②③④, 5.3(1)①②③). An enumeration
+    // inside one of three sentences (「…係長とか補佐はどこに上げるの…」) no longer replaces the sentences as parts: 0.676.
+    [InlineData("tuning-multi-9.jsonl", 0.65, 0.95, 0.9)]
     public async Task TuningMultiPartQuestions_MeetTheirFloors(string file, double multiHop, double hit3, double intent)
     {
         var s = await Evaluate(file);

@@ -277,14 +277,18 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
         question = VoiceBreaks(JapaneseNormalizer.Widths(question));
         var parts = PartSeparator().Split(question).Select(p => p.Trim()).Where(p => Tokenizer.Tokenize(p).Count >= 2).ToList();
         var facets = new List<string>();
+        var enumerating = 0;
         foreach (var part in parts)
         {
             var items = Enumeration().Matches(part).Select(m => m.Groups[1].Value).ToList();
             if (items.Count == 0) continue;
             var last = EnumerationTail().Match(part, part.LastIndexOf(items[^1], StringComparison.Ordinal) + items[^1].Length);
             if (last.Success) items.Add(last.Groups[1].Value);
-            if (items.Distinct().Count() >= 2) facets.AddRange(items.Distinct());
+            if (items.Distinct().Count() >= 2) { facets.AddRange(items.Distinct()); enumerating++; }
         }
+        // 「まず誰に言えばいい。そのあと係長とか補佐はどこに上げる。最終的にCISOまでいく？」: an enumeration inside one of
+        // three or more parts is that part's detail, not the question's parts.
+        if (enumerating == 1 && parts.Count >= 3) facets.Clear();
         var result = new List<(string, string, bool)>();
         if (facets.Count >= 2)
         {
