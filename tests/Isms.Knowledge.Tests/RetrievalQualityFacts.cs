@@ -13,7 +13,8 @@ public class RetrievalQualityFacts
     private static async Task<EvalSummary> Evaluate(string file) =>
         (await Evaluator.RunAsync(TestAnswerer.Offline, Evaluator.Load(TestData.PathOf(file)))).Summary;
 
-    // Measured at the end of stop 26 (hit@1 / hit@3 / mrr / multi-part / off-topic declined / false declines / intent):
+    // Measured at the end of stop 26, and the same at the end of stop 27 (hit@1 / hit@3 / mrr / multi-part / off-topic
+    // declined / false declines / intent):
     // heldout 0.86 / 0.953 / 0.909 / 0.667 / 0.9 / 0.013 / 0.953; heldout-2 0.812 / 0.929 / 0.873 / - / 0.8 / 0 / 0.93;
     // heldout-multi 0.767 / 1.0 / 0.872 / 0.833 / - / 0 / 0.9; heldout-3 0.835 / 0.941 / 0.89 / 1.0 / 0.933 / 0 / 0.94.
     // At the end of stop 25, stop 24 in brackets:
@@ -35,6 +36,10 @@ public class RetrievalQualityFacts
     // its end: 55 answers and 10 multi-part over every chapter and 別表, 15 forms, 20 off-topic): 0.862 / 0.975 / 0.911 /
     // 0.8 / 0.95 / 0 / 0.95; the code of stop 25 gives 0.85 / 0.962 / 0.902 / 0.8 / 0.95 / 0 / 0.95 on it.
     [InlineData("heldout-4.jsonl", 0.84, 0.96, 0.89, 0.7, 0.9, 0.94)]
+    // heldout-5.jsonl (100 by a sixth author, written at the start of stop 27 before any of its tuning and read once at
+    // its end; more kana spellings, night-shift scenes, acronyms, roles and table rows): 0.9 / 0.988 / 0.945 / 0.8 /
+    // 0.85 / 0 / 0.95; the code of stop 26 gives 0.9 / 0.988 / 0.943 / 0.7 / 0.85 / 0 / 0.95 on it.
+    [InlineData("heldout-5.jsonl", 0.88, 0.97, 0.92, 0.7, 0.85, 0.94)]
     public async Task HeldOutQuestions_MeetTheirFloors(string file, double hit1, double hit3, double mrr, double multiHop, double oos, double intent)
     {
         var s = await Evaluate(file);
@@ -47,12 +52,15 @@ public class RetrievalQualityFacts
         Assert.True(s.IntentAcc >= intent, $"intent {s.IntentAcc}");
     }
 
-    [Fact]
-    public async Task HeldOutMessages_StartTheRightProcedure()
+    // heldout-messages: measured 0.889 (32 of 36 reports and requests). heldout-messages-2 (80 by another author, written
+    // at the start of stop 27 and read once at its end): 0.9, as with the code of stop 26.
+    [Theory]
+    [InlineData("heldout-messages.jsonl", 0.88)]
+    [InlineData("heldout-messages-2.jsonl", 0.88)]
+    public async Task HeldOutMessages_StartTheRightProcedure(string file, double intent)
     {
-        // Measured 0.917 (33 of 36 reports and requests).
-        var s = await Evaluate("heldout-messages.jsonl");
-        Assert.True(s.IntentAcc >= 0.88, $"intent {s.IntentAcc}");
+        var s = await Evaluate(file);
+        Assert.True(s.IntentAcc >= intent, $"intent {s.IntentAcc}");
     }
 
     [Theory]

@@ -19,6 +19,10 @@ public sealed class RequestMessagesFacts(BotHost host, ITestOutputHelper output)
 
     [Theory]
     [InlineData("heldout-messages.jsonl", 0.9)]
+    // Written at the start of stop 27 by another author and read once at its end: 71 of 80 (0.887), incident reports
+    // served 16 of 20 (misses: a bag snatched, a stranger at a PC, papers left at a restaurant written in kana, a
+    // password note filmed by a TV crew without the change-it notice).
+    [InlineData("heldout-messages-2.jsonl", 0.85)]
     [InlineData("tuning-messages.jsonl", 0.9)]
     [InlineData("tuning-messages-2.jsonl", 0.9)]
     [InlineData("tuning-messages-3.jsonl", 0.9)]
