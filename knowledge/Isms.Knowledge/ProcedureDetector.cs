@@ -86,7 +86,7 @@ public sealed partial class ProcedureDetector
         var plainRequests = sentences.Where(s => _cues["request"].IsMatch(s) && !_cues["question"].IsMatch(s)).ToList();
         var asks = _cues["question"].IsMatch(ownViews);
         var question = plainRequests.Count == 0 && asks;
-        // 「保守業者さんが入ります。…PC持ち込んで作業したいって言ってるけど、OK？」: a sentence that only tells a plan (…ます)
+        // 「委託業者がサーバ室に入ります。…ノートPCを持ち込んで作業したいと言ってるけど、いいの？」: a sentence that only tells a plan (…ます)
         // about something else does not make the question that names the procedure a request for it; 「じゃあお願い」 does.
         bool AsksOnlyAbout(Regex topic) => asks
             && !plainRequests.Any(s => topic.IsMatch(s) || _cues["request"].IsMatch(PoliteEnding().Replace(s, "")))

@@ -286,7 +286,7 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
             if (last.Success) items.Add(last.Groups[1].Value);
             if (items.Distinct().Count() >= 2) { facets.AddRange(items.Distinct()); enumerating++; }
         }
-        // 「まず誰に言えばいい。そのあと係長とか補佐はどこに上げる。最終的にCISOまでいく？」: an enumeration inside one of
+        // 「まず誰に連絡する？そのあと課長とか署長はどこに上げるの？総務省まで報告はいく？」: an enumeration inside one of
         // three or more parts is that part's detail, not the question's parts.
         if (enumerating == 1 && parts.Count >= 3) facets.Clear();
         var result = new List<(string, string, bool)>();
