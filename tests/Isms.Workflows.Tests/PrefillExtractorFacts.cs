@@ -119,6 +119,10 @@ public sealed class PrefillExtractorFacts
     // A thing missing from where it was left, or taken.
     [InlineData("机に置いてた記録の綴りが1冊ない", "loss_theft")]
     [InlineData("車に置いたタブレットが見つからない", "loss_theft")]
+    // Searched and not found, as the word table reads it: the kind is prefilled too.
+    [InlineData("タブレットがない ロッカーも車も探した", "loss_theft")]
+    [InlineData("鞄の中を探してもUSBがない", "loss_theft")]
+    [InlineData("コンビニに書類を忘れてきた", "loss_theft")]
     [InlineData("ウイルスに感染したかも", "malware")]
     [InlineData("マルウェアの警告が出た", "malware")]
     [InlineData("変な添付を開いた", "malware")]
