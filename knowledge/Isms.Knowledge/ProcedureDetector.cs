@@ -88,8 +88,9 @@ public sealed partial class ProcedureDetector
         var question = plainRequests.Count == 0 && asks;
         // 「委託業者がサーバ室に入ります。…ノートPCを持ち込んで作業したいと言ってるけど、いいの？」: a sentence that only tells a plan (…ます)
         // about something else does not make the question that names the procedure a request for it; 「じゃあお願い」 does.
-        bool AsksOnlyAbout(Regex topic) => asks
-            && !plainRequests.Any(s => topic.IsMatch(s) || _cues["request"].IsMatch(PoliteEnding().Replace(s, "")))
+        var asksBeyondPlans = plainRequests.Any(s => _cues["request"].IsMatch(PoliteEnding().Replace(s, "")));
+        bool AsksOnlyAbout(Regex topic) => asks && !asksBeyondPlans
+            && !plainRequests.Any(topic.IsMatch)
             && sentences.Any(s => topic.IsMatch(s) && _cues["question"].IsMatch(s));
         // "もしUSBなくしたら…" or a question about a case ("漏えいした場合どこに報告するの") asks about the rule, unless
         // something happened outside the condition ("USB挿したら勝手に実行されちゃった。どうすれば？").

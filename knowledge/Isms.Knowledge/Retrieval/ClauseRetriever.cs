@@ -205,10 +205,12 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
     private List<int> WithDiscipline(List<int> ranked, Dictionary<int, double> whole, string question)
     {
         if (ranked.Count < ShownAnswers || !AsksPunishment().IsMatch(JapaneseNormalizer.Widths(question))) return ranked;
-        var section = Enumerable.Range(0, features.Index.Clauses.Count)
-            .Where(d => features.Index.Clauses[d].HeadingPath.Any(h => h.Contains("懲戒", StringComparison.Ordinal))).ToList();
-        return ShowingOneOf(ranked, whole, section);
+        return ShowingOneOf(ranked, whole, _disciplineSection);
     }
+
+    // The clauses under a heading on discipline, found once per index.
+    private readonly List<int> _disciplineSection = Enumerable.Range(0, features.Index.Clauses.Count)
+        .Where(d => features.Index.Clauses[d].HeadingPath.Any(h => h.Contains("懲戒", StringComparison.Ordinal))).ToList();
 
     [GeneratedRegex("懲戒|ペナルティ|罰則|罰せられ|始末書|処分(の)?(対象|対照)|処分(と|とか|は|って|も)?(ある|あん|あり|され|受け|くら|食ら|になる|なる|下る|くだる)|(どんな|何の|なんの)処分")]
     private static partial Regex AsksPunishment();
