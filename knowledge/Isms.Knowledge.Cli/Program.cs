@@ -173,12 +173,25 @@ switch (command)
     }
     case "detect":
     {
-        var detector = ProcedureDetector.LoadEmbedded(PolicyAnswerer.DefaultAnalyzer.Value);
+        var detector = ((PolicyAnswerer)lazyAnswerer.Value).Procedures;
         var message = string.Join(' ', args.Skip(1));
         Console.WriteLine($"-> {detector.Detect(message)?.Key ?? "(question)"}");
         foreach (var line in detector.Explain(message)) Console.WriteLine(line);
         break;
     }
+    case "respell":
+    {
+        // Diagnostics: the hiragana spellings read as the policy's kanji words (every changed question of a file with --questions).
+        var answerer = (PolicyAnswerer)lazyAnswerer.Value;
+        var texts = Option("--questions") is { } file ? Evaluator.Load(file).Select(q => q.Question) : [string.Join(' ', args.Skip(1))];
+        foreach (var text in texts)
+            if (answerer.Respell(text) is var respelled && respelled != JapaneseNormalizer.Widths(text)) Console.WriteLine($"{text}\n  → {respelled}");
+        break;
+    }
+    case "analyze":
+        foreach (var m in PolicyAnswerer.DefaultAnalyzer.Value?.Analyze(string.Join(' ', args.Skip(1))) ?? [])
+            Console.WriteLine($"{m.Surface}\t{m.PartOfSpeech},{m.SubCategory}\t{m.BaseForm}\t{m.Reading}");
+        break;
     case "expand":
         Console.WriteLine(string.Join(" / ", Thesaurus.LoadEmbedded().Expand(string.Join(' ', args.Skip(1)))));
         break;
@@ -187,7 +200,7 @@ switch (command)
             Console.WriteLine(JsonSerializer.Serialize(new { id = c.Id, heading_path = c.HeadingPath, text = c.Text }));
         break;
     default:
-        Console.WriteLine("usage: eval [--questions FILE] | ask \"質問\" | bench [--questions FILE] | train --tuning FILE… | folds | explain \"質問\" | detect \"文\" | expand \"文\" | dump");
+        Console.WriteLine("usage: eval [--questions FILE] | ask \"質問\" | bench [--questions FILE] | train --tuning FILE… | folds | explain \"質問\" | detect \"文\" | respell \"文\" | expand \"文\" | dump");
         break;
 }
 

@@ -17,6 +17,7 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     private volatile Curated _current;
     private readonly ProcedureDetector _procedures;
     private readonly ScopeClassifier _scope;
+    private readonly KanaRespeller? _respeller;
     private readonly IAnswerWriter? _writer;
     private readonly ILogger _logger;
 
@@ -39,7 +40,9 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
         _analyzer = analyzer;
         _current = new Curated(built ?? ClauseRetriever.Build(document, thesaurus, _questions, analyzer), new Dictionary<string, IReadOnlyList<string>>());
         _scope = ScopeClassifier.LoadEmbedded(withWords: analyzer is not null);
-        _procedures = procedures;
+        _respeller = analyzer is null ? null
+            : KanaRespeller.Build(analyzer, document.Clauses.Select(c => string.Join(' ', c.HeadingPath) + " " + c.Text), _questions.All.Select(q => q.Question));
+        _procedures = _respeller is null ? procedures : procedures.WithRespeller(_respeller);
         _writer = writer;
         _logger = logger ?? NullLogger<PolicyAnswerer>.Instance;
         var orphans = _questions.Orphans(document);
@@ -63,7 +66,13 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
 
     public PolicyDocument Document { get; }
 
+    /// <summary>The message as the answerer reads it: hiragana spellings of the policy's words in kanji.</summary>
+    public string Respell(string message) => _respeller?.Respell(message) ?? message;
+
     public ClauseRetriever Retriever => _current.Retriever;
+
+    /// <summary>The word table as this answerer reads it (with the respeller of its texts when MeCab is installed).</summary>
+    public ProcedureDetector Procedures => _procedures;
 
     public async Task<PolicyAnswer> AnswerAsync(string question, AnswerContext? context, CancellationToken cancellationToken)
     {

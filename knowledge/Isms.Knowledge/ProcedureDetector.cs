@@ -21,8 +21,17 @@ public sealed partial class ProcedureDetector
     private readonly List<Regex> _inScope = [];
     private readonly List<Regex> _howTo = [];
     private readonly IMorphologicalAnalyzer? _analyzer;
+    private KanaRespeller? _respeller;
 
     private ProcedureDetector(IMorphologicalAnalyzer? analyzer) => _analyzer = analyzer;
+
+    /// <summary>This word table reading the policy's words typed in hiragana as their kanji too (わすれてきた).</summary>
+    public ProcedureDetector WithRespeller(KanaRespeller respeller)
+    {
+        var copy = (ProcedureDetector)MemberwiseClone();
+        copy._respeller = respeller;
+        return copy;
+    }
 
     public IEnumerable<Procedure> Procedures => _procedures.Select(p => p.Procedure);
 
@@ -71,10 +80,10 @@ public sealed partial class ProcedureDetector
     /// <summary>The procedure the message asks for, or null when it is a question (or nothing the table knows).</summary>
     public Procedure? Detect(string message)
     {
-        var views = TextViews.Of(message, _analyzer);
+        var views = Views(message);
         // What someone else said (「パスワード確認させてください」って言われた) tells the topic, not what the sender asks.
         var ownWords = WithoutIntroductions(Quoted().Replace(message, "「」"));
-        var ownViews = TextViews.Of(ownWords, _analyzer);
+        var ownViews = Views(ownWords);
         var strong = _cues["strong-request"].IsMatch(ownViews);
         // Only the words that ask to report turn a what-if or a relayed question into a report: an invitation or a
         // "please" for something else does not (「招待されたけど、BCCにしないとダメ？」).
@@ -82,7 +91,7 @@ public sealed partial class ProcedureDetector
         var relayed = _cues["relayed"].IsMatch(ownViews);
         // 「クラウド使いたい。扱う情報で手続き違う？」 asks in its first sentence: a request is a sentence that asks for
         // something without being a question itself.
-        var sentences = Sentence().Matches(ownWords).Select(m => TextViews.Of(m.Value, _analyzer)).ToList();
+        var sentences = Sentence().Matches(ownWords).Select(m => Views(m.Value)).ToList();
         var plainRequests = sentences.Where(s => _cues["request"].IsMatch(s) && !_cues["question"].IsMatch(s)).ToList();
         var asks = _cues["question"].IsMatch(ownViews);
         var question = plainRequests.Count == 0 && asks;
@@ -119,7 +128,7 @@ public sealed partial class ProcedureDetector
         var reportTopics = _procedures.Where(p => p.Procedure.IsReport).Select(p => p.Topic).ToList();
         return string.Concat(Sentence().Matches(message).Select(m => m.Value).Where(sentence =>
         {
-            var views = TextViews.Of(sentence, _analyzer);
+            var views = Views(sentence);
             return !introduction.IsMatch(views) || reportTopics.Any(t => t.IsMatch(views));
         }));
     }
@@ -136,7 +145,7 @@ public sealed partial class ProcedureDetector
     /// <summary>Diagnostics: the views of a message and which cues and topics match.</summary>
     public IEnumerable<string> Explain(string message)
     {
-        var views = TextViews.Of(message, _analyzer);
+        var views = Views(message);
         yield return views;
         foreach (var (name, cue) in _cues) yield return $"cue {name}: {cue.Match(views).Value}";
         foreach (var (procedure, topic, cue) in _procedures)
@@ -159,9 +168,11 @@ public sealed partial class ProcedureDetector
         return patterns.Any(r => r.IsMatch(views));
     }
 
+    private string Views(string text) => TextViews.Of(text, _analyzer, _respeller);
+
     // A sentence that says something happened, not inside a condition (…したら) and not itself a question.
     private bool HappenedOutsideConditions(string message) =>
-        Sentence().Matches(message).Select(m => TextViews.Of(ConditionClause().Replace(m.Value, ""), _analyzer))
+        Sentence().Matches(message).Select(m => Views(ConditionClause().Replace(m.Value, "")))
             .Any(v => _cues["happened"].IsMatch(v) && !_cues["question"].IsMatch(v));
 
     [GeneratedRegex("[^、。]*?((?<!どうし|何し|なにし)たら|(?<!どうす|何す|なにす)れば|場合|とき|時|ケース|(?<!どう)なら)(は|って|に|の|で|が)?")]

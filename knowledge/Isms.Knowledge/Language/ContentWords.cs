@@ -16,6 +16,9 @@ public static class ContentWords
         "こと", "もの", "よう", "ため", "とき", "時", "ところ", "方", "感じ", "場合", "ん", "の", "さ", "これ", "それ", "あれ", "どれ", "何", "なん", "誰",
     };
 
+    /// <summary>True for the verbs and nouns that carry no topic (する, できる, こと).</summary>
+    public static bool CarriesNoTopic(string word) => Empty.Contains(word);
+
     public static List<string> Of(IMorphologicalAnalyzer analyzer, string text)
     {
         var words = new List<string>();

@@ -7,7 +7,9 @@ namespace Isms.Knowledge.Language;
 /// <param name="BaseForm">原形: the dictionary form of a conjugated word (なくし → なくす).</param>
 /// <param name="BaseReading">The reading of the dictionary form in katakana (無くし → ナクス), or null when unknown.</param>
 /// <param name="ConjugationForm">活用形 (連用形, 基本形, …), empty for words that do not conjugate.</param>
-public sealed record Morpheme(string Surface, string PartOfSpeech, string SubCategory, string BaseForm, string? BaseReading, string ConjugationForm);
+/// <param name="Reading">The reading of the surface in katakana (紛失 → フンシツ), or null when unknown.</param>
+public sealed record Morpheme(string Surface, string PartOfSpeech, string SubCategory, string BaseForm, string? BaseReading, string ConjugationForm,
+    string? Reading = null);
 
 /// <summary>
 /// Splits Japanese into words with their dictionary forms, so なくしました, なくしたかもしれません and 無くす meet.

@@ -7,7 +7,7 @@ internal static class IpadicFeatures
     {
         string At(int i) => i < f.Length && f[i] != "*" ? f[i] : "";
         var baseForm = At(6).Length > 0 ? At(6) : surface;
-        return new Morpheme(surface, At(0), At(1), baseForm, BaseReading(surface, baseForm, At(7)), At(5));
+        return new Morpheme(surface, At(0), At(1), baseForm, BaseReading(surface, baseForm, At(7)), At(5), At(7).Length > 0 ? At(7) : null);
     }
 
     /// <summary>
