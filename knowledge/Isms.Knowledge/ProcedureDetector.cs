@@ -105,8 +105,11 @@ public sealed partial class ProcedureDetector
         // something happened outside the condition ("USB挿したら勝手に実行されちゃった。どうすれば？").
         var hypothetical = _cues["hypothetical"].IsMatch(ownViews)
             || (asks && _cues["conditional"].IsMatch(ownViews) && !HappenedOutsideConditions(ownWords));
+        // 「あした会議にUSBで資料持ってく予定です なにすればいいですか」: someone who tells their own plan and asks what to do
+        // next asks for the procedure; 「持ち出すときは何すればいい？」 asks about the rule.
+        var asksNextStep = !hypothetical && Cue("next-step", ownViews) && Cue("own-plan", ownViews);
         // 「ベンダーとWebexでつなぐことになった。明後日の14時」 says what is planned and asks nothing: it asks for the form.
-        var plansOnly = _cues.TryGetValue("plan", out var plan) && plan.IsMatch(ownViews) && !asks;
+        var plansOnly = (_cues.TryGetValue("plan", out var plan) && plan.IsMatch(ownViews) && !asks) || asksNextStep;
         foreach (var (procedure, topic, cue) in _procedures)
         {
             if (!topic.IsMatch(views) || (cue is not null && !cue.IsMatch(ownViews) && (procedure.IsReport || !plansOnly))) continue;
@@ -114,7 +117,7 @@ public sealed partial class ProcedureDetector
             if (SaidToBeDone(topic, message)) continue;
             // "USBをなくしたら誰に報告？" asks about the rule; "…持ち出すとき誰の許可がいる？" too, unless it also asks for the form.
             // A manager asking what to do with a report they received ("係員がUSBなくしたって…どう上げる？") asks a question.
-            if (procedure.IsReport ? (hypothetical || (relayed && question)) && !reports : (question || AsksOnlyAbout(topic)) && !strong) continue;
+            if (procedure.IsReport ? (hypothetical || (relayed && question)) && !reports : (question || AsksOnlyAbout(topic)) && !strong && !asksNextStep) continue;
             return procedure;
         }
         return null;
@@ -167,6 +170,8 @@ public sealed partial class ProcedureDetector
         var views = TextViews.Of(message, null);
         return patterns.Any(r => r.IsMatch(views));
     }
+
+    private bool Cue(string name, string views) => _cues.TryGetValue(name, out var cue) && cue.IsMatch(views);
 
     private string Views(string text) => TextViews.Of(text, _analyzer, _respeller);
 

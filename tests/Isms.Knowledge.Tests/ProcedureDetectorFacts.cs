@@ -117,6 +117,18 @@ public class ProcedureDetectorFacts
     // A report's document asked for on its own; a question about the form followed by 「じゃあお願い」.
     [InlineData("FAX誤送信の報告書", "misdelivery_report")]
     [InlineData("外部とのZoomって申請いるんだよね？じゃあお願いします", "web_meeting_request")]
+    // A device that "is not there", a program that brought ads after it was installed, a password typed into a page
+    // found false afterwards, a fax meant for one place that went to another.
+    [InlineData("すみません、研修で使ったUSBメモリがないです。中に名簿が入ってます", "incident_report")]
+    [InlineData("無料ソフトをダウンロードして入れたら、それから広告がしょっちゅう出るようになった", "incident_report")]
+    [InlineData("メールのリンクからログイン画面に行ってパスワード入れたんだけど、後でURLを見たら偽物だった", "incident_report")]
+    [InlineData("FAXを本部に送るはずが、短縮ボタンを押し間違えて業者に行ってしまいました", "misdelivery_report")]
+    [InlineData("課長あてのつもりが同じ名字の職員さんに届いてたそうです", "misdelivery_report")]
+    // Someone who tells their own plan and asks what to do next asks for the form.
+    [InlineData("来週の講習会にノートPCを持っていく予定です。何をすればいいですか", "takeout_request")]
+    [InlineData("Teamsで県との打合せをうちが主催することになったんだけど、何から準備すればいい？", "web_meeting_request")]
+    [InlineData("Dropboxで業者と図面をやり取りしたいんですけど、何をすればいいですか", "cloud_use_request")]
+    [InlineData("iPad 持ち出し 明後日の火災調査で使う", "takeout_request")]
     public void ReportsAndRequests_AreDetected(string message, string key) =>
         Assert.Equal(key, Detector.Detect(message)?.Key);
 
@@ -194,6 +206,10 @@ public class ProcedureDetectorFacts
     // A search in the rules that finds nothing, and a program that runs as usual, tell no event.
     [InlineData("パスワードの桁数、要綱を読んでも見つからないんだけど何文字？")]
     [InlineData("古いバージョンのソフトだけど普通に動いてるし、このまま使っていいよね？")]
+    // 「〜ってとき」 names a case; a what-to-do question with no plan of one's own asks about the rule.
+    [InlineData("ウイルスに感染したかも、ってときの初動ってLANケーブル抜くんだっけ？研修で聞いた気がする")]
+    [InlineData("USBを持ち出すときは何をすればいいですか")]
+    [InlineData("タブレットがない人はどうすればいいですか")]
     public void QuestionsAboutTheRules_AreNoProcedure(string message) =>
         Assert.Null(Detector.Detect(message));
 

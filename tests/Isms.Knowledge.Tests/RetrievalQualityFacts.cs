@@ -109,6 +109,9 @@ public class RetrievalQualityFacts
     // tuning-fresh-13 (on duty: night shift, kana spellings, acronyms, the thing in hand) on arrival 0.888 / 0.95 / 0.97,
     // off-topic declined 1.0; now 0.9 / 0.95 / 0.99 (uq159, a lost memo with a password, relabelled a report).
     [InlineData("tuning-fresh-13.jsonl", 0.88, 0.94, 0.97)]
+    // Stop 28. tuning-fresh-14 (in the middle of a task; brand names; kana spellings of kanji words; permission questions)
+    // on arrival 0.8 / 0.912 / 0.94, off-topic declined 0.95 (with the kana respeller already in); not tuned on.
+    [InlineData("tuning-fresh-14.jsonl", 0.78, 0.9, 0.93)]
     public async Task TuningQuestions_MeetTheirFloors(string file, double hit1, double hit3, double intent, double oos = 0.9, double falseReject = 0.02)
     {
         var s = await Evaluate(file);
@@ -176,6 +179,9 @@ public class RetrievalQualityFacts
     // On arrival 0.9: one-line phone messages (「明日PC持出」「公用スマホない …探した」), a discovery told with たら
     // (「戻ったらもうなかった」), a photo with a patient's name posted on Instagram; now 1.0.
     [InlineData("tuning-messages-12.jsonl", 0.97)]
+    // Stop 28. On arrival 0.838: events inside longer messages, a device that "is not there", a fax meant for one place,
+    // plans followed by 「何すればいい」, kana spellings (しんせい, もちだし); now 1.0.
+    [InlineData("tuning-messages-13.jsonl", 0.97)]
     public async Task TuningMessages_StartTheRightProcedure(string file, double intent = 0.98)
     {
         var s = await Evaluate(file);
