@@ -40,6 +40,10 @@ public class RetrievalQualityFacts
     // its end; more kana spellings, night-shift scenes, acronyms, roles and table rows): 0.9 / 0.988 / 0.945 / 0.8 /
     // 0.85 / 0 / 0.95; the code of stop 26 gives 0.9 / 0.988 / 0.943 / 0.7 / 0.85 / 0 / 0.95 on it.
     [InlineData("heldout-5.jsonl", 0.88, 0.97, 0.92, 0.7, 0.85, 0.94)]
+    // heldout-6.jsonl (100 by a seventh author, written at the start of stop 28 before any of its tuning and read once at
+    // its end; questions from the middle of a task, brand names, permission questions, off-topic in the policy's words):
+    // 0.875 / 1.0 / 0.933 / 0.7 / 0.8 / 0 / 0.94.
+    [InlineData("heldout-6.jsonl", 0.86, 0.98, 0.92, 0.7, 0.8, 0.93)]
     public async Task HeldOutQuestions_MeetTheirFloors(string file, double hit1, double hit3, double mrr, double multiHop, double oos, double intent)
     {
         var s = await Evaluate(file);
@@ -57,6 +61,8 @@ public class RetrievalQualityFacts
     [Theory]
     [InlineData("heldout-messages.jsonl", 0.88)]
     [InlineData("heldout-messages-2.jsonl", 0.88)]
+    // heldout-messages-3 (80 by another author, written at the start of stop 28 and read once at its end): 0.85.
+    [InlineData("heldout-messages-3.jsonl", 0.84)]
     public async Task HeldOutMessages_StartTheRightProcedure(string file, double intent)
     {
         var s = await Evaluate(file);

@@ -23,6 +23,9 @@ public sealed class RequestMessagesFacts(BotHost host, ITestOutputHelper output)
     // served 16 of 20 (misses: a bag snatched, a stranger at a PC, papers left at a restaurant written in kana, a
     // password note filmed by a TV crew without the change-it notice).
     [InlineData("heldout-messages-2.jsonl", 0.85)]
+    // Written at the start of stop 28 by another author and read once at its end: 70 of 80 (0.875), incident reports
+    // served 18 of 20. heldout-messages-2 gives 72 of 80 (0.9) and 17 of 20 incidents with the code of stop 28.
+    [InlineData("heldout-messages-3.jsonl", 0.85)]
     [InlineData("tuning-messages.jsonl", 0.9)]
     [InlineData("tuning-messages-2.jsonl", 0.9)]
     [InlineData("tuning-messages-3.jsonl", 0.9)]
