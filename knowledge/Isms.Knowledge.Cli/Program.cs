@@ -185,7 +185,7 @@ switch (command)
         var answerer = (PolicyAnswerer)lazyAnswerer.Value;
         var texts = Option("--questions") is { } file ? Evaluator.Load(file).Select(q => q.Question) : [string.Join(' ', args.Skip(1))];
         foreach (var text in texts)
-            if (answerer.Respell(text) is var respelled && respelled != JapaneseNormalizer.Widths(text)) Console.WriteLine($"{text}\n  → {respelled}");
+            if (answerer.Respell(text) is var respelled && respelled != text) Console.WriteLine($"{text}\n  → {respelled}");
         break;
     }
     case "analyze":

@@ -93,10 +93,12 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     public PolicyAnswer AnswerOffline(string question, AnswerContext? context)
     {
         ArgumentNullException.ThrowIfNull(question);
+        // 「じょうほうセキュリティかんりしゃ」 is looked up as 情報セキュリティ管理者.
+        var query = Respell(question);
         if (_procedures.Detect(question) is { } procedure)
         {
             var formClauses = procedure.ClauseIds.Select(Document.FindClause).OfType<Clause>().Select(c => new Citation(c, 1.0));
-            var retrieved = _current.Retriever.Retrieve(question, context);
+            var retrieved = _current.Retriever.Retrieve(query, context);
             var citations = formClauses.Concat(retrieved).DistinctBy(c => c.Clause.Id).Take(5).ToList();
             return Build(PolicyIntent.Procedure, AnswerText.FormOffer(procedure, citations, Document), citations) with { Procedure = procedure };
         }
@@ -106,9 +108,9 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
             ? ids.Select(Document.FindClause).OfType<Clause>().Select(c => new Citation(c, 1.0)).ToList()
             : [];
         var isFollowUp = context is { PreviousQuestion.Length: > 0 } && QuestionCues.Of(question).LooksLikeFollowUp;
-        if (!isFollowUp && pinned.Count == 0 && IsOutOfScope(question))
+        if (!isFollowUp && pinned.Count == 0 && IsOutOfScope(query))
             return Build(PolicyIntent.OutOfScope, AnswerText.OutOfScope(Document), []);
-        var found = pinned.Concat(current.Retriever.Retrieve(question, context)).DistinctBy(c => c.Clause.Id).Take(5).ToList();
+        var found = pinned.Concat(current.Retriever.Retrieve(query, context)).DistinctBy(c => c.Clause.Id).Take(5).ToList();
         if (found.Count == 0) return Build(PolicyIntent.OutOfScope, AnswerText.OutOfScope(Document), []);
         var conclusion = ConclusionWriter.Write(found, Document, QuestionCues.Of(question).AsksPermission,
             question + " " + string.Join(" ", _thesaurus.Expand(question)));

@@ -56,13 +56,15 @@ public sealed class KanaRespeller
         return new KanaRespeller(analyzer, kanjiByReading, kana.ToString());
     }
 
-    /// <summary>The text with hiragana spellings of known kanji words replaced; unchanged when there are none.</summary>
+    /// <summary>The text with hiragana spellings of known kanji words replaced (width folded); the very text given when
+    /// there are none.</summary>
     public string Respell(string text)
     {
         if (_kanjiByReading.Count == 0 || !text.Any(JapaneseNormalizer.IsHiragana)) return text;
         var widths = JapaneseNormalizer.Widths(text);
         var words = Words(widths);
         var result = new StringBuilder(widths.Length);
+        var changed = false;
         var i = 0;
         while (i < widths.Length)
         {
@@ -72,6 +74,7 @@ public sealed class KanaRespeller
             {
                 result.Append(kanji);
                 i += length;
+                changed = true;
             }
             else
             {
@@ -80,7 +83,7 @@ public sealed class KanaRespeller
             }
         }
 
-        return result.ToString();
+        return changed ? result.ToString() : text;
     }
 
     // The analyser read a word here (ふんし…, もち…, わすれ…), not grammar or an everyday word (どう…, いい…, さん…, き…たい).
