@@ -124,6 +124,18 @@ public class ProcedureDetectorFacts
     [InlineData("メールのリンクからログイン画面に行ってパスワード入れたんだけど、後でURLを見たら偽物だった", "incident_report")]
     [InlineData("FAXを本部に送るはずが、短縮ボタンを押し間違えて業者に行ってしまいました", "misdelivery_report")]
     [InlineData("課長あてのつもりが同じ名字の職員さんに届いてたそうです", "misdelivery_report")]
+    // Told by what was noticed (「…がないことに気づきました」), by the screen after an install, by posts nobody wrote, by
+    // what another company can see; labels shifted by one and letters swapped in their envelopes.
+    [InlineData("出張から戻って荷物を片付けていたら、公用スマホがないことに気づきました", "incident_report")]
+    [InlineData("フリーソフトをインストールしてから画面が真っ青になって再起動を繰り返してます", "incident_report")]
+    [InlineData("署の公式アカウントから誰も書いてない宣伝の投稿が出てる", "incident_report")]
+    [InlineData("業者さんから、うちの共有フォルダが向こうの会社のネットワークから見えてると連絡があった", "incident_report")]
+    [InlineData("案内状の宛名シールを一枚ずらして貼ったまま30通出してしまいました", "misdelivery_report")]
+    [InlineData("通知書を封筒に入れるとき取り違えて、別の事業所に届いていました", "misdelivery_report")]
+    // A request as 頼む or as a polite 「させていただけますか」; a service named by what it does (文字起こし, 日程調整).
+    [InlineData("来月、近隣本部とのウェブ会議をこっちで開く。段取りを頼む", "web_meeting_request")]
+    [InlineData("研修会場にノートPCを持ち出させていただけますでしょうか", "takeout_request")]
+    [InlineData("会議の議事録用にAIの文字起こしサービスを使えるようにしたいです", "cloud_use_request")]
     // Someone who tells their own plan and asks what to do next asks for the form.
     [InlineData("来週の講習会にノートPCを持っていく予定です。何をすればいいですか", "takeout_request")]
     [InlineData("Teamsで県との打合せをうちが主催することになったんだけど、何から準備すればいい？", "web_meeting_request")]
@@ -210,6 +222,12 @@ public class ProcedureDetectorFacts
     [InlineData("ウイルスに感染したかも、ってときの初動ってLANケーブル抜くんだっけ？研修で聞いた気がする")]
     [InlineData("USBを持ち出すときは何をすればいいですか")]
     [InlineData("タブレットがない人はどうすればいいですか")]
+    // A file looked for in a folder, logs that are kept (取られてる), a certificate lost: no security event.
+    [InlineData("共有フォルダの中で去年の訓練記録のファイルが見つからない。どこにある？")]
+    [InlineData("職員のパソコンの操作ログって取られてるの？")]
+    [InlineData("消防学校の修了証なくしちゃった、再発行ってできる？")]
+    // A quiz question tells no event.
+    [InlineData("問題です。怪しい添付を開いたあとPCの動きがおかしい。最初にやることは？")]
     public void QuestionsAboutTheRules_AreNoProcedure(string message) =>
         Assert.Null(Detector.Detect(message));
 

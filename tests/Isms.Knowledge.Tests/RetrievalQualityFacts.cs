@@ -118,6 +118,10 @@ public class RetrievalQualityFacts
     // Stop 28. tuning-fresh-14 (in the middle of a task; brand names; kana spellings of kanji words; permission questions)
     // on arrival 0.8 / 0.912 / 0.94, off-topic declined 0.95 (with the kana respeller already in); not tuned on.
     [InlineData("tuning-fresh-14.jsonl", 0.78, 0.9, 0.93)]
+    // tuning-scope-5 (off-topic questions in the policy's own words) on arrival 0.825 / 0.975 / 0.86, off-topic declined
+    // 0.833; now 0.875 / 0.975 / 0.89, 0.85 (a file looked for in a folder, logs that are kept and a lost certificate are
+    // no incidents; uy67, a password that may have leaked, relabelled a report).
+    [InlineData("tuning-scope-5.jsonl", 0.86, 0.96, 0.88, 0.85)]
     public async Task TuningQuestions_MeetTheirFloors(string file, double hit1, double hit3, double intent, double oos = 0.9, double falseReject = 0.02)
     {
         var s = await Evaluate(file);
@@ -146,7 +150,7 @@ public class RetrievalQualityFacts
     [InlineData("tuning-multi-7.jsonl", 0.65, 0.97, 0.95)]
     // tuning-multi-8 (long three-part questions) on arrival 0.525 / 0.933 / 0.9; now 0.73 / 0.95 / 0.938: a part that
     // asks which class gets the table, the clause questions of p6, the discipline slot. uh05, uh22 and uh32 (a virus warning, a mail to
-    // the wrong hospital, a hijacked account) relabelled reports.
+    // the wrong hospital, a hijacked account) relabelled reports; in stop 28 uh29 (an attachment opened) too.
     [InlineData("tuning-multi-8.jsonl", 0.67, 0.93, 0.92)]
     // tuning-multi-9 (one situation from several sides: steps of one procedure, items of one list) on arrival 0.625 /
     // 0.967 / 0.812; now 0.647 / 0.967 / 0.912. Six of its many-part messages tell an event that is happening (a popup
@@ -154,6 +158,8 @@ public class RetrievalQualityFacts
     // relabelled reports; most misses need two or three items of one list (4.2(2)②③④, 5.3(1)①②③). An enumeration
     // inside one of three sentences (「…係長とか補佐はどこに上げるの…」) no longer replaces the sentences as parts: 0.676.
     [InlineData("tuning-multi-9.jsonl", 0.65, 0.95, 0.9)]
+    // tuning-multi-10 (parts joined as in chat; chapters 2, 3, 4, 7 and 9) on arrival 0.75 / 1.0 / 0.95; not tuned on.
+    [InlineData("tuning-multi-10.jsonl", 0.72, 0.98, 0.93)]
     public async Task TuningMultiPartQuestions_MeetTheirFloors(string file, double multiHop, double hit3, double intent)
     {
         var s = await Evaluate(file);
@@ -188,6 +194,9 @@ public class RetrievalQualityFacts
     // Stop 28. On arrival 0.838: events inside longer messages, a device that "is not there", a fax meant for one place,
     // plans followed by 「何すればいい」, kana spellings (しんせい, もちだし); now 1.0.
     [InlineData("tuning-messages-13.jsonl", 0.97)]
+    // On arrival 0.85: events told by what was noticed or by the screen after an install, posts nobody wrote, labels shifted
+    // by one, letters swapped in their envelopes, requests as 頼む or 「させていただけますか」; now 0.988.
+    [InlineData("tuning-messages-14.jsonl", 0.97)]
     public async Task TuningMessages_StartTheRightProcedure(string file, double intent = 0.98)
     {
         var s = await Evaluate(file);
