@@ -123,6 +123,8 @@ public sealed class PrefillExtractorFacts
     [InlineData("タブレットがない ロッカーも車も探した", "loss_theft")]
     [InlineData("鞄の中を探してもUSBがない", "loss_theft")]
     [InlineData("コンビニに書類を忘れてきた", "loss_theft")]
+    [InlineData("公用スマホ、きのう救急車にわすれてきたっぽい", "loss_theft")]
+    [InlineData("電車でリュックから書類ケースをぬすまれた", "loss_theft")]
     [InlineData("ウイルスに感染したかも", "malware")]
     [InlineData("マルウェアの警告が出た", "malware")]
     [InlineData("変な添付を開いた", "malware")]
