@@ -9,7 +9,7 @@ using Isms.Knowledge.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-// Usage: eval [--questions FILE] | ask "質問" | bench [--questions FILE] | train --tuning FILES… | explain "質問" | detect "文" | dump
+// Usage: eval [--questions FILE] | ask "質問" | bench [--questions FILE] | train --tuning FILES… | explain "質問" | detect "文" | respell "文" | analyze "文" | dump
 var command = args.FirstOrDefault() ?? "help";
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables("ISMS_").Build();
 var services = new ServiceCollection().AddLogging().AddIsmsKnowledge(configuration).BuildServiceProvider();
@@ -200,7 +200,7 @@ switch (command)
             Console.WriteLine(JsonSerializer.Serialize(new { id = c.Id, heading_path = c.HeadingPath, text = c.Text }));
         break;
     default:
-        Console.WriteLine("usage: eval [--questions FILE] | ask \"質問\" | bench [--questions FILE] | train --tuning FILE… | folds | explain \"質問\" | detect \"文\" | respell \"文\" | expand \"文\" | dump");
+        Console.WriteLine("usage: eval [--questions FILE] | ask \"質問\" | bench [--questions FILE] | train --tuning FILE… | folds | explain \"質問\" | detect \"文\" | respell \"文\" | analyze \"文\" | expand \"文\" | dump");
         break;
 }
 

@@ -28,8 +28,6 @@ public sealed class KanaRespeller
         _longestReading = kanjiByReading.Keys.Select(k => k.Length).DefaultIfEmpty(0).Max();
     }
 
-    public int Count => _kanjiByReading.Count;
-
     /// <summary>Learns the kanji words of <paramref name="policyTexts"/> and <paramref name="staffTexts"/> and their
     /// readings; the hiragana the policy writes is kept as it is.</summary>
     public static KanaRespeller Build(IMorphologicalAnalyzer analyzer, IEnumerable<string> policyTexts, IEnumerable<string> staffTexts)
