@@ -109,7 +109,7 @@ public sealed partial class ProcedureDetector
         // next asks for the procedure; 「持ち出すときは何すればいい？」 asks about the rule.
         var asksNextStep = !hypothetical && Cue("next-step", ownViews) && Cue("own-plan", ownViews);
         // 「ベンダーとWebexでつなぐことになった。明後日の14時」 says what is planned and asks nothing: it asks for the form.
-        var plansOnly = (_cues.TryGetValue("plan", out var plan) && plan.IsMatch(ownViews) && !asks) || asksNextStep;
+        var plansOnly = (Cue("plan", ownViews) && !asks) || asksNextStep;
         foreach (var (procedure, topic, cue) in _procedures)
         {
             if (!topic.IsMatch(views) || (cue is not null && !cue.IsMatch(ownViews) && (procedure.IsReport || !plansOnly))) continue;

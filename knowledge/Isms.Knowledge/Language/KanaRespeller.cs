@@ -55,12 +55,13 @@ public sealed class KanaRespeller
     }
 
     /// <summary>The text with hiragana spellings of known kanji words replaced (width folded); the very text given when
-    /// there are none.</summary>
-    public string Respell(string text)
+    /// there are none. <paramref name="analysed"/>: the analyser's words of the width-folded text, when the caller
+    /// already has them.</summary>
+    public string Respell(string text, IReadOnlyList<Morpheme>? analysed = null)
     {
         if (_kanjiByReading.Count == 0 || !text.Any(JapaneseNormalizer.IsHiragana)) return text;
         var widths = JapaneseNormalizer.Widths(text);
-        var words = Words(widths);
+        var words = Words(widths, analysed ?? _analyzer.Analyze(widths));
         var result = new StringBuilder(widths.Length);
         var changed = false;
         var i = 0;
@@ -115,11 +116,11 @@ public sealed class KanaRespeller
     }
 
     // The analyser's words by where they start: a respelling never begins inside one (…しないようにする keeps its ないよう).
-    private Dictionary<int, Morpheme> Words(string text)
+    private static Dictionary<int, Morpheme> Words(string text, IReadOnlyList<Morpheme> analysed)
     {
         var words = new Dictionary<int, Morpheme>();
         var position = 0;
-        foreach (var m in _analyzer.Analyze(text))
+        foreach (var m in analysed)
         {
             var at = text.IndexOf(m.Surface, position, StringComparison.Ordinal);
             if (at < 0) break;

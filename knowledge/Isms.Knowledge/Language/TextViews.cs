@@ -18,9 +18,10 @@ public static class TextViews
         var views = typed + "\n" + katakana;
         if (analyzer is null) return views;
         // The past た and the conditional たら share a dictionary form; the patterns must tell "なくした" from "なくしたら".
-        var forms = string.Join(' ', analyzer.Analyze(typed).Select(m => m.PartOfSpeech == "助動詞" && m.BaseForm == "た" && m.ConjugationForm == "仮定形" ? "たら" : m.BaseForm));
+        var words = analyzer.Analyze(typed);
+        var forms = string.Join(' ', words.Select(m => m.PartOfSpeech == "助動詞" && m.BaseForm == "た" && m.ConjugationForm == "仮定形" ? "たら" : m.BaseForm));
         views += "\n" + forms;
-        return respeller?.Respell(typed) is { } kanji && kanji != typed ? views + "\n" + kanji : views;
+        return respeller?.Respell(typed, words) is { } kanji && kanji != typed ? views + "\n" + kanji : views;
     }
 
     /// <summary>The first view: the message as typed, width and case folded, on one line.</summary>
