@@ -35,12 +35,16 @@ public static class StorageFailure
     private const int WinDiskFull = unchecked((int)0x80070070), WinHandleDiskFull = unchecked((int)0x80070027),
         WinWriteProtect = unchecked((int)0x80070013), WinSharing = unchecked((int)0x80070020), WinLock = unchecked((int)0x80070021);
 
-    /// <summary>True for the failures after which LiteDB's engine is closed (or must not be trusted) until reopened.</summary>
+    /// <summary>True for the failures after which LiteDB's engine is closed (or must not be trusted) until reopened. A lock
+    /// not released within LiteDB's timeout (a minute) is one of them: every write here takes milliseconds, so a lock held
+    /// that long belongs to a transaction that will never end (LiteDB 5.0.21 can leave one behind when a snapshot or a
+    /// rollback fails halfway), and it would block that collection until a restart.</summary>
     public static bool IsEngineFault(Exception exception) => exception switch
     {
         StorageUnavailableException => true,
         IOException or UnauthorizedAccessException or ObjectDisposedException => true,
-        LiteException lite => lite.ErrorCode is LiteException.INVALID_DATAFILE_STATE or LiteException.ENGINE_DISPOSED or LiteException.DATABASE_SHUTDOWN,
+        LiteException lite => lite.ErrorCode is LiteException.INVALID_DATAFILE_STATE or LiteException.ENGINE_DISPOSED
+            or LiteException.DATABASE_SHUTDOWN or LiteException.LOCK_TIMEOUT,
         _ => false,
     };
 
@@ -67,7 +71,7 @@ public static class StorageFailure
                     return StorageCause.PermissionDenied;
                 case IOException io when io.HResult is Ewouldblock or WinSharing or WinLock:
                     return StorageCause.InUse;
-                case LiteException lite when lite.ErrorCode == LiteException.INVALID_DATAFILE_STATE:
+                case LiteException lite when lite.ErrorCode is LiteException.INVALID_DATAFILE_STATE or LiteException.LOCK_TIMEOUT:
                     return StorageCause.EngineState;
             }
         }
