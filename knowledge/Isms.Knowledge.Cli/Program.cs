@@ -9,7 +9,7 @@ using Isms.Knowledge.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-// Usage: eval [--questions FILE] | ask "質問" | bench [--questions FILE] | train --tuning FILES… | explain "質問" | detect "文" | respell "文" | analyze "文" | dump
+// Usage: eval [--questions FILE] | ask "質問" | bench [--questions FILE] | train --tuning FILES… | explain "質問" | detect "文" | respell "文" | analyze "文" | scope "文" | dump
 var command = args.FirstOrDefault() ?? "help";
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables("ISMS_").Build();
 var services = new ServiceCollection().AddLogging().AddIsmsKnowledge(configuration).BuildServiceProvider();
@@ -171,6 +171,22 @@ switch (command)
                 + string.Join(" ", RankingFeatures.Names.Select((n, i) => (n, v: retriever.Ranker.Weights[i] * c.Features[i])).Where(p => Math.Abs(p.v) >= 0.05).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.n}={p.v:0.00}"))));
         break;
     }
+    case "scope":
+    {
+        // Diagnostics: the scope classifier's probability, its threshold and the dense features it read, for one question
+        // or every question of a file (with its labelled intent).
+        var answerer = (PolicyAnswerer)lazyAnswerer.Value;
+        var items = Option("--questions") is { } file ? Evaluator.Load(file).Select(q => (q.Qid, q.Intent, q.Question))
+            : [("-", "-", string.Join(' ', args.Skip(1)))];
+        foreach (var (qid, intent, text) in items)
+        {
+            var (probability, threshold, input) = answerer.ReadScope(text);
+            var dense = string.Join(" ", ScopeClassifier.DenseNames.Zip(input.Dense).Where(p => p.Second != 0)
+                .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.First}={p.Second:0.00}")));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{qid}\t{intent}\t{(probability >= threshold ? "in" : "out")}\t{probability:0.000}/{threshold:0.000}\t{dense}\t{text}"));
+        }
+        break;
+    }
     case "detect":
     {
         var detector = ((PolicyAnswerer)lazyAnswerer.Value).Procedures;
@@ -200,7 +216,7 @@ switch (command)
             Console.WriteLine(JsonSerializer.Serialize(new { id = c.Id, heading_path = c.HeadingPath, text = c.Text }));
         break;
     default:
-        Console.WriteLine("usage: eval [--questions FILE] | ask \"質問\" | bench [--questions FILE] | train --tuning FILE… | folds | explain \"質問\" | detect \"文\" | respell \"文\" | analyze \"文\" | expand \"文\" | dump");
+        Console.WriteLine("usage: eval [--questions FILE] | ask \"質問\" | bench [--questions FILE] | train --tuning FILE… | folds | explain \"質問\" | detect \"文\" | respell \"文\" | analyze \"文\" | scope \"文\" | expand \"文\" | dump");
         break;
 }
 

@@ -74,6 +74,16 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     /// <summary>The word table as this answerer reads it (with the respeller of its texts when MeCab is installed).</summary>
     public ProcedureDetector Procedures => _procedures;
 
+    /// <summary>Diagnostics: how the scope classifier reads a question: its probability of being about the policy, the
+    /// threshold, and the features it read.</summary>
+    public (double Probability, double Threshold, ScopeInput Input) ReadScope(string question)
+    {
+        var query = Respell(question);
+        var features = _current.Retriever.Features;
+        var input = ScopeClassifier.Describe(query, features, features.Extract(RankingQuery.Of(query)), _procedures);
+        return (_scope.Probability(input), _scope.Threshold, input);
+    }
+
     public async Task<PolicyAnswer> AnswerAsync(string question, AnswerContext? context, CancellationToken cancellationToken)
     {
         var offline = AnswerOffline(question, context);
