@@ -20,6 +20,8 @@ public sealed partial class ProcedureDetector
     private readonly List<Regex> _outOfScope = [];
     private readonly List<Regex> _inScope = [];
     private readonly List<Regex> _howTo = [];
+    private readonly List<Regex> _privateLife = [];
+    private readonly List<Regex> _work = [];
     private readonly IMorphologicalAnalyzer? _analyzer;
     private KanaRespeller? _respeller;
 
@@ -64,6 +66,12 @@ public sealed partial class ProcedureDetector
                 case "scope" when cols.Length >= 3 && cols[1] == "HowTo":
                     detector._howTo.Add(new Regex(cols[2], Options));
                     break;
+                case "scope" when cols.Length >= 3 && cols[1] == "PrivateLife":
+                    detector._privateLife.Add(new Regex(cols[2], Options));
+                    break;
+                case "scope" when cols.Length >= 3 && cols[1] == "Work":
+                    detector._work.Add(new Regex(cols[2], Options));
+                    break;
                 default:
                     throw new FormatException($"Unknown word-table row: {string.Join(' ', cols)}");
             }
@@ -88,7 +96,8 @@ public sealed partial class ProcedureDetector
         // Only the words that ask to report turn a what-if or a relayed question into a report: an invitation or a
         // "please" for something else does not (「招待されたけど、BCCにしないとダメ？」).
         var reports = _cues["report-request"].IsMatch(ownViews);
-        var relayed = _cues["relayed"].IsMatch(ownViews);
+        // 「自分のTeamsから変なメッセージが飛んでるって言われた」: being told of one's own account or device is one's own report.
+        var relayed = _cues["relayed"].IsMatch(ownViews) && !Cue("own-affected", ownViews);
         // 「クラウド使いたい。扱う情報で手続き違う？」 asks in its first sentence: a request is a sentence that asks for
         // something without being a question itself.
         var sentences = Sentence().Matches(ownWords).Select(m => Views(m.Value)).ToList();
@@ -163,6 +172,10 @@ public sealed partial class ProcedureDetector
 
     /// <summary>True when the message asks how to operate something (やり方, 使い方, 設定方法…).</summary>
     public bool AsksHowToOperate(string message) => AnyMatches(_howTo, message);
+
+    /// <summary>True when the message is about the sender's private life (a home router, a private SNS account, a
+    /// family member's phone) and says nothing of work: the policy governs the union's information, not that.</summary>
+    public bool IsAboutPrivateLifeOnly(string message) => AnyMatches(_privateLife, message) && !AnyMatches(_work, message);
 
     // The scope lists read the typed and katakana views only: a dictionary form would widen them.
     private static bool AnyMatches(List<Regex> patterns, string message)
