@@ -5,8 +5,11 @@ public static class AnswerText
 {
     public const string NotCovered = "対策基準には該当する規定がありません。";
 
-    public static string OutOfScope(PolicyDocument doc) => WithEdition(
-        NotCovered + "情報セキュリティに関係するご質問でしたら、所属の情報セキュリティ管理者に確認してください。勤務・給与・物品などは担当課の規程をご確認ください。", doc);
+    /// <param name="privateLife">The question is about private life with no tie to work (a home router, a private
+    /// account): say so, rather than point to other departments' rules.</param>
+    public static string OutOfScope(PolicyDocument doc, bool privateLife = false) => WithEdition(NotCovered + (privateLife
+        ? "対策基準は組合の情報と機器についての決まりで、ご自宅の機器や個人のアカウントは対象になりません。業務で使う場合や業務の情報が関わる場合は、所属の情報セキュリティ管理者に確認してください。"
+        : "情報セキュリティに関係するご質問でしたら、所属の情報セキュリティ管理者に確認してください。勤務・給与・物品などは担当課の規程をご確認ください。"), doc);
 
     /// <summary>The conclusion with the clauses it rests on, then related clauses that score close to the best.</summary>
     public static string Summarize(Answers.Conclusion conclusion, IReadOnlyList<Citation> citations, PolicyDocument doc)

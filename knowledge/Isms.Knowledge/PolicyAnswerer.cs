@@ -119,7 +119,7 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
             : [];
         var isFollowUp = context is { PreviousQuestion.Length: > 0 } && QuestionCues.Of(question).LooksLikeFollowUp;
         if (!isFollowUp && pinned.Count == 0 && IsOutOfScope(query))
-            return Build(PolicyIntent.OutOfScope, AnswerText.OutOfScope(Document), []);
+            return Build(PolicyIntent.OutOfScope, AnswerText.OutOfScope(Document, _procedures.IsAboutPrivateLifeOnly(query)), []);
         var found = pinned.Concat(current.Retriever.Retrieve(query, context)).DistinctBy(c => c.Clause.Id).Take(5).ToList();
         if (found.Count == 0) return Build(PolicyIntent.OutOfScope, AnswerText.OutOfScope(Document), []);
         var conclusion = ConclusionWriter.Write(found, Document, QuestionCues.Of(question).AsksPermission,

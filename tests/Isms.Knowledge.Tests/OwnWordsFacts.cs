@@ -35,8 +35,20 @@ public class OwnWordsFacts
     [InlineData("自分のインスタを鍵アカにしたいんだけど、どこで設定するの？")]
     [InlineData("家のWi-Fiルーターのパスワードを忘れた。初期化するしかない？")]
     [InlineData("娘のスマホに入れるフィルタリングのアプリ、どれがいい？")]
-    public void PrivateLifeQuestions_AreDeclined(string question) =>
-        Assert.Equal(PolicyIntent.OutOfScope, TestAnswerer.Offline.AnswerOffline(question, null).Intent);
+    public void PrivateLifeQuestions_AreDeclined_SayingWhy(string question)
+    {
+        var answer = TestAnswerer.Offline.AnswerOffline(question, null);
+        Assert.Equal(PolicyIntent.OutOfScope, answer.Intent);
+        Assert.Contains("ご自宅の機器や個人のアカウントは対象になりません", answer.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OtherRulesTopics_KeepTheirOwnDecline()
+    {
+        var answer = TestAnswerer.Offline.AnswerOffline("年休の残りってどこで確認できる？", null);
+        Assert.Equal(PolicyIntent.OutOfScope, answer.Intent);
+        Assert.Contains("勤務・給与・物品などは担当課の規程", answer.Summary, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("私用スマホで職場のメールを見てもいいですか？")]
