@@ -58,6 +58,7 @@ public class OwnWordsFacts
 
     [Theory]
     [InlineData("自分のインスタの設定、どこで鍵かけられる？", true)]
+    [InlineData("じぶんのインスタ鍵垢にしたいんだけど設定どこ？", true)]
     [InlineData("クレカに身に覚えのない請求が来てる", true)]
     [InlineData("家のWi-Fiのパスワード忘れた", true)]
     [InlineData("私用スマホで職場のメールを見てもいい？", false)]
