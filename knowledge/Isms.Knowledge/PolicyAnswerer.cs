@@ -78,9 +78,7 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     /// threshold, and the features it read.</summary>
     public (double Probability, double Threshold, ScopeInput Input) ReadScope(string question)
     {
-        var query = Respell(question);
-        var features = _current.Retriever.Features;
-        var input = ScopeClassifier.Describe(query, features, features.Extract(RankingQuery.Of(query)), _procedures);
+        var input = DescribeScope(Respell(question), _current.Retriever.Features);
         return (_scope.Probability(input), _scope.Threshold, input);
     }
 
@@ -132,7 +130,7 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     private bool IsOutOfScope(string question)
     {
         var features = _current.Retriever.Features;
-        bool OutOfScope(string text) => !_scope.InScope(ScopeClassifier.Describe(text, features, features.Extract(RankingQuery.Of(text)), _procedures));
+        bool OutOfScope(string text) => !_scope.InScope(DescribeScope(text, features));
         if (!OutOfScope(question)) return false;
         if (question.Length < LongMessage) return true;
         var sentences = ClauseRetriever.Sentences(question);
@@ -140,6 +138,9 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     }
 
     private const int LongMessage = 80;
+
+    private ScopeInput DescribeScope(string text, RankingFeatures features) =>
+        ScopeClassifier.Describe(text, features, features.Extract(RankingQuery.Of(text)), _procedures);
 
     private PolicyAnswer Build(PolicyIntent intent, string summary, IReadOnlyList<Citation> citations) =>
         new(intent, summary, citations, Document.Title, Document.Edition, FromLlm: false);

@@ -57,20 +57,8 @@ public sealed partial class ProcedureDetector
                     var clauses = cols[6].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                     detector._procedures.Add((new Procedure(cols[1], cols[2], cols[3] == "report", clauses), new Regex(cols[4], Options), cue));
                     break;
-                case "scope" when cols.Length >= 3 && cols[1] == "OutOfScope":
-                    detector._outOfScope.Add(new Regex(cols[2], Options));
-                    break;
-                case "scope" when cols.Length >= 3 && cols[1] == "InScope":
-                    detector._inScope.Add(new Regex(cols[2], Options));
-                    break;
-                case "scope" when cols.Length >= 3 && cols[1] == "HowTo":
-                    detector._howTo.Add(new Regex(cols[2], Options));
-                    break;
-                case "scope" when cols.Length >= 3 && cols[1] == "PrivateLife":
-                    detector._privateLife.Add(new Regex(cols[2], Options));
-                    break;
-                case "scope" when cols.Length >= 3 && cols[1] == "Work":
-                    detector._work.Add(new Regex(cols[2], Options));
+                case "scope" when cols.Length >= 3 && detector.ScopeList(cols[1]) is { } list:
+                    list.Add(new Regex(cols[2], Options));
                     break;
                 default:
                     throw new FormatException($"Unknown word-table row: {string.Join(' ', cols)}");
@@ -79,6 +67,17 @@ public sealed partial class ProcedureDetector
             if (!detector._cues.ContainsKey(needed)) throw new FormatException($"The word table needs the cue row {needed}.");
         return detector;
     }
+
+    // The scope rows by name: topics of other rules, security words, how-to, private life, ties to work.
+    private List<Regex>? ScopeList(string name) => name switch
+    {
+        "OutOfScope" => _outOfScope,
+        "InScope" => _inScope,
+        "HowTo" => _howTo,
+        "PrivateLife" => _privateLife,
+        "Work" => _work,
+        _ => null,
+    };
 
     public static ProcedureDetector LoadEmbedded(IMorphologicalAnalyzer? analyzer = null) =>
         Parse(EmbeddedPolicy.ReadResource(EmbeddedPolicy.ProceduresResource), analyzer);
