@@ -146,6 +146,39 @@ switch (command)
         Console.WriteLine($"wrote {output}");
         break;
     }
+    case "train-incident":
+    {
+        // Learns the incident classifier (knowledge/data/incident.json) from the tuning files; --validate FILES prints,
+        // per threshold, how many incident reports of those files the word table and the classifier together catch and
+        // how many other messages the classifier alone would turn into a report.
+        List<EvalQuestion> Files(string option) => args.SkipWhile(a => a != option).Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).SelectMany(Evaluator.Load).ToList();
+        var tuning = Files("--tuning");
+        var validation = Files("--validate");
+        var threshold = double.Parse(Option("--threshold") ?? "0.5", CultureInfo.InvariantCulture);
+        var answerer = (PolicyAnswerer)lazyAnswerer.Value;
+        var models = new List<IncidentClassifier>();
+        foreach (var (detector, analyzer) in new[] { (answerer.Procedures, PolicyAnswerer.DefaultAnalyzer.Value), (ProcedureDetector.LoadEmbedded(null), null) })
+        {
+            var examples = tuning.Select(q => (IncidentClassifier.Describe(q.Question, detector, analyzer), q.Intent == "form_incident_report")).ToList();
+            var model = IncidentClassifier.Train(examples, threshold, l2: double.Parse(Option("--l2") ?? "0.0001", CultureInfo.InvariantCulture));
+            models.Add(model);
+            Console.WriteLine($"{(analyzer is null ? "bigrams only" : analyzer.Name)}: {examples.Count} messages, {examples.Count(e => e.Item2)} incident reports");
+            if (validation.Count == 0) continue;
+            var read = validation.Select(q => (q.Intent == "form_incident_report", detector.Detect(q.Question)?.Key, model.Probability(IncidentClassifier.Describe(q.Question, detector, analyzer)))).ToList();
+            var reports = read.Count(r => r.Item1);
+            Console.WriteLine($"  validation: {read.Count} messages, {reports} incident reports, word table alone catches {read.Count(r => r.Item1 && r.Key == "incident_report")}");
+            foreach (var t in new[] { 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95 })
+            {
+                var caught = read.Count(r => r.Item1 && (r.Key == "incident_report" || (r.Key is null && r.Item3 >= t)));
+                var falseAlarms = read.Count(r => !r.Item1 && r.Key is null && r.Item3 >= t);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  threshold {t:0.00}: reports caught {caught}/{reports}, other messages made reports {falseAlarms}/{read.Count - reports}"));
+            }
+        }
+        var output = Option("--out") ?? "knowledge/data/incident.json";
+        File.WriteAllText(output, IncidentClassifier.Serialize(models[0], models[1], $"{tuning.Count} tuning messages and questions") + "\n");
+        Console.WriteLine($"wrote {output}");
+        break;
+    }
     case "folds":
     {
         // Diagnostics: each clause's staff questions asked with their fold left out of the index, scored by the shipped
@@ -189,9 +222,10 @@ switch (command)
     }
     case "detect":
     {
-        var detector = ((PolicyAnswerer)lazyAnswerer.Value).Procedures;
+        var answerer = (PolicyAnswerer)lazyAnswerer.Value;
+        var detector = answerer.Procedures;
         var message = string.Join(' ', args.Skip(1));
-        Console.WriteLine($"-> {detector.Detect(message)?.Key ?? "(question)"}");
+        Console.WriteLine($"-> {answerer.DetectProcedure(message)?.Key ?? "(question)"} (word table: {detector.Detect(message)?.Key ?? "question"}, incident classifier {answerer.IncidentProbability(message).ToString("0.000", CultureInfo.InvariantCulture)})");
         foreach (var line in detector.Explain(message)) Console.WriteLine(line);
         break;
     }

@@ -17,6 +17,7 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     private volatile Curated _current;
     private readonly ProcedureDetector _procedures;
     private readonly ScopeClassifier _scope;
+    private readonly IncidentClassifier _incident;
     private readonly KanaRespeller? _respeller;
     private readonly IAnswerWriter? _writer;
     private readonly ILogger _logger;
@@ -40,6 +41,7 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
         _analyzer = analyzer;
         _current = new Curated(built ?? ClauseRetriever.Build(document, thesaurus, _questions, analyzer), new Dictionary<string, IReadOnlyList<string>>());
         _scope = ScopeClassifier.LoadEmbedded(withWords: analyzer is not null);
+        _incident = IncidentClassifier.LoadEmbedded(withWords: analyzer is not null);
         _respeller = analyzer is null ? null
             : KanaRespeller.Build(analyzer, document.Clauses.Select(c => string.Join(' ', c.HeadingPath) + " " + c.Text), _questions.All.Select(q => q.Question));
         _procedures = _respeller is null ? procedures : procedures.WithRespeller(_respeller);
@@ -103,7 +105,7 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
         ArgumentNullException.ThrowIfNull(question);
         // 「じょうほうセキュリティかんりしゃ」 is looked up as 情報セキュリティ管理者.
         var query = Respell(question);
-        if (_procedures.Detect(question) is { } procedure)
+        if (DetectProcedure(question) is { } procedure)
         {
             var formClauses = procedure.ClauseIds.Select(Document.FindClause).OfType<Clause>().Select(c => new Citation(c, 1.0));
             var retrieved = _current.Retriever.Retrieve(query, context);
@@ -124,6 +126,19 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
             question + " " + string.Join(" ", _thesaurus.Expand(question)));
         return Build(PolicyIntent.Answer, AnswerText.Summarize(conclusion, found, Document), found) with { Conclusion = conclusion };
     }
+
+    /// <summary>The procedure the message asks for: the word table's reading, or, when the table reads a question,
+    /// an incident report if the incident classifier reads one (「スマホどっかいった、昨日の帰りはあったのに」).</summary>
+    public Procedure? DetectProcedure(string message) =>
+        _procedures.Detect(message)
+        ?? (_incident.IsReport(ReadIncident(message)) ? _procedures.Find(IncidentReportKey) : null);
+
+    /// <summary>Diagnostics: the incident classifier's probability that the message reports something that happened.</summary>
+    public double IncidentProbability(string message) => _incident.Probability(ReadIncident(message));
+
+    private IReadOnlyList<string> ReadIncident(string message) => IncidentClassifier.Describe(message, _procedures, _analyzer);
+
+    private const string IncidentReportKey = "incident_report";
 
     // A score threshold cannot tell toner from telework: a classifier learned from in-scope and off-topic questions does.
     // A message of several questions is in scope when any of them is: a long message dilutes what the policy knows of it.

@@ -163,6 +163,18 @@ public sealed partial class ProcedureDetector
             yield return $"{procedure.Key}: topic '{topic.Match(views).Value}' cue '{cue?.Match(views).Value}'";
     }
 
+    /// <summary>The cue rows the sender's own words match and the procedures whose topic the message names, by name:
+    /// what the incident classifier reads of the word table.</summary>
+    public IEnumerable<string> Signals(string message)
+    {
+        var views = Views(message);
+        var ownViews = Views(WithoutIntroductions(Quoted().Replace(message, "「」")));
+        foreach (var (name, cue) in _cues)
+            if (cue.IsMatch(ownViews)) yield return "cue:" + name;
+        foreach (var (procedure, topic, _) in _procedures)
+            if (topic.IsMatch(views)) yield return "topic:" + procedure.Key;
+    }
+
     /// <summary>True when the message is about a topic another set of rules covers (leave, pay, toner, parking…).</summary>
     public bool MentionsOutOfScopeTopic(string message) => AnyMatches(_outOfScope, message);
 
