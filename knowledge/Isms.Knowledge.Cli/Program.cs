@@ -146,36 +146,46 @@ switch (command)
         Console.WriteLine($"wrote {output}");
         break;
     }
-    case "train-incident":
+    case "train-procedures":
     {
-        // Learns the incident classifier (knowledge/data/incident.json) from the tuning files; --validate FILES prints,
-        // per threshold, how many incident reports of those files the word table and the classifier together catch and
-        // how many other messages the classifier alone would turn into a report.
+        // Learns the procedure classifier (knowledge/data/procedures.json) from the tuning files, one model per form the
+        // files label. --validate FILES prints, per threshold, how many of those files' requests and reports the word
+        // table and the model together catch and how many other messages the model alone would turn into that form, and
+        // per veto level how many of the table's right and wrong forms a veto would drop.
         List<EvalQuestion> Files(string option) => args.SkipWhile(a => a != option).Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).SelectMany(Evaluator.Load).ToList();
+        double Number(string option, string fallback) => double.Parse(Option(option) ?? fallback, CultureInfo.InvariantCulture);
         var tuning = Files("--tuning");
         var validation = Files("--validate");
-        var threshold = double.Parse(Option("--threshold") ?? "0.5", CultureInfo.InvariantCulture);
+        var keys = tuning.Select(q => q.Intent).Where(i => i.StartsWith("form_", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).Select(i => i[5..])
+            // A form with a handful of examples gets no model: what it learned would be those messages' words.
+            .Where(k => tuning.Count(q => q.Intent == "form_" + k) >= Number("--min-examples", "30")).ToList();
         var answerer = (PolicyAnswerer)lazyAnswerer.Value;
-        var models = new List<IncidentClassifier>();
+        var classifiers = new List<ProcedureClassifier>();
         foreach (var (detector, analyzer) in new[] { (answerer.Procedures, PolicyAnswerer.DefaultAnalyzer.Value), (ProcedureDetector.LoadEmbedded(null), null) })
         {
-            var examples = tuning.Select(q => (IncidentClassifier.Describe(q.Question, detector, analyzer), q.Intent == "form_incident_report")).ToList();
-            var model = IncidentClassifier.Train(examples, threshold, l2: double.Parse(Option("--l2") ?? "0.0001", CultureInfo.InvariantCulture));
-            models.Add(model);
-            Console.WriteLine($"{(analyzer is null ? "bigrams only" : analyzer.Name)}: {examples.Count} messages, {examples.Count(e => e.Item2)} incident reports");
+            var described = tuning.Select(q => (Features: ProcedureClassifier.Describe(q.Question, detector, analyzer), q.Intent)).ToList();
+            var models = keys.ToDictionary(k => k, k => ProcedureModel.Train(described.Select(d => (d.Features, d.Intent == "form_" + k)).ToList(),
+                // Reports are caught more eagerly than requests are started: a missed report costs an incident.
+                detector.Find(k)?.IsReport == true ? Number("--report-threshold", "0.5") : Number("--threshold", "0.7"), Number("--l2", "0.0001")));
+            classifiers.Add(new ProcedureClassifier(models, Number("--veto", "0.1")));
+            Console.WriteLine($"{(analyzer is null ? "bigrams only" : analyzer.Name)}: {described.Count} messages; forms {string.Join(", ", keys.Select(k => $"{k} {described.Count(d => d.Intent == "form_" + k)}"))}");
             if (validation.Count == 0) continue;
-            var read = validation.Select(q => (q.Intent == "form_incident_report", detector.Detect(q.Question)?.Key, model.Probability(IncidentClassifier.Describe(q.Question, detector, analyzer)))).ToList();
-            var reports = read.Count(r => r.Item1);
-            Console.WriteLine($"  validation: {read.Count} messages, {reports} incident reports, word table alone catches {read.Count(r => r.Item1 && r.Key == "incident_report")}");
-            foreach (var t in new[] { 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95 })
+            var read = validation.Select(q => (q.Intent, Table: detector.Detect(q.Question)?.Key, Features: ProcedureClassifier.Describe(q.Question, detector, analyzer))).ToList();
+            foreach (var key in keys)
             {
-                var caught = read.Count(r => r.Item1 && (r.Key == "incident_report" || (r.Key is null && r.Item3 >= t)));
-                var falseAlarms = read.Count(r => !r.Item1 && r.Key is null && r.Item3 >= t);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  threshold {t:0.00}: reports caught {caught}/{reports}, other messages made reports {falseAlarms}/{read.Count - reports}"));
+                var p = read.Select(r => (Mine: r.Intent == "form_" + key, r.Table, P: models[key].Probability(r.Features))).ToList();
+                var mine = p.Count(r => r.Mine);
+                var line = new[] { 0.3, 0.5, 0.7, 0.9 }.Select(t => string.Create(CultureInfo.InvariantCulture,
+                    $"{t:0.0}: {p.Count(r => r.Mine && (r.Table == key || (r.Table is null && r.P >= t)))}/{mine} +{p.Count(r => !r.Mine && r.Table is null && r.P >= t)} wrong"));
+                var vetoes = new[] { 0.02, 0.05, 0.1, 0.2 }.Select(v => string.Create(CultureInfo.InvariantCulture,
+                    $"{v:0.00}: drops {p.Count(r => r.Table == key && r.Mine && r.P < v)} right, {p.Count(r => r.Table == key && !r.Mine && r.P < v)} wrong"));
+                var asking = read.Select((r, i) => (r, p[i])).Where(x => x.r.Table is null && x.Item2.P >= 0.7 && ProcedureClassifier.Asks(x.r.Features)).ToList();
+                Console.WriteLine($"    at 0.7 among messages with the question cue: caught {asking.Count(x => x.Item2.Mine)}, wrong {asking.Count(x => !x.Item2.Mine)}");
+                Console.WriteLine($"  {key,-22} table {p.Count(r => r.Mine && r.Table == key)}/{mine}, table wrong {p.Count(r => !r.Mine && r.Table == key)} | {string.Join(" | ", line)} || veto {string.Join(" | ", vetoes)}");
             }
         }
-        var output = Option("--out") ?? "knowledge/data/incident.json";
-        File.WriteAllText(output, IncidentClassifier.Serialize(models[0], models[1], $"{tuning.Count} tuning messages and questions") + "\n");
+        var output = Option("--out") ?? "knowledge/data/procedures.json";
+        File.WriteAllText(output, ProcedureClassifier.Serialize(classifiers[0], classifiers[1], $"{tuning.Count} tuning messages and questions") + "\n");
         Console.WriteLine($"wrote {output}");
         break;
     }
@@ -225,7 +235,7 @@ switch (command)
         var answerer = (PolicyAnswerer)lazyAnswerer.Value;
         var detector = answerer.Procedures;
         var message = string.Join(' ', args.Skip(1));
-        Console.WriteLine($"-> {answerer.DetectProcedure(message)?.Key ?? "(question)"} (word table: {detector.Detect(message)?.Key ?? "question"}, incident classifier {answerer.IncidentProbability(message).ToString("0.000", CultureInfo.InvariantCulture)})");
+        Console.WriteLine($"-> {answerer.DetectProcedure(message)?.Key ?? "(question)"} (word table: {detector.Detect(message)?.Key ?? "question"}; models: {string.Join(", ", answerer.ProcedureProbabilities(message).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:0.000}")))})");
         foreach (var line in detector.Explain(message)) Console.WriteLine(line);
         break;
     }

@@ -17,7 +17,7 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     private volatile Curated _current;
     private readonly ProcedureDetector _procedures;
     private readonly ScopeClassifier _scope;
-    private readonly IncidentClassifier _incident;
+    private readonly ProcedureClassifier _classifier;
     private readonly KanaRespeller? _respeller;
     private readonly IAnswerWriter? _writer;
     private readonly ILogger _logger;
@@ -41,7 +41,7 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
         _analyzer = analyzer;
         _current = new Curated(built ?? ClauseRetriever.Build(document, thesaurus, _questions, analyzer), new Dictionary<string, IReadOnlyList<string>>());
         _scope = ScopeClassifier.LoadEmbedded(withWords: analyzer is not null);
-        _incident = IncidentClassifier.LoadEmbedded(withWords: analyzer is not null);
+        _classifier = ProcedureClassifier.LoadEmbedded(withWords: analyzer is not null);
         _respeller = analyzer is null ? null
             : KanaRespeller.Build(analyzer, document.Clauses.Select(c => string.Join(' ', c.HeadingPath) + " " + c.Text), _questions.All.Select(q => q.Question));
         _procedures = _respeller is null ? procedures : procedures.WithRespeller(_respeller);
@@ -127,18 +127,30 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
         return Build(PolicyIntent.Answer, AnswerText.Summarize(conclusion, found, Document), found) with { Conclusion = conclusion };
     }
 
-    /// <summary>The procedure the message asks for: the word table's reading, or, when the table reads a question,
-    /// an incident report if the incident classifier reads one (「スマホどっかいった、昨日の帰りはあったのに」).</summary>
-    public Procedure? DetectProcedure(string message) =>
-        _procedures.Detect(message)
-        ?? (_incident.IsReport(ReadIncident(message)) ? _procedures.Find(IncidentReportKey) : null);
+    /// <summary>The procedure the message asks for: the word table's reading, checked by the procedure classifier. A
+    /// message the table reads as a question starts the report a model is sure of (「ロッカー開けたら公用携帯が入ってなかった」),
+    /// or the request, when it asks nothing;
+    /// a request the table starts is dropped when its model finds the message very unlike that form's requests.</summary>
+    public Procedure? DetectProcedure(string message)
+    {
+        var table = _procedures.Detect(message);
+        var features = ReadProcedure(message);
+        // A report is never dropped: a false alarm costs one card, a missed report an incident.
+        if (table is not null) return !table.IsReport && _classifier.Doubts(table.Key, features) ? null : table;
+        // A question about a request's topic (「USBで資料持ち出してもいい？」) is answered, with the form one tap away on the
+        // answer; a report starts at once even when it asks something.
+        var asks = ProcedureClassifier.Asks(features);
+        return _classifier.Suggest(features, key => _procedures.Find(key) is { } p && (p.IsReport || !asks)) is { } key ? _procedures.Find(key) : null;
+    }
 
-    /// <summary>Diagnostics: the incident classifier's probability that the message reports something that happened.</summary>
-    public double IncidentProbability(string message) => _incident.Probability(ReadIncident(message));
+    /// <summary>Diagnostics: each form model's probability that the message asks for its form.</summary>
+    public IReadOnlyDictionary<string, double> ProcedureProbabilities(string message)
+    {
+        var features = ReadProcedure(message);
+        return _classifier.Models.ToDictionary(m => m.Key, m => m.Value.Probability(features));
+    }
 
-    private IReadOnlyList<string> ReadIncident(string message) => IncidentClassifier.Describe(message, _procedures, _analyzer);
-
-    private const string IncidentReportKey = "incident_report";
+    private IReadOnlyList<string> ReadProcedure(string message) => ProcedureClassifier.Describe(message, _procedures, _analyzer);
 
     // A score threshold cannot tell toner from telework: a classifier learned from in-scope and off-topic questions does.
     // A message of several questions is in scope when any of them is: a long message dilutes what the policy knows of it.

@@ -1,0 +1,128 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Isms.Knowledge.Language;
+using Isms.Knowledge.Retrieval;
+
+namespace Isms.Knowledge.Ranking;
+
+/// <summary>
+/// Reads which form a message asks for (an incident report, a takeout request …), one logistic model per form,
+/// from its character bigrams, its words' dictionary forms, its auxiliaries (た, ちゃう, しまう, たい, かも) and the
+/// word table's cues and topics. It backs the word table: a message the table reads as a question starts the form
+/// a model is sure of (a report or request worded in a way no pattern foresaw), and a form the table starts is kept
+/// unless its model finds the message very unlike that form's messages. Learned from the tuning messages and
+/// questions (<c>train-procedures</c>); knowledge/data/procedures.json.
+/// </summary>
+public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureModel> models, double vetoBelow)
+{
+    public IReadOnlyDictionary<string, ProcedureModel> Models => models;
+
+    /// <summary>Below this probability a form the word table starts is taken for a question.</summary>
+    public double VetoBelow => vetoBelow;
+
+    /// <summary>The form, among those allowed, whose model is surest the message asks for it, when one passes its threshold.</summary>
+    public string? Suggest(IReadOnlyList<string> features, Func<string, bool>? allowed = null) =>
+        models.Where(m => allowed?.Invoke(m.Key) ?? true).Select(m => (m.Key, P: m.Value.Probability(features), m.Value.Threshold))
+            .Where(m => m.P >= m.Threshold).OrderByDescending(m => m.P).Select(m => m.Key).FirstOrDefault();
+
+    /// <summary>True when the form's model finds the message very unlike a request for it (forms without a model never).</summary>
+    public bool Doubts(string key, IReadOnlyList<string> features) => models.TryGetValue(key, out var model) && model.Probability(features) < vetoBelow;
+
+    /// <summary>True when the sender's own words ask something (the word table's question cue).</summary>
+    public static bool Asks(IReadOnlyList<string> features) => features.Contains("s:cue:question");
+
+    /// <summary>What the models read from a message.</summary>
+    public static IReadOnlyList<string> Describe(string message, ProcedureDetector detector, IMorphologicalAnalyzer? analyzer)
+    {
+        var features = Tokenizer.Tokenize(message).Select(t => "b:" + t).ToList();
+        if (analyzer is not null)
+        {
+            features.AddRange(ContentWords.Of(analyzer, message).Select(w => "w:" + w));
+            // How a sentence ends carries tense and mood: なくしちゃった, 開いてしまった, 使いたい, 消えたかも.
+            features.AddRange(analyzer.Analyze(JapaneseNormalizer.Widths(message))
+                .Where(m => m.PartOfSpeech == "助動詞" || (m.PartOfSpeech == "動詞" && m.SubCategory == "非自立") || m.SubCategory == "終助詞")
+                .Select(m => "a:" + m.BaseForm));
+        }
+        features.AddRange(detector.Signals(message).Select(s => "s:" + s));
+        return features;
+    }
+
+    public const string Resource = "Isms.Knowledge.Data.procedures.json";
+
+    public static ProcedureClassifier LoadEmbedded(bool withWords) => Parse(EmbeddedPolicy.ReadResource(Resource), withWords);
+
+    public static ProcedureClassifier Parse(string json, bool withWords)
+    {
+        var file = JsonSerializer.Deserialize<ClassifierFile>(JsonDocument.Parse(json).RootElement.GetProperty(withWords ? "mecab" : "bigramsOnly").GetRawText())
+            ?? throw new FormatException("The procedure model file has no model.");
+        return new ProcedureClassifier(file.Models.ToDictionary(kv => kv.Key, kv => new ProcedureModel(kv.Value.Weights, kv.Value.Bias, kv.Value.Threshold)), file.VetoBelow);
+    }
+
+    /// <summary>The file knowledge/data/procedures.json: the models with MeCab's features and with bigrams alone.</summary>
+    public static string Serialize(ProcedureClassifier withWords, ProcedureClassifier bigramsOnly, string trainedOn) =>
+        JsonSerializer.Serialize(new { trainedOn, mecab = withWords.ToFile(), bigramsOnly = bigramsOnly.ToFile() },
+            new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    private ClassifierFile ToFile() => new(models.ToDictionary(kv => kv.Key, kv => kv.Value.ToFile()), Math.Round(vetoBelow, 3));
+
+    internal sealed record ModelFile(
+        [property: JsonPropertyName("weights")] Dictionary<string, double> Weights,
+        [property: JsonPropertyName("bias")] double Bias,
+        [property: JsonPropertyName("threshold")] double Threshold);
+
+    private sealed record ClassifierFile(
+        [property: JsonPropertyName("models")] Dictionary<string, ModelFile> Models,
+        [property: JsonPropertyName("vetoBelow")] double VetoBelow);
+}
+
+/// <summary>One form's model: L2-regularised logistic regression over sparse features.</summary>
+public sealed class ProcedureModel(IReadOnlyDictionary<string, double> weights, double bias, double threshold)
+{
+    public double Threshold => threshold;
+
+    public double Probability(IReadOnlyList<string> features)
+    {
+        var z = bias;
+        foreach (var f in features.Distinct()) z += weights.GetValueOrDefault(f);
+        return 1 / (1 + Math.Exp(-z));
+    }
+
+    public ProcedureModel WithThreshold(double value) => new(weights, bias, value);
+
+    internal ProcedureClassifier.ModelFile ToFile() => new(
+        weights.Where(kv => Math.Abs(kv.Value) >= 0.02).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 3)),
+        Math.Round(bias, 4), Math.Round(threshold, 3));
+
+    /// <summary>Learns the weights by full-batch Adam, the two classes weighted alike; the threshold is given, chosen
+    /// on messages the training did not see.</summary>
+    public static ProcedureModel Train(IReadOnlyList<(IReadOnlyList<string> Features, bool Positive)> examples, double threshold, double l2 = 0.0001, int iterations = 300, double learningRate = 0.05)
+    {
+        var ids = examples.SelectMany(e => e.Features).Distinct().Select((f, i) => (f, i)).ToDictionary(p => p.f, p => p.i + 1, StringComparer.Ordinal);
+        var rows = examples.Select(e => (X: e.Features.Distinct().Select(f => ids[f]).ToArray(), Y: e.Positive ? 1.0 : 0.0)).ToList();
+        double positive = Math.Max(1, rows.Count(r => r.Y == 1)), negative = Math.Max(1, rows.Count(r => r.Y == 0));
+        var w = new double[ids.Count + 1];
+        var m = new double[w.Length];
+        var v = new double[w.Length];
+        for (var step = 1; step <= iterations; step++)
+        {
+            var grad = new double[w.Length];
+            foreach (var (x, y) in rows)
+            {
+                var z = w[0];
+                foreach (var k in x) z += w[k];
+                var g = (1 / (1 + Math.Exp(-z)) - y) * (y == 1 ? 0.5 / positive : 0.5 / negative);
+                grad[0] += g;
+                foreach (var k in x) grad[k] += g;
+            }
+            for (var k = 0; k < w.Length; k++)
+            {
+                var g = grad[k] + (k == 0 ? 0 : l2 * w[k]);
+                m[k] = 0.9 * m[k] + 0.1 * g;
+                v[k] = 0.999 * v[k] + 0.001 * g * g;
+                w[k] -= learningRate * (m[k] / (1 - Math.Pow(0.9, step))) / (Math.Sqrt(v[k] / (1 - Math.Pow(0.999, step))) + 1e-8);
+            }
+        }
+        return new ProcedureModel(ids.ToDictionary(kv => kv.Key, kv => w[kv.Value], StringComparer.Ordinal), w[0], threshold);
+    }
+}

@@ -1,0 +1,76 @@
+using Isms.Knowledge.Ranking;
+
+namespace Isms.Knowledge.Tests;
+
+/// <summary>
+/// The procedure classifier backs the word table: a report or request worded in a way no pattern foresaw starts its
+/// form, a question stays a question, and a report the table reads is kept. The messages are written for this test,
+/// not taken from the tuning or held-out files.
+/// </summary>
+public class ProcedureClassifierFacts
+{
+    private static PolicyAnswerer Answerer => TestAnswerer.Offline;
+
+    [Theory]
+    [InlineData("夜勤明けロッカー開けたら公用携帯が入ってなかった", "incident_report")]
+    [InlineData("スマホの画面割れたうえに電源入らない、中に業務連絡先入ってる", "incident_report")]
+    [InlineData("来週オンラインで県の担当と顔合わせすることになりました", "web_meeting_request")]
+    public void MessagesTheWordTableMisses_StartTheirForm(string message, string expected)
+    {
+        Assert.Null(Answerer.Procedures.Detect(message));
+        Assert.Equal(expected, Answerer.DetectProcedure(message)?.Key);
+        var answer = Answerer.AnswerOffline(message, null);
+        Assert.Equal(PolicyIntent.Procedure, answer.Intent);
+        Assert.Equal(expected, answer.Procedure?.Key);
+    }
+
+    [Theory]
+    [InlineData("USBなくしたらどうするんだっけ")]
+    [InlineData("ウイルスに感染した場合の連絡先は？")]
+    [InlineData("パスワードって何文字以上にすればいい？")]
+    public void Questions_StayQuestions(string question)
+    {
+        Assert.Null(Answerer.DetectProcedure(question));
+        Assert.All(Answerer.ProcedureProbabilities(question), p => Assert.True(p.Value < 0.5, $"{question}: {p.Key} {p.Value}"));
+    }
+
+    [Fact]
+    public void WhatTheWordTableDecides_IsKept()
+    {
+        // The table reads a misdelivery report here; a report the table reads is never dropped.
+        const string message = "さっき送ったメール、宛先が別の病院だった";
+        Assert.Equal("misdelivery_report", Answerer.Procedures.Detect(message)?.Key);
+        Assert.Equal("misdelivery_report", Answerer.DetectProcedure(message)?.Key);
+    }
+
+    [Fact]
+    public void Describe_ReadsTheWordTablesCuesAndTopics()
+    {
+        var features = ProcedureClassifier.Describe("公用スマホをなくしました", Answerer.Procedures, PolicyAnswerer.DefaultAnalyzer.Value);
+        Assert.Contains("s:topic:incident_report", features);
+        Assert.Contains(features, f => f.StartsWith("b:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Training_SeparatesTheTwoKinds_AndTheFileKeepsTheModels()
+    {
+        IReadOnlyList<string> F(params string[] f) => f;
+        var examples = new List<(IReadOnlyList<string>, bool)>
+        {
+            (F("w:ナクス", "a:た"), true), (F("w:ヒラク", "a:た"), true), (F("w:ナクス", "a:か"), false), (F("w:パスワード", "a:か"), false),
+        };
+        var model = ProcedureModel.Train(examples, threshold: 0.5, iterations: 200);
+        var classifier = new ProcedureClassifier(new Dictionary<string, ProcedureModel> { ["incident_report"] = model }, vetoBelow: 0.1);
+        Assert.Equal("incident_report", classifier.Suggest(F("w:ナクス", "a:た")));
+        Assert.Null(classifier.Suggest(F("w:ナクス", "a:か")));
+        Assert.True(classifier.Doubts("incident_report", F("w:パスワード", "a:か")));
+        Assert.False(classifier.Doubts("incident_report", F("w:ヒラク", "a:た")));
+        Assert.False(classifier.Doubts("takeout_request", F("w:パスワード", "a:か")));
+
+        var stricter = new ProcedureClassifier(new Dictionary<string, ProcedureModel> { ["incident_report"] = model.WithThreshold(0.9) }, vetoBelow: 0.1);
+        var reread = ProcedureClassifier.Parse(ProcedureClassifier.Serialize(classifier, stricter, "test"), withWords: false);
+        Assert.Equal(0.9, reread.Models["incident_report"].Threshold);
+        Assert.Equal(0.1, reread.VetoBelow);
+        Assert.Equal(model.Probability(F("w:ヒラク", "a:た")), reread.Models["incident_report"].Probability(F("w:ヒラク", "a:た")), precision: 2);
+    }
+}
