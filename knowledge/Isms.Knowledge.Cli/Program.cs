@@ -132,7 +132,7 @@ switch (command)
             var (tuningRanking, tuningScope) = TrainingSet.FromTuningQuestions(full.Features, topics, tuning, tuningWeight);
             var ranker = RankerTraining.Train([.. ranking, .. tuningRanking]);
             var scopeModel = ScopeTraining.Train([.. scope, .. tuningScope],
-                maxFalseDecline: double.Parse(Option("--max-false-decline") ?? "0.02", CultureInfo.InvariantCulture),
+                maxFalseDecline: double.Parse(Option("--max-false-decline") ?? "0.04", CultureInfo.InvariantCulture),
                 l2: double.Parse(Option("--scope-l2") ?? "0.002", CultureInfo.InvariantCulture));
             models.Add((ranker, scopeModel));
             double Declined(IEnumerable<ScopeExample> e, bool inScope) { var l = e.Where(x => x.InScope == inScope).ToList(); return l.Count == 0 ? 0 : l.Count(x => !scopeModel.InScope(x.Input)) / (double)l.Count; }

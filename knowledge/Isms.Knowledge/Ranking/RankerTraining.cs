@@ -65,7 +65,7 @@ public static class RankerTraining
 /// the question's words, by full-batch Adam; the threshold keeps false declines of in-scope questions rare.</summary>
 public static class ScopeTraining
 {
-    public static ScopeClassifier Train(IReadOnlyList<ScopeExample> examples, double maxFalseDecline = 0.02, double l2 = 0.002, int iterations = 300, double learningRate = 0.05)
+    public static ScopeClassifier Train(IReadOnlyList<ScopeExample> examples, double maxFalseDecline = 0.04, double l2 = 0.002, int iterations = 300, double learningRate = 0.05)
     {
         var denseCount = ScopeClassifier.DenseNames.Count;
         var wordIds = examples.SelectMany(e => e.Input.Words).Distinct().Select((w, i) => (w, i)).ToDictionary(p => p.w, p => p.i, StringComparer.Ordinal);
