@@ -22,13 +22,19 @@ public sealed class RequestMessagesFacts(BotHost host, ITestOutputHelper output)
     // Written at the start of stop 27 by another author and read once at its end: 71 of 80 (0.887), incident reports
     // served 16 of 20 (misses: a bag snatched, a stranger at a PC, papers left at a restaurant written in kana, a
     // password note filmed by a TV crew without the change-it notice).
-    [InlineData("heldout-messages-2.jsonl", 0.85)]
+    [InlineData("heldout-messages-2.jsonl", 0.9)]
     // Written at the start of stop 28 by another author and read once at its end: 70 of 80 (0.875), incident reports
     // served 18 of 20. heldout-messages-2 gives 72 of 80 (0.9) and 17 of 20 incidents with the code of stop 28.
-    [InlineData("heldout-messages-3.jsonl", 0.85)]
+    // Stop 30's procedure classifier: heldout-messages 35 of 36, -2 76 of 80 (incidents 18 of 20), -3 76 of 80 (20 of 20),
+    // -4 75 of 80 (18 of 20).
+    [InlineData("heldout-messages-3.jsonl", 0.9)]
     // Written at the start of stop 29 by another author and read once at its end: 73 of 80 (0.912), incident reports served
     // 16 of 20, as with the code of stop 28.
     [InlineData("heldout-messages-4.jsonl", 0.9)]
+    // Written at the start of stop 30 by another author and read once then and once at its end: 67 of 80 (0.838),
+    // incident reports 11 of 20, with the code of stop 29; 74 of 80 (0.925), incident reports 17 of 20, with the
+    // procedure classifier and the new scope threshold.
+    [InlineData("heldout-messages-5.jsonl", 0.9)]
     [InlineData("tuning-messages.jsonl", 0.9)]
     [InlineData("tuning-messages-2.jsonl", 0.9)]
     [InlineData("tuning-messages-3.jsonl", 0.9)]
