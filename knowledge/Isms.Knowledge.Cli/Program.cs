@@ -179,8 +179,8 @@ switch (command)
                     $"{t:0.0}: {p.Count(r => r.Mine && (r.Table == key || (r.Table is null && r.P >= t)))}/{mine} +{p.Count(r => !r.Mine && r.Table is null && r.P >= t)} wrong"));
                 var vetoes = new[] { 0.02, 0.05, 0.1, 0.2 }.Select(v => string.Create(CultureInfo.InvariantCulture,
                     $"{v:0.00}: drops {p.Count(r => r.Table == key && r.Mine && r.P < v)} right, {p.Count(r => r.Table == key && !r.Mine && r.P < v)} wrong"));
-                var asking = read.Select((r, i) => (r, p[i])).Where(x => x.r.Table is null && x.Item2.P >= 0.7 && ProcedureClassifier.Asks(x.r.Features)).ToList();
-                Console.WriteLine($"    at 0.7 among messages with the question cue: caught {asking.Count(x => x.Item2.Mine)}, wrong {asking.Count(x => !x.Item2.Mine)}");
+                var asking = read.Select((r, i) => (r, p[i])).Where(x => x.r.Table is null && x.Item2.P >= models[key].Threshold && ProcedureClassifier.Asks(x.r.Features)).ToList();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {key}: of the messages that ask something, the model at {models[key].Threshold:0.0} catches {asking.Count(x => x.Item2.Mine)} and turns {asking.Count(x => !x.Item2.Mine)} others into this form"));
                 Console.WriteLine($"  {key,-22} table {p.Count(r => r.Mine && r.Table == key)}/{mine}, table wrong {p.Count(r => !r.Mine && r.Table == key)} | {string.Join(" | ", line)} || veto {string.Join(" | ", vetoes)}");
             }
         }

@@ -129,8 +129,8 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
 
     /// <summary>The procedure the message asks for: the word table's reading, checked by the procedure classifier. A
     /// message the table reads as a question starts the report a model is sure of (「ロッカー開けたら公用携帯が入ってなかった」),
-    /// or the request, when it asks nothing;
-    /// a request the table starts is dropped when its model finds the message very unlike that form's requests.</summary>
+    /// or the request a model is sure of when the message asks nothing; a request the table starts is dropped when its
+    /// model finds the message very unlike that form's requests.</summary>
     public Procedure? DetectProcedure(string message)
     {
         var table = _procedures.Detect(message);

@@ -164,7 +164,7 @@ public sealed partial class ProcedureDetector
     }
 
     /// <summary>The cue rows the sender's own words match and the procedures whose topic the message names, by name:
-    /// what the incident classifier reads of the word table.</summary>
+    /// what the procedure classifier reads of the word table.</summary>
     public IEnumerable<string> Signals(string message)
     {
         var views = Views(message);
