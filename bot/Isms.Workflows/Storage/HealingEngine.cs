@@ -29,6 +29,7 @@ public sealed partial class HealingEngine : ILiteEngine
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly Lock _reopenLock = new();
+    private readonly Lock _schemaLock = new();
     private readonly ThreadLocal<Generation?> _transaction = new();
     private Generation? _current;
     private long _generations;
@@ -170,14 +171,28 @@ public sealed partial class HealingEngine : ILiteEngine
     public int DeleteMany(string collection, BsonExpression predicate) =>
         Run(engine => engine.DeleteMany(collection, predicate), write: true, retry: true);
 
-    public bool DropCollection(string name) => Run(engine => engine.DropCollection(name), write: true, retry: false);
+    // LiteDB 5 reads the header page's list of collections while another thread adds to it ("Collection was modified"
+    // from HeaderPage.GetAvailableCollectionSpace): stores that create their collections and indexes from several threads
+    // at start-up take turns.
+    public bool DropCollection(string name)
+    {
+        lock (_schemaLock) return Run(engine => engine.DropCollection(name), write: true, retry: false);
+    }
 
-    public bool RenameCollection(string name, string newName) => Run(engine => engine.RenameCollection(name, newName), write: true, retry: false);
+    public bool RenameCollection(string name, string newName)
+    {
+        lock (_schemaLock) return Run(engine => engine.RenameCollection(name, newName), write: true, retry: false);
+    }
 
-    public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique) =>
-        Run(engine => engine.EnsureIndex(collection, name, expression, unique), write: true, retry: true);
+    public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique)
+    {
+        lock (_schemaLock) return Run(engine => engine.EnsureIndex(collection, name, expression, unique), write: true, retry: true);
+    }
 
-    public bool DropIndex(string collection, string name) => Run(engine => engine.DropIndex(collection, name), write: true, retry: true);
+    public bool DropIndex(string collection, string name)
+    {
+        lock (_schemaLock) return Run(engine => engine.DropIndex(collection, name), write: true, retry: true);
+    }
 
     public BsonValue Pragma(string name) => Run(engine => engine.Pragma(name), write: false, retry: true);
 
