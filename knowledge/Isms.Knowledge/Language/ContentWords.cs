@@ -19,10 +19,13 @@ public static class ContentWords
     /// <summary>True for the verbs and nouns that carry no topic (する, できる, こと).</summary>
     public static bool CarriesNoTopic(string word) => Empty.Contains(word);
 
-    public static List<string> Of(IMorphologicalAnalyzer analyzer, string text)
+    public static List<string> Of(IMorphologicalAnalyzer analyzer, string text) => Of(analyzer.Analyze(JapaneseNormalizer.Widths(text)));
+
+    /// <summary>The content words of a text already analysed (width-folded before analysis).</summary>
+    public static List<string> Of(IEnumerable<Morpheme> morphemes)
     {
         var words = new List<string>();
-        foreach (var m in analyzer.Analyze(JapaneseNormalizer.Widths(text)))
+        foreach (var m in morphemes)
         {
             var word = m.PartOfSpeech switch
             {

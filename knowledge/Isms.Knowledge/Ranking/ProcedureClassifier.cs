@@ -38,9 +38,10 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
         var features = Tokenizer.Tokenize(message).Select(t => "b:" + t).ToList();
         if (analyzer is not null)
         {
-            features.AddRange(ContentWords.Of(analyzer, message).Select(w => "w:" + w));
+            var morphemes = analyzer.Analyze(JapaneseNormalizer.Widths(message));
+            features.AddRange(ContentWords.Of(morphemes).Select(w => "w:" + w));
             // How a sentence ends carries tense and mood: なくしちゃった, 開いてしまった, 使いたい, 消えたかも.
-            features.AddRange(analyzer.Analyze(JapaneseNormalizer.Widths(message))
+            features.AddRange(morphemes
                 .Where(m => m.PartOfSpeech == "助動詞" || (m.PartOfSpeech == "動詞" && m.SubCategory == "非自立") || m.SubCategory == "終助詞")
                 .Select(m => "a:" + m.BaseForm));
         }
