@@ -156,6 +156,9 @@ switch (command)
         double Number(string option, string fallback) => double.Parse(Option(option) ?? fallback, CultureInfo.InvariantCulture);
         var tuning = Files("--tuning");
         var validation = Files("--validate");
+        const string ReportIntent = "form_incident_report";
+        // The clauses whose first response the incident report gives at once: a suspected virus, a password given away.
+        var reportClauses = (Option("--report-clauses") ?? "6.4(3)⑦,5.4(2)④").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var keys = tuning.Select(q => q.Intent).Where(i => i.StartsWith("form_", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).Select(i => i[5..])
             // A form with a handful of examples gets no model: what it learned would be those messages' words.
             .Where(k => tuning.Count(q => q.Intent == "form_" + k) >= Number("--min-examples", "30")).ToList();
@@ -167,9 +170,21 @@ switch (command)
             var models = keys.ToDictionary(k => k, k => ProcedureModel.Train(described.Select(d => (d.Features, d.Intent == "form_" + k)).ToList(),
                 // Reports are caught more eagerly than requests are started: a missed report costs an incident.
                 detector.Find(k)?.IsReport == true ? Number("--report-threshold", "0.5") : Number("--threshold", "0.7"), Number("--l2", "0.0001")));
-            classifiers.Add(new ProcedureClassifier(models, Number("--veto", "0.1")));
-            Console.WriteLine($"{(analyzer is null ? "bigrams only" : analyzer.Name)}: {described.Count} messages; forms {string.Join(", ", keys.Select(k => $"{k} {described.Count(d => d.Intent == "form_" + k)}"))}");
+            // Per first-response clause, which of the tuning reports cite it: the model reads it among reports only.
+            var reports = tuning.Where(q => q.Intent == ReportIntent).Select(q => (Features: ProcedureClassifier.Describe(q.Question, detector, analyzer), q.Gold)).ToList();
+            var clauseModels = reportClauses.ToDictionary(c => c, c => ProcedureModel.Train(reports.Select(r => (r.Features, r.Gold.Contains(c))).ToList(),
+                Number("--report-clause-threshold", "0.5"), Number("--l2", "0.0001")));
+            classifiers.Add(new ProcedureClassifier(models, Number("--veto", "0.1"), clauseModels));
+            Console.WriteLine($"{(analyzer is null ? "bigrams only" : analyzer.Name)}: {described.Count} messages; forms {string.Join(", ", keys.Select(k => $"{k} {described.Count(d => d.Intent == "form_" + k)}"))}; "
+                + $"report clauses {string.Join(", ", reportClauses.Select(c => $"{c} {reports.Count(r => r.Gold.Contains(c))}/{reports.Count}"))}");
             if (validation.Count == 0) continue;
+            foreach (var clause in reportClauses)
+            {
+                var p = validation.Where(q => q.Intent == ReportIntent)
+                    .Select(q => (Cites: q.Gold.Contains(clause), P: clauseModels[clause].Probability(ProcedureClassifier.Describe(q.Question, detector, analyzer)))).ToList();
+                Console.WriteLine($"  report clause {clause}: cited by {p.Count(r => r.Cites)} of {p.Count} reports | " + string.Join(" | ", new[] { 0.3, 0.5, 0.7 }.Select(t =>
+                    string.Create(CultureInfo.InvariantCulture, $"{t:0.0}: {p.Count(r => r.Cites && r.P >= t)} caught, {p.Count(r => !r.Cites && r.P >= t)} others"))));
+            }
             var read = validation.Select(q => (q.Intent, Table: detector.Detect(q.Question)?.Key, Features: ProcedureClassifier.Describe(q.Question, detector, analyzer))).ToList();
             foreach (var key in keys)
             {

@@ -105,12 +105,17 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
         ArgumentNullException.ThrowIfNull(question);
         // 「じょうほうセキュリティかんりしゃ」 is looked up as 情報セキュリティ管理者.
         var query = Respell(question);
-        if (DetectProcedure(question) is { } procedure)
+        var features = ReadProcedure(question);
+        if (DetectProcedure(question, features) is { } procedure)
         {
             var formClauses = procedure.ClauseIds.Select(Document.FindClause).OfType<Clause>().Select(c => new Citation(c, 1.0));
             var retrieved = _current.Retriever.Retrieve(query, context);
             var citations = formClauses.Concat(retrieved).DistinctBy(c => c.Clause.Id).Take(5).ToList();
-            return Build(PolicyIntent.Procedure, AnswerText.FormOffer(procedure, citations, Document), citations) with { Procedure = procedure };
+            return Build(PolicyIntent.Procedure, AnswerText.FormOffer(procedure, citations, Document), citations) with
+            {
+                Procedure = procedure,
+                ReportClauses = procedure.IsReport ? _classifier.ReportClauses(features) : [],
+            };
         }
         var current = _current;
         // A phrasing the 統括 or the 窓口 pinned to clauses is answered by them, first.
@@ -131,10 +136,11 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     /// message the table reads as a question starts the report a model is sure of (「ロッカー開けたら公用携帯が入ってなかった」),
     /// or the request a model is sure of when the message asks nothing; a request the table starts is dropped when its
     /// model finds the message very unlike that form's requests.</summary>
-    public Procedure? DetectProcedure(string message)
+    public Procedure? DetectProcedure(string message) => DetectProcedure(message, ReadProcedure(message));
+
+    private Procedure? DetectProcedure(string message, IReadOnlyList<string> features)
     {
         var table = _procedures.Detect(message);
-        var features = ReadProcedure(message);
         // A report is never dropped: a false alarm costs one card, a missed report an incident.
         if (table is not null) return !table.IsReport && _classifier.Doubts(table.Key, features) ? null : table;
         // A question about a request's topic (「USBで資料持ち出してもいい？」) is answered, with the form one tap away on the
@@ -143,11 +149,12 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
         return _classifier.Suggest(features, key => _procedures.Find(key) is { } p && (p.IsReport || !asks)) is { } key ? _procedures.Find(key) : null;
     }
 
-    /// <summary>Diagnostics: each form model's probability that the message asks for its form.</summary>
+    /// <summary>Diagnostics: each form model's probability that the message asks for its form, and each report clause
+    /// model's that a report needs that clause's first response.</summary>
     public IReadOnlyDictionary<string, double> ProcedureProbabilities(string message)
     {
         var features = ReadProcedure(message);
-        return _classifier.Models.ToDictionary(m => m.Key, m => m.Value.Probability(features));
+        return _classifier.Models.Concat(_classifier.ReportClauseModels).ToDictionary(m => m.Key, m => m.Value.Probability(features));
     }
 
     private IReadOnlyList<string> ReadProcedure(string message) => ProcedureClassifier.Describe(message, _procedures, _analyzer);

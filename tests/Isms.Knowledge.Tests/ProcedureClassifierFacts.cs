@@ -31,7 +31,10 @@ public class ProcedureClassifierFacts
     public void Questions_StayQuestions(string question)
     {
         Assert.Null(Answerer.DetectProcedure(question));
-        Assert.All(Answerer.ProcedureProbabilities(question), p => Assert.True(p.Value < 0.5, $"{question}: {p.Key} {p.Value}"));
+        // The forms' models only: a report clause's model reads a report, which a question is not.
+        var forms = Answerer.ProcedureProbabilities(question).Where(p => Answerer.Procedures.Find(p.Key) is not null).ToList();
+        Assert.Equal(5, forms.Count);
+        Assert.All(forms, p => Assert.True(p.Value < 0.5, $"{question}: {p.Key} {p.Value}"));
     }
 
     [Fact]
@@ -72,5 +75,35 @@ public class ProcedureClassifierFacts
         Assert.Equal(0.9, reread.Models["incident_report"].Threshold);
         Assert.Equal(0.1, reread.VetoBelow);
         Assert.Equal(model.Probability(F("w:ヒラク", "a:た")), reread.Models["incident_report"].Probability(F("w:ヒラク", "a:た")), precision: 2);
+    }
+
+    [Fact]
+    public void AReport_CarriesTheFirstResponseClausesItsWordsCallFor()
+    {
+        var virus = Answerer.AnswerOffline("添付のワード開いてマクロ有効にしたら、画面に英語で金払えって出て全部のファイルが開けない", null);
+        Assert.Equal("incident_report", virus.Procedure?.Key);
+        Assert.Equal(["6.4(3)⑦"], virus.ReportClauses);
+
+        var lost = Answerer.AnswerOffline("スマホを電車に置き忘れました", null);
+        Assert.Equal("incident_report", lost.Procedure?.Key);
+        Assert.Empty(lost.ReportClauses);
+
+        // A request never carries them.
+        Assert.Empty(Answerer.AnswerOffline("来週USBで資料を持ち出したいです", null).ReportClauses);
+    }
+
+    [Fact]
+    public void ReportClauseModels_AreKeptByTheFile()
+    {
+        IReadOnlyList<string> F(params string[] f) => f;
+        var examples = new List<(IReadOnlyList<string>, bool)> { (F("w:ウイルス"), true), (F("w:ナクス"), false) };
+        var virus = ProcedureModel.Train(examples, threshold: 0.5, iterations: 200);
+        var classifier = new ProcedureClassifier(new Dictionary<string, ProcedureModel>(), 0.1, new Dictionary<string, ProcedureModel> { ["6.4(3)⑦"] = virus });
+        Assert.Equal(["6.4(3)⑦"], classifier.ReportClauses(F("w:ウイルス")));
+        Assert.Empty(classifier.ReportClauses(F("w:ナクス")));
+
+        var reread = ProcedureClassifier.Parse(ProcedureClassifier.Serialize(classifier, classifier, "test"), withWords: true);
+        Assert.Equal(["6.4(3)⑦"], reread.ReportClauses(F("w:ウイルス")));
+        Assert.Empty(reread.ReportClauses(F("w:ナクス")));
     }
 }

@@ -164,6 +164,22 @@ public sealed class PrefillExtractorFacts
         Assert.Equal(expected, PrefillExtractor.Extract(text, Today, DateDirection.Past).PasswordGiven);
 
     [Theory]
+    // The word lists read no kind: the knowledge models' reading fills it.
+    [InlineData("知らない番号から電話が来て言われるままにアプリ入れた", "6.4(3)⑦", "malware", false)]
+    [InlineData("業者を名乗る電話でログインの文字列を口頭で答えた", "5.4(2)④", "leak", true)]
+    // A fault word beside a suspected virus is the virus.
+    [InlineData("急に動かない。知らないのがCPUを食ってる", "6.4(3)⑦", "malware", false)]
+    // What the word lists read is kept: a lost phone stays a loss.
+    [InlineData("スマホを電車に置き忘れました", "6.4(3)⑦", "loss_theft", false)]
+    [InlineData("知らない番号から電話が来て言われるままにアプリ入れた", null, null, false)]
+    public void ReportClauses_FillWhatTheWordListsMiss(string text, string? clause, string? kind, bool passwordGiven)
+    {
+        var facts = PrefillExtractor.Extract(text, Today, DateDirection.Past, clause is null ? null : [clause]);
+        Assert.Equal(kind, facts.IncidentKind);
+        Assert.Equal(passwordGiven, facts.PasswordGiven);
+    }
+
+    [Theory]
     [InlineData("明日から2日間、ノートPCを県の研修に持ち出します", "県の研修会場", "県の研修のため")]
     [InlineData("来週月曜にUSBを群馬県庁へ持っていきます", "群馬県庁", null)]
     [InlineData("明日から大阪出張にノートPCを持っていきます", "大阪", "大阪出張のため")]

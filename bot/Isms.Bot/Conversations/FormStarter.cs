@@ -10,7 +10,7 @@ namespace Isms.Bot.Conversations;
 public sealed class FormStarter(FormService forms, FormCatalog catalog, ApplicantActions applicantActions, ApplicantRoleCheck roleCheck, ILogger<FormStarter> logger)
 {
     /// <summary>Starts the form; the caller has checked the chat and the person (see <see cref="StartIfAllowedAsync"/>).</summary>
-    public async Task StartAsync(ITurnContext turnContext, FormKind kind, string? words, CancellationToken cancellationToken)
+    public async Task StartAsync(ITurnContext turnContext, FormKind kind, string? words, IReadOnlyCollection<string>? reportClauses, CancellationToken cancellationToken)
     {
         if (!await MayApplyAsync(turnContext, kind, cancellationToken))
         {
@@ -19,7 +19,7 @@ public sealed class FormStarter(FormService forms, FormCatalog catalog, Applican
 
         var applicant = applicantActions.ApplicantOf(turnContext);
         var otherDrafts = forms.HasOpenDraft(applicant, out var kinds) ? kinds.Where(k => k != kind).ToList() : [];
-        await SendAsync(turnContext, forms.Start(applicant, kind, words), cancellationToken);
+        await SendAsync(turnContext, forms.Start(applicant, kind, words, reportClauses), cancellationToken);
         if (otherDrafts.Count > 0)
         {
             // Starting something else in the middle of a form: the other draft is kept; say so and offer to drop it.
@@ -43,7 +43,7 @@ public sealed class FormStarter(FormService forms, FormCatalog catalog, Applican
     }
 
     /// <summary>Starts the form only in a personal chat and for someone in the 組織名簿 (a question may ask for a form anywhere).</summary>
-    public async Task StartIfAllowedAsync(ITurnContext turnContext, FormKind kind, string? words, CancellationToken cancellationToken)
+    public async Task StartIfAllowedAsync(ITurnContext turnContext, FormKind kind, string? words, IReadOnlyCollection<string> reportClauses, CancellationToken cancellationToken)
     {
         if (!PersonalChat.Is(turnContext))
         {
@@ -53,7 +53,7 @@ public sealed class FormStarter(FormService forms, FormCatalog catalog, Applican
 
         if (await applicantActions.MayFileAsync(turnContext, cancellationToken))
         {
-            await StartAsync(turnContext, kind, words, cancellationToken);
+            await StartAsync(turnContext, kind, words, reportClauses, cancellationToken);
         }
     }
 

@@ -60,7 +60,7 @@ public static class IsmsCommands
         var catalog = services.GetRequiredService<FormCatalog>();
         var forms = catalog.All.Select(definition => new BotCommand(
             definition.Key, definition.CommandWords, Personal, CommandUsers.InDirectory,
-            t => starter.StartAsync(t.Context, definition.Kind, null, t.CancellationToken), Help: new(HelpSection.Forms, definition.Title) { ShownTo = definition.ApplicantRoles }));
+            t => starter.StartAsync(t.Context, definition.Kind, null, null, t.CancellationToken), Help: new(HelpSection.Forms, definition.Title) { ShownTo = definition.ApplicantRoles }));
         BotCommand[] after =
         [
             new("training-status", ["研修状況"], Personal, Everyone, t => training.ShowStatusAsync(t.Context, t.CancellationToken),

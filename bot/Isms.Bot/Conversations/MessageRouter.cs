@@ -105,10 +105,9 @@ public sealed partial class MessageRouter(
             return;
         }
 
-        var formToStart = await questions.AnswerAsync(turnContext, data, text, cancellationToken);
-        if (formToStart is { } kind)
+        if (await questions.AnswerAsync(turnContext, data, text, cancellationToken) is { } form)
         {
-            await starter.StartIfAllowedAsync(turnContext, kind, text, cancellationToken);
+            await starter.StartIfAllowedAsync(turnContext, form.Kind, text, form.ReportClauses, cancellationToken);
         }
     }
 

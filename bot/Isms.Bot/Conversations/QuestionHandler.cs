@@ -26,7 +26,7 @@ public sealed class QuestionHandler(
     private static readonly string NotCoveredContactRole = OrgRole.SecurityManager.Label();
 
     /// <summary>Answers the question; returns the form to start when the words ask for one.</summary>
-    public async Task<FormKind?> AnswerAsync(ITurnContext<IMessageActivity> turnContext, ConversationData data, string question, CancellationToken cancellationToken)
+    public async Task<FormToStart?> AnswerAsync(ITurnContext<IMessageActivity> turnContext, ConversationData data, string question, CancellationToken cancellationToken)
     {
         var context = data.LastQuestion is null ? null : new AnswerContext(data.LastQuestion, data.LastClauseIds);
         var answer = await knowledge.AnswerAsync(question, context, cancellationToken);
@@ -36,7 +36,7 @@ public sealed class QuestionHandler(
         // The knowledge library names a procedure by the key its definition carries.
         if (answer.Procedure is { } procedure && forms.Find(procedure.Key) is { } form)
         {
-            return form.Kind;
+            return new FormToStart(form.Kind, answer.ReportClauses);
         }
 
         var clauseIds = answer.Citations.Select(c => c.Clause.Id).ToList();
@@ -75,3 +75,7 @@ public sealed class QuestionHandler(
             : null;
     }
 }
+
+/// <summary>The form the words ask for, and for a report the clauses whose first response it needs (see
+/// <see cref="PolicyAnswer.ReportClauses"/>).</summary>
+public sealed record FormToStart(FormKind Kind, IReadOnlyList<string> ReportClauses);

@@ -45,12 +45,14 @@ public sealed partial class FormService
         _roleCheck = roleCheck;
     }
 
-    public FormReply Start(Applicant who, FormKind kind, string? freeText)
+    /// <summary>Starts the form, prefilled from the words that asked for it; <paramref name="reportClauses"/>: see
+    /// <see cref="PrefillExtractor.Extract"/>.</summary>
+    public FormReply Start(Applicant who, FormKind kind, string? freeText, IReadOnlyCollection<string>? reportClauses = null)
     {
         lock (_gate)
         {
             var definition = _catalog.Get(kind);
-            var prefill = PrefillMapper.Map(definition, freeText, Today);
+            var prefill = PrefillMapper.Map(definition, freeText, Today, reportClauses);
             var existing = _drafts.FindByOwner(who.UserId, kind);
             if (existing is not null)
             {

@@ -13,10 +13,21 @@ namespace Isms.Knowledge.Ranking;
 /// a model is sure of (a report or request worded in a way no pattern foresaw), and a form the table starts is kept
 /// unless its model finds the message very unlike that form's messages. Learned from the tuning messages and
 /// questions (<c>train-procedures</c>); knowledge/data/procedures.json.
+/// A report also gets one model per clause whose first response the bot gives at once (6.4(3)⑦ a suspected virus,
+/// 5.4(2)④ a password given away), learned from which clauses the tuning reports cite: the report form's own word
+/// lists name the usual cases, the models the ones worded otherwise (「ファンがずっと回ってて知らないのがCPU食ってる」).
 /// </summary>
-public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureModel> models, double vetoBelow)
+public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureModel> models, double vetoBelow,
+    IReadOnlyDictionary<string, ProcedureModel>? reportClauses = null)
 {
     public IReadOnlyDictionary<string, ProcedureModel> Models => models;
+
+    /// <summary>Per clause ID, the model of whether a report needs that clause's first response.</summary>
+    public IReadOnlyDictionary<string, ProcedureModel> ReportClauseModels => reportClauses ?? new Dictionary<string, ProcedureModel>();
+
+    /// <summary>The clauses whose first response the report needs, by the models that pass their thresholds.</summary>
+    public IReadOnlyList<string> ReportClauses(IReadOnlyList<string> features) =>
+        ReportClauseModels.Where(m => m.Value.Probability(features) >= m.Value.Threshold).Select(m => m.Key).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Below this probability a form the word table starts is taken for a question.</summary>
     public double VetoBelow => vetoBelow;
@@ -57,7 +68,9 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
     {
         var file = JsonSerializer.Deserialize<ClassifierFile>(JsonDocument.Parse(json).RootElement.GetProperty(withWords ? "mecab" : "bigramsOnly").GetRawText())
             ?? throw new FormatException("The procedure model file has no model.");
-        return new ProcedureClassifier(file.Models.ToDictionary(kv => kv.Key, kv => new ProcedureModel(kv.Value.Weights, kv.Value.Bias, kv.Value.Threshold)), file.VetoBelow);
+        static Dictionary<string, ProcedureModel> Read(Dictionary<string, ModelFile>? models) =>
+            (models ?? []).ToDictionary(kv => kv.Key, kv => new ProcedureModel(kv.Value.Weights, kv.Value.Bias, kv.Value.Threshold));
+        return new ProcedureClassifier(Read(file.Models), file.VetoBelow, Read(file.ReportClauses));
     }
 
     /// <summary>The file knowledge/data/procedures.json: the models with MeCab's features and with bigrams alone.</summary>
@@ -65,7 +78,8 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
         JsonSerializer.Serialize(new { trainedOn, mecab = withWords.ToFile(), bigramsOnly = bigramsOnly.ToFile() },
             new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
-    private ClassifierFile ToFile() => new(models.ToDictionary(kv => kv.Key, kv => kv.Value.ToFile()), Math.Round(vetoBelow, 3));
+    private ClassifierFile ToFile() => new(models.ToDictionary(kv => kv.Key, kv => kv.Value.ToFile()), Math.Round(vetoBelow, 3),
+        ReportClauseModels.ToDictionary(kv => kv.Key, kv => kv.Value.ToFile()));
 
     internal sealed record ModelFile(
         [property: JsonPropertyName("weights")] Dictionary<string, double> Weights,
@@ -74,7 +88,8 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
 
     private sealed record ClassifierFile(
         [property: JsonPropertyName("models")] Dictionary<string, ModelFile> Models,
-        [property: JsonPropertyName("vetoBelow")] double VetoBelow);
+        [property: JsonPropertyName("vetoBelow")] double VetoBelow,
+        [property: JsonPropertyName("reportClauses")] Dictionary<string, ModelFile>? ReportClauses);
 }
 
 /// <summary>One form's model: L2-regularised logistic regression over sparse features.</summary>

@@ -58,4 +58,17 @@ public sealed class FirstResponseFacts : TempDataDirectory
 
         Assert.Contains("1. その端末のLANケーブルを抜いてください。無線の場合は通信を切ってください。", Assert.Single(person.Texts), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AReportWordedBeyondTheWordLists_GetsTheFirstResponseTheModelsRead()
+    {
+        await using var host = await BotHost.StartAsync(DataDirectory);
+
+        // No word of the incident kinds' lists: the procedure classifier reads a suspected virus.
+        var person = host.Person("初動 四郎");
+        await person.Say("知らない番号からサポートですって電話きて、言われるままにアプリ入れて画面見せちゃった");
+
+        Assert.StartsWith("インシデント報告", CardTexts(person.Card).First(), StringComparison.Ordinal);
+        Assert.Contains("LANケーブルを抜いてください", string.Join("\n", person.Texts.Append(AllText(person.Card))), StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Isms.Workflows.Procedures;
 
 namespace Isms.Workflows.Forms.Prefill;
 
@@ -130,11 +131,21 @@ public static partial class PrefillExtractor
         + @"(?:パスワード|ぱすわーど|暗証番号)[^。]{0,12}(?:メモ|付箋|紙)[^。]{0,20}(?:なくし|無くし|落とし|紛失|見当たら|盗まれ)", RegexOptions.IgnoreCase)]
     private static partial Regex PasswordGiven();
 
-    public static PrefillFacts Extract(string text, DateOnly today, DateDirection direction)
+    /// <summary>The facts in <paramref name="text"/>. <paramref name="reportClauses"/> are the clauses the knowledge
+    /// models read a report as needing (6.4(3)⑦ a suspected virus, 5.4(2)④ a password given away); they fill what these
+    /// word lists miss, so that a report worded in no foreseen way still gets its first response.</summary>
+    public static PrefillFacts Extract(string text, DateOnly today, DateDirection direction, IReadOnlyCollection<string>? reportClauses = null)
     {
         var normalized = text.Normalize(NormalizationForm.FormKC);
         var (destination, purpose) = ExtractDestination(normalized);
-        var passwordGiven = PasswordGiven().IsMatch(normalized);
+        var passwordGiven = PasswordGiven().IsMatch(normalized) || reportClauses?.Contains(PasswordFirstResponseClause) == true;
+        var kind = FirstCode(normalized, IncidentKinds);
+        // A fault word (止まった, 動かない) read beside a suspected virus is the virus: its first response comes first.
+        if (kind is null or "outage" && reportClauses?.Contains(MalwareFirstResponse.Clause) == true)
+        {
+            kind = "malware";
+        }
+
         return new PrefillFacts(
             JapaneseDateExtractor.Extract(normalized, today, direction),
             ExtractTime(normalized),
@@ -143,7 +154,7 @@ public static partial class PrefillExtractor
             ExtractHostOrganisation(normalized),
             ExtractCloudService(normalized),
             // A password given with no other kind named is a leak, so its question and first response are shown.
-            FirstCode(normalized, IncidentKinds) ?? (passwordGiven ? "leak" : null))
+            kind ?? (passwordGiven ? "leak" : null))
         {
             EndTime = ExtractEndTime(normalized),
             Destination = destination,
@@ -153,6 +164,9 @@ public static partial class PrefillExtractor
             PasswordGiven = passwordGiven,
         };
     }
+
+    /// <summary>The clause whose first response is to change a password given away at once.</summary>
+    private const string PasswordFirstResponseClause = "5.4(2)④";
 
     private static string? FirstCode(string text, (string Pattern, string Code)[] table) =>
         table.FirstOrDefault(t => Regex.IsMatch(text, t.Pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)).Code;

@@ -6,7 +6,8 @@ namespace Isms.Workflows.Forms.Prefill;
 /// <summary>Puts extracted facts into the fields of a definition that declare a <see cref="PrefillSource"/>.</summary>
 public static partial class PrefillMapper
 {
-    public static Dictionary<string, string> Map(FormDefinition definition, string? freeText, DateOnly today)
+    /// <summary>The answers the words give; <paramref name="reportClauses"/>: see <see cref="PrefillExtractor.Extract"/>.</summary>
+    public static Dictionary<string, string> Map(FormDefinition definition, string? freeText, DateOnly today, IReadOnlyCollection<string>? reportClauses = null)
     {
         var answers = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(freeText))
@@ -16,7 +17,7 @@ public static partial class PrefillMapper
 
         // A form that plans something reads "12月3日" as the next one; a report as the last one.
         var direction = definition.AllFields.Any(f => f.DateRule == DateRule.TodayOrLaterWithinYear) ? DateDirection.Future : DateDirection.Past;
-        var facts = PrefillExtractor.Extract(freeText, today, direction);
+        var facts = PrefillExtractor.Extract(freeText, today, direction, reportClauses);
         foreach (var field in definition.AllFields)
         {
             var value = field.Prefill switch
