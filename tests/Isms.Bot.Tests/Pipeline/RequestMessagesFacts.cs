@@ -46,6 +46,7 @@ public sealed class RequestMessagesFacts(BotHost host, ITestOutputHelper output)
     [InlineData("tuning-messages-11.jsonl", 0.9)]
     [InlineData("tuning-messages-12.jsonl", 0.9)]
     [InlineData("tuning-messages-15.jsonl", 0.9)]
+    [InlineData("tuning-incidents-16.jsonl", 0.9)]
     public async Task RequestAndReportMessages_StartOrOfferTheRightForm(string file, double floor)
     {
         var titles = host.Get<FormCatalog>().All.ToDictionary(d => $"form_{d.Key}", d => d.Title);
