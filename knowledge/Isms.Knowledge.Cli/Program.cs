@@ -174,7 +174,7 @@ switch (command)
             var reports = tuning.Where(q => q.Intent == ReportIntent).Select(q => (Features: ProcedureClassifier.Describe(q.Question, detector, analyzer), q.Gold)).ToList();
             var clauseModels = reportClauses.ToDictionary(c => c, c => ProcedureModel.Train(reports.Select(r => (r.Features, r.Gold.Contains(c))).ToList(),
                 Number("--report-clause-threshold", "0.5"), Number("--l2", "0.0001")));
-            classifiers.Add(new ProcedureClassifier(models, Number("--veto", "0.1"), clauseModels));
+            classifiers.Add(new ProcedureClassifier(models, Number("--veto", "0.1"), clauseModels, Number("--report-veto", "0.05")));
             Console.WriteLine($"{(analyzer is null ? "bigrams only" : analyzer.Name)}: {described.Count} messages; forms {string.Join(", ", keys.Select(k => $"{k} {described.Count(d => d.Intent == "form_" + k)}"))}; "
                 + $"report clauses {string.Join(", ", reportClauses.Select(c => $"{c} {reports.Count(r => r.Gold.Contains(c))}/{reports.Count}"))}");
             if (validation.Count == 0) continue;

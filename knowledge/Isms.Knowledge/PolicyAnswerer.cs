@@ -134,15 +134,15 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
 
     /// <summary>The procedure the message asks for: the word table's reading, checked by the procedure classifier. A
     /// message the table reads as a question starts the report a model is sure of (「ロッカー開けたら公用携帯が入ってなかった」),
-    /// or the request a model is sure of when the message asks nothing; a request the table starts is dropped when its
-    /// model finds the message very unlike that form's requests.</summary>
+    /// or the request a model is sure of when the message asks nothing; a form the table starts is dropped when its
+    /// model finds the message very unlike that form's messages (a report at a lower level than a request).</summary>
     public Procedure? DetectProcedure(string message) => DetectProcedure(message, ReadProcedure(message));
 
     private Procedure? DetectProcedure(string message, IReadOnlyList<string> features)
     {
         var table = _procedures.Detect(message);
-        // A report is never dropped: a false alarm costs one card, a missed report an incident.
-        if (table is not null) return !table.IsReport && _classifier.Doubts(table.Key, features) ? null : table;
+        // A report is dropped only when its model is surer still: a false alarm costs one card, a missed report an incident.
+        if (table is not null) return _classifier.Doubts(table.Key, features, table.IsReport) ? null : table;
         // A question about a request's topic (「USBで資料持ち出してもいい？」) is answered, with the form one tap away on the
         // answer; a report starts at once even when it asks something.
         var asks = ProcedureClassifier.Asks(features);

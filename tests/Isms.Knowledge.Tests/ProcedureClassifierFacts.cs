@@ -98,12 +98,24 @@ public class ProcedureClassifierFacts
         IReadOnlyList<string> F(params string[] f) => f;
         var examples = new List<(IReadOnlyList<string>, bool)> { (F("w:ウイルス"), true), (F("w:ナクス"), false) };
         var virus = ProcedureModel.Train(examples, threshold: 0.5, iterations: 200);
-        var classifier = new ProcedureClassifier(new Dictionary<string, ProcedureModel>(), 0.1, new Dictionary<string, ProcedureModel> { ["6.4(3)⑦"] = virus });
+        var classifier = new ProcedureClassifier(new Dictionary<string, ProcedureModel>(), 0.1, new Dictionary<string, ProcedureModel> { ["6.4(3)⑦"] = virus }, reportVetoBelow: 0.05);
         Assert.Equal(["6.4(3)⑦"], classifier.ReportClauses(F("w:ウイルス")));
         Assert.Empty(classifier.ReportClauses(F("w:ナクス")));
 
         var reread = ProcedureClassifier.Parse(ProcedureClassifier.Serialize(classifier, classifier, "test"), withWords: true);
         Assert.Equal(["6.4(3)⑦"], reread.ReportClauses(F("w:ウイルス")));
         Assert.Empty(reread.ReportClauses(F("w:ナクス")));
+        Assert.Equal(0.05, reread.ReportVetoBelow);
+    }
+
+    [Fact]
+    public void AReport_IsDroppedOnlyBelowTheLowerReportVeto()
+    {
+        IReadOnlyList<string> F(params string[] f) => f;
+        // One feature whose weight puts the message at p ≈ 0.08: below the request veto, above the report veto.
+        var model = new ProcedureModel(new Dictionary<string, double> { ["w:テスト"] = -2.44 }, 0, 0.5);
+        var classifier = new ProcedureClassifier(new Dictionary<string, ProcedureModel> { ["incident_report"] = model }, 0.1, reportVetoBelow: 0.05);
+        Assert.True(classifier.Doubts("incident_report", F("w:テスト")));
+        Assert.False(classifier.Doubts("incident_report", F("w:テスト"), isReport: true));
     }
 }

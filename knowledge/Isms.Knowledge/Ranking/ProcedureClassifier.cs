@@ -18,7 +18,7 @@ namespace Isms.Knowledge.Ranking;
 /// lists name the usual cases, the models the ones worded otherwise (「ファンがずっと回ってて知らないのがCPU食ってる」).
 /// </summary>
 public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureModel> models, double vetoBelow,
-    IReadOnlyDictionary<string, ProcedureModel>? reportClauses = null)
+    IReadOnlyDictionary<string, ProcedureModel>? reportClauses = null, double reportVetoBelow = 0)
 {
     public IReadOnlyDictionary<string, ProcedureModel> Models => models;
 
@@ -32,13 +32,18 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
     /// <summary>Below this probability a form the word table starts is taken for a question.</summary>
     public double VetoBelow => vetoBelow;
 
+    /// <summary>Below this probability a report the word table reads is taken for a question: lower than for requests,
+    /// as a missed report costs an incident and a false alarm one card.</summary>
+    public double ReportVetoBelow => reportVetoBelow;
+
     /// <summary>The form, among those allowed, whose model is surest the message asks for it, when one passes its threshold.</summary>
     public string? Suggest(IReadOnlyList<string> features, Func<string, bool>? allowed = null) =>
         models.Where(m => allowed?.Invoke(m.Key) ?? true).Select(m => (m.Key, P: m.Value.Probability(features), m.Value.Threshold))
             .Where(m => m.P >= m.Threshold).OrderByDescending(m => m.P).Select(m => m.Key).FirstOrDefault();
 
     /// <summary>True when the form's model finds the message very unlike a request for it (forms without a model never).</summary>
-    public bool Doubts(string key, IReadOnlyList<string> features) => models.TryGetValue(key, out var model) && model.Probability(features) < vetoBelow;
+    public bool Doubts(string key, IReadOnlyList<string> features, bool isReport = false) =>
+        models.TryGetValue(key, out var model) && model.Probability(features) < (isReport ? reportVetoBelow : vetoBelow);
 
     /// <summary>True when the sender's own words ask something (the word table's question cue).</summary>
     public static bool Asks(IReadOnlyList<string> features) => features.Contains("s:cue:question");
@@ -70,7 +75,7 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
             ?? throw new FormatException("The procedure model file has no model.");
         static Dictionary<string, ProcedureModel> Read(Dictionary<string, ModelFile>? models) =>
             (models ?? []).ToDictionary(kv => kv.Key, kv => new ProcedureModel(kv.Value.Weights, kv.Value.Bias, kv.Value.Threshold));
-        return new ProcedureClassifier(Read(file.Models), file.VetoBelow, Read(file.ReportClauses));
+        return new ProcedureClassifier(Read(file.Models), file.VetoBelow, Read(file.ReportClauses), file.ReportVetoBelow ?? 0);
     }
 
     /// <summary>The file knowledge/data/procedures.json: the models with MeCab's features and with bigrams alone.</summary>
@@ -79,7 +84,7 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
             new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private ClassifierFile ToFile() => new(models.ToDictionary(kv => kv.Key, kv => kv.Value.ToFile()), Math.Round(vetoBelow, 3),
-        ReportClauseModels.ToDictionary(kv => kv.Key, kv => kv.Value.ToFile()));
+        ReportClauseModels.ToDictionary(kv => kv.Key, kv => kv.Value.ToFile()), Math.Round(reportVetoBelow, 3));
 
     internal sealed record ModelFile(
         [property: JsonPropertyName("weights")] Dictionary<string, double> Weights,
@@ -89,7 +94,8 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
     private sealed record ClassifierFile(
         [property: JsonPropertyName("models")] Dictionary<string, ModelFile> Models,
         [property: JsonPropertyName("vetoBelow")] double VetoBelow,
-        [property: JsonPropertyName("reportClauses")] Dictionary<string, ModelFile>? ReportClauses);
+        [property: JsonPropertyName("reportClauses")] Dictionary<string, ModelFile>? ReportClauses,
+        [property: JsonPropertyName("reportVetoBelow")] double? ReportVetoBelow);
 }
 
 /// <summary>One form's model: L2-regularised logistic regression over sparse features.</summary>
