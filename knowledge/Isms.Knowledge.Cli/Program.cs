@@ -174,10 +174,16 @@ switch (command)
             var reports = tuning.Where(q => q.Intent == ReportIntent).Select(q => (Features: ProcedureClassifier.Describe(q.Question, detector, analyzer), q.Gold)).ToList();
             var clauseModels = reportClauses.ToDictionary(c => c, c => ProcedureModel.Train(reports.Select(r => (r.Features, r.Gold.Contains(c))).ToList(),
                 Number("--report-clause-threshold", "0.5"), Number("--l2", "0.0001")));
-            classifiers.Add(new ProcedureClassifier(models, Number("--veto", "0.1"), clauseModels, Number("--report-veto", "0.05")));
+            var anyForm = ProcedureModel.Train(described.Select(d => (d.Features, d.Intent.StartsWith("form_", StringComparison.Ordinal))).ToList(), 0.5, Number("--l2", "0.0001"));
+            classifiers.Add(new ProcedureClassifier(models, Number("--veto", "0.1"), clauseModels, Number("--report-veto", "0.05"), anyForm));
             Console.WriteLine($"{(analyzer is null ? "bigrams only" : analyzer.Name)}: {described.Count} messages; forms {string.Join(", ", keys.Select(k => $"{k} {described.Count(d => d.Intent == "form_" + k)}"))}; "
                 + $"report clauses {string.Join(", ", reportClauses.Select(c => $"{c} {reports.Count(r => r.Gold.Contains(c))}/{reports.Count}"))}");
             if (validation.Count == 0) continue;
+            // The forms without a model of their own: how many of the table's starts the any-form model would drop.
+            var rare = validation.Select(q => (q.Intent, Table: detector.Detect(q.Question), Features: ProcedureClassifier.Describe(q.Question, detector, analyzer)))
+                .Where(r => r.Table is { } t && !models.ContainsKey(t.Key)).Select(r => (Mine: r.Intent == "form_" + r.Table!.Key, r.Table!.IsReport, P: anyForm.Probability(r.Features))).ToList();
+            Console.WriteLine($"  forms without a model: the table starts {rare.Count} ({rare.Count(r => r.Mine)} right) | veto " + string.Join(" | ", new[] { 0.02, 0.05, 0.1, 0.2, 0.3 }.Select(v =>
+                string.Create(CultureInfo.InvariantCulture, $"{v:0.00}: drops {rare.Count(r => r.Mine && r.P < v)} right, {rare.Count(r => !r.Mine && r.P < v)} wrong"))));
             foreach (var clause in reportClauses)
             {
                 var p = validation.Where(q => q.Intent == ReportIntent)

@@ -118,4 +118,26 @@ public class ProcedureClassifierFacts
         Assert.True(classifier.Doubts("incident_report", F("w:テスト")));
         Assert.False(classifier.Doubts("incident_report", F("w:テスト"), isReport: true));
     }
+
+    [Fact]
+    public void AFormWithoutAModelOfItsOwn_IsCheckedByTheAnyFormModel()
+    {
+        IReadOnlyList<string> F(params string[] f) => f;
+        var examples = new List<(IReadOnlyList<string>, bool)>
+        {
+            (F("w:廃棄", "a:たい"), true), (F("w:返却", "a:ます"), true), (F("w:廃棄", "s:cue:question"), false), (F("w:返却", "s:cue:question"), false),
+        };
+        var anyForm = ProcedureModel.Train(examples, threshold: 0.5, iterations: 300);
+        var classifier = new ProcedureClassifier(new Dictionary<string, ProcedureModel>(), 0.1, anyForm: anyForm);
+        Assert.True(classifier.Doubts("disposal_request", F("w:廃棄", "s:cue:question")));
+        Assert.False(classifier.Doubts("disposal_request", F("w:廃棄", "a:たい")));
+        // Without an any-form model, such a form is never doubted.
+        Assert.False(new ProcedureClassifier(new Dictionary<string, ProcedureModel>(), 0.1).Doubts("disposal_request", F("w:廃棄", "s:cue:question")));
+
+        var reread = ProcedureClassifier.Parse(ProcedureClassifier.Serialize(classifier, classifier, "test"), withWords: false);
+        Assert.True(reread.Doubts("disposal_request", F("w:廃棄", "s:cue:question")));
+        Assert.NotNull(TestAnswerer.Offline.Procedures.Find("disposal_request"));
+        Assert.NotNull(ProcedureClassifier.LoadEmbedded(withWords: true).AnyFormModel);
+        Assert.NotNull(ProcedureClassifier.LoadEmbedded(withWords: false).AnyFormModel);
+    }
 }

@@ -18,7 +18,7 @@ namespace Isms.Knowledge.Ranking;
 /// lists name the usual cases, the models the ones worded otherwise (「ファンがずっと回ってて知らないのがCPU食ってる」).
 /// </summary>
 public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureModel> models, double vetoBelow,
-    IReadOnlyDictionary<string, ProcedureModel>? reportClauses = null, double reportVetoBelow = 0)
+    IReadOnlyDictionary<string, ProcedureModel>? reportClauses = null, double reportVetoBelow = 0, ProcedureModel? anyForm = null)
 {
     public IReadOnlyDictionary<string, ProcedureModel> Models => models;
 
@@ -41,9 +41,14 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
         models.Where(m => allowed?.Invoke(m.Key) ?? true).Select(m => (m.Key, P: m.Value.Probability(features), m.Value.Threshold))
             .Where(m => m.P >= m.Threshold).OrderByDescending(m => m.P).Select(m => m.Key).FirstOrDefault();
 
-    /// <summary>True when the form's model finds the message very unlike a request for it (forms without a model never).</summary>
+    /// <summary>The model of whether a message asks for any form at all (learned from every form's messages), which
+    /// checks the forms too rare in the tuning messages for a model of their own (障害報告, 廃棄申請 …).</summary>
+    public ProcedureModel? AnyFormModel => anyForm;
+
+    /// <summary>True when the form's model, or for a form without one the any-form model, finds the message very unlike
+    /// a message asking for it.</summary>
     public bool Doubts(string key, IReadOnlyList<string> features, bool isReport = false) =>
-        models.TryGetValue(key, out var model) && model.Probability(features) < (isReport ? reportVetoBelow : vetoBelow);
+        (models.TryGetValue(key, out var model) ? model : anyForm) is { } m && m.Probability(features) < (isReport ? reportVetoBelow : vetoBelow);
 
     /// <summary>True when the sender's own words ask something (the word table's question cue).</summary>
     public static bool Asks(IReadOnlyList<string> features) => features.Contains("s:cue:question");
@@ -75,7 +80,8 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
             ?? throw new FormatException("The procedure model file has no model.");
         static Dictionary<string, ProcedureModel> Read(Dictionary<string, ModelFile>? models) =>
             (models ?? []).ToDictionary(kv => kv.Key, kv => new ProcedureModel(kv.Value.Weights, kv.Value.Bias, kv.Value.Threshold));
-        return new ProcedureClassifier(Read(file.Models), file.VetoBelow, Read(file.ReportClauses), file.ReportVetoBelow ?? 0);
+        var anyForm = file.AnyForm is { } any ? new ProcedureModel(any.Weights, any.Bias, any.Threshold) : null;
+        return new ProcedureClassifier(Read(file.Models), file.VetoBelow, Read(file.ReportClauses), file.ReportVetoBelow ?? 0, anyForm);
     }
 
     /// <summary>The file knowledge/data/procedures.json: the models with MeCab's features and with bigrams alone.</summary>
@@ -84,7 +90,7 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
             new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private ClassifierFile ToFile() => new(models.ToDictionary(kv => kv.Key, kv => kv.Value.ToFile()), Math.Round(vetoBelow, 3),
-        ReportClauseModels.ToDictionary(kv => kv.Key, kv => kv.Value.ToFile()), Math.Round(reportVetoBelow, 3));
+        ReportClauseModels.ToDictionary(kv => kv.Key, kv => kv.Value.ToFile()), Math.Round(reportVetoBelow, 3), anyForm?.ToFile());
 
     internal sealed record ModelFile(
         [property: JsonPropertyName("weights")] Dictionary<string, double> Weights,
@@ -95,7 +101,8 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
         [property: JsonPropertyName("models")] Dictionary<string, ModelFile> Models,
         [property: JsonPropertyName("vetoBelow")] double VetoBelow,
         [property: JsonPropertyName("reportClauses")] Dictionary<string, ModelFile>? ReportClauses,
-        [property: JsonPropertyName("reportVetoBelow")] double? ReportVetoBelow);
+        [property: JsonPropertyName("reportVetoBelow")] double? ReportVetoBelow,
+        [property: JsonPropertyName("anyForm")] ModelFile? AnyForm);
 }
 
 /// <summary>One form's model: L2-regularised logistic regression over sparse features.</summary>
