@@ -131,8 +131,7 @@ public sealed class ProcedureModel(IReadOnlyDictionary<string, double> weights, 
         var rows = examples.Select(e => (X: e.Features.Distinct().Select(f => ids[f]).ToArray(), Y: e.Positive ? 1.0 : 0.0)).ToList();
         double positive = Math.Max(1, rows.Count(r => r.Y == 1)), negative = Math.Max(1, rows.Count(r => r.Y == 0));
         var w = new double[ids.Count + 1];
-        var m = new double[w.Length];
-        var v = new double[w.Length];
+        var adam = new AdamOptimizer(w.Length, learningRate);
         for (var step = 1; step <= iterations; step++)
         {
             var grad = new double[w.Length];
@@ -144,13 +143,8 @@ public sealed class ProcedureModel(IReadOnlyDictionary<string, double> weights, 
                 grad[0] += g;
                 foreach (var k in x) grad[k] += g;
             }
-            for (var k = 0; k < w.Length; k++)
-            {
-                var g = grad[k] + (k == 0 ? 0 : l2 * w[k]);
-                m[k] = 0.9 * m[k] + 0.1 * g;
-                v[k] = 0.999 * v[k] + 0.001 * g * g;
-                w[k] -= learningRate * (m[k] / (1 - Math.Pow(0.9, step))) / (Math.Sqrt(v[k] / (1 - Math.Pow(0.999, step))) + 1e-8);
-            }
+            for (var k = 1; k < w.Length; k++) grad[k] += l2 * w[k];
+            adam.Step(w, grad);
         }
         return new ProcedureModel(ids.ToDictionary(kv => kv.Key, kv => w[kv.Value], StringComparer.Ordinal), w[0], threshold);
     }

@@ -13,8 +13,7 @@ public static class RankerTraining
     {
         var n = RankingFeatures.Names.Count;
         var w = new double[n];
-        var m = new double[n];
-        var v = new double[n];
+        var adam = new AdamOptimizer(n, learningRate);
         var usable = examples.Where(e => e.Candidates.Any(c => e.Gold.Contains(c.ClauseOrdinal))).ToList();
         var totalWeight = usable.Sum(e => e.Weight);
         for (var step = 1; step <= iterations; step++)
@@ -36,15 +35,8 @@ public static class RankerTraining
                     for (var k = 0; k < n; k++) grad[k] += e.Weight * p * x[k];
                 }
             }
-            for (var k = 0; k < n; k++)
-            {
-                var g = grad[k] / totalWeight + l2 * w[k];
-                m[k] = 0.9 * m[k] + 0.1 * g;
-                v[k] = 0.999 * v[k] + 0.001 * g * g;
-                var mHat = m[k] / (1 - Math.Pow(0.9, step));
-                var vHat = v[k] / (1 - Math.Pow(0.999, step));
-                w[k] -= learningRate * mHat / (Math.Sqrt(vHat) + 1e-8);
-            }
+            for (var k = 0; k < n; k++) grad[k] = grad[k] / totalWeight + l2 * w[k];
+            adam.Step(w, grad);
         }
         return new LinearRanker(w);
     }
@@ -75,8 +67,7 @@ public static class ScopeTraining
         var positive = rows.Where(r => r.Y == 1).Sum(r => r.Weight);
         var negative = rows.Where(r => r.Y == 0).Sum(r => r.Weight);
         var w = new double[n];
-        var m = new double[n];
-        var v = new double[n];
+        var adam = new AdamOptimizer(n, learningRate);
         for (var step = 1; step <= iterations; step++)
         {
             var grad = new double[n];
@@ -88,13 +79,8 @@ public static class ScopeTraining
                 for (var k = 0; k < denseCount; k++) grad[1 + k] += g * r.Dense[k];
                 foreach (var k in r.Words) grad[k] += g;
             }
-            for (var k = 0; k < n; k++)
-            {
-                var g = grad[k] + (k == 0 ? 0 : l2 * w[k]);
-                m[k] = 0.9 * m[k] + 0.1 * g;
-                v[k] = 0.999 * v[k] + 0.001 * g * g;
-                w[k] -= learningRate * (m[k] / (1 - Math.Pow(0.9, step))) / (Math.Sqrt(v[k] / (1 - Math.Pow(0.999, step))) + 1e-8);
-            }
+            for (var k = 1; k < n; k++) grad[k] += l2 * w[k];
+            adam.Step(w, grad);
         }
         var dense = ScopeClassifier.DenseNames.Select((name, k) => (name, k)).ToDictionary(p => p.name, p => w[1 + p.k]);
         var words = wordIds.ToDictionary(kv => kv.Key, kv => w[1 + denseCount + kv.Value]);
