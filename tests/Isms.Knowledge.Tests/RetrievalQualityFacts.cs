@@ -60,7 +60,11 @@ public class RetrievalQualityFacts
     // and once at its end): 0.875 / 0.95 / 0.909 / 0.8 / 0.95 / 0.025 / 0.93; the code of stop 29 gives 0.875 / 0.95 /
     // 0.909 / 0.8 / 0.85 / 0.025 / 0.91 on it.
     [InlineData("heldout-8.jsonl", 0.86, 0.93, 0.89, 0.7, 0.9, 0.91)]
-    public async Task HeldOutQuestions_MeetTheirFloors(string file, double hit1, double hit3, double mrr, double multiHop, double oos, double intent)
+    // heldout-9.jsonl (100 by a tenth author, written at the start of stop 31 before any of its tuning and read once then
+    // and once at its end): 0.788 / 0.925 / 0.856 / 0.4 / 0.85 / 0.038 / 0.9; the code of stop 30 gives 0.812 / 0.925 /
+    // 0.87 / 0.4 / 0.8 / 0.038 / 0.9 on it. Three of its 80 answerable questions are declined, hence its own ceiling.
+    [InlineData("heldout-9.jsonl", 0.77, 0.91, 0.84, 0.4, 0.8, 0.88, 0.04)]
+    public async Task HeldOutQuestions_MeetTheirFloors(string file, double hit1, double hit3, double mrr, double multiHop, double oos, double intent, double falseDecline = 0.027)
     {
         var s = await Evaluate(file);
         Assert.True(s.Hit1 >= hit1, $"hit@1 {s.Hit1}");
@@ -68,7 +72,7 @@ public class RetrievalQualityFacts
         Assert.True(s.Mrr >= mrr, $"mrr {s.Mrr}");
         Assert.True(s.MultiHopAllTop5 >= multiHop, $"multi-hop {s.MultiHopAllTop5}");
         Assert.True(s.OosReject >= oos, $"oos_reject {s.OosReject}");
-        Assert.True(s.OosFalseReject <= 0.027, $"oos_false_reject {s.OosFalseReject}");
+        Assert.True(s.OosFalseReject <= falseDecline, $"oos_false_reject {s.OosFalseReject}");
         Assert.True(s.IntentAcc >= intent, $"intent {s.IntentAcc}");
     }
 
@@ -86,6 +90,9 @@ public class RetrievalQualityFacts
     // 0.788 with the code of stop 29, 0.875 with stop 30's procedure classifier. Stop 30 also lifts messages-2 to 0.975,
     // -3 to 0.938 and -4 to 0.925.
     [InlineData("heldout-messages-5.jsonl", 0.86)]
+    // heldout-messages-6 (80 by another author, written at the start of stop 31 and read once then and once at its end):
+    // 0.925 both times.
+    [InlineData("heldout-messages-6.jsonl", 0.91)]
     public async Task HeldOutMessages_StartTheRightProcedure(string file, double intent)
     {
         var s = await Evaluate(file);
