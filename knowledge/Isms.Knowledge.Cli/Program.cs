@@ -181,7 +181,7 @@ switch (command)
             if (validation.Count == 0) continue;
             // The forms without a model of their own: how many of the table's starts the any-form model would drop.
             var rare = validation.Select(q => (q.Intent, Table: detector.Detect(q.Question), Features: ProcedureClassifier.Describe(q.Question, detector, analyzer)))
-                .Where(r => r.Table is { } t && !models.ContainsKey(t.Key)).Select(r => (Mine: r.Intent == "form_" + r.Table!.Key, r.Table!.IsReport, P: anyForm.Probability(r.Features))).ToList();
+                .Where(r => r.Table is { } t && !models.ContainsKey(t.Key)).Select(r => (Mine: r.Intent == "form_" + r.Table!.Key, P: anyForm.Probability(r.Features))).ToList();
             Console.WriteLine($"  forms without a model: the table starts {rare.Count} ({rare.Count(r => r.Mine)} right) | veto " + string.Join(" | ", new[] { 0.02, 0.05, 0.1, 0.2, 0.3 }.Select(v =>
                 string.Create(CultureInfo.InvariantCulture, $"{v:0.00}: drops {rare.Count(r => r.Mine && r.P < v)} right, {rare.Count(r => !r.Mine && r.P < v)} wrong"))));
             foreach (var clause in reportClauses)

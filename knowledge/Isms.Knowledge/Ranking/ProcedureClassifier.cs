@@ -15,7 +15,7 @@ namespace Isms.Knowledge.Ranking;
 /// questions (<c>train-procedures</c>); knowledge/data/procedures.json.
 /// A report also gets one model per clause whose first response the bot gives at once (6.4(3)⑦ a suspected virus,
 /// 5.4(2)④ a password given away), learned from which clauses the tuning reports cite: the report form's own word
-/// lists name the usual cases, the models the ones worded otherwise (「ファンがずっと回ってて知らないのがCPU食ってる」).
+/// lists name the usual cases, the models the ones worded otherwise (「言われるままにアプリ入れて画面見せちゃった」).
 /// </summary>
 public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureModel> models, double vetoBelow,
     IReadOnlyDictionary<string, ProcedureModel>? reportClauses = null, double reportVetoBelow = 0, ProcedureModel? anyForm = null)
