@@ -166,12 +166,12 @@ switch (command)
         var classifiers = new List<ProcedureClassifier>();
         foreach (var (detector, analyzer) in new[] { (answerer.Procedures, PolicyAnswerer.DefaultAnalyzer.Value), (ProcedureDetector.LoadEmbedded(null), null) })
         {
-            var described = tuning.Select(q => (Features: ProcedureClassifier.Describe(q.Question, detector, analyzer), q.Intent)).ToList();
+            var described = tuning.Select(q => (Features: ProcedureClassifier.Describe(q.Question, detector, analyzer), q.Intent, q.Gold)).ToList();
             var models = keys.ToDictionary(k => k, k => ProcedureModel.Train(described.Select(d => (d.Features, d.Intent == "form_" + k)).ToList(),
                 // Reports are caught more eagerly than requests are started: a missed report costs an incident.
                 detector.Find(k)?.IsReport == true ? Number("--report-threshold", "0.5") : Number("--threshold", "0.7"), Number("--l2", "0.0001")));
             // Per first-response clause, which of the tuning reports cite it: the model reads it among reports only.
-            var reports = tuning.Where(q => q.Intent == ReportIntent).Select(q => (Features: ProcedureClassifier.Describe(q.Question, detector, analyzer), q.Gold)).ToList();
+            var reports = described.Where(d => d.Intent == ReportIntent).ToList();
             var clauseModels = reportClauses.ToDictionary(c => c, c => ProcedureModel.Train(reports.Select(r => (r.Features, r.Gold.Contains(c))).ToList(),
                 Number("--report-clause-threshold", "0.5"), Number("--l2", "0.0001")));
             var anyForm = ProcedureModel.Train(described.Select(d => (d.Features, d.Intent.StartsWith("form_", StringComparison.Ordinal))).ToList(), 0.5, Number("--l2", "0.0001"));
@@ -179,19 +179,17 @@ switch (command)
             Console.WriteLine($"{(analyzer is null ? "bigrams only" : analyzer.Name)}: {described.Count} messages; forms {string.Join(", ", keys.Select(k => $"{k} {described.Count(d => d.Intent == "form_" + k)}"))}; "
                 + $"report clauses {string.Join(", ", reportClauses.Select(c => $"{c} {reports.Count(r => r.Gold.Contains(c))}/{reports.Count}"))}");
             if (validation.Count == 0) continue;
+            var read = validation.Select(q => (q.Intent, q.Gold, Table: detector.Detect(q.Question)?.Key, Features: ProcedureClassifier.Describe(q.Question, detector, analyzer))).ToList();
             // The forms without a model of their own: how many of the table's starts the any-form model would drop.
-            var rare = validation.Select(q => (q.Intent, Table: detector.Detect(q.Question), Features: ProcedureClassifier.Describe(q.Question, detector, analyzer)))
-                .Where(r => r.Table is { } t && !models.ContainsKey(t.Key)).Select(r => (Mine: r.Intent == "form_" + r.Table!.Key, P: anyForm.Probability(r.Features))).ToList();
+            var rare = read.Where(r => r.Table is { } t && !models.ContainsKey(t)).Select(r => (Mine: r.Intent == "form_" + r.Table, P: anyForm.Probability(r.Features))).ToList();
             Console.WriteLine($"  forms without a model: the table starts {rare.Count} ({rare.Count(r => r.Mine)} right) | veto " + string.Join(" | ", new[] { 0.02, 0.05, 0.1, 0.2, 0.3 }.Select(v =>
                 string.Create(CultureInfo.InvariantCulture, $"{v:0.00}: drops {rare.Count(r => r.Mine && r.P < v)} right, {rare.Count(r => !r.Mine && r.P < v)} wrong"))));
             foreach (var clause in reportClauses)
             {
-                var p = validation.Where(q => q.Intent == ReportIntent)
-                    .Select(q => (Cites: q.Gold.Contains(clause), P: clauseModels[clause].Probability(ProcedureClassifier.Describe(q.Question, detector, analyzer)))).ToList();
+                var p = read.Where(r => r.Intent == ReportIntent).Select(r => (Cites: r.Gold.Contains(clause), P: clauseModels[clause].Probability(r.Features))).ToList();
                 Console.WriteLine($"  report clause {clause}: cited by {p.Count(r => r.Cites)} of {p.Count} reports | " + string.Join(" | ", new[] { 0.3, 0.5, 0.7 }.Select(t =>
                     string.Create(CultureInfo.InvariantCulture, $"{t:0.0}: {p.Count(r => r.Cites && r.P >= t)} caught, {p.Count(r => !r.Cites && r.P >= t)} others"))));
             }
-            var read = validation.Select(q => (q.Intent, Table: detector.Detect(q.Question)?.Key, Features: ProcedureClassifier.Describe(q.Question, detector, analyzer))).ToList();
             foreach (var key in keys)
             {
                 var p = read.Select(r => (Mine: r.Intent == "form_" + key, r.Table, P: models[key].Probability(r.Features))).ToList();

@@ -11,6 +11,9 @@ public class ProcedureClassifierFacts
 {
     private static PolicyAnswerer Answerer => TestAnswerer.Offline;
 
+    /// <summary>A message's features, as the models read them.</summary>
+    private static IReadOnlyList<string> F(params string[] features) => features;
+
     [Theory]
     [InlineData("夜勤明けロッカー開けたら公用携帯が入ってなかった", "incident_report")]
     [InlineData("スマホの画面割れたうえに電源入らない、中に業務連絡先入ってる", "incident_report")]
@@ -57,7 +60,6 @@ public class ProcedureClassifierFacts
     [Fact]
     public void Training_SeparatesTheTwoKinds_AndTheFileKeepsTheModels()
     {
-        IReadOnlyList<string> F(params string[] f) => f;
         var examples = new List<(IReadOnlyList<string>, bool)>
         {
             (F("w:ナクス", "a:た"), true), (F("w:ヒラク", "a:た"), true), (F("w:ナクス", "a:か"), false), (F("w:パスワード", "a:か"), false),
@@ -95,7 +97,6 @@ public class ProcedureClassifierFacts
     [Fact]
     public void ReportClauseModels_AreKeptByTheFile()
     {
-        IReadOnlyList<string> F(params string[] f) => f;
         var examples = new List<(IReadOnlyList<string>, bool)> { (F("w:ウイルス"), true), (F("w:ナクス"), false) };
         var virus = ProcedureModel.Train(examples, threshold: 0.5, iterations: 200);
         var classifier = new ProcedureClassifier(new Dictionary<string, ProcedureModel>(), 0.1, new Dictionary<string, ProcedureModel> { ["6.4(3)⑦"] = virus }, reportVetoBelow: 0.05);
@@ -111,7 +112,6 @@ public class ProcedureClassifierFacts
     [Fact]
     public void AReport_IsDroppedOnlyBelowTheLowerReportVeto()
     {
-        IReadOnlyList<string> F(params string[] f) => f;
         // One feature whose weight puts the message at p ≈ 0.08: below the request veto, above the report veto.
         var model = new ProcedureModel(new Dictionary<string, double> { ["w:テスト"] = -2.44 }, 0, 0.5);
         var classifier = new ProcedureClassifier(new Dictionary<string, ProcedureModel> { ["incident_report"] = model }, 0.1, reportVetoBelow: 0.05);
@@ -122,7 +122,6 @@ public class ProcedureClassifierFacts
     [Fact]
     public void AFormWithoutAModelOfItsOwn_IsCheckedByTheAnyFormModel()
     {
-        IReadOnlyList<string> F(params string[] f) => f;
         var examples = new List<(IReadOnlyList<string>, bool)>
         {
             (F("w:廃棄", "a:たい"), true), (F("w:返却", "a:ます"), true), (F("w:廃棄", "s:cue:question"), false), (F("w:返却", "s:cue:question"), false),
