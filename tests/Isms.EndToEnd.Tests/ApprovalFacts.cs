@@ -9,7 +9,7 @@ namespace Isms.EndToEnd.Tests;
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "E2E")]
-public sealed class ApprovalFacts(PlaygroundSession session)
+public sealed class ApprovalFacts(PlaygroundSession session) : EndToEndFacts(session)
 {
     private const string DecisionCardTitle = "持ち出し申請の承認依頼";
     private const string Comment = "コメント（差戻し・却下のときは必須）";
@@ -56,7 +56,7 @@ public sealed class ApprovalFacts(PlaygroundSession session)
         await result.ScrollIntoViewIfNeededAsync();
         await ScreenshotAsync(applicant, "approval-4-applicant-told");
 
-        Timings.Record(session, $"承認: 送信 → decision card on the approver's screen {toApprover.TotalMilliseconds:0} ms; " +
+        Timings.Record(Session, $"承認: 送信 → decision card on the approver's screen {toApprover.TotalMilliseconds:0} ms; " +
             $"承認 → result on the applicant's screen {toApplicant.TotalMilliseconds:0} ms");
     }
 
@@ -93,10 +93,10 @@ public sealed class ApprovalFacts(PlaygroundSession session)
     /// <summary>山田's chat (the main Playground) and 佐藤's beside it, both open on the personal chat.</summary>
     private async Task<(ChatPage Applicant, ChatPage Approver)> OpenBothChatsAsync()
     {
-        Assert.Equal(SampleOrg.Yamada, session.CurrentUser);
-        var approver = await session.OpenSecondChatAsync(SampleOrg.Sato);
+        Assert.Equal(SampleOrg.Yamada, Session.CurrentUser);
+        var approver = await Session.OpenSecondChatAsync(SampleOrg.Sato);
         await approver.OpenChatAsync();
-        var applicant = session.Chat;
+        var applicant = Session.Chat;
         await applicant.OpenChatAsync();
         return (applicant, approver);
     }

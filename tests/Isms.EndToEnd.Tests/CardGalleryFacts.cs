@@ -12,7 +12,7 @@ namespace Isms.EndToEnd.Tests;
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "E2E")]
-public sealed class CardGalleryFacts(PlaygroundSession session, ITestOutputHelper output)
+public sealed class CardGalleryFacts(PlaygroundSession session, ITestOutputHelper output) : EndToEndFacts(session)
 {
     public static TheoryData<string> Budgeted => [.. CardGallery.Cards.Where(c => c.Budgeted).Select(c => c.Name)];
 
@@ -22,7 +22,7 @@ public sealed class CardGalleryFacts(PlaygroundSession session, ITestOutputHelpe
     [MemberData(nameof(Budgeted))]
     public async Task TheCard_FitsOneScreenAt1366x625(string name)
     {
-        var measurements = await new CardGallery(session).ShowAsync(CardGallery.Find(name));
+        var measurements = await new CardGallery(Session).ShowAsync(CardGallery.Find(name));
 
         Report(measurements);
         var laptop = measurements.Single(m => m.Size == GallerySize.Laptop);
@@ -34,7 +34,7 @@ public sealed class CardGalleryFacts(PlaygroundSession session, ITestOutputHelpe
     [MemberData(nameof(Others))]
     public async Task TheCard_IsRenderedAtBothSizes(string name)
     {
-        var measurements = await new CardGallery(session).ShowAsync(CardGallery.Find(name));
+        var measurements = await new CardGallery(Session).ShowAsync(CardGallery.Find(name));
 
         Report(measurements);
         Assert.All(measurements, m => Assert.True(m.Height > 20 && m.Width > 200 && File.Exists(m.Screenshot), m.ToString()));
@@ -47,7 +47,7 @@ public sealed class CardGalleryFacts(PlaygroundSession session, ITestOutputHelpe
         foreach (var measurement in measurements)
         {
             output.WriteLine(measurement.ToString());
-            Timings.Record(session, $"card height: {measurement}");
+            Timings.Record(Session, $"card height: {measurement}");
         }
     }
 }

@@ -11,7 +11,7 @@ namespace Isms.EndToEnd.Tests;
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "E2E")]
-public sealed class CardInputHarnessFacts(PlaygroundSession session)
+public sealed class CardInputHarnessFacts(PlaygroundSession session) : EndToEndFacts(session)
 {
     private const string FormCard = """
         {
@@ -34,7 +34,7 @@ public sealed class CardInputHarnessFacts(PlaygroundSession session)
     [Fact]
     public async Task FormCard_RequiredInputsMissing_ShowsValidationMessages()
     {
-        var chat = session.Chat;
+        var chat = Session.Chat;
         await chat.OpenChatAsync();
         var card = await PostFormCardAsync(chat);
 
@@ -42,13 +42,13 @@ public sealed class CardInputHarnessFacts(PlaygroundSession session)
 
         var errors = await WaitForErrorsAsync(chat);
         Assert.Contains("目的を入力してください", errors);
-        await session.ScreenshotAsync("harness-form-validation");
+        await Session.ScreenshotAsync("harness-form-validation");
     }
 
     [Fact]
     public async Task FormCard_FilledIn_SubmitsToTheBot()
     {
-        var chat = session.Chat;
+        var chat = Session.Chat;
         await chat.OpenChatAsync();
         var card = await PostFormCardAsync(chat);
 
@@ -58,7 +58,7 @@ public sealed class CardInputHarnessFacts(PlaygroundSession session)
         await chat.SelectCardChoiceAsync("媒体", "ノートPC");
         await chat.SelectCardChoiceAsync("期間", "一時");
         await chat.SetCardToggleAsync("確認", true);
-        await session.ScreenshotAsync("harness-form-filled");
+        await Session.ScreenshotAsync("harness-form-filled");
         await chat.ClickCardButtonAsync("送信", card);
 
         // The bot does not know this card's marker and says so: any reply proves the submit arrived.
@@ -80,7 +80,7 @@ public sealed class CardInputHarnessFacts(PlaygroundSession session)
             }),
         };
         using var http = new HttpClient();
-        var connector = new Uri(session.Playground.BaseAddress, $"_connector/v3/conversations/{session.CurrentUser.PersonalChatId}/activities");
+        var connector = new Uri(Session.Playground.BaseAddress, $"_connector/v3/conversations/{Session.CurrentUser.PersonalChatId}/activities");
         using var response = await http.PostAsJsonAsync(connector, activity);
         response.EnsureSuccessStatusCode();
         return await chat.WaitForCardAsync("ハーネス確認フォーム");

@@ -5,12 +5,12 @@ namespace Isms.EndToEnd.Tests;
 /// <summary>The help card in the real client: asked for by text, its buttons (山田's, a member of staff), and in a group chat.</summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "E2E")]
-public sealed class HelpCardFacts(PlaygroundSession session)
+public sealed class HelpCardFacts(PlaygroundSession session) : EndToEndFacts(session)
 {
     [Fact]
     public async Task Help_InPersonalChat_ShowsTheWelcomeCardWithItsButtons()
     {
-        var chat = session.Chat;
+        var chat = Session.Chat;
         await chat.OpenChatAsync();
 
         await chat.SendAsync("ヘルプ");
@@ -22,14 +22,14 @@ public sealed class HelpCardFacts(PlaygroundSession session)
         Assert.Contains("持ち出し申請", buttons);
         Assert.Contains("インシデント報告", buttons);
         Assert.True(await card.IsVisibleAsync());
-        await session.ScreenshotAsync("help-card");
-        Timings.Record(session, $"ヘルプ → card on screen {elapsed.TotalMilliseconds:0} ms");
+        await Session.ScreenshotAsync("help-card");
+        Timings.Record(Session, $"ヘルプ → card on screen {elapsed.TotalMilliseconds:0} ms");
     }
 
     [Fact]
     public async Task StatusButton_OnTheHelpCard_GetsAReply()
     {
-        var chat = session.Chat;
+        var chat = Session.Chat;
         await chat.OpenChatAsync();
         await chat.SendAsync("ヘルプ");
         await chat.WaitForCardAsync("情報セキュリティ相談ボット");
@@ -39,14 +39,14 @@ public sealed class HelpCardFacts(PlaygroundSession session)
 
         Assert.False(string.IsNullOrWhiteSpace(await reply.InnerTextAsync()));
         await reply.ScrollIntoViewIfNeededAsync();
-        await session.ScreenshotAsync("help-card-status-reply");
-        Timings.Record(session, $"申請状況 button → reply on screen {chat.SinceLastAction.Elapsed.TotalMilliseconds:0} ms");
+        await Session.ScreenshotAsync("help-card-status-reply");
+        Timings.Record(Session, $"申請状況 button → reply on screen {chat.SinceLastAction.Elapsed.TotalMilliseconds:0} ms");
     }
 
     [Fact]
     public async Task Help_InGroupChat_AnswersWhenMentioned()
     {
-        var chat = session.Chat;
+        var chat = Session.Chat;
         await chat.OpenChatAsync(ChatPage.GroupChat);
 
         await chat.SendAsync("ヘルプ", mentionBot: true);
@@ -55,6 +55,6 @@ public sealed class HelpCardFacts(PlaygroundSession session)
         // Forms and records hold personal data: the group is told to use the personal chat, not offered buttons that refuse.
         Assert.Contains("個人チャット", await chat.CardTextAsync(card));
         Assert.Empty(await chat.CardButtonTitlesAsync(card));
-        await session.ScreenshotAsync("help-card-group-chat");
+        await Session.ScreenshotAsync("help-card-group-chat");
     }
 }

@@ -9,7 +9,7 @@ namespace Isms.EndToEnd.Tests;
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "E2E")]
-public sealed class IncidentReportFacts(PlaygroundSession session)
+public sealed class IncidentReportFacts(PlaygroundSession session) : EndToEndFacts(session)
 {
     private const string Kind = "インシデントの種類";
     private const string Found = "気付いた日";
@@ -24,12 +24,12 @@ public sealed class IncidentReportFacts(PlaygroundSession session)
     [Fact]
     public async Task IncidentReport_EndsInOneCoherentMessage_AndReachesTheManager()
     {
-        Assert.Equal(SampleOrg.Yamada, session.CurrentUser);
-        var manager = await session.OpenSecondChatAsync(SampleOrg.Sato);
+        Assert.Equal(SampleOrg.Yamada, Session.CurrentUser);
+        var manager = await Session.OpenSecondChatAsync(SampleOrg.Sato);
         await manager.OpenChatAsync();
-        var csirt = await session.OpenSecondChatAsync(SampleOrg.Watanabe);
+        var csirt = await Session.OpenSecondChatAsync(SampleOrg.Watanabe);
         await csirt.OpenChatAsync();
-        var reporter = session.Chat;
+        var reporter = Session.Chat;
         await reporter.OpenChatAsync();
 
         var firstMessage = await ScreenClock.NowAsync(reporter.Page);
@@ -74,7 +74,7 @@ public sealed class IncidentReportFacts(PlaygroundSession session)
         }
 
         await receipt.ScrollIntoViewIfNeededAsync();
-        await session.ScreenshotAsync("incident-1-reporter-one-message");
+        await Session.ScreenshotAsync("incident-1-reporter-one-message");
 
         var card = await manager.WaitForCardAsync(number);
         var toManager = await ScreenClock.ElapsedUntilSeenAsync(firstMessage, manager.Page, "インシデント報告の確認依頼");
@@ -84,7 +84,7 @@ public sealed class IncidentReportFacts(PlaygroundSession session)
         await card.ScrollIntoViewIfNeededAsync();
         await Screenshots.SaveAsync(manager.Page, "incident-2-manager-card");
 
-        Timings.Record(session, $"インシデント報告: 送信 → one receipt {answered.TotalMilliseconds:0} ms; first message → 確認 card on the 管理者's screen " +
+        Timings.Record(Session, $"インシデント報告: 送信 → one receipt {answered.TotalMilliseconds:0} ms; first message → 確認 card on the 管理者's screen " +
             $"{toManager.TotalMilliseconds:0} ms ({taps + 1} taps and the typing of this test included)");
     }
 

@@ -10,14 +10,14 @@ namespace Isms.EndToEnd.Tests;
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "E2E")]
-public sealed class QuestionFacts(PlaygroundSession session)
+public sealed class QuestionFacts(PlaygroundSession session) : EndToEndFacts(session)
 {
     private const string CisoClause = "【1(1)①】";
 
     [Fact]
     public async Task WhoIsTheCiso_AnswerCardConcludesFirst_CitesTheClause_ShowsRelatedClausesOnATap_AndTakesFeedback()
     {
-        var chat = session.Chat;
+        var chat = Session.Chat;
         await chat.OpenChatAsync();
 
         await chat.SendAsync("CISOって誰？");
@@ -34,27 +34,27 @@ public sealed class QuestionFacts(PlaygroundSession session)
         Assert.DoesNotContain("全文を見る", buttons); // 1(1)① is quoted whole
         Assert.Equal(["役に立った", "役に立たなかった"], buttons.Where(b => b.StartsWith("役に立", StringComparison.Ordinal)));
         await answer.ScrollIntoViewIfNeededAsync();
-        await session.ScreenshotAsync("answer-card");
+        await Session.ScreenshotAsync("answer-card");
 
         // The related clauses are hidden until the one toggle is tapped.
         var related = answer.GetByText("【1(1)⑤】", new() { Exact = false });
         Assert.False(await related.IsVisibleAsync());
         await answer.GetByText("関連する条項", new() { Exact = false }).First.ClickAsync();
         await related.WaitForAsync(new() { State = WaitForSelectorState.Visible });
-        await session.ScreenshotAsync("answer-related-clauses");
+        await Session.ScreenshotAsync("answer-related-clauses");
 
         await chat.ClickCardButtonAsync("役に立った", answer);
         var thanks = await chat.WaitForTextAsync("ご意見ありがとうございます");
         await thanks.ScrollIntoViewIfNeededAsync();
-        await session.ScreenshotAsync("answer-feedback");
+        await Session.ScreenshotAsync("answer-feedback");
 
-        Timings.Record(session, $"CISOって誰？ → answer card {answered.TotalMilliseconds:0} ms");
+        Timings.Record(Session, $"CISOって誰？ → answer card {answered.TotalMilliseconds:0} ms");
     }
 
     [Fact]
     public async Task ALongClause_OffersItsFullText()
     {
-        var chat = session.Chat;
+        var chat = Session.Chat;
         await chat.OpenChatAsync();
 
         await chat.SendAsync("クラウドサービスに機密性2の情報を保存してもいい？");
@@ -68,14 +68,14 @@ public sealed class QuestionFacts(PlaygroundSession session)
         var shown = chat.SinceLastAction.Elapsed;
         Assert.Contains("令和8年4月1日 策定", await chat.CardTextAsync(clauseCard));
         await chat.WaitForQuietAsync();
-        await session.ScreenshotAsync("answer-clause-card");
-        Timings.Record(session, $"全文を見る → clause card {shown.TotalMilliseconds:0} ms");
+        await Session.ScreenshotAsync("answer-clause-card");
+        Timings.Record(Session, $"全文を見る → clause card {shown.TotalMilliseconds:0} ms");
     }
 
     [Fact]
     public async Task AnAnswerAboutTakingThingsOut_StartsTheTakeoutFormFromItsButton()
     {
-        var chat = session.Chat;
+        var chat = Session.Chat;
         await chat.OpenChatAsync();
 
         await chat.SendAsync("USBで資料を持ち出してもいい？");
@@ -88,13 +88,13 @@ public sealed class QuestionFacts(PlaygroundSession session)
         var form = await chat.WaitForCardAsync("キャンセル");
         var started = chat.SinceLastAction.Elapsed;
         Assert.Contains("持ち出し申請", await chat.CardTextAsync(form));
-        await session.ScreenshotAsync("answer-starts-takeout");
+        await Session.ScreenshotAsync("answer-starts-takeout");
 
         // Leave no draft behind for the other scenarios of the session.
         await chat.WaitForQuietAsync();
         await chat.ClickCardButtonAsync("キャンセル", await chat.WaitForCardAsync("キャンセル", includeEarlier: true));
         await chat.WaitForReplyAsync();
-        Timings.Record(session, $"持ち出し申請を始める → form {started.TotalMilliseconds:0} ms");
+        Timings.Record(Session, $"持ち出し申請を始める → form {started.TotalMilliseconds:0} ms");
     }
 
     // After something went wrong, the answer leads with what to do now (report it: 5.3(1)①), not with how thefts are
@@ -102,7 +102,7 @@ public sealed class QuestionFacts(PlaygroundSession session)
     [Fact]
     public async Task WhatToDoAfterATheft_LeadsWithTheDutyToReport_AndOffersTheIncidentForm()
     {
-        var chat = session.Chat;
+        var chat = Session.Chat;
         await chat.OpenChatAsync();
 
         await chat.SendAsync("タブレットを盗まれたときはどう対応すればいい？");
@@ -113,14 +113,14 @@ public sealed class QuestionFacts(PlaygroundSession session)
         var text = await chat.CardTextAsync(answer);
         Assert.Equal("5.3(1)①", Regex.Match(text, "【(?<id>[^】]+)】").Groups["id"].Value);
         await answer.ScrollIntoViewIfNeededAsync();
-        await session.ScreenshotAsync("answer-after-theft");
-        Timings.Record(session, $"タブレットを盗まれたときは… → answer card {elapsed.TotalMilliseconds:0} ms");
+        await Session.ScreenshotAsync("answer-after-theft");
+        Timings.Record(Session, $"タブレットを盗まれたときは… → answer card {elapsed.TotalMilliseconds:0} ms");
     }
 
     [Fact]
     public async Task AQuestionOutsideThePolicy_SaysTheStandardHasNoSuchClause()
     {
-        var chat = session.Chat;
+        var chat = Session.Chat;
         await chat.OpenChatAsync();
 
         await chat.SendAsync("有給休暇は何日とれる？");
@@ -130,7 +130,7 @@ public sealed class QuestionFacts(PlaygroundSession session)
 
         Assert.DoesNotContain("【", await reply.InnerTextAsync());
         await reply.ScrollIntoViewIfNeededAsync();
-        await session.ScreenshotAsync("answer-out-of-scope");
-        Timings.Record(session, $"有給休暇は何日とれる？ → not-covered reply {elapsed.TotalMilliseconds:0} ms");
+        await Session.ScreenshotAsync("answer-out-of-scope");
+        Timings.Record(Session, $"有給休暇は何日とれる？ → not-covered reply {elapsed.TotalMilliseconds:0} ms");
     }
 }

@@ -12,12 +12,12 @@ namespace Isms.EndToEnd.Tests;
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Category", "E2E")]
-public sealed class TakeoutFormFacts(PlaygroundSession session, ITestOutputHelper output)
+public sealed class TakeoutFormFacts(PlaygroundSession session, ITestOutputHelper output) : EndToEndFacts(session)
 {
     [Fact]
     public async Task ASentenceSayingWhatWhenAndWhere_ReachesItsNumberInThreeTaps_AtALaptopsSize()
     {
-        var chat = session.Chat;
+        var chat = Session.Chat;
         var usual = chat.Page.ViewportSize;
         await chat.Page.SetViewportSizeAsync(1366, 625);
         try
@@ -55,7 +55,7 @@ public sealed class TakeoutFormFacts(PlaygroundSession session, ITestOutputHelpe
 
             var line = $"持ち出し申請 from one sentence: {taps} taps, {elapsed.TotalSeconds:0.0} s from the first message to {number} (this test's typing and picking included)";
             output.WriteLine(line);
-            Timings.Record(session, line);
+            Timings.Record(Session, line);
             Assert.True(taps <= 3, line);
         }
         finally
@@ -70,7 +70,7 @@ public sealed class TakeoutFormFacts(PlaygroundSession session, ITestOutputHelpe
     [Fact]
     public async Task TakeoutRequest_FromOneSentence_CorrectedAfterAValidationError_IsSubmittedWithARecordNumber()
     {
-        var chat = session.Chat;
+        var chat = Session.Chat;
         await chat.OpenChatAsync();
         var today = TodayInJapan();
         var tomorrow = today.AddDays(1);
@@ -83,7 +83,7 @@ public sealed class TakeoutFormFacts(PlaygroundSession session, ITestOutputHelpe
         Assert.False(await FormFill.HasInputAsync(form, Item));
         Assert.False(await FormFill.HasInputAsync(form, EndDate));
         Assert.False(await FormFill.HasInputAsync(form, "所属")); // known from the directory
-        await session.ScreenshotAsync("takeout-prefilled");
+        await Session.ScreenshotAsync("takeout-prefilled");
 
         var answers = new CardAnswer[]
         {
@@ -110,7 +110,7 @@ public sealed class TakeoutFormFacts(PlaygroundSession session, ITestOutputHelpe
         Assert.Equal(OnScreen(tomorrow), await chat.CardInputValueAsync(StartDate, form));
         Assert.Equal(OnScreen(today), await chat.CardInputValueAsync(EndDate, form));
         await form.GetByText("返却予定日は持ち出す日と同じか").ScrollIntoViewIfNeededAsync();
-        await session.ScreenshotAsync("takeout-validation");
+        await Session.ScreenshotAsync("takeout-validation");
 
         // 3. Corrected; on through the cards to the confirmation, which shows the answers.
         await chat.FillCardInputAsync(EndDate, Iso(dayAfter), form);
@@ -130,7 +130,7 @@ public sealed class TakeoutFormFacts(PlaygroundSession session, ITestOutputHelpe
 
         Assert.Equal(["送信", "修正する", "キャンセル"], (await chat.CardButtonTitlesAsync(confirmation)).Where(t => !t.StartsWith("残り", StringComparison.Ordinal)));
         await confirmation.ScrollIntoViewIfNeededAsync();
-        await session.ScreenshotAsync("takeout-confirm");
+        await Session.ScreenshotAsync("takeout-confirm");
 
         // 4. Sent: the record number is on screen, and 申請状況 lists it.
         await chat.ClickCardButtonAsync("送信", confirmation);
@@ -141,16 +141,16 @@ public sealed class TakeoutFormFacts(PlaygroundSession session, ITestOutputHelpe
         Assert.True(number is not null, $"no record number in 「{await receipt.InnerTextAsync()}」");
         Assert.StartsWith($"持出-{today.Year}-", number);
         await receipt.ScrollIntoViewIfNeededAsync();
-        await session.ScreenshotAsync("takeout-submitted");
+        await Session.ScreenshotAsync("takeout-submitted");
 
         await chat.SendAsync("申請状況");
         var status = await chat.WaitForTextAsync(number);
         await chat.WaitForQuietAsync();
         Assert.Contains(number, await status.InnerTextAsync());
         await status.ScrollIntoViewIfNeededAsync();
-        await session.ScreenshotAsync("takeout-status");
+        await Session.ScreenshotAsync("takeout-status");
 
-        Timings.Record(session, $"持ち出し申請: sentence → form {opened.TotalMilliseconds:0} ms; 次へ → validation card {validated.TotalMilliseconds:0} ms; 送信 → record number {submitted.TotalMilliseconds:0} ms");
+        Timings.Record(Session, $"持ち出し申請: sentence → form {opened.TotalMilliseconds:0} ms; 次へ → validation card {validated.TotalMilliseconds:0} ms; 送信 → record number {submitted.TotalMilliseconds:0} ms");
     }
 
     /// <summary>The card scrolled into view and the screen as the person sees it.</summary>

@@ -137,9 +137,9 @@ public sealed class CardGallery(PlaygroundSession session)
     /// Run on the card element: for a phone, lets its containers shrink to the viewport (remembering their styles);
     /// then scrolls the chat to its end, as the client does when a message arrives, and returns the card's size and the
     /// room the pane has for it: its visible height minus everything below the card's bottom edge (the message frame,
-    /// the pane's padding, and any later message, which only makes the room smaller). The person's own message that
-    /// made the card sits before it in Teams; the Playground now and then lists it after the reply (same minute), so a
-    /// later copy of it is hidden while measuring.
+    /// the pane's padding, and any later message, which only makes the room smaller), measured as if the conversation
+    /// were long enough to scroll. The person's own message that made the card sits before it in Teams; the Playground
+    /// now and then lists it after the reply (same minute), so a later copy of it is hidden while measuring.
     /// </summary>
     private const string LayoutScript = """
         async (card, { phone, sent }) => {
@@ -170,11 +170,20 @@ public sealed class CardGallery(PlaygroundSession session)
           }
           const pane = chain.find(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowY) && e.clientHeight > 100);
           const rect = () => card.getBoundingClientRect();
-          pane.scrollTop = pane.scrollHeight;
-          await frames();
-          const below = pane.scrollHeight - (rect().bottom - pane.getBoundingClientRect().top + pane.scrollTop);
-          const r = rect();
-          return { width: r.width, height: r.height, available: pane.clientHeight - below };
+          // A short conversation leaves empty space under the card, which is no part of what sits below it: a spacer
+          // above the messages makes the pane scroll, as it does once a conversation is long.
+          const spacer = document.createElement('div');
+          spacer.style.height = (2 * pane.clientHeight) + 'px';
+          pane.insertBefore(spacer, pane.firstChild);
+          try {
+            pane.scrollTop = pane.scrollHeight;
+            await frames();
+            const below = pane.scrollHeight - (rect().bottom - pane.getBoundingClientRect().top + pane.scrollTop);
+            const r = rect();
+            return { width: r.width, height: r.height, available: pane.clientHeight - below };
+          } finally {
+            spacer.remove();
+          }
         }
         """;
 

@@ -26,6 +26,8 @@ public sealed class ChatPage(IPage page, string screenshotPrefix = "")
 
     public static TimeSpan WaitTimeout { get; } = TimeSpan.FromSeconds(30);
 
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(150);
+
     public IPage Page { get; } = page;
 
     /// <summary>The card found by the last <see cref="WaitForCardAsync"/>; card helpers act on it by default.</summary>
@@ -200,15 +202,18 @@ public sealed class ChatPage(IPage page, string screenshotPrefix = "")
         ILocator? found = null;
         await PollAsync(async () =>
         {
-            var count = await BotMessages.CountAsync();
+            // One round trip for every message's text: a locator per message re-runs the :has() selector over the
+            // whole page each time, which grows with the conversation and starves the browser on a small machine.
+            var texts = await BotMessages.EvaluateAllAsync<string?[]>(cardsOnly
+                ? "ms => ms.map(m => { const c = m.querySelector('.ac-adaptiveCard'); return c ? c.innerText : null; })"
+                : "ms => ms.map(m => m.innerText)");
             var first = includeEarlier ? 0 : _botMessagesBeforeLastAction;
-            for (var i = count - 1; i >= first; i--)
+            for (var i = texts.Length - 1; i >= first; i--)
             {
-                var message = BotMessages.Nth(i);
-                var target = cardsOnly ? message.Locator(".ac-adaptiveCard").First : message;
-                if (await target.CountAsync() > 0 && (await target.InnerTextAsync()).Contains(textContains, StringComparison.Ordinal))
+                if (texts[i] is { } text && text.Contains(textContains, StringComparison.Ordinal))
                 {
-                    found = target;
+                    var message = BotMessages.Nth(i);
+                    found = cardsOnly ? message.Locator(".ac-adaptiveCard").First : message;
                     return true;
                 }
             }
@@ -229,7 +234,7 @@ public sealed class ChatPage(IPage page, string screenshotPrefix = "")
                 throw new TimeoutException($"Waited {WaitTimeout.TotalSeconds:0} s for {what}; screenshot {shot}.");
             }
 
-            await Task.Delay(50);
+            await Task.Delay(PollInterval);
         }
     }
 }
