@@ -175,7 +175,8 @@ switch (command)
             var clauseModels = reportClauses.ToDictionary(c => c, c => ProcedureModel.Train(reports.Select(r => (r.Features, r.Gold.Contains(c))).ToList(),
                 Number("--report-clause-threshold", "0.5"), Number("--l2", "0.0001")));
             var anyForm = ProcedureModel.Train(described.Select(d => (d.Features, d.Intent.StartsWith("form_", StringComparison.Ordinal))).ToList(), 0.5, Number("--l2", "0.0001"));
-            classifiers.Add(new ProcedureClassifier(models, Number("--veto", "0.1"), clauseModels, Number("--report-veto", "0.05"), anyForm));
+            classifiers.Add(new ProcedureClassifier(models, Number("--veto", "0.1"), clauseModels, Number("--report-veto", "0.05"), anyForm,
+                Number("--report-offer", "0.2")));
             Console.WriteLine($"{(analyzer is null ? "bigrams only" : analyzer.Name)}: {described.Count} messages; forms {string.Join(", ", keys.Select(k => $"{k} {described.Count(d => d.Intent == "form_" + k)}"))}; "
                 + $"report clauses {string.Join(", ", reportClauses.Select(c => $"{c} {reports.Count(r => r.Gold.Contains(c))}/{reports.Count}"))}");
             if (validation.Count == 0) continue;
@@ -253,6 +254,16 @@ switch (command)
     {
         var answerer = (PolicyAnswerer)lazyAnswerer.Value;
         var detector = answerer.Procedures;
+        if (Option("--questions") is { } file)
+        {
+            // One tab-separated line per message: qid, gold intent, what is started, each model's probability.
+            foreach (var q in Evaluator.Load(file))
+                Console.WriteLine(string.Join('\t', [q.Qid, q.Intent, answerer.DetectProcedure(q.Question)?.Key ?? "-",
+                    detector.Detect(q.Question)?.Key ?? "-", answerer.IsOutOfScope(q.Question) ? "oos" : "in",
+                    .. answerer.ProcedureProbabilities(q.Question).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value:0.000}"))]));
+            break;
+        }
+
         var message = string.Join(' ', args.Skip(1));
         Console.WriteLine($"-> {answerer.DetectProcedure(message)?.Key ?? "(question)"} (word table: {detector.Detect(message)?.Key ?? "question"}; models: {string.Join(", ", answerer.ProcedureProbabilities(message).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:0.000}")))})");
         foreach (var line in detector.Explain(message)) Console.WriteLine(line);

@@ -25,6 +25,10 @@ public sealed record PolicyAnswer(
     /// given away), as the procedure classifier reads them; the report form's own word lists read the usual cases too.</summary>
     public IReadOnlyList<string> ReportClauses { get; init; } = [];
 
+    /// <summary>For a question, a report the message may be telling of (its model is unsure, see
+    /// <see cref="Ranking.ProcedureClassifier.ReportOfferFrom"/>): the answer offers that report's form.</summary>
+    public Procedure? PossibleReport { get; init; }
+
     /// <summary>The answer in plain sentences and the clause that decides it, when <see cref="Intent"/> is <see cref="PolicyIntent.Answer"/>.</summary>
     public Answers.Conclusion? Conclusion { get; init; }
 }

@@ -123,13 +123,17 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
             ? ids.Select(Document.FindClause).OfType<Clause>().Select(c => new Citation(c, 1.0)).ToList()
             : [];
         var isFollowUp = context is { PreviousQuestion.Length: > 0 } && QuestionCues.Of(question).LooksLikeFollowUp;
-        if (!isFollowUp && pinned.Count == 0 && IsOutOfScope(query))
+        if (!isFollowUp && pinned.Count == 0 && OutOfScopeAsRead(query))
             return Build(PolicyIntent.OutOfScope, AnswerText.OutOfScope(Document, _procedures.IsAboutPrivateLifeOnly(query)), []);
         var found = pinned.Concat(current.Retriever.Retrieve(query, context)).DistinctBy(c => c.Clause.Id).Take(5).ToList();
         if (found.Count == 0) return Build(PolicyIntent.OutOfScope, AnswerText.OutOfScope(Document), []);
         var conclusion = ConclusionWriter.Write(found, Document, QuestionCues.Of(question).AsksPermission,
             question + " " + string.Join(" ", _thesaurus.Expand(question)));
-        return Build(PolicyIntent.Answer, AnswerText.Summarize(conclusion, found, Document), found) with { Conclusion = conclusion };
+        return Build(PolicyIntent.Answer, AnswerText.Summarize(conclusion, found, Document), found) with
+        {
+            Conclusion = conclusion,
+            PossibleReport = _classifier.PossibleReport(features, key => _procedures.Find(key)?.IsReport == true) is { } report ? _procedures.Find(report) : null,
+        };
     }
 
     /// <summary>The procedure the message asks for: the word table's reading, checked by the procedure classifier. A
@@ -159,9 +163,12 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
 
     private IReadOnlyList<string> ReadProcedure(string message) => ProcedureClassifier.Describe(message, _procedures, _analyzer);
 
+    /// <summary>Whether the scope classifier takes the message for something the policy does not cover.</summary>
+    public bool IsOutOfScope(string message) => OutOfScopeAsRead(Respell(message));
+
     // A score threshold cannot tell toner from telework: a classifier learned from in-scope and off-topic questions does.
     // A message of several questions is in scope when any of them is: a long message dilutes what the policy knows of it.
-    private bool IsOutOfScope(string question)
+    private bool OutOfScopeAsRead(string question)
     {
         var features = _current.Retriever.Features;
         bool OutOfScope(string text) => !_scope.InScope(DescribeScope(text, features));

@@ -139,4 +139,40 @@ public class ProcedureClassifierFacts
         Assert.NotNull(ProcedureClassifier.LoadEmbedded(withWords: true).AnyFormModel);
         Assert.NotNull(ProcedureClassifier.LoadEmbedded(withWords: false).AnyFormModel);
     }
+
+    [Fact]
+    public void AnUnsureReportModel_OffersTheReport_OnlyFromTheOfferLevel_AndNeverARequest()
+    {
+        // p ≈ 0.27 for 「テスト」, ≈ 0.08 for 「ほか」: between the offer level (0.2) and the threshold (0.5), and below it.
+        var report = new ProcedureModel(new Dictionary<string, double> { ["w:テスト"] = -1.0, ["w:ホカ"] = -2.44 }, 0, 0.5);
+        var request = new ProcedureModel(new Dictionary<string, double> { ["w:テスト"] = -1.0 }, 0, 0.7);
+        var classifier = new ProcedureClassifier(new Dictionary<string, ProcedureModel> { ["incident_report"] = report, ["takeout_request"] = request },
+            0.1, reportVetoBelow: 0.05, reportOfferFrom: 0.2);
+        bool IsReport(string key) => key == "incident_report";
+        Assert.Equal("incident_report", classifier.PossibleReport(F("w:テスト"), IsReport));
+        Assert.Null(classifier.PossibleReport(F("w:ホカ"), IsReport));
+        Assert.Null(classifier.PossibleReport(F("w:テスト"), _ => false));
+        // Without an offer level (an older file), nothing is offered.
+        Assert.Null(new ProcedureClassifier(classifier.Models, 0.1).PossibleReport(F("w:テスト"), IsReport));
+
+        var reread = ProcedureClassifier.Parse(ProcedureClassifier.Serialize(classifier, classifier, "test"), withWords: true);
+        Assert.Equal(0.2, reread.ReportOfferFrom);
+        Assert.Equal("incident_report", reread.PossibleReport(F("w:テスト"), IsReport));
+        Assert.Equal(0.2, ProcedureClassifier.LoadEmbedded(withWords: true).ReportOfferFrom);
+    }
+
+    [Fact]
+    public void AnAnswer_NamesThePossibleReport_AndAReportItStartsIsNoAnswer()
+    {
+        // The shipped model is unsure of this hypothetical (p between the offer level and its threshold): it is answered,
+        // and the answer names the report it may be.
+        const string unsure = "公用スマホを落とした時ってどうすればいいんでしたっけ";
+        var p = Answerer.ProcedureProbabilities(unsure)["incident_report"];
+        Assert.InRange(p, 0.2, 0.5);
+        var answer = Answerer.AnswerOffline(unsure, null);
+        Assert.Equal(PolicyIntent.Answer, answer.Intent);
+        Assert.Equal("incident_report", answer.PossibleReport?.Key);
+
+        Assert.Null(Answerer.AnswerOffline("パスワードって何文字以上にすればいい？", null).PossibleReport);
+    }
 }

@@ -11,8 +11,8 @@ public sealed record FormStart(string Title, string Command);
 /// <summary>What the host adds to an answer for the person who asked.</summary>
 /// <param name="AnswerId">The answer log's id, for 役に立った / 役に立たなかった.</param>
 /// <param name="Contact">Who the role the answer names is for this person (「警防課の情報セキュリティ管理者は…」).</param>
-/// <param name="Start">The form to start from the answer (personal chat only).</param>
-public sealed record AnswerCardExtras(string AnswerId, string? Contact = null, FormStart? Start = null);
+/// <param name="Starts">The forms to start from the answer, the likelier first (personal chat only).</param>
+public sealed record AnswerCardExtras(string AnswerId, string? Contact = null, IReadOnlyList<FormStart>? Starts = null);
 
 /// <summary>
 /// The answer to a policy question, one screen at 1366×625: the conclusion first (or the LLM's sentence), who that
@@ -82,12 +82,12 @@ public static class AnswerCard
             card.Add(TextBlock("この回答文は AI が引用の条文から作成しました。判断は条文で確認してください。", TextTone.Help));
         }
 
-        // One set of actions: the form first, the feedback after it (wrapping to the next row when the form's name is
+        // One set of actions: the forms first, the feedback after it (wrapping to the next row when the form's name is
         // long), which takes less height than two sets.
         var actions = new List<JsonObject>();
-        if (extras.Start is { } start)
+        foreach (var (start, i) in (extras.Starts ?? []).Select((s, i) => (s, i)))
         {
-            actions.Add(SubmitAction($"{start.Title}を始める", Command(start.Command), style: "positive", sendInputs: false));
+            actions.Add(SubmitAction($"{start.Title}を始める", Command(start.Command), style: i == 0 ? "positive" : null, sendInputs: false));
         }
 
         actions.Add(SubmitAction("役に立った", Feedback(extras.AnswerId, helpful: true), sendInputs: false));

@@ -49,7 +49,7 @@ public sealed class QuestionHandler(
 
         var from = turnContext.Activity.From;
         var person = directory.Identify(from.AadObjectId, from.Id).Person;
-        var extras = new AnswerCardExtras(answerId, Contact(answer, person), person is not null && PersonalChat.Is(turnContext) ? NextStep(answer) : null);
+        var extras = new AnswerCardExtras(answerId, Contact(answer, person), person is not null && PersonalChat.Is(turnContext) ? NextSteps(answer) : null);
         var card = AnswerCard.Create(answer, knowledge.Document, extras);
         await turnContext.SendActivityAsync(CardAttachments.ToActivity(card, answer.Summary), cancellationToken);
         return null;
@@ -61,18 +61,19 @@ public sealed class QuestionHandler(
         return person is not null && role is not null ? contacts.For(person, role) : null;
     }
 
-    /// <summary>The form whose procedure the deciding clause, the exception or the top citation belongs to.</summary>
-    private FormStart? NextStep(PolicyAnswer answer)
+    /// <summary>The report the message may be telling of (a possible incident comes first: a miss costs more than a
+    /// button), then the form whose procedure the deciding clause, the exception or the top citation belongs to.</summary>
+    private IReadOnlyList<FormStart> NextSteps(PolicyAnswer answer)
     {
         if (answer.Intent != PolicyIntent.Answer || answer.Citations.Count == 0)
         {
-            return null;
+            return [];
         }
 
         var candidates = new[] { answer.Conclusion?.Deciding.Id, answer.Conclusion?.Exception?.Id, answer.Citations[0].Clause.Id };
-        return candidates.OfType<string>().Select(forms.LeadingTo).FirstOrDefault(d => d is not null) is { } definition
-            ? new FormStart(definition.Title, definition.CommandWords.Count > 0 ? definition.CommandWords[0] : definition.Title)
-            : null;
+        var byClause = candidates.OfType<string>().Select(forms.LeadingTo).FirstOrDefault(d => d is not null);
+        return new[] { forms.Find(answer.PossibleReport?.Key), byClause }.OfType<FormDefinition>().DistinctBy(d => d.Kind)
+            .Select(d => new FormStart(d.Title, d.CommandWords.Count > 0 ? d.CommandWords[0] : d.Title)).ToList();
     }
 }
 

@@ -18,7 +18,8 @@ namespace Isms.Knowledge.Ranking;
 /// lists name the usual cases, the models the ones worded otherwise (「言われるままにアプリ入れて画面見せちゃった」).
 /// </summary>
 public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureModel> models, double vetoBelow,
-    IReadOnlyDictionary<string, ProcedureModel>? reportClauses = null, double reportVetoBelow = 0, ProcedureModel? anyForm = null)
+    IReadOnlyDictionary<string, ProcedureModel>? reportClauses = null, double reportVetoBelow = 0, ProcedureModel? anyForm = null,
+    double reportOfferFrom = 1)
 {
     public IReadOnlyDictionary<string, ProcedureModel> Models => models;
 
@@ -35,6 +36,16 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
     /// <summary>Below this probability a report the word table reads is taken for a question: lower than for requests,
     /// as a missed report costs an incident and a false alarm one card.</summary>
     public double ReportVetoBelow => reportVetoBelow;
+
+    /// <summary>From this probability up to its threshold a report's model is unsure: the message is answered as a
+    /// question and the answer offers the report's form (a false alarm costs one button, a miss an incident).</summary>
+    public double ReportOfferFrom => reportOfferFrom;
+
+    /// <summary>The report, among <paramref name="reports"/>, whose model gives the message at least
+    /// <see cref="ReportOfferFrom"/>, the likeliest first.</summary>
+    public string? PossibleReport(IReadOnlyList<string> features, Func<string, bool> reports) =>
+        models.Where(m => reports(m.Key)).Select(m => (m.Key, P: m.Value.Probability(features)))
+            .Where(m => m.P >= reportOfferFrom).OrderByDescending(m => m.P).Select(m => m.Key).FirstOrDefault();
 
     /// <summary>The form, among those allowed, whose model is surest the message asks for it, when one passes its threshold.</summary>
     public string? Suggest(IReadOnlyList<string> features, Func<string, bool>? allowed = null) =>
@@ -81,7 +92,8 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
         static Dictionary<string, ProcedureModel> Read(Dictionary<string, ModelFile>? models) =>
             (models ?? []).ToDictionary(kv => kv.Key, kv => new ProcedureModel(kv.Value.Weights, kv.Value.Bias, kv.Value.Threshold));
         var anyForm = file.AnyForm is { } any ? new ProcedureModel(any.Weights, any.Bias, any.Threshold) : null;
-        return new ProcedureClassifier(Read(file.Models), file.VetoBelow, Read(file.ReportClauses), file.ReportVetoBelow ?? 0, anyForm);
+        return new ProcedureClassifier(Read(file.Models), file.VetoBelow, Read(file.ReportClauses), file.ReportVetoBelow ?? 0, anyForm,
+            file.ReportOfferFrom ?? 1);
     }
 
     /// <summary>The file knowledge/data/procedures.json: the models with MeCab's features and with bigrams alone.</summary>
@@ -90,7 +102,8 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
             new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private ClassifierFile ToFile() => new(models.ToDictionary(kv => kv.Key, kv => kv.Value.ToFile()), Math.Round(vetoBelow, 3),
-        ReportClauseModels.ToDictionary(kv => kv.Key, kv => kv.Value.ToFile()), Math.Round(reportVetoBelow, 3), anyForm?.ToFile());
+        ReportClauseModels.ToDictionary(kv => kv.Key, kv => kv.Value.ToFile()), Math.Round(reportVetoBelow, 3), anyForm?.ToFile(),
+        Math.Round(reportOfferFrom, 3));
 
     internal sealed record ModelFile(
         [property: JsonPropertyName("weights")] Dictionary<string, double> Weights,
@@ -102,7 +115,8 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
         [property: JsonPropertyName("vetoBelow")] double VetoBelow,
         [property: JsonPropertyName("reportClauses")] Dictionary<string, ModelFile>? ReportClauses,
         [property: JsonPropertyName("reportVetoBelow")] double? ReportVetoBelow,
-        [property: JsonPropertyName("anyForm")] ModelFile? AnyForm);
+        [property: JsonPropertyName("anyForm")] ModelFile? AnyForm,
+        [property: JsonPropertyName("reportOfferFrom")] double? ReportOfferFrom);
 }
 
 /// <summary>One form's model: L2-regularised logistic regression over sparse features.</summary>

@@ -73,6 +73,19 @@ public sealed class AnswerCardFacts(BotHost host) : IClassFixture<BotHost>
     }
 
     [Fact]
+    public async Task AQuestionThatMayBeAReport_IsAnswered_WithTheIncidentReportOneTapAway()
+    {
+        var person = TestStaffDirectory.NewMember("試験 職員");
+        var card = await Ask(person, "公用スマホを落とした時ってどうすればいいんでしたっけ");
+
+        var starts = ButtonTitles(card).Where(t => t.EndsWith("を始める", StringComparison.Ordinal)).ToList();
+        Assert.Equal("インシデント報告を始める", starts.FirstOrDefault());
+        var press = Descendants(card).Single(n => (string?)n["title"] == "インシデント報告を始める")["data"]!.DeepClone().AsObject();
+        var replies = await host.Post(CardSubmit(person, press));
+        Assert.Contains(ReplyCards(replies), c => CardTexts(c).Any(t => t.StartsWith("インシデント報告（1/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task TheStartButton_StartsTheFormThroughItsCommand()
     {
         var person = TestStaffDirectory.NewMember("試験 職員");

@@ -37,6 +37,9 @@ public sealed class RequestMessagesFacts(BotHost host, ITestOutputHelper output)
     [InlineData("heldout-messages-5.jsonl", 0.9)]
     // Written at the start of stop 31 by another author and read once then and once at its end: 71 of 80 (0.887),
     // incident reports 16 of 20, with the code of stop 30; 72 of 80 (0.9), incident reports 17 of 20, with stop 31's.
+    // Stop 32 (procedures retrained with tuning-incidents-17 and -18, an unsure report offered on the answer): 75 of 80,
+    // incident reports 20 of 20; heldout-messages-2 78 of 80 (20 of 20), -3 75 of 80 (20 of 20), -4 78 of 80 (20 of 20),
+    // -5 75 of 80 (18 of 20).
     [InlineData("heldout-messages-6.jsonl", 0.9)]
     [InlineData("tuning-messages.jsonl", 0.9)]
     [InlineData("tuning-messages-2.jsonl", 0.9)]
@@ -50,6 +53,8 @@ public sealed class RequestMessagesFacts(BotHost host, ITestOutputHelper output)
     [InlineData("tuning-messages-12.jsonl", 0.9)]
     [InlineData("tuning-messages-15.jsonl", 0.9)]
     [InlineData("tuning-incidents-16.jsonl", 0.9)]
+    [InlineData("tuning-incidents-17.jsonl", 0.9)]
+    [InlineData("tuning-incidents-18.jsonl", 0.9)]
     public async Task RequestAndReportMessages_StartOrOfferTheRightForm(string file, double floor)
     {
         var titles = host.Get<FormCatalog>().All.ToDictionary(d => $"form_{d.Key}", d => d.Title);
