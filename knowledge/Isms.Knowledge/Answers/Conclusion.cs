@@ -25,8 +25,9 @@ public static partial class ConclusionWriter
     {
         var top = citations[0].Clause;
         // When the rule is a prohibition with an exception, the prohibition leads: "may I use my own PC?" is answered
-        // by 5.1(1)④(ア) (原則使用してはならない) before ④(イ) (…の許可を得たうえで).
-        var prohibition = !Prohibits(top.Text) ? ProhibitingSibling(top, citations, document) : null;
+        // by 5.1(1)④(ア) (原則使用してはならない) before ④(イ) (…の許可を得たうえで). A sibling duty that permits
+        // nothing is no exception: 5.1(1)⑦ (離席時は第三者に閲覧されないように) leads on its own, before ⑥.
+        var prohibition = !Prohibits(top.Text) && PermissionFrom(top.Text) is not null ? ProhibitingSibling(top, citations, document) : null;
         var deciding = prohibition ?? top;
         var exception = prohibition is not null ? top : null;
         var verdict = VerdictOf(deciding.Text);
