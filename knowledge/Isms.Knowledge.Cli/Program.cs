@@ -48,7 +48,8 @@ switch (command)
         {
             var ids = retriever.Retrieve(q.Question, null, 30).Select(c => c.Clause.Id).ToList();
             var ranks = q.Gold.Select(g => $"{g}@{(ids.IndexOf(g) is var i and >= 0 ? i + 1 : 0)}");
-            Console.WriteLine($"{q.Qid,-6} {q.Type,-9} {string.Join(" ", ranks),-40} top5={string.Join(",", ids.Take(5))}  {q.Question}");
+            var parts = ClauseRetriever.SubQueries(q.Question).Count(p => p.OwnAnswer);
+            Console.WriteLine($"{q.Qid,-6} {q.Type,-9} parts={parts} {string.Join(" ", ranks),-40} top5={string.Join(",", ids.Take(5))}  {q.Question}");
         }
         break;
     }
