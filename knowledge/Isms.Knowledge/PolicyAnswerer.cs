@@ -129,10 +129,12 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
         if (found.Count == 0) return Build(PolicyIntent.OutOfScope, AnswerText.OutOfScope(Document), []);
         var conclusion = ConclusionWriter.Write(found, Document, QuestionCues.Of(question).AsksPermission,
             question + " " + string.Join(" ", _thesaurus.Expand(question)));
+        var possible = _classifier.PossibleReport(features, key => _procedures.Find(key)?.IsReport == true) is { } report ? _procedures.Find(report) : null;
         return Build(PolicyIntent.Answer, AnswerText.Summarize(conclusion, found, Document), found) with
         {
             Conclusion = conclusion,
-            PossibleReport = _classifier.PossibleReport(features, key => _procedures.Find(key)?.IsReport == true) is { } report ? _procedures.Find(report) : null,
+            PossibleReport = possible,
+            ReportClauses = possible is null ? [] : _classifier.ReportClauses(features),
         };
     }
 

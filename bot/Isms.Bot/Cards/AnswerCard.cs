@@ -12,7 +12,8 @@ public sealed record FormStart(string Title, string Command);
 /// <param name="AnswerId">The answer log's id, for 役に立った / 役に立たなかった.</param>
 /// <param name="Contact">Who the role the answer names is for this person (「警防課の情報セキュリティ管理者は…」).</param>
 /// <param name="Starts">The forms to start from the answer, the likelier first (personal chat only).</param>
-public sealed record AnswerCardExtras(string AnswerId, string? Contact = null, IReadOnlyList<FormStart>? Starts = null);
+/// <param name="Urgent">What to do at once, shown first in red, when the message may be a report that needs it.</param>
+public sealed record AnswerCardExtras(string AnswerId, string? Contact = null, IReadOnlyList<FormStart>? Starts = null, string? Urgent = null);
 
 /// <summary>
 /// The answer to a policy question, one screen at 1366×625: the conclusion first (or the LLM's sentence), who that
@@ -43,6 +44,19 @@ public static class AnswerCard
         }
 
         var card = new AdaptiveCard();
+        // One block a line: a card's text block may join single line breaks.
+        foreach (var (line, i) in (extras.Urgent?.Split('\n') ?? []).Select((l, i) => (l, i)))
+        {
+            var notice = i == 0 ? TextBlock(line) : Spaced(TextBlock(line), "None");
+            notice["color"] = "Attention";
+            if (i == 0)
+            {
+                notice["weight"] = "Bolder";
+            }
+
+            card.Add(notice);
+        }
+
         card.Add(TextBlock(CardText.Plain(Lead(answer))));
         if (extras.Contact is { } contact)
         {

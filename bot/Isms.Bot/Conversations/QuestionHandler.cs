@@ -2,6 +2,7 @@ using Isms.Bot.Cards;
 using Isms.Knowledge;
 using Isms.Workflows.Forms;
 using Isms.Workflows.Org;
+using Isms.Workflows.Procedures;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -20,6 +21,7 @@ public sealed class QuestionHandler(
     OrgDirectoryService directory,
     RoleContacts contacts,
     TimeProvider clock,
+    FormsOptions formsOptions,
     ILogger<QuestionHandler> logger)
 {
     /// <summary>Whom the not-covered answer tells people to ask (「所属の情報セキュリティ管理者に確認してください」).</summary>
@@ -30,8 +32,8 @@ public sealed class QuestionHandler(
     {
         var context = data.LastQuestion is null ? null : new AnswerContext(data.LastQuestion, data.LastClauseIds);
         var answer = await knowledge.AnswerAsync(question, context, cancellationToken);
-        logger.LogInformation("Answered a question: intent {Intent}, {Citations} citations, LLM {FromLlm}",
-            answer.Intent, answer.Citations.Count, answer.FromLlm);
+        logger.LogInformation("Answered a question: intent {Intent}, {Citations} citations, LLM {FromLlm}, possible report {PossibleReport} ({ReportClauses})",
+            answer.Intent, answer.Citations.Count, answer.FromLlm, answer.PossibleReport?.Key ?? "none", string.Join(",", answer.ReportClauses));
 
         // The knowledge library names a procedure by the key its definition carries.
         if (answer.Procedure is { } procedure && forms.Find(procedure.Key) is { } form)
@@ -49,7 +51,8 @@ public sealed class QuestionHandler(
 
         var from = turnContext.Activity.From;
         var person = directory.Identify(from.AadObjectId, from.Id).Person;
-        var extras = new AnswerCardExtras(answerId, Contact(answer, person), person is not null && PersonalChat.Is(turnContext) ? NextSteps(answer) : null);
+        var extras = new AnswerCardExtras(answerId, Contact(answer, person), person is not null && PersonalChat.Is(turnContext) ? NextSteps(answer) : null,
+            FirstResponse(answer));
         var card = AnswerCard.Create(answer, knowledge.Document, extras);
         await turnContext.SendActivityAsync(CardAttachments.ToActivity(card, answer.Summary), cancellationToken);
         return null;
@@ -59,6 +62,29 @@ public sealed class QuestionHandler(
     {
         var role = answer.Intent == PolicyIntent.OutOfScope ? NotCoveredContactRole : answer.Conclusion?.PermissionFrom;
         return person is not null && role is not null ? contacts.For(person, role) : null;
+    }
+
+    /// <summary>For a message that may be an incident report, the first response its words call for (6.4(3)⑦ a virus,
+    /// 5.4(2)④ a password given away), as the report itself would show it: it cannot wait for the person to tap.</summary>
+    private string? FirstResponse(PolicyAnswer answer)
+    {
+        if (forms.Find(answer.PossibleReport?.Key)?.Kind != FormKind.IncidentReport)
+        {
+            return null;
+        }
+
+        var notices = new List<string>();
+        if (answer.ReportClauses.Contains(MalwareFirstResponse.Clause))
+        {
+            notices.Add(MalwareFirstResponse.AnswerNotice(formsOptions.MalwareFirstResponse));
+        }
+
+        if (answer.ReportClauses.Contains(IncidentReportDefinition.PasswordClause))
+        {
+            notices.Add(IncidentReportDefinition.PasswordAnswerNotice);
+        }
+
+        return notices.Count == 0 ? null : string.Join("\n", notices);
     }
 
     /// <summary>The report the message may be telling of (a possible incident comes first: a miss costs more than a

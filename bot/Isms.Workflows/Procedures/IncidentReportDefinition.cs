@@ -38,6 +38,14 @@ public static class IncidentReportDefinition
         + "2. ログインできない、変更できないときは、この報告にそう書いてください。情報セキュリティ管理者に届きます。\n"
         + "対応したら、続けて報告を入力してください。";
 
+    /// <summary>The clause of the password first response.</summary>
+    public const string PasswordClause = "5.4(2)④";
+
+    /// <summary>5.4(2)④ on an answer whose message may be a report of a password given away.</summary>
+    public const string PasswordAnswerNotice =
+        "【至急】パスワードが漏れたおそれがあるときの対応（根拠: 5.4(2)④）\n"
+        + "そのパスワードをすぐに変更してください。変更したら、下の「インシデント報告を始める」から報告してください。";
+
     /// <summary>The first response when the union has set no procedure (the clause's own, 6.4(3)⑦).</summary>
     public static readonly string MalwareFirstResponse = Procedures.MalwareFirstResponse.IncidentNotice(null);
 

@@ -86,6 +86,23 @@ public sealed class AnswerCardFacts(BotHost host) : IClassFixture<BotHost>
     }
 
     [Fact]
+    public async Task AQuestionThatMayBeAVirusReport_LeadsWithTheFirstResponse_BeforeTheAnswer()
+    {
+        // The incident model gives this 0.49 (answered, the report offered) and the 6.4(3)⑦ model 0.83: the first
+        // response cannot wait for a tap.
+        var card = await Ask(TestStaffDirectory.NewMember("試験 職員"), "パソコンの画面に急に警告が出て、サポートに電話しろって言われてるんだけど、これって詐欺？");
+
+        var texts = CardTexts(card);
+        Assert.StartsWith("【至急】ウイルス感染が疑われるときの初動対応（根拠: 6.4(3)⑦）", texts[0], StringComparison.Ordinal);
+        Assert.Contains(texts, t => t.Contains("LANケーブルを抜いてください", StringComparison.Ordinal));
+        Assert.Equal("Attention", (string?)card["body"]![0]!["color"]);
+        Assert.Equal("インシデント報告を始める", ButtonTitles(card).First(t => t.EndsWith("を始める", StringComparison.Ordinal)));
+        // A plain question gets no such notice.
+        var plain = await Ask(TestStaffDirectory.NewMember("試験 職員"), "パスワードは何文字以上にすればいい？");
+        Assert.DoesNotContain(CardTexts(plain), t => t.StartsWith("【至急】", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheStartButton_StartsTheFormThroughItsCommand()
     {
         var person = TestStaffDirectory.NewMember("試験 職員");

@@ -138,7 +138,7 @@ public static partial class PrefillExtractor
     {
         var normalized = text.Normalize(NormalizationForm.FormKC);
         var (destination, purpose) = ExtractDestination(normalized);
-        var passwordGiven = PasswordGiven().IsMatch(normalized) || reportClauses?.Contains(PasswordFirstResponseClause) == true;
+        var passwordGiven = PasswordGiven().IsMatch(normalized) || reportClauses?.Contains(IncidentReportDefinition.PasswordClause) == true;
         var kind = FirstCode(normalized, IncidentKinds);
         // A fault word (止まった, 動かない) read beside a suspected virus is the virus: its first response comes first.
         if (kind is null or "outage" && reportClauses?.Contains(MalwareFirstResponse.Clause) == true)
@@ -164,9 +164,6 @@ public static partial class PrefillExtractor
             PasswordGiven = passwordGiven,
         };
     }
-
-    /// <summary>The clause whose first response is to change a password given away at once.</summary>
-    private const string PasswordFirstResponseClause = "5.4(2)④";
 
     private static string? FirstCode(string text, (string Pattern, string Code)[] table) =>
         table.FirstOrDefault(t => Regex.IsMatch(text, t.Pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)).Code;
