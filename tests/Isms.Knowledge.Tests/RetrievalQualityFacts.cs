@@ -99,6 +99,9 @@ public class RetrievalQualityFacts
     // heldout-messages-7 (80 by another author, written at the start of stop 32 and read once then and once at its end):
     // 0.862 both times.
     [InlineData("heldout-messages-7.jsonl", 0.85)]
+    // heldout-messages-8 (80 by another author, written in the second half of stop 32 and read once then and once at
+    // its end): 0.9 both times.
+    [InlineData("heldout-messages-8.jsonl", 0.88)]
     public async Task HeldOutMessages_StartTheRightProcedure(string file, double intent)
     {
         var s = await Evaluate(file);

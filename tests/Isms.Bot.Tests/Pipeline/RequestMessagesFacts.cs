@@ -44,6 +44,10 @@ public sealed class RequestMessagesFacts(BotHost host, ITestOutputHelper output)
     // Written at the start of stop 32 by another author and read once then and once at its end: 73 of 80 (0.912),
     // incident reports 17 of 20, both times (two misses lack the first response, one reads as a misdelivery).
     [InlineData("heldout-messages-7.jsonl", 0.9)]
+    // Written in the second half of stop 32 by another author and read once then and once at its end: 76 of 80 (incident
+    // reports 19 of 20) with stop 31's code, 77 of 80 (20 of 20) with stop 32's, before and after the first response
+    // on answers that offer the report.
+    [InlineData("heldout-messages-8.jsonl", 0.9)]
     [InlineData("tuning-messages.jsonl", 0.9)]
     [InlineData("tuning-messages-2.jsonl", 0.9)]
     [InlineData("tuning-messages-3.jsonl", 0.9)]
