@@ -51,8 +51,8 @@ public sealed class QuestionHandler(
 
         var from = turnContext.Activity.From;
         var person = directory.Identify(from.AadObjectId, from.Id).Person;
-        var extras = new AnswerCardExtras(answerId, Contact(answer, person), person is not null && PersonalChat.Is(turnContext) ? NextSteps(answer) : null,
-            FirstResponse(answer));
+        var canStart = person is not null && PersonalChat.Is(turnContext);
+        var extras = new AnswerCardExtras(answerId, Contact(answer, person), canStart ? NextSteps(answer) : null, FirstResponse(answer, canStart));
         var card = AnswerCard.Create(answer, knowledge.Document, extras);
         await turnContext.SendActivityAsync(CardAttachments.ToActivity(card, answer.Summary), cancellationToken);
         return null;
@@ -65,23 +65,27 @@ public sealed class QuestionHandler(
     }
 
     /// <summary>For a message that may be an incident report, the first response its words call for (6.4(3)⑦ a virus,
-    /// 5.4(2)④ a password given away), as the report itself would show it: it cannot wait for the person to tap.</summary>
-    private string? FirstResponse(PolicyAnswer answer)
+    /// 5.4(2)④ a password given away), as the report itself would show it: it cannot wait for the person to tap. Where
+    /// the answer carries no start button (a channel, someone not in the directory), it says whom to report to.</summary>
+    private string? FirstResponse(PolicyAnswer answer, bool canStart)
     {
-        if (forms.Find(answer.PossibleReport?.Key)?.Kind != FormKind.IncidentReport)
+        if (forms.Find(answer.PossibleReport?.Key) is not { Kind: var kind } incident || kind != FormKind.IncidentReport)
         {
             return null;
         }
 
+        var report = canStart
+            ? $"下の「{incident.Title}を始める」から報告してください。"
+            : "所属の情報セキュリティ管理者に報告してください（このボットとの個人チャットでも報告できます）。";
         var notices = new List<string>();
         if (answer.ReportClauses.Contains(MalwareFirstResponse.Clause))
         {
-            notices.Add(MalwareFirstResponse.AnswerNotice(formsOptions.MalwareFirstResponse));
+            notices.Add(MalwareFirstResponse.AnswerNotice(formsOptions.MalwareFirstResponse, report));
         }
 
         if (answer.ReportClauses.Contains(IncidentReportDefinition.PasswordClause))
         {
-            notices.Add(IncidentReportDefinition.PasswordAnswerNotice);
+            notices.Add(IncidentReportDefinition.PasswordAnswerNotice(report));
         }
 
         return notices.Count == 0 ? null : string.Join("\n", notices);

@@ -41,10 +41,11 @@ public static class IncidentReportDefinition
     /// <summary>The clause of the password first response.</summary>
     public const string PasswordClause = "5.4(2)④";
 
-    /// <summary>5.4(2)④ on an answer whose message may be a report of a password given away.</summary>
-    public const string PasswordAnswerNotice =
+    /// <summary>5.4(2)④ on an answer whose message may be a report of a password given away, then
+    /// <paramref name="report"/> (how to report from where the answer is shown).</summary>
+    public static string PasswordAnswerNotice(string report) =>
         "【至急】パスワードが漏れたおそれがあるときの対応（根拠: 5.4(2)④）\n"
-        + "そのパスワードをすぐに変更してください。変更したら、下の「インシデント報告を始める」から報告してください。";
+        + $"そのパスワードをすぐに変更してください。変更したら、{report}";
 
     /// <summary>The first response when the union has set no procedure (the clause's own, 6.4(3)⑦).</summary>
     public static readonly string MalwareFirstResponse = Procedures.MalwareFirstResponse.IncidentNotice(null);

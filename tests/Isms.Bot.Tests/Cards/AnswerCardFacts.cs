@@ -97,9 +97,21 @@ public sealed class AnswerCardFacts(BotHost host) : IClassFixture<BotHost>
         Assert.Contains(texts, t => t.Contains("LANケーブルを抜いてください", StringComparison.Ordinal));
         Assert.Equal("Attention", (string?)card["body"]![0]!["color"]);
         Assert.Equal("インシデント報告を始める", ButtonTitles(card).First(t => t.EndsWith("を始める", StringComparison.Ordinal)));
+        Assert.Contains("対応したら、下の「インシデント報告を始める」から報告してください。", texts);
         // A plain question gets no such notice.
         var plain = await Ask(TestStaffDirectory.NewMember("試験 職員"), "パスワードは何文字以上にすればいい？");
         Assert.DoesNotContain(CardTexts(plain), t => t.StartsWith("【至急】", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task InAChannel_TheFirstResponse_SaysWhomToReportTo_ForThereIsNoButton()
+    {
+        var card = ReplyCards(await host.Post(ChannelMention(Yamada, "パソコンの画面に急に警告が出て、サポートに電話しろって言われてるんだけど、これって詐欺？"))).Single();
+
+        var texts = CardTexts(card);
+        Assert.StartsWith("【至急】", texts[0], StringComparison.Ordinal);
+        Assert.Contains(texts, t => t.StartsWith("対応したら、所属の情報セキュリティ管理者に報告してください", StringComparison.Ordinal));
+        Assert.DoesNotContain(ButtonTitles(card), t => t.EndsWith("を始める", StringComparison.Ordinal));
     }
 
     [Fact]
