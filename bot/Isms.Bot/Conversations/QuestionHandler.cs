@@ -69,7 +69,7 @@ public sealed class QuestionHandler(
     /// the answer carries no start button (a channel, someone not in the directory), it says whom to report to.</summary>
     private string? FirstResponse(PolicyAnswer answer, bool canStart)
     {
-        if (forms.Find(answer.PossibleReport?.Key) is not { Kind: var kind } incident || kind != FormKind.IncidentReport)
+        if (forms.Find(answer.PossibleReport?.Key) is not { } incident || incident.Kind != FormKind.IncidentReport)
         {
             return null;
         }
@@ -80,7 +80,7 @@ public sealed class QuestionHandler(
         var notices = new List<string>();
         if (answer.ReportClauses.Contains(MalwareFirstResponse.Clause))
         {
-            notices.Add(MalwareFirstResponse.AnswerNotice(formsOptions.MalwareFirstResponse, report));
+            notices.Add(MalwareFirstResponse.Notice(formsOptions.MalwareFirstResponse, report));
         }
 
         if (answer.ReportClauses.Contains(IncidentReportDefinition.PasswordClause))

@@ -33,7 +33,7 @@ public static class IncidentReportDefinition
 
     /// <summary>5.4(2)④: a password that may have leaked is changed at once and reported (this report reaches the 情報セキュリティ管理者).</summary>
     public const string PasswordNotice =
-        "【至急】パスワードが漏れたおそれがあるときの対応（根拠: 5.4(2)④）\n"
+        PasswordHeading
         + "1. そのパスワードをすぐに変更してください。\n"
         + "2. ログインできない、変更できないときは、この報告にそう書いてください。情報セキュリティ管理者に届きます。\n"
         + "対応したら、続けて報告を入力してください。";
@@ -44,8 +44,9 @@ public static class IncidentReportDefinition
     /// <summary>5.4(2)④ on an answer whose message may be a report of a password given away, then
     /// <paramref name="report"/> (how to report from where the answer is shown).</summary>
     public static string PasswordAnswerNotice(string report) =>
-        "【至急】パスワードが漏れたおそれがあるときの対応（根拠: 5.4(2)④）\n"
-        + $"そのパスワードをすぐに変更してください。変更したら、{report}";
+        PasswordHeading + $"そのパスワードをすぐに変更してください。変更したら、{report}";
+
+    private const string PasswordHeading = "【至急】パスワードが漏れたおそれがあるときの対応（根拠: " + PasswordClause + "）\n";
 
     /// <summary>The first response when the union has set no procedure (the clause's own, 6.4(3)⑦).</summary>
     public static readonly string MalwareFirstResponse = Procedures.MalwareFirstResponse.IncidentNotice(null);
