@@ -52,10 +52,11 @@ public sealed partial class ProcedureDetector
             switch (cols[0])
             {
                 case "procedure" when cols.Length >= 7:
-                    var cue = cols[5] == "-" ? null : new Regex(CueReference().Replace(cols[5], m => cueSources.TryGetValue(m.Groups[1].Value, out var s)
-                        ? $"(?:{s})" : throw new FormatException($"Unknown cue @{m.Groups[1].Value} in {cols[1]}")), Options);
+                    string Expand(string pattern) => CueReference().Replace(pattern, m => cueSources.TryGetValue(m.Groups[1].Value, out var s)
+                        ? $"(?:{s})" : throw new FormatException($"Unknown cue @{m.Groups[1].Value} in {cols[1]}"));
+                    var cue = cols[5] == "-" ? null : new Regex(Expand(cols[5]), Options);
                     var clauses = cols[6].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                    detector._procedures.Add((new Procedure(cols[1], cols[2], cols[3] == "report", clauses), new Regex(cols[4], Options), cue));
+                    detector._procedures.Add((new Procedure(cols[1], cols[2], cols[3] == "report", clauses), new Regex(Expand(cols[4]), Options), cue));
                     break;
                 case "scope" when cols.Length >= 3 && detector.ScopeList(cols[1]) is { } list:
                     list.Add(new Regex(cols[2], Options));

@@ -89,6 +89,10 @@ public class ProcedureDetectorFacts
     [InlineData("朝来たら書庫のかぎ開いたままだった", "incident_report")]
     [InlineData("タブレット餅出ししたいです", "takeout_request")]
     [InlineData("見積のメール、アドレス1文字ちがいでよそに飛んでっちゃった", "misdelivery_report")]
+    // Mail in the sender's name that they never sent is someone else sending as them: an incident, not a misdelivery.
+    [InlineData("知らない人から、私のアドレスから変なメールが来たって言われた。私は送ってないです", "incident_report")]
+    [InlineData("配信不能のエラーメールがたくさん返ってくる。そんなメール送ってないのに", "incident_report")]
+    [InlineData("スマホに「新しい場所からのサインイン」って通知が来た", "incident_report")]
     // A thing missing from where it was left, a folder open to everyone, a password told to a caller.
     [InlineData("机に置いてた出動記録のファイルが1冊ない。誰も知らないって", "incident_report")]
     [InlineData("共有フォルダのアクセス権がEveryoneになってました", "incident_report")]

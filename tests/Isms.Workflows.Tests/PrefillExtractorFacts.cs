@@ -1,5 +1,6 @@
 using Isms.Workflows.Forms;
 using Isms.Workflows.Forms.Prefill;
+using Isms.Workflows.Procedures;
 using Isms.Workflows.Tests.Support;
 
 namespace Isms.Workflows.Tests;
@@ -132,7 +133,11 @@ public sealed class PrefillExtractorFacts
     [InlineData("請求書っていうzipを開いちゃった", "malware")]
     [InlineData("メールのリンクから行ったログイン画面にパスワードを入れてしまった", "malware")]
     [InlineData("フリーソフトを落としてから、ブラウザが勝手に広告のページを開く", "malware")]
-    [InlineData("誰かが私のIDでログインしたらしい", null)]
+    [InlineData("誰かが私のIDでログインしたらしい", "unauthorized_access")]
+    [InlineData("Teamsで自分の名前のメッセージがみんなに飛んでるらしい。自分は送ってない", "unauthorized_access")]
+    // Ransomware: files renamed all at once, or no longer opening after a change.
+    [InlineData("共有フォルダのファイルが全部「.crypt」って名前に変わった", "malware")]
+    [InlineData("エクセルのアイコンが白く変わってて開けない", "malware")]
     [InlineData("メール誤送信しちゃった", "misdelivery")]
     [InlineData("不正アクセスされた", "unauthorized_access")]
     [InlineData("身に覚えのないサインイン要求を承認してしまった", "unauthorized_access")]
@@ -162,6 +167,19 @@ public sealed class PrefillExtractorFacts
     [InlineData("パスポートを入れた鞄をなくした", false)]
     public void PasswordGiven(string text, bool expected) =>
         Assert.Equal(expected, PrefillExtractor.Extract(text, Today, DateDirection.Past).PasswordGiven);
+
+    [Theory]
+    [InlineData("市民の人から、うちの署のアドレスから請求のメールが来たって電話。送った覚えは全くない", true)]
+    [InlineData("Teamsで私の名前で知らないリンクがみんなに送られてるらしい", true)]
+    [InlineData("海外からサインインがありましたって通知が来た", true)]
+    [InlineData("アカウントのっとられたかも", true)]
+    [InlineData("住所を間違えてメールを送ってしまった", false)]
+    [InlineData("スマホを電車に置き忘れました", false)]
+    public void AccountMisused_PrefillsThePasswordQuestion_AsNotKnown(string text, bool expected)
+    {
+        Assert.Equal(expected, PrefillExtractor.Extract(text, Today, DateDirection.Past).AccountMisused);
+        Assert.Equal(expected, PrefillExtractor.FirstResponseClauses(text).Contains(IncidentReportDefinition.PasswordClause));
+    }
 
     [Theory]
     // The word lists read no kind: the knowledge models' reading fills it.

@@ -1,6 +1,7 @@
 using Isms.Bot.Cards;
 using Isms.Knowledge;
 using Isms.Workflows.Forms;
+using Isms.Workflows.Forms.Prefill;
 using Isms.Workflows.Org;
 using Isms.Workflows.Procedures;
 using Microsoft.Bot.Builder;
@@ -52,7 +53,7 @@ public sealed class QuestionHandler(
         var from = turnContext.Activity.From;
         var person = directory.Identify(from.AadObjectId, from.Id).Person;
         var canStart = person is not null && PersonalChat.Is(turnContext);
-        var extras = new AnswerCardExtras(answerId, Contact(answer, person), canStart ? NextSteps(answer) : null, FirstResponse(answer, canStart));
+        var extras = new AnswerCardExtras(answerId, Contact(answer, person), canStart ? NextSteps(answer) : null, FirstResponse(answer, question, canStart));
         var card = AnswerCard.Create(answer, knowledge.Document, extras);
         await turnContext.SendActivityAsync(CardAttachments.ToActivity(card, answer.Summary), cancellationToken);
         return null;
@@ -65,9 +66,10 @@ public sealed class QuestionHandler(
     }
 
     /// <summary>For a message that may be an incident report, the first response its words call for (6.4(3)⑦ a virus,
-    /// 5.4(2)④ a password given away), as the report itself would show it: it cannot wait for the person to tap. Where
-    /// the answer carries no start button (a channel, someone not in the directory), it says whom to report to.</summary>
-    private string? FirstResponse(PolicyAnswer answer, bool canStart)
+    /// 5.4(2)④ a password given away or an account misused), as the report itself would show it: it cannot wait for the
+    /// person to tap. Where the answer carries no start button (a channel, someone not in the directory), it says whom
+    /// to report to.</summary>
+    private string? FirstResponse(PolicyAnswer answer, string question, bool canStart)
     {
         if (forms.Find(answer.PossibleReport?.Key) is not { } incident || incident.Kind != FormKind.IncidentReport)
         {
@@ -78,12 +80,13 @@ public sealed class QuestionHandler(
             ? $"下の「{incident.Title}を始める」から報告してください。"
             : "所属の情報セキュリティ管理者に報告してください（このボットとの個人チャットでも報告できます）。";
         var notices = new List<string>();
-        if (answer.ReportClauses.Contains(MalwareFirstResponse.Clause))
+        var clauses = PrefillExtractor.FirstResponseClauses(question, answer.ReportClauses);
+        if (clauses.Contains(MalwareFirstResponse.Clause))
         {
             notices.Add(MalwareFirstResponse.Notice(formsOptions.MalwareFirstResponse, report));
         }
 
-        if (answer.ReportClauses.Contains(IncidentReportDefinition.PasswordClause))
+        if (clauses.Contains(IncidentReportDefinition.PasswordClause))
         {
             notices.Add(IncidentReportDefinition.PasswordAnswerNotice(report));
         }

@@ -71,4 +71,19 @@ public sealed class FirstResponseFacts : TempDataDirectory
         Assert.StartsWith("インシデント報告", CardTexts(person.Card).First(), StringComparison.Ordinal);
         Assert.Contains("LANケーブルを抜いてください", string.Join("\n", person.Texts.Append(AllText(person.Card))), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task MailInTheirNameThatTheyNeverSent_IsAnIncident_NotAMisdelivery_AndThePasswordIsChangedFirst()
+    {
+        await using var host = await BotHost.StartAsync(DataDirectory);
+
+        // Nothing was given away, but someone is sending as them: the password may have leaked (5.4(2)④).
+        var person = host.Person("初動 五郎");
+        await person.Say("取引先から、うちの係のアドレスで請求書のメールが届いたって電話があった。誰も送ってないんだけど");
+
+        Assert.StartsWith("インシデント報告", CardTexts(person.Card).First(), StringComparison.Ordinal);
+        var shown = string.Join("\n", person.Texts.Append(AllText(person.Card)));
+        Assert.Contains("パスワードをすぐに変更してください", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("誤送信報告", shown, StringComparison.Ordinal);
+    }
 }

@@ -31,6 +31,11 @@ public sealed record PrefillFacts(
 
     /// <summary>An ID, password or sign-in code typed into a page, told, or leaked ("偽のページにパスワード入れちゃった").</summary>
     public bool PasswordGiven { get; init; }
+
+    /// <summary>Someone else may be using the person's account: mail or chat in their name that they did not write, a
+    /// sign-in they did not make ("自分の名前でメッセージが飛んでる、送ってない"). Its password may have leaked (5.4(2)④)
+    /// whether or not they gave it away, so the password question is prefilled 「分からない」.</summary>
+    public bool AccountMisused { get; init; }
 }
 
 /// <summary>Pure extraction of prefill facts from free text ("明日USBで資料持ち出したい", "県のZoomに招待された").</summary>
@@ -75,17 +80,41 @@ public static partial class PrefillExtractor
             + "コンテンツの有効化|編集を有効|マクロを有効|フィッシング|偽の?(サイト|メール|ページ)|警告(画面|音|が出|が表示)|"
             + "infected|閉じられな|ポップアップ|画面が(チカチカ|おかしい|真っ暗)|(脅威|ウイルス|マルウェア)[^。]{0,10}(検出|検知)|defender|"
             + "(exe|プログラム|ソフト|アプリ)[^。]{0,12}(?<!普通に|ちゃんと|問題なく|今も|まだ)(動い|起動|実行|インストールされ)|"
-            + "勝手に[^。]{0,15}(動|操作|再起動|インストール|実行|開|表示|立ち上が|起動)|遠隔操作|サポート詐欺", "malware"),
+            + "勝手に[^。]{0,15}(動|操作|再起動|インストール|実行|開|表示|立ち上が|起動)|遠隔操作|サポート詐欺|" + RenamedFiles, "malware"),
         ("誤送信|送り間違|誤って送|誤送付|誤FAX|誤ファックス", "misdelivery"),
         // Also typed in hiragana (わすれてきた, ぬすまれた, ふんしつ), as the word table reads them through the kana respeller.
         ("なくし|無くし|失くし|紛失|ふんしつ|落とし|おとし(た|ちゃ|てしま|ちま)|置き忘れ|忘れてき|わすれてき|盗まれ|ぬすまれ|盗難|"
             + "見当たら|みあたら|見つから(ない|なく|ず)|みつから(ない|なく|ず)|持って(い)?かれ|盗られ|"
             + "(探し|さがし|捜し)(た|て(も|る|ます|たけど|みたけど))[^。]{0,20}(ない|無い|なかった|ありません)|(ない|無い|なくて|ありません)[^。]{0,15}(探し|さがし|捜し)(た|て)|"
             + "[0-9０-９一二三四五六七八九十]+ ?(冊|台|個|枚|部|本|つ)(が|も)? ?(ない|無い|足りない)|行方(が)?(わから|不明)", "loss_theft"),
-        ("不正アクセス|乗っ取|不正ログイン|(サインイン|ログイン|認証)[^。]{0,12}(要求|通知|リクエスト|承認)", "unauthorized_access"),
+        ("不正アクセス|乗っ取|不正ログイン|(サインイン|ログイン|認証)[^。]{0,12}(要求|通知|リクエスト|承認)|" + AccountMisusedWords, "unauthorized_access"),
         ("漏えい|漏洩|流出", "leak"),
         ("障害|止まっ|動かない|つながらない|繋がらない|ダウン", "outage"),
     ];
+
+    // Ransomware: files renamed all at once (「.locked」みたいな名前に変わって) or that no longer open after a change.
+    private const string RenamedFiles =
+        "拡張子[^。]{0,15}(変わ|おかし|知らない|見たことな|見慣れな)|\\.[a-z0-9]{2,12}[」』\"']?[^。]{0,10}(名前|拡張子|ファイル名)に?(変わ|なっ)|"
+        + "(ファイル|エクセル|ワード|データ|名前|アイコン)[^。]{0,25}(変わ|書き換わ)(って|った|ってる|ってい|ってた)[^。]{0,20}(開け|開か|ひらけ|読めな)|"
+        + "(ファイル|エクセル|ワード|データ|フォルダ|書類)[^。]{0,15}(全部|全て|すべて|一斉に|まとめて)[^。]{0,10}(開けな|開かな|ひらけな|読めな)|"
+        + "仕込まれ|(データ|ファイル)[^。]{0,6}暗号化し";
+
+    // The person's own account used by someone else: sent or posted in their name without them, a sign-in not theirs.
+    private const string AccountMisusedWords =
+        "乗っ取|のっと(ら|り|られ)|不正(ログイン|アクセス|利用)|なりすま|成りすま|"
+        + "(送った|送信した|書いた|投稿した|出した|変えた|変更した|設定した)(覚え|記憶)(が|は|も)?[^。]{0,6}(ない|無い|なく|ありません|ねえ)|"
+        + "(そんな|こんな)(メール|メッセージ|もの|の)?[^。]{0,4}(送って|出して|送信して)(い|ね|な)?(ない|ません|ねえ)|送る?わけ(ない|ねー|ねえ|がない)|"
+        + "(誰も|だれも)[^。]{0,6}(送って|送信して|書いて|投稿して)(い)?(ない|ません)|"
+        + "(サインイン|ログイン)(を)?(承認|許可)しますか|(転送|ルール)[^。]{0,20}(いつの間|勝手|知らない|覚えのない)|勝手に[^。]{0,6}(変えられ|変更され)|"
+        + "身に覚えの(ない|無い)[^。]{0,12}(メール|メッセージ|投稿|ログイン|サインイン|送信|チャット|書き込み)|"
+        + "(自分|私|僕|俺|わたし|あたし|本人)(は|が|じゃ|では)?[^。]{0,6}(送って|送信して|書いて|投稿して)(い|ね|な)?(ない|ません|ねえ)|"
+        + "(自分|私|僕|俺|わたし|あたし)の(名前|アカウント|ID|アドレス|メアド|Teams|チームズ|チャット|LINE)(で|から)[^。]{0,30}(送られ|届い|飛んで|投稿され|ばらまかれ|出回|流れて)|"
+        + "(知らない|見知らぬ|不明な|海外|外国|新しい|別の|いつもと違う)[^。]{0,12}(から|で)[^。]{0,6}(の)?(ログイン|サインイン|アクセス)(?![^。]{0,6}(ても|でき|可能|して(いい|いい|大丈夫)))|"
+        + "(ログイン|サインイン)[^。]{0,12}(履歴|通知|記録)[^。]{0,20}(知らない|覚えのない|おかしい|変な|海外|不明)|"
+        + "パスワード[^。]{0,12}(変えられ|勝手に変わ)|(ID|アカウント)[^。]{0,10}(使われ|入られ|ログインされ)|誰か(が|に)[^。]{0,10}(ID|アカウント)(で|を)";
+
+    [GeneratedRegex(AccountMisusedWords, RegexOptions.IgnoreCase)]
+    private static partial Regex AccountMisusedPattern();
 
     [GeneratedRegex(@"(?<ampm>午前|午後)?(?<h>\d{1,2})時(?!間)(?:(?<half>半)|(?<min>\d{1,2})分)?|(?<h>\d{1,2}):(?<min>\d{2})")]
     private static partial Regex TimePattern();
@@ -128,7 +157,8 @@ public static partial class PrefillExtractor
         + @"(?:サインイン|ログイン|認証)[^。]{0,12}(?:要求|通知|リクエスト|承認)[^。]{0,25}(?:承認し|許可し|押し|タップし)|"
         + @"(?:ログイン|サインイン)(?:画面|ページ)[^。]{0,30}(?:ログインし|サインインし|入力し)(?:ちゃ|ちま|てしま|た)|"
         + @"(?:パスワード|ぱすわーど|付箋)[^。]{0,30}(?:写って|写り|映って|映り|撮られ|撮影され|見られ|覗かれ|のぞかれ|盗み見)|"
-        + @"(?:パスワード|ぱすわーど|暗証番号)[^。]{0,12}(?:メモ|付箋|紙)[^。]{0,20}(?:なくし|無くし|落とし|紛失|見当たら|盗まれ)", RegexOptions.IgnoreCase)]
+        + @"(?:パスワード|ぱすわーど|暗証番号)[^。]{0,12}(?:メモ|付箋|紙)[^。]{0,20}(?:なくし|無くし|落とし|紛失|見当たら|盗まれ)|"
+        + @"(?:なくし|無くし|落とし|紛失|盗まれ)[^。]{0,20}。?[^。]{0,30}(?:パスワード|ぱすわーど|暗証番号)[^。]{0,10}(?:メモ|付箋|紙)", RegexOptions.IgnoreCase)]
     private static partial Regex PasswordGiven();
 
     /// <summary>The facts in <paramref name="text"/>. <paramref name="reportClauses"/> are the clauses the knowledge
@@ -138,14 +168,7 @@ public static partial class PrefillExtractor
     {
         var normalized = text.Normalize(NormalizationForm.FormKC);
         var (destination, purpose) = ExtractDestination(normalized);
-        var passwordGiven = PasswordGiven().IsMatch(normalized) || reportClauses?.Contains(IncidentReportDefinition.PasswordClause) == true;
-        var kind = FirstCode(normalized, IncidentKinds);
-        // A fault word (止まった, 動かない) read beside a suspected virus is the virus: its first response comes first.
-        if (kind is null or "outage" && reportClauses?.Contains(MalwareFirstResponse.Clause) == true)
-        {
-            kind = "malware";
-        }
-
+        var (kind, passwordGiven, accountMisused) = ReadIncident(normalized, reportClauses);
         return new PrefillFacts(
             JapaneseDateExtractor.Extract(normalized, today, direction),
             ExtractTime(normalized),
@@ -162,7 +185,40 @@ public static partial class PrefillExtractor
             MeetingTitle = ExtractMeetingTitle(normalized),
             MeetingRole = InvitedMeeting().IsMatch(normalized) ? "invited" : HostedMeeting().IsMatch(normalized) ? "host" : null,
             PasswordGiven = passwordGiven,
+            AccountMisused = accountMisused,
         };
+    }
+
+    /// <summary>The clauses whose first response an incident report in these words shows at once, as the report form's
+    /// rules would: 6.4(3)⑦ for a suspected virus, 5.4(2)④ for a password given away or an account misused.</summary>
+    public static IReadOnlyList<string> FirstResponseClauses(string text, IReadOnlyCollection<string>? reportClauses = null)
+    {
+        var (kind, passwordGiven, accountMisused) = ReadIncident(text.Normalize(NormalizationForm.FormKC), reportClauses);
+        var clauses = new List<string>();
+        if (kind == "malware")
+        {
+            clauses.Add(MalwareFirstResponse.Clause);
+        }
+
+        if (passwordGiven || accountMisused)
+        {
+            clauses.Add(IncidentReportDefinition.PasswordClause);
+        }
+
+        return clauses;
+    }
+
+    private static (string? Kind, bool PasswordGiven, bool AccountMisused) ReadIncident(string normalized, IReadOnlyCollection<string>? reportClauses)
+    {
+        var passwordGiven = PasswordGiven().IsMatch(normalized) || reportClauses?.Contains(IncidentReportDefinition.PasswordClause) == true;
+        var kind = FirstCode(normalized, IncidentKinds);
+        // A fault word (止まった, 動かない) read beside a suspected virus is the virus: its first response comes first.
+        if (kind is null or "outage" && reportClauses?.Contains(MalwareFirstResponse.Clause) == true)
+        {
+            kind = "malware";
+        }
+
+        return (kind, passwordGiven, AccountMisusedPattern().IsMatch(normalized));
     }
 
     private static string? FirstCode(string text, (string Pattern, string Code)[] table) =>

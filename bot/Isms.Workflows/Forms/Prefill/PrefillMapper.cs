@@ -35,7 +35,7 @@ public static partial class PrefillMapper
                 PrefillSource.Purpose => facts.Purpose,
                 PrefillSource.MeetingTitle => facts.MeetingTitle,
                 PrefillSource.MeetingRole => facts.MeetingRole,
-                PrefillSource.PasswordGiven => facts.PasswordGiven ? "yes" : null,
+                PrefillSource.PasswordGiven => facts.PasswordGiven ? "yes" : facts.AccountMisused ? "unknown" : null,
                 PrefillSource.Organisation => facts.HostOrganisation,
                 PrefillSource.Message => SaysMoreThanTheCommand(definition, freeText) ? freeText.Trim() : null,
                 _ => null,
