@@ -247,6 +247,17 @@ public class ProcedureDetectorFacts
     public void OtherRulesTopics_AreRecognised(string message) =>
         Assert.True(Detector.MentionsOutOfScopeTopic(message));
 
+    // Rubbish is the office's business, unless what is thrown out holds information (2(2)⑩, 廃棄).
+    [Theory]
+    [InlineData("事務所のゴミ出しって何曜日？", true, false)]
+    [InlineData("壊れたUSBメモリ、燃えないゴミに出していい？", false, true)]
+    [InlineData("不燃ごみの日に古いハードディスクを出そうと思う", false, true)]
+    public void Rubbish_IsAnotherRulesTopic_UnlessItHoldsInformation(string message, bool otherTopic, bool securityTopic)
+    {
+        Assert.Equal(otherTopic, Detector.MentionsOutOfScopeTopic(message));
+        Assert.Equal(securityTopic, Detector.MentionsSecurityTopic(message));
+    }
+
     // Losing an accessory is no security incident; the antivirus product is no virus; 「開けていい？」 asks first.
     [Theory]
     [InlineData("ノートPCのACアダプタなくしちゃった。予備ある？")]
