@@ -264,6 +264,9 @@ public class ProcedureDetectorFacts
     [InlineData("自転車の鍵落としました")]
     [InlineData("ウイルス対策ソフトの更新が重いから切っちゃっていい？")]
     [InlineData("差出人がよくわからないメールが届いた。添付開けていい？")]
+    // Not opened: a suspicious mail deleted unopened is the rule followed (6.4(3)③), nothing to report.
+    [InlineData("変な請求書メール来たけど、添付は開いてないです。消しておけばいい？")]
+    [InlineData("知らないとこからzip付きのメール来た。開けねえで捨てるべ")]
     [InlineData("盗難防止のワイヤーは全部のPCに付けるの？")]
     [InlineData("補佐が休みだから決裁のハンコも自分で押しちゃっていいよね？")]
     [InlineData("係長が自分でハンコ押しちゃってるけど、まずい？")]
