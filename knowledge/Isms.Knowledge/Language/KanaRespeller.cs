@@ -64,21 +64,28 @@ public sealed class KanaRespeller
         var words = Words(widths, analysed ?? _analyzer.Analyze(widths));
         var result = new StringBuilder(widths.Length);
         var changed = false;
+        var afterRespelling = false;
         var i = 0;
         while (i < widths.Length)
         {
             var kanji = "";
-            var length = words.TryGetValue(i, out var word) ? LongestKnownSpelling(widths, i, out kanji) : 0;
-            if (length > 0 && (StartsAWord(word!) || words.Any(w => w.Key >= i && w.Key < i + length && Garbled(w.Value))))
+            var startsHere = words.TryGetValue(i, out var word);
+            // Where a respelled word ends inside a run of hiragana, the next word starts, whatever the analyser cut
+            // (たいさく|きじゅん, which it reads たい|さくき|じゅん).
+            var length = startsHere || afterRespelling ? LongestKnownSpelling(widths, i, out kanji) : 0;
+            if (length > 0 && (afterRespelling || StartsAWord(word!) || MisreadAsShorter(word!, length)
+                || words.Any(w => w.Key >= i && w.Key < i + length && Garbled(w.Value))))
             {
                 result.Append(kanji);
                 i += length;
                 changed = true;
+                afterRespelling = true;
             }
             else
             {
                 result.Append(widths[i]);
                 i++;
+                afterRespelling = false;
             }
         }
 
@@ -92,6 +99,10 @@ public sealed class KanaRespeller
         "動詞" => m.SubCategory == "自立" && !(m.BaseReading is { } r && ContentWords.CarriesNoTopic(r)),
         _ => false,
     };
+
+    // A pronoun the analyser cut from a longer policy word (きみ|つせい for きみつせい): the known word is longer than it.
+    private static bool MisreadAsShorter(Morpheme m, int knownLength) =>
+        m is { PartOfSpeech: "名詞", SubCategory: "代名詞" } && knownLength > m.Surface.Length;
 
     // Hiragana the analyser could not read (じ|ょうほうせきゅりてぃ): nothing it says about these words is worth keeping.
     private static bool Garbled(Morpheme m) => m.Reading is null || "ぁぃぅぇぉゃゅょっゎ".Contains(m.Surface[0]);
