@@ -27,6 +27,11 @@ public sealed class FormStarter(FormService forms, FormCatalog catalog, Applican
         }
     }
 
+    /// <summary>「キャンセル」 typed in the middle of a form: the drafts with their 続きから再開 and 破棄 buttons, so nothing
+    /// is dropped by a word typed in a hurry (or that there is none).</summary>
+    public Task ShowDraftsAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        SendAsync(turnContext, forms.ResumeOrDiscardPrompt(applicantActions.ApplicantOf(turnContext)), cancellationToken);
+
     /// <summary>Whether the sender holds a role the procedure asks of its applicants (<see cref="FormDefinition.ApplicantRoles"/>);
     /// if not, says politely who does, by name from the directory, and returns false.</summary>
     public async Task<bool> MayApplyAsync(ITurnContext turnContext, FormKind kind, CancellationToken cancellationToken)

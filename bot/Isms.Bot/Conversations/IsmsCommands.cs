@@ -47,6 +47,7 @@ public static class IsmsCommands
                 TrainingImportCommand.Roles),
             new("drill-record", [DrillCommand.CommandWord, "訓練の記録"], Personal, RoleHolders, t => drills.ShowAsync(t.Context, t.CancellationToken),
                 Help: new(HelpSection.Roles, DrillCommand.CommandWord), Roles: DrillCommand.Roles),
+            new("drafts", ["キャンセル", "やめる", "やめます", "中止", "入力をやめる", "cancel"], Personal, Everyone, t => starter.ShowDraftsAsync(t.Context, t.CancellationToken)),
             new("my-requests", ["申請状況", "申請一覧", "my requests"], Personal, Everyone, t => applicant.MyRequestsAsync(t.Context, t.CancellationToken),
                 Help: new(HelpSection.Records, "申請状況")),
             new("incident-status", ["インシデント状況", "インシデント一覧"], Personal, Everyone, t => incidents.ShowStatusAsync(t.Context, t.CancellationToken),

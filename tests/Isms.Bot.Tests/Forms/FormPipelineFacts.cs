@@ -263,6 +263,25 @@ public abstract partial class FormPipelineFacts(BotHost host)
     }
 
     [Fact]
+    public async Task CancelTypedMidForm_OffersToDropTheDraft_AndDropsItOnlyWhenAsked()
+    {
+        var person = Host.Person("取消 一郎");
+        await Start(person);
+        await person.Press("次へ", Steps[0]);
+
+        // A word typed in a hurry keeps the draft and asks; 破棄 drops it.
+        await person.Say("キャンセル");
+        Assert.Contains("作成途中の申請があります", AllText(person.Card));
+        Assert.Contains(Title, AllText(person.Card));
+        await person.Press("破棄");
+        Assert.Contains($"{Title}の下書きを破棄しました。", person.Texts);
+
+        await person.Say("やめる");
+        Assert.Contains("作成途中の申請はありません。", person.Texts);
+        Assert.Empty(Host.Records.ListByApplicant(person.User.Id, 10));
+    }
+
+    [Fact]
     public async Task ADraft_SurvivesARestart_AndIsResumedWithItsValues()
     {
         var directory = BotHost.NewDataDirectory();
