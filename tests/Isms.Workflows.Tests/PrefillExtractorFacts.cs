@@ -182,6 +182,14 @@ public sealed class PrefillExtractorFacts
     }
 
     [Theory]
+    [InlineData("取引先から、うちの係のアドレスで請求書のメールが届いたって電話があった", "outside")]
+    [InlineData("住民の方から個人情報がネットに載ってるとお電話をいただきました", "outside")]
+    [InlineData("部下からUSBをなくしたと報告がありました", "staff")]
+    [InlineData("公用スマホをなくしました", null)]
+    public void WhoToldOfIt_IsReadFromTheWords(string text, string? expected) =>
+        Assert.Equal(expected, PrefillExtractor.Extract(text, Today, DateDirection.Past).ReportedBy);
+
+    [Theory]
     // The word lists read no kind: the knowledge models' reading fills it.
     [InlineData("知らない番号から電話が来て言われるままにアプリ入れた", "6.4(3)⑦", "malware", false)]
     [InlineData("業者を名乗る電話でログインの文字列を口頭で答えた", "5.4(2)④", "leak", true)]
@@ -234,5 +242,17 @@ public sealed class PrefillExtractorFacts
 
         Assert.Equal(new Dictionary<string, string> { ["itemKind"] = "terminal", ["startDate"] = "2026-11-27", ["endDate"] = "2026-11-28" }, takeout);
         Assert.Equal(new Dictionary<string, string> { ["serviceName"] = "kintone" }, cloud);
+    }
+
+    [Fact]
+    public void Mapper_AnIncidentToldFromOutside_AndAnAccountMisused_FillWhoNoticedAndThePasswordQuestion()
+    {
+        var incident = new FormCatalog(new FormsOptions()).Get(FormKind.IncidentReport);
+
+        var values = PrefillMapper.Map(incident, "市民の方から、うちのアドレスから変なメールが来たと電話。誰も送っていません", Today);
+
+        Assert.Equal("outside", values[IncidentReportDefinition.ReportedBy]);
+        Assert.Equal("unknown", values[IncidentReportDefinition.PasswordGiven]);
+        Assert.Equal("unauthorized_access", values[IncidentReportDefinition.IncidentKind]);
     }
 }

@@ -51,6 +51,9 @@ public enum PrefillSource
     MeetingRole,
     /// <summary>"yes" when the words say an ID or password was typed into a page or told to someone (5.4(2)④).</summary>
     PasswordGiven,
+    /// <summary>Who noticed first, when the words say it: someone outside ("outside": 住民から電話があって) or a colleague
+    /// ("staff": 部下から報告がありました).</summary>
+    ReportedBy,
 }
 
 /// <summary>What a field holds before the person answers, when the words did not say.</summary>

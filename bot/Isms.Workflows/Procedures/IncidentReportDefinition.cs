@@ -94,7 +94,7 @@ public static class IncidentReportDefinition
                     new("self", "自分"),
                     new("staff", "ほかの職員"),
                     new("outside", "住民など外部の方からの連絡"),
-                ], "5.3(1)①", "5.3(2)①"),
+                ], "5.3(1)①", "5.3(2)①") with { Prefill = PrefillSource.ReportedBy },
             ]),
             new FormStep("関係する情報",
             [

@@ -36,6 +36,9 @@ public sealed record PrefillFacts(
     /// sign-in they did not make ("自分の名前でメッセージが飛んでる、送ってない"). Its password may have leaked (5.4(2)④)
     /// whether or not they gave it away, so the password question is prefilled 「分からない」.</summary>
     public bool AccountMisused { get; init; }
+
+    /// <summary>"outside" when someone outside told of it (住民から電話があって), "staff" when a colleague did (部下から報告).</summary>
+    public string? ReportedBy { get; init; }
 }
 
 /// <summary>Pure extraction of prefill facts from free text ("明日USBで資料持ち出したい", "県のZoomに招待された").</summary>
@@ -113,6 +116,12 @@ public static partial class PrefillExtractor
         + "(ログイン|サインイン)[^。]{0,12}(履歴|通知|記録)[^。]{0,20}(知らない|覚えのない|おかしい|変な|海外|不明)|"
         + "パスワード[^。]{0,12}(変えられ|勝手に変わ)|(ID|アカウント)[^。]{0,10}(使われ|入られ|ログインされ)|誰か(が|に)[^。]{0,10}(ID|アカウント)(で|を)";
 
+    [GeneratedRegex(@"(住民|市民|通報者|取引先|業者|先方|相手方|事業所|病院|他団体|他市|よその|県の|市役所|役場|外部の(人|方)|知らない人|友達|友人|お客)(さん|様|の方|の人|の担当(者)?(さん|の方)?)?(から|より)[^。]{0,25}(電話|連絡|通報|メール|問い合わせ|問合せ|指摘|苦情|言われ|聞い|返信)")]
+    private static partial Regex ToldByOutsider();
+
+    [GeneratedRegex(@"(部下|係員|職員|同僚|後輩|先輩|上司|係長|課長|当直の人|隊員|班員)(さん)?(から|より)[^。]{0,25}(報告|連絡|相談|申し出|言われ|聞い|電話)")]
+    private static partial Regex ToldByColleague();
+
     [GeneratedRegex(AccountMisusedWords, RegexOptions.IgnoreCase)]
     private static partial Regex AccountMisusedPattern();
 
@@ -186,6 +195,7 @@ public static partial class PrefillExtractor
             MeetingRole = InvitedMeeting().IsMatch(normalized) ? "invited" : HostedMeeting().IsMatch(normalized) ? "host" : null,
             PasswordGiven = passwordGiven,
             AccountMisused = accountMisused,
+            ReportedBy = ToldByOutsider().IsMatch(normalized) ? "outside" : ToldByColleague().IsMatch(normalized) ? "staff" : null,
         };
     }
 

@@ -37,6 +37,7 @@ public static partial class PrefillMapper
                 PrefillSource.MeetingRole => facts.MeetingRole,
                 PrefillSource.PasswordGiven => facts.PasswordGiven ? "yes" : facts.AccountMisused ? "unknown" : null,
                 PrefillSource.Organisation => facts.HostOrganisation,
+                PrefillSource.ReportedBy => facts.ReportedBy,
                 PrefillSource.Message => SaysMoreThanTheCommand(definition, freeText) ? freeText.Trim() : null,
                 _ => null,
             };
