@@ -93,6 +93,8 @@ public class ProcedureDetectorFacts
     [InlineData("知らない人から、私のアドレスから変なメールが来たって言われた。私は送ってないです", "incident_report")]
     [InlineData("配信不能のエラーメールがたくさん返ってくる。そんなメール送ってないのに", "incident_report")]
     [InlineData("スマホに「新しい場所からのサインイン」って通知が来た", "incident_report")]
+    // The sender's address of a mail received (送信元) is no address the person sent to.
+    [InlineData("請求書のメールの添付を開いて「編集を有効にする」を押しちゃった。送信元のアドレスがいつもと違う", "incident_report")]
     // A thing missing from where it was left, a folder open to everyone, a password told to a caller.
     [InlineData("机に置いてた出動記録のファイルが1冊ない。誰も知らないって", "incident_report")]
     [InlineData("共有フォルダのアクセス権がEveryoneになってました", "incident_report")]

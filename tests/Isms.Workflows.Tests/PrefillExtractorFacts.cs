@@ -139,6 +139,9 @@ public sealed class PrefillExtractorFacts
     [InlineData("共有フォルダのファイルが全部「.crypt」って名前に変わった", "malware")]
     [InlineData("エクセルのアイコンが白く変わってて開けない", "malware")]
     [InlineData("メール誤送信しちゃった", "misdelivery")]
+    // A lost note with a password on it is a password leak first: its question and first response are shown.
+    [InlineData("パスワードを書いた付箋を貼った手帳を落とした", "leak")]
+    [InlineData("サインイン画面にIDとパスワード入れた", "malware")]
     [InlineData("不正アクセスされた", "unauthorized_access")]
     [InlineData("身に覚えのないサインイン要求を承認してしまった", "unauthorized_access")]
     [InlineData("情報システムを名乗る電話でパスワード教えちゃった", "leak")]
@@ -161,6 +164,7 @@ public sealed class PrefillExtractorFacts
     [InlineData("机に貼ってたパスワードの付箋、業者さんに撮影されたかもしれない", true)]
     [InlineData("暗証番号を書いた紙を現場で落とした", true)]
     [InlineData("ぱすわーど書いたメモ、どこかで無くしちゃった", true)]
+    [InlineData("ぱすわーどメモってた手帳どっかでおとしたっぽい", true)]
     [InlineData("パスワードを忘れてログインできない", false)]
     [InlineData("Androidにアプリを入れたら警告が出た", false)]
     [InlineData("IDカードを入れたまま席を離れた", false)]

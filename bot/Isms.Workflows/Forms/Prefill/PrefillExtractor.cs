@@ -78,13 +78,14 @@ public static partial class PrefillExtractor
         // 6.4(3)⑦ first response, so a false alarm costs one card and a miss leaves a live machine on the network.
         ("ウイルス|ウィルス|ういるす|マルウェア|ランサム|変な添付|不審な添付|怪しい添付|感染|身代金|ビットコイン|暗号化され|払え|"
             + "(添付|リンク|URL|SMS|ファイル|マクロ|zip|圧縮)[^。]{0,20}(開い|ひらい|開け|クリック|押し|踏ん|タップ|実行|ダウンロード|有効)|"
-            + "(リンク|URL)(から|で)[^。]{0,6}(行っ|飛ん|アクセス)|(サイト|ページ|画面)[^。]{0,20}(ID|パスワード)[^。]{0,12}(入力|入れ)(て|ちゃ|てしま)|"
+            + "(リンク|URL)(から|で)[^。]{0,6}(行っ|飛ん|アクセス)|(サイト|ページ|画面)[^。]{0,20}(ID|パスワード)[^。]{0,12}(入力|入れ)(し)?(て|ちゃ|てしま|た)|"
             + "(ソフト|アプリ)[^。]{0,12}(落とし|ダウンロードし|ダウンロード|入れ|dlし|dl)てから|広告(だらけ|ばかり|が勝手)|"
             + "コンテンツの有効化|編集を有効|マクロを有効|フィッシング|偽の?(サイト|メール|ページ)|警告(画面|音|が出|が表示)|"
             + "infected|閉じられな|ポップアップ|画面が(チカチカ|おかしい|真っ暗)|(脅威|ウイルス|マルウェア)[^。]{0,10}(検出|検知)|defender|"
             + "(exe|プログラム|ソフト|アプリ)[^。]{0,12}(?<!普通に|ちゃんと|問題なく|今も|まだ)(動い|起動|実行|インストールされ)|"
             + "勝手に[^。]{0,15}(動|操作|再起動|インストール|実行|開|表示|立ち上が|起動)|遠隔操作|サポート詐欺|" + RenamedFiles, "malware"),
         ("誤送信|送り間違|誤って送|誤送付|誤FAX|誤ファックス", "misdelivery"),
+        (PasswordNoteLost, "leak"),
         // Also typed in hiragana (わすれてきた, ぬすまれた, ふんしつ), as the word table reads them through the kana respeller.
         ("なくし|無くし|失くし|紛失|ふんしつ|落とし|おとし(た|ちゃ|てしま|ちま)|置き忘れ|忘れてき|わすれてき|盗まれ|ぬすまれ|盗難|"
             + "見当たら|みあたら|見つから(ない|なく|ず)|みつから(ない|なく|ず)|持って(い)?かれ|盗られ|"
@@ -94,6 +95,11 @@ public static partial class PrefillExtractor
         ("漏えい|漏洩|流出", "leak"),
         ("障害|止まっ|動かない|つながらない|繋がらない|ダウン", "outage"),
     ];
+
+    // A note with a password on it lost with whatever held it: a password leak first (5.4(2)④), then a loss.
+    private const string PasswordNoteLost =
+        "(?:パスワード|ぱすわーど|暗証番号)[^。]{0,12}(?:メモ|付箋|紙|手帳)[^。]{0,20}(?:なくし|無くし|落とし|おとし|紛失|見当たら|盗まれ)|"
+        + "(?:なくし|無くし|落とし|おとし|紛失|盗まれ)[^。]{0,20}。?[^。]{0,30}(?:パスワード|ぱすわーど|暗証番号)[^。]{0,10}(?:メモ|付箋|紙|手帳)";
 
     // Ransomware: files renamed all at once (「.locked」みたいな名前に変わって) or that no longer open after a change.
     private const string RenamedFiles =
@@ -166,8 +172,7 @@ public static partial class PrefillExtractor
         + @"(?:サインイン|ログイン|認証)[^。]{0,12}(?:要求|通知|リクエスト|承認)[^。]{0,25}(?:承認し|許可し|押し|タップし)|"
         + @"(?:ログイン|サインイン)(?:画面|ページ)[^。]{0,30}(?:ログインし|サインインし|入力し)(?:ちゃ|ちま|てしま|た)|"
         + @"(?:パスワード|ぱすわーど|付箋)[^。]{0,30}(?:写って|写り|映って|映り|撮られ|撮影され|見られ|覗かれ|のぞかれ|盗み見)|"
-        + @"(?:パスワード|ぱすわーど|暗証番号)[^。]{0,12}(?:メモ|付箋|紙)[^。]{0,20}(?:なくし|無くし|落とし|紛失|見当たら|盗まれ)|"
-        + @"(?:なくし|無くし|落とし|紛失|盗まれ)[^。]{0,20}。?[^。]{0,30}(?:パスワード|ぱすわーど|暗証番号)[^。]{0,10}(?:メモ|付箋|紙)", RegexOptions.IgnoreCase)]
+        + PasswordNoteLost, RegexOptions.IgnoreCase)]
     private static partial Regex PasswordGiven();
 
     /// <summary>The facts in <paramref name="text"/>. <paramref name="reportClauses"/> are the clauses the knowledge
