@@ -48,6 +48,10 @@ public sealed class RequestMessagesFacts(BotHost host, ITestOutputHelper output)
     // reports 19 of 20) with stop 31's code, 77 of 80 (20 of 20) with stop 32's, before and after the first response
     // on answers that offer the report.
     [InlineData("heldout-messages-8.jsonl", 0.9)]
+    // Written at the start of stop 33 by another author and read once then and once at its end: 78 of 80 (incident
+    // reports 18 of 20) with stop 32's code, 79 of 80 (19 of 20) with stop 33's (the miss: a contractor's misdelivery of
+    // the union's data, told by the contractor, starts 誤送信報告 where the gold is the incident report).
+    [InlineData("heldout-messages-9.jsonl", 0.9)]
     [InlineData("tuning-messages.jsonl", 0.9)]
     [InlineData("tuning-messages-2.jsonl", 0.9)]
     [InlineData("tuning-messages-3.jsonl", 0.9)]
