@@ -149,10 +149,7 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
         var table = _procedures.Detect(message);
         // A report is dropped only when its model is surer still: a false alarm costs one card, a missed report an incident.
         if (table is not null) return _classifier.Doubts(table.Key, features, table.IsReport) ? null : table;
-        // A question about a request's topic (「USBで資料持ち出してもいい？」) is answered, with the form one tap away on the
-        // answer; a report starts at once even when it asks something.
-        var asks = ProcedureClassifier.Asks(features);
-        return _classifier.Suggest(features, key => _procedures.Find(key) is { } p && (p.IsReport || !asks)) is { } key ? _procedures.Find(key) : null;
+        return _classifier.SuggestForQuestion(features, key => _procedures.Find(key)?.IsReport == true) is { } key ? _procedures.Find(key) : null;
     }
 
     /// <summary>Diagnostics: each form model's probability that the message asks for its form, and each report clause

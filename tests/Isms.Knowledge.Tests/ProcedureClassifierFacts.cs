@@ -80,6 +80,32 @@ public class ProcedureClassifierFacts
     }
 
     [Fact]
+    public void AMessageReadAsAQuestion_StartsASureReport_UnlessItAsksLeave_AndNeverARequestWhenItAsks()
+    {
+        var sure = new ProcedureModel(new Dictionary<string, double>(), bias: 5, threshold: 0.5);
+        var report = new ProcedureClassifier(new Dictionary<string, ProcedureModel> { ["incident_report"] = sure }, vetoBelow: 0.1);
+        var request = new ProcedureClassifier(new Dictionary<string, ProcedureModel> { ["takeout_request"] = sure }, vetoBelow: 0.1);
+        static bool IsReport(string key) => key == "incident_report";
+
+        Assert.Equal("incident_report", report.SuggestForQuestion(F("w:ナクス", "s:cue:question"), IsReport));
+        Assert.Null(report.SuggestForQuestion(F("w:ナクス", "s:cue:question", "s:cue:permission"), IsReport));
+        Assert.Null(request.SuggestForQuestion(F("w:モチダス", "s:cue:question"), IsReport));
+        Assert.Equal("takeout_request", request.SuggestForQuestion(F("w:モチダス"), IsReport));
+    }
+
+    [Fact]
+    public void TheWordTablesPermissionCue_ReadsAQuestionOfLeave_NotAQuestionOfWhatToDo()
+    {
+        static IReadOnlyList<string> Read(string message) => ProcedureClassifier.Describe(message, Answerer.Procedures, PolicyAnswerer.DefaultAnalyzer.Value);
+
+        Assert.Contains("s:cue:permission", Read("サーバ室の鍵、後輩に預けて開けてもらってもいいっすか"));
+        Assert.Contains("s:cue:permission", Read("係長のIDで入力するのって大丈夫なんでしょうか"));
+        Assert.Contains("s:cue:permission", Read("忙しいとき後輩に自分のIDで入力してもらうのあり？"));
+        Assert.DoesNotContain("s:cue:permission", Read("パソコンが変な動きをしてるんですけど、どうしたらいいですか"));
+        Assert.DoesNotContain("s:cue:permission", Read("画面に名簿がバッチリ書いてありました"));
+    }
+
+    [Fact]
     public void AReport_CarriesTheFirstResponseClausesItsWordsCallFor()
     {
         var virus = Answerer.AnswerOffline("添付のワード開いてマクロ有効にしたら、画面に英語で金払えって出て全部のファイルが開けない", null);

@@ -50,6 +50,9 @@ public class ProcedureDetectorFacts
     // Misdelivery by fax or post.
     [InlineData("FAX番号を押し間違えて照会票が別の会社に届いてしまいました", "misdelivery_report")]
     [InlineData("通知書を封入ミスして、よその事業所あてのが入ってたそうです", "misdelivery_report")]
+    [InlineData("心電図のFAX、搬送先じゃないほうの病院に流しちゃいました", "misdelivery_report")]
+    // A loaned device that never came back is a loss.
+    [InlineData("退職した臨時の人に貸してたタブレット、まだ返ってきてないそうです", "incident_report")]
     // Takeout in plain future forms and a bare fragment with times.
     [InlineData("午後の査察、ノートPC持って出ます", "takeout_request")]
     [InlineData("あした研修会場にタブレットもってく予定です", "takeout_request")]
@@ -232,6 +235,10 @@ public class ProcedureDetectorFacts
     [InlineData("共有フォルダの中で去年の訓練記録のファイルが見つからない。どこにある？")]
     [InlineData("職員のパソコンの操作ログって取られてるの？")]
     [InlineData("消防学校の修了証なくしちゃった、再発行ってできる？")]
+    // 「…程度でも報告対象？」 asks where the rule stops, about a case, not one that happened.
+    [InlineData("BCCにし忘れて内部の人に見えちゃった程度でも報告対象なの？")]
+    // Asking leave to use someone else's ID is a question about the rule, not a report of an account misused.
+    [InlineData("当直の夜、先輩のIDでログインしたままのPCで俺が続きを入力しちゃっていい？")]
     // A quiz question tells no event.
     [InlineData("問題です。怪しい添付を開いたあとPCの動きがおかしい。最初にやることは？")]
     public void QuestionsAboutTheRules_AreNoProcedure(string message) =>

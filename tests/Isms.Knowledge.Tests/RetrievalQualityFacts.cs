@@ -288,6 +288,9 @@ public class RetrievalQualityFacts
     [InlineData("重要度IIってどんな情報が当てはまる？")]
     [InlineData("119番の録音データは重要度いくつ？")]
     [InlineData("重要度Ⅳにはどんな情報が入るの")]
+    // …also when the question offers the classes it hesitates between.
+    [InlineData("救急の出動記録って重要度でいうとIV？III？")]
+    [InlineData("重要度ⅢとⅡ、訓練計画の書類はどっち扱い？")]
     public void WhichClassQuestions_LeadWithTheTableThatAssignsTheClasses(string question) =>
         Assert.Equal("別表1", TestAnswerer.Offline.Retriever.Retrieve(question).First().Clause.Id);
 

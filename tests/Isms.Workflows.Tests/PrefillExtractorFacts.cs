@@ -147,6 +147,10 @@ public sealed class PrefillExtractorFacts
     [InlineData("情報システムを名乗る電話でパスワード教えちゃった", "leak")]
     [InlineData("QRコードから出たログイン画面で職場のアカウントでログインしちゃった", "leak")]
     [InlineData("フリーソフトをDLしてからブラウザが勝手に立ち上がる", "malware")]
+    // A browser taken over: searches sent to an unknown site, after an extension was added.
+    [InlineData("Chromeで検索すると見たことないサイトに飛ばされる", "malware")]
+    [InlineData("昨日入れた拡張機能のせいか、スタートページが変わった", "malware")]
+    [InlineData("ホームページの更新担当が変わった", null)]
     [InlineData("よく分からない", null)]
     public void IncidentKinds(string text, string? expected) =>
         Assert.Equal(expected, PrefillExtractor.Extract(text, Today, DateDirection.Past).IncidentKind);

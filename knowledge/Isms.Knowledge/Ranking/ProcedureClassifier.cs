@@ -52,6 +52,17 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
         models.Where(m => allowed?.Invoke(m.Key) ?? true).Select(m => (m.Key, P: m.Value.Probability(features), m.Value.Threshold))
             .Where(m => m.P >= m.Threshold).OrderByDescending(m => m.P).Select(m => m.Key).FirstOrDefault();
 
+    /// <summary>The form to start for a message the word table reads as a question. A question about a request's topic
+    /// (「USBで資料持ち出してもいい？」) is answered, with the form one tap away on the answer. A report its model is sure of
+    /// starts at once even when the message asks something, unless it asks whether the sender may do something
+    /// (「隊長のIDで入力しちゃっていい？」): that is a question about a rule, answered with the report offered.</summary>
+    public string? SuggestForQuestion(IReadOnlyList<string> features, Func<string, bool> isReport)
+    {
+        var asks = Asks(features);
+        var asksLeave = AsksPermission(features);
+        return Suggest(features, key => isReport(key) ? !asksLeave : !asks);
+    }
+
     /// <summary>The model of whether a message asks for any form at all (learned from every form's messages), which
     /// checks the forms too rare in the tuning messages for a model of their own (障害報告, 廃棄申請 …).</summary>
     public ProcedureModel? AnyFormModel => anyForm;
@@ -63,6 +74,9 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
 
     /// <summary>True when the sender's own words ask something (the word table's question cue).</summary>
     public static bool Asks(IReadOnlyList<string> features) => features.Contains("s:cue:question");
+
+    /// <summary>True when the sender's own words ask whether they may do something (the word table's permission cue).</summary>
+    public static bool AsksPermission(IReadOnlyList<string> features) => features.Contains("s:cue:permission");
 
     /// <summary>What the models read from a message.</summary>
     public static IReadOnlyList<string> Describe(string message, ProcedureDetector detector, IMorphologicalAnalyzer? analyzer)

@@ -36,8 +36,9 @@ public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool 
     [GeneratedRegex("(って|は|とは)(誰|だれ|どなた|どの(人|役職))|(誰|だれ|どなた)が(なる|なれる|やる|務め|担当|任命)|(誰|だれ)のこと|どの役職の人|どういう立場")]
     private static partial Regex WhoIs();
 
-    // Which class a kind of information falls in: 「重要度いくつ？」「重要度Ⅲって何が当てはまる？」「どの分類？」.
-    [GeneratedRegex("(重要度|機密性|分類|区分|ランク|レベル)[^。？?]{0,6}(いくつ|何|なに|どれ|どの|どこ|どんな|どういう)|(何|なに|どれ|どの|どんな)[^。？?]{0,8}(当てはま|該当|に当た|にあた|に入る)|どの(分類|区分|ランク|レベル|重要度)")]
+    // Which class a kind of information falls in: 「重要度いくつ？」「重要度Ⅲって何が当てはまる？」「どの分類？」, or a
+    // class offered as the answer (「重要度でいうとIV？III？」「機密性2？」).
+    [GeneratedRegex("(重要度|機密性|完全性|可用性)[^。？?]{0,10}(iv|iii|ii|i|[1-4])[^。？?a-z0-9]{0,3}[？?]|(どっち|どちら)(扱い|に入る|に当た|にあた|に該当)|(重要度|機密性|分類|区分|ランク|レベル)[^。？?]{0,6}(いくつ|何|なに|どれ|どの|どこ|どんな|どういう|どっち|どちら)|(何|なに|どれ|どの|どんな)[^。？?]{0,8}(当てはま|該当|に当た|にあた|に入る)|どの(分類|区分|ランク|レベル|重要度)")]
     private static partial Regex WhichClass();
 
     [GeneratedRegex("頻度|毎年|毎月|何年|何回|何ヶ月|何か月|年に|いつ|定期|どのくらい|どれくらい|どれぐらい|周期|間隔")]

@@ -67,6 +67,8 @@ public sealed class RequestMessagesFacts(BotHost host, ITestOutputHelper output)
     [InlineData("tuning-incidents-17.jsonl", 0.9)]
     [InlineData("tuning-incidents-18.jsonl", 0.9)]
     [InlineData("tuning-incidents-19.jsonl", 0.9)]
+    [InlineData("tuning-incidents-21.jsonl", 0.9)]
+    [InlineData("tuning-fresh-20.jsonl", 0.9)]
     public async Task RequestAndReportMessages_StartOrOfferTheRightForm(string file, double floor)
     {
         var titles = host.Get<FormCatalog>().All.ToDictionary(d => $"form_{d.Key}", d => d.Title);

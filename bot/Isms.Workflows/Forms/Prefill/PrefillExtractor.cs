@@ -83,7 +83,7 @@ public static partial class PrefillExtractor
             + "コンテンツの有効化|編集を有効|マクロを有効|フィッシング|偽の?(サイト|メール|ページ)|警告(画面|音|が出|が表示)|"
             + "infected|閉じられな|ポップアップ|画面が(チカチカ|おかしい|真っ暗)|(脅威|ウイルス|マルウェア)[^。]{0,10}(検出|検知)|defender|"
             + "(exe|プログラム|ソフト|アプリ)[^。]{0,12}(?<!普通に|ちゃんと|問題なく|今も|まだ)(動い|起動|実行|インストールされ)|"
-            + "勝手に[^。]{0,15}(動|操作|再起動|インストール|実行|開|表示|立ち上が|起動)|遠隔操作|サポート詐欺|" + RenamedFiles, "malware"),
+            + "勝手に[^。]{0,15}(動|操作|再起動|インストール|実行|開|表示|立ち上が|起動)|遠隔操作|サポート詐欺|" + RenamedFiles + "|" + BrowserHijacked, "malware"),
         ("誤送信|送り間違|誤って送|誤送付|誤FAX|誤ファックス", "misdelivery"),
         (PasswordNoteLost, "leak"),
         // Also typed in hiragana (わすれてきた, ぬすまれた, ふんしつ), as the word table reads them through the kana respeller.
@@ -100,6 +100,12 @@ public static partial class PrefillExtractor
     private const string PasswordNoteLost =
         "(?:パスワード|ぱすわーど|暗証番号)[^。]{0,12}(?:メモ|付箋|紙|手帳)[^。]{0,20}(?:なくし|無くし|落とし|おとし|紛失|見当たら|盗まれ)|"
         + "(?:なくし|無くし|落とし|おとし|紛失|盗まれ)[^。]{0,20}。?[^。]{0,30}(?:パスワード|ぱすわーど|暗証番号)[^。]{0,10}(?:メモ|付箋|紙|手帳)";
+
+    // A browser taken over: searches sent to a site never seen, a start page changed, after an extension was added.
+    private const string BrowserHijacked =
+        "(検索(すると|したら|しても|結果|サイト|エンジン|画面)|スタートページ|起動時の(ページ|画面))[^。]{0,15}(飛ばされ|変わっ|変えられ|書き換わ)|"
+        + "(検索|ブラウザ|edge|chrome|クローム|エッジ)[^。]{0,25}(見たこと(が|の)?ない|知らない|変な)[^。]{0,10}(サイト|ページ)に(飛ばされ|飛ぶ|飛ん|移動)|"
+        + "(拡張機能|アドオン|プラグイン)[^。]{0,12}(のせい|が原因|入れてから|入れたら|追加してから)";
 
     // Ransomware: files renamed all at once (「.locked」みたいな名前に変わって) or that no longer open after a change.
     private const string RenamedFiles =
