@@ -28,6 +28,16 @@ public class MultiPartFacts
         Assert.All(ClauseRetriever.SubQueries("パスワードは何文字？あと使い回しはだめ？"), p => Assert.True(p.OwnAnswer));
     }
 
+    // Scene-setting sentences around one question: that question is the part that asks; with two questions, or one
+    // sentence, there is no such part.
+    [Theory]
+    [InlineData("当直明けに後輩に聞かれた。パスワードって何文字以上にしなきゃいけないんだっけ？", "パスワードって何文字以上にしなきゃいけないんだっけ")]
+    [InlineData("出張先から持ち帰ったパソコン、LANにつなぐ前にやることある？", "lanにつなぐ前にやることある")]
+    [InlineData("パスワードは何文字？あと使い回しはだめ？", null)]
+    [InlineData("パスワードは何文字以上？", null)]
+    public void TheOneAskingPart_IsFoundAmongSceneSettingOnes(string question, string? expected) =>
+        Assert.Equal(expected, ClauseRetriever.TheOneAsking(question));
+
     // An enumeration inside one of three or more sentences is that sentence's detail: the sentences stay the parts.
     [Fact]
     public void AnEnumerationInOneOfSeveralSentences_KeepsTheSentencesAsParts()

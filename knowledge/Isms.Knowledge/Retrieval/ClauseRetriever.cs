@@ -111,6 +111,9 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
     {
         var cues = QuestionCues.Of(question);
         var whole = Score(question, cues, context);
+        // Scene-setting sentences around one question (「新採研修で聞かれた。…って何のため？」) lend it their words; the
+        // part that asks leans the ranking a little towards its own.
+        if (TheOneAsking(question) is { } asked) whole = PartScore(whole, question, asked, AskingPartExponent);
         PreferItems(whole, question);
         PreferAppointment(whole, question, cues);
         PreferClassification(whole, cues, question);
@@ -262,12 +265,12 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
 
     // A part is answered by a clause about both the question's topic and the part's own words: the geometric mean
     // of the whole question's score and the part's score, so neither alone (暗号化 anywhere, USB without 記録) wins.
-    private Dictionary<int, double> PartScore(Dictionary<int, double> whole, string question, string focus)
+    private Dictionary<int, double> PartScore(Dictionary<int, double> whole, string question, string focus, double exponent = PartExponent)
     {
         var part = Score(focus, QuestionCues.Of(focus), null, focus, question);
         if (whole.Count == 0 || part.Count == 0) return part;
         double wFloor = whole.Values.Max() * 0.05, pFloor = part.Values.Max() * 0.05;
-        return whole.Keys.Union(part.Keys).ToDictionary(d => d, d => Math.Pow(whole.GetValueOrDefault(d) + wFloor, 1 - PartExponent) * Math.Pow(part.GetValueOrDefault(d) + pFloor, PartExponent));
+        return whole.Keys.Union(part.Keys).ToDictionary(d => d, d => Math.Pow(whole.GetValueOrDefault(d) + wFloor, 1 - exponent) * Math.Pow(part.GetValueOrDefault(d) + pFloor, exponent));
     }
 
     /// <summary>
@@ -322,6 +325,16 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
     [GeneratedRegex("(?<=[^\x00-\x7F])[ \u3000]+(?=[^\x00-\x7F])")]
     private static partial Regex JapaneseSpace();
 
+    /// <summary>The one part that asks, in a message of scene-setting parts and one question (「新採研修で聞かれた。…って何のため？」).</summary>
+    public static string? TheOneAsking(string question)
+    {
+        var text = VoiceBreaks(JapaneseNormalizer.Widths(question));
+        var pieces = PiecesWithMarks(text, PartSeparator()).Select(p => (Text: p.Text.Trim(), p.Mark)).Where(p => Tokenizer.Tokenize(p.Text).Count >= 2).ToList();
+        if (pieces.Count < 2) return null;
+        var asking = pieces.Where(p => p.Mark.Contains('?') || AsksSomething().IsMatch(p.Text)).ToList();
+        return asking.Count == 1 ? asking[0].Text : null;
+    }
+
     /// <summary>The sentences of a message that say something (two or more terms), split at sentence ends and あと/それと.</summary>
     public static IReadOnlyList<string> Sentences(string message) =>
         SentenceSeparator().Split(JapaneseNormalizer.Widths(message)).Select(p => p.Trim()).Where(p => Tokenizer.Tokenize(p).Count >= 2).ToList();
@@ -346,6 +359,9 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
 
     // How much a part's own words count against the whole question's.
     private const double PartExponent = 0.5;
+
+    // …and the one asking part's among scene-setting ones (0.5 lost 1.6 points of pooled hit@1, 0.2 gained 0.1).
+    private const double AskingPartExponent = 0.2;
 
     [GeneratedRegex("何を|何が|何に|どんな|どういう|どのような|何について|内容|項目|一覧|全部|すべて|全て|何があ")]
     private static partial Regex AsksForList();
