@@ -253,8 +253,16 @@ public class ProcedureDetectorFacts
     [InlineData("ニュースでやってた病院のランサムウェア、結局どこから侵入されたの？")]
     [InlineData("情報セキュリティマネジメント試験って難しい？")]
     [InlineData("公用車を使うときの許可は誰からもらう？")]
+    [InlineData("来月の当直表っていつ出るの？")]
     public void OtherRulesTopics_AreRecognised(string message) =>
         Assert.True(Detector.MentionsOutOfScopeTopic(message));
+
+    // 当直 and 夜勤 set the scene of a firefighter's question; only the roster, the allowance and the like are another rule's.
+    [Theory]
+    [InlineData("当直中に後輩に聞かれた。パスワードって何文字以上？")]
+    [InlineData("夜勤明けで帰る前にPCのロックってしなきゃだめ？")]
+    public void ANightShiftScene_IsNoOtherRulesTopic(string message) =>
+        Assert.False(Detector.MentionsOutOfScopeTopic(message));
 
     // Rubbish is the office's business, unless what is thrown out holds information (2(2)⑩, 廃棄).
     [Theory]
