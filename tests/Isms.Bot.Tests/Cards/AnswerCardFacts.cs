@@ -88,9 +88,9 @@ public sealed class AnswerCardFacts(BotHost host) : IClassFixture<BotHost>
     [Fact]
     public async Task AQuestionThatMayBeAVirusReport_LeadsWithTheFirstResponse_BeforeTheAnswer()
     {
-        // The incident model gives this 0.49 (answered, the report offered) and the 6.4(3)⑦ model 0.83: the first
-        // response cannot wait for a tap.
-        var card = await Ask(TestStaffDirectory.NewMember("試験 職員"), "パソコンの画面に急に警告が出て、サポートに電話しろって言われてるんだけど、これって詐欺？");
+        // A question of leave, so answered; the incident model gives it 0.52 (the report offered) and the 6.4(3)⑦ model
+        // 0.95: the first response cannot wait for a tap.
+        var card = await Ask(TestStaffDirectory.NewMember("試験 職員"), "パソコンの画面に急に警告が出て、サポートに電話しろって言われてるんだけど、電話しても大丈夫？");
 
         var texts = CardTexts(card);
         Assert.StartsWith("【至急】ウイルス感染が疑われるときの初動対応（根拠: 6.4(3)⑦）", texts[0], StringComparison.Ordinal);
@@ -106,7 +106,7 @@ public sealed class AnswerCardFacts(BotHost host) : IClassFixture<BotHost>
     [Fact]
     public async Task InAChannel_TheFirstResponse_SaysWhomToReportTo_ForThereIsNoButton()
     {
-        var card = ReplyCards(await host.Post(ChannelMention(Yamada, "パソコンの画面に急に警告が出て、サポートに電話しろって言われてるんだけど、これって詐欺？"))).Single();
+        var card = ReplyCards(await host.Post(ChannelMention(Yamada, "パソコンの画面に急に警告が出て、サポートに電話しろって言われてるんだけど、電話しても大丈夫？"))).Single();
 
         var texts = CardTexts(card);
         Assert.StartsWith("【至急】", texts[0], StringComparison.Ordinal);

@@ -52,6 +52,9 @@ public sealed class RequestMessagesFacts(BotHost host, ITestOutputHelper output)
     // reports 18 of 20) with stop 32's code, 79 of 80 (19 of 20) with stop 33's (the miss: a contractor's misdelivery of
     // the union's data, told by the contractor, starts 誤送信報告 where the gold is the incident report).
     [InlineData("heldout-messages-9.jsonl", 0.9)]
+    // Written at the start of stop 34 by another author and read once then and once at its end: 75 and 76 of 80 in two
+    // runs of stop 33's code (incident reports 18 of 20), 76 of 80 (19 of 20) with stop 34's.
+    [InlineData("heldout-messages-10.jsonl", 0.9)]
     [InlineData("tuning-messages.jsonl", 0.9)]
     [InlineData("tuning-messages-2.jsonl", 0.9)]
     [InlineData("tuning-messages-3.jsonl", 0.9)]
