@@ -257,6 +257,13 @@ public class ProcedureDetectorFacts
     public void OtherRulesTopics_AreRecognised(string message) =>
         Assert.True(Detector.MentionsOutOfScopeTopic(message));
 
+    // Adding parts to a device (6.1(18)) is a security topic, whatever the parts.
+    [Theory]
+    [InlineData("パソコンのメモリ足りないから家のやつ挿して増設してもいい？")]
+    [InlineData("公用PCのSSDを大きいのに交換したい")]
+    public void AddingPartsToADevice_IsASecurityTopic(string message) =>
+        Assert.True(Detector.MentionsSecurityTopic(message));
+
     // 当直 and 夜勤 set the scene of a firefighter's question; only the roster, the allowance and the like are another rule's.
     [Theory]
     [InlineData("当直中に後輩に聞かれた。パスワードって何文字以上？")]
