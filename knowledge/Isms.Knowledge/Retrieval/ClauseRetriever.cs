@@ -306,11 +306,9 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
             // Two or more parts that each ask something (a question mark, a question word, a question ending or a
             // noun that asks, like 許可とり先 or 保管期間) each need their own answer; a part that only sets the scene
             // (古いサーバをリース返却します, 出張先から持ち帰ったパソコン) is context and only helps the fusion.
-            var pieces = PiecesWithMarks(JapaneseNormalizer.Widths(question), PartSeparator())
-                .Select(p => (Text: p.Text.Trim(), p.Mark)).Where(p => Tokenizer.Tokenize(p.Text).Count >= 2).ToList();
-            static bool Asks((string Text, string Mark) p) => p.Mark.Contains('?') || p.Mark.Contains('？') || AsksSomething().IsMatch(p.Text);
-            var asking = pieces.Count(Asks);
-            result.AddRange(pieces.Select(p => (p.Text, p.Text, asking >= 2 && Asks(p))));
+            var pieces = Pieces(JapaneseNormalizer.Widths(question));
+            var asking = pieces.Count(p => p.Asks);
+            result.AddRange(pieces.Select(p => (p.Text, p.Text, asking >= 2 && p.Asks)));
         }
         return result;
     }
@@ -328,12 +326,17 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
     /// <summary>The one part that asks, in a message of scene-setting parts and one question (「新採研修で聞かれた。…って何のため？」).</summary>
     public static string? TheOneAsking(string question)
     {
-        var text = VoiceBreaks(JapaneseNormalizer.Widths(question));
-        var pieces = PiecesWithMarks(text, PartSeparator()).Select(p => (Text: p.Text.Trim(), p.Mark)).Where(p => Tokenizer.Tokenize(p.Text).Count >= 2).ToList();
+        var pieces = Pieces(VoiceBreaks(JapaneseNormalizer.Widths(question)));
         if (pieces.Count < 2) return null;
-        var asking = pieces.Where(p => p.Mark.Contains('?') || AsksSomething().IsMatch(p.Text)).ToList();
+        var asking = pieces.Where(p => p.Asks).ToList();
         return asking.Count == 1 ? asking[0].Text : null;
     }
+
+    // The pieces of a message that say something (two or more terms), split at punctuation and あと/それと, each with
+    // whether it asks: a question mark, a question word, a question ending or a noun that asks.
+    private static List<(string Text, bool Asks)> Pieces(string text) =>
+        PiecesWithMarks(text, PartSeparator()).Select(p => (Text: p.Text.Trim(), p.Mark)).Where(p => Tokenizer.Tokenize(p.Text).Count >= 2)
+            .Select(p => (p.Text, p.Mark.Contains('?') || p.Mark.Contains('？') || AsksSomething().IsMatch(p.Text))).ToList();
 
     /// <summary>The sentences of a message that say something (two or more terms), split at sentence ends and あと/それと.</summary>
     public static IReadOnlyList<string> Sentences(string message) =>
