@@ -123,26 +123,28 @@ switch (command)
             .Select(q => (q.Question, Gold: q.Intent == "answer" ? q.Gold : (IReadOnlyList<string>)[], InScope: q.Intent != "out_of_scope")).ToList();
         var tuningWeight = double.Parse(Option("--tuning-weight") ?? "2", CultureInfo.InvariantCulture);
         var mecab = MecabAnalyzer.TryCreate(null, out var whyNot) ?? throw new InvalidOperationException($"train needs MeCab: {whyNot}");
-        var models = new List<(LinearRanker Ranker, ScopeClassifier Scope)>();
+        var models = new List<(ClauseRanker Ranker, ScopeClassifier Scope)>();
         foreach (var analyzer in new IMorphologicalAnalyzer?[] { mecab, null })
         {
             var sw = Stopwatch.StartNew();
             var topics = ProcedureDetector.LoadEmbedded(analyzer);
             var (ranking, scope) = TrainingSet.FromClauseQuestions(document, thesaurus, questions, analyzer, offTopic, topics);
-            var full = ClauseRetriever.Build(document, thesaurus, questions, analyzer, new LinearRanker(new double[RankingFeatures.Names.Count]));
+            var full = ClauseRetriever.Build(document, thesaurus, questions, analyzer, new ClauseRanker(new double[RankingFeatures.Names.Count]));
             var (tuningRanking, tuningScope) = TrainingSet.FromTuningQuestions(full.Features, topics, tuning, tuningWeight);
-            var ranker = RankerTraining.Train([.. ranking, .. tuningRanking]);
+            var linear = RankerTraining.Train([.. ranking, .. tuningRanking]);
+            var boosting = new BoostingSettings(int.Parse(Option("--tree-rounds") ?? "200", CultureInfo.InvariantCulture), int.Parse(Option("--tree-depth") ?? "3", CultureInfo.InvariantCulture));
+            var ranker = new ClauseRanker(linear.Weights, TreeBoosting.Train([.. ranking, .. tuningRanking], linear.LinearScore, boosting));
             var scopeModel = ScopeTraining.Train([.. scope, .. tuningScope],
                 maxFalseDecline: double.Parse(Option("--max-false-decline") ?? "0.04", CultureInfo.InvariantCulture),
                 l2: double.Parse(Option("--scope-l2") ?? "0.002", CultureInfo.InvariantCulture));
             models.Add((ranker, scopeModel));
             double Declined(IEnumerable<ScopeExample> e, bool inScope) { var l = e.Where(x => x.InScope == inScope).ToList(); return l.Count == 0 ? 0 : l.Count(x => !scopeModel.InScope(x.Input)) / (double)l.Count; }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{(analyzer is null ? "bigrams only" : analyzer.Name)}: ranker on {ranking.Count} clause-question examples (train hit@1 {RankerTraining.HitAtOne(ranker, ranking):0.000}) and {tuningRanking.Count} tuning (hit@1 {RankerTraining.HitAtOne(ranker, tuningRanking):0.000}); scope threshold {scopeModel.Threshold:0.000}: off-topic declined {Declined(scope, false):0.000}, clause questions declined {Declined(scope, true):0.000}, tuning off-topic declined {Declined(tuningScope, false):0.000}, tuning answerable declined {Declined(tuningScope, true):0.000}; {sw.Elapsed.TotalSeconds:0.0} s"));
+                $"{(analyzer is null ? "bigrams only" : analyzer.Name)}: ranker on {ranking.Count} clause-question examples (train hit@1 {RankerTraining.HitAtOne(linear, ranking):0.000} linear, {RankerTraining.HitAtOne(ranker, ranking):0.000} with {boosting.Rounds} trees) and {tuningRanking.Count} tuning (hit@1 {RankerTraining.HitAtOne(linear, tuningRanking):0.000}, {RankerTraining.HitAtOne(ranker, tuningRanking):0.000}); scope threshold {scopeModel.Threshold:0.000}: off-topic declined {Declined(scope, false):0.000}, clause questions declined {Declined(scope, true):0.000}, tuning off-topic declined {Declined(tuningScope, false):0.000}, tuning answerable declined {Declined(tuningScope, true):0.000}; {sw.Elapsed.TotalSeconds:0.0} s"));
             Console.WriteLine(string.Join(" ", RankingFeatures.Names.Zip(ranker.Weights).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.First}={p.Second:0.00}"))));
         }
         var output = Option("--out") ?? "knowledge/data/ranker.json";
-        File.WriteAllText(output, LinearRanker.Serialize(models[0].Ranker, models[1].Ranker, models[0].Scope, models[1].Scope,
+        File.WriteAllText(output, ClauseRanker.Serialize(models[0].Ranker, models[1].Ranker, models[0].Scope, models[1].Scope,
             $"{questions.Count} clause questions in {TrainingSet.Folds} folds, {offTopic.Count} off-topic questions and {tuning.Count} tuning questions (weight {tuningWeight.ToString(CultureInfo.InvariantCulture)})") + "\n");
         Console.WriteLine($"wrote {output}");
         break;
@@ -210,13 +212,22 @@ switch (command)
         Console.WriteLine($"wrote {output}");
         break;
     }
+    case "boost":
+    {
+        List<EvalQuestion> Files(string option) => args.SkipWhile(a => a != option).Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).SelectMany(Evaluator.Load).ToList();
+        // --grid "rounds:depth:shrinkage:lambda:minhessian;…"
+        var grid = (Option("--grid") ?? "200:3:0.1:1:5").Split(';').Select(g => g.Split(':').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())
+            .Select(v => new BoostingSettings((int)v[0], (int)v[1], v[2], v[3], v[4]));
+        BoostExperiment.Run(Files("--tuning"), Files("--validate"), grid);
+        break;
+    }
     case "folds":
     {
         // Diagnostics: each clause's staff questions asked with their fold left out of the index, scored by the shipped
         // ranker: the clauses whose questions the index cannot bridge from other phrasings come first.
         var document = PolicyParser.Parse(EmbeddedPolicy.ReadText());
         var analyzer = PolicyAnswerer.DefaultAnalyzer.Value;
-        var ranker = LinearRanker.LoadEmbedded(withWords: analyzer is not null);
+        var ranker = ClauseRanker.LoadEmbedded(withWords: analyzer is not null);
         var (ranking, _) = TrainingSet.FromClauseQuestions(document, Thesaurus.LoadEmbedded(), ClauseQuestions.LoadEmbedded(), analyzer, [], ProcedureDetector.LoadEmbedded(analyzer));
         var byClause = ranking.GroupBy(e => e.Gold.Single()).Select(g => (Id: document.Clauses[g.Key].Id, N: g.Count(),
             Hit: g.Count(e => e.Gold.Contains(e.Candidates.MaxBy(c => ranker.Score(c.Features))!.ClauseOrdinal)))).OrderBy(r => (double)r.Hit / r.N).ToList();
@@ -226,12 +237,12 @@ switch (command)
     }
     case "explain":
     {
-        // Diagnostics: each feature's contribution (weight × value) for the question's top candidates.
+        // Diagnostics: each feature's contribution (weight × value) and the trees' for the question's top candidates.
         var retriever = ((PolicyAnswerer)lazyAnswerer.Value).Retriever;
         var question = string.Join(' ', args.Skip(1));
         var candidates = retriever.Features.Extract(RankingQuery.Of(question)).Candidates;
         foreach (var c in candidates.OrderByDescending(c => retriever.Ranker.Score(c.Features)).Take(6))
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{retriever.Index.Clauses[c.ClauseOrdinal].Id,-14} {retriever.Ranker.Score(c.Features),7:0.00}  ")
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{retriever.Index.Clauses[c.ClauseOrdinal].Id,-14} {retriever.Ranker.Score(c.Features),7:0.00}  trees={retriever.Ranker.Trees.Score(c.Features):0.00} ")
                 + string.Join(" ", RankingFeatures.Names.Select((n, i) => (n, v: retriever.Ranker.Weights[i] * c.Features[i])).Where(p => Math.Abs(p.v) >= 0.05).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.n}={p.v:0.00}"))));
         break;
     }

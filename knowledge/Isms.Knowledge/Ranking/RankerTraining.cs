@@ -9,7 +9,7 @@ public sealed record TrainingExample(IReadOnlyList<Candidate> Candidates, IReadO
 /// </summary>
 public static class RankerTraining
 {
-    public static LinearRanker Train(IReadOnlyList<TrainingExample> examples, double l2 = 0.01, int iterations = 400, double learningRate = 0.05)
+    public static ClauseRanker Train(IReadOnlyList<TrainingExample> examples, double l2 = 0.01, int iterations = 400, double learningRate = 0.05)
     {
         var n = RankingFeatures.Names.Count;
         var w = new double[n];
@@ -38,11 +38,11 @@ public static class RankerTraining
             for (var k = 0; k < n; k++) grad[k] = grad[k] / totalWeight + l2 * w[k];
             adam.Step(w, grad);
         }
-        return new LinearRanker(w);
+        return new ClauseRanker(w);
     }
 
     /// <summary>Share of examples whose best-scored candidate answers them (for the training log).</summary>
-    public static double HitAtOne(LinearRanker ranker, IReadOnlyList<TrainingExample> examples) =>
+    public static double HitAtOne(ClauseRanker ranker, IReadOnlyList<TrainingExample> examples) =>
         examples.Count == 0 ? 0 : examples.Count(e => e.Candidates.Count > 0 && e.Gold.Contains(e.Candidates.MaxBy(c => ranker.Score(c.Features))!.ClauseOrdinal)) / (double)examples.Count;
 
     private static double Dot(double[] w, double[] x)

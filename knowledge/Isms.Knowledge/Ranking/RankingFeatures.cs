@@ -2,7 +2,7 @@ using Isms.Knowledge.Retrieval;
 
 namespace Isms.Knowledge.Ranking;
 
-/// <summary>How one clause matches one question, as numbers the <see cref="LinearRanker"/> weighs.</summary>
+/// <summary>How one clause matches one question, as numbers the <see cref="ClauseRanker"/> weighs.</summary>
 public sealed record Candidate(int ClauseOrdinal, double[] Features);
 
 /// <summary>The candidates of one question, and the best raw BM25 score on body and questions (for the scope classifier).</summary>

@@ -6,9 +6,9 @@ namespace Isms.Knowledge.Retrieval;
 
 /// <summary>
 /// Ranks clauses for a staff question: candidates from every index field, scored by the learned
-/// <see cref="LinearRanker"/> over <see cref="RankingFeatures"/>; multi-part questions get one slot per part.
+/// <see cref="ClauseRanker"/> over <see cref="RankingFeatures"/>; multi-part questions get one slot per part.
 /// </summary>
-public sealed partial class ClauseRetriever(RankingFeatures features, LinearRanker ranker)
+public sealed partial class ClauseRetriever(RankingFeatures features, ClauseRanker ranker)
 {
     private const double ItemRatio = 0.7;
 
@@ -17,18 +17,18 @@ public sealed partial class ClauseRetriever(RankingFeatures features, LinearRank
     private const double PermitStaffLift = 1.3, PermitTopicFloor = 0.45, PermitPartFloor = 0.5;
 
     /// <summary>Indexes <paramref name="document"/> with its staff questions and builds the retriever.</summary>
-    public static ClauseRetriever Build(PolicyDocument document, Thesaurus thesaurus, ClauseQuestions questions, IMorphologicalAnalyzer? analyzer, LinearRanker? ranker = null)
+    public static ClauseRetriever Build(PolicyDocument document, Thesaurus thesaurus, ClauseQuestions questions, IMorphologicalAnalyzer? analyzer, ClauseRanker? ranker = null)
     {
         var index = ClauseIndex.Build(document, questions, analyzer);
         var features = new RankingFeatures(index, new QueryTerms(index, thesaurus), questions);
-        return new ClauseRetriever(features, ranker ?? LinearRanker.LoadEmbedded(withWords: analyzer is not null));
+        return new ClauseRetriever(features, ranker ?? ClauseRanker.LoadEmbedded(withWords: analyzer is not null));
     }
 
     public ClauseIndex Index => features.Index;
 
     public RankingFeatures Features => features;
 
-    public LinearRanker Ranker => ranker;
+    public ClauseRanker Ranker => ranker;
 
     // The most specific clause that holds the question's words: an item that scores nearly as well as its lead-in
     // (which contains the item's text) is the answer, unless the question asks for the whole list (何を書く, どんな).
