@@ -67,4 +67,26 @@ public class OwnWordsFacts
     [InlineData("USBメモリの持ち出しは誰の許可がいる？", false)]
     public void PrivateLife_IsReadOnlyWithoutATieToWork(string message, bool privateOnly) =>
         Assert.Equal(privateOnly, Detector.IsAboutPrivateLifeOnly(message));
+
+    // Asked in IT words, but about a product's strength, a slow line, where a course is held, the mutual-aid society or
+    // a hazardous-materials permit: another office answers these. A device in a vehicle, wiring and ports are the policy's.
+    [Theory]
+    [InlineData("トレンドマイクロとカスペルスキーどっちが性能いい？", PolicyIntent.OutOfScope)]
+    [InlineData("署のWi-Fi遅すぎ、速くする方法ある？", PolicyIntent.OutOfScope)]
+    [InlineData("共済の貸付ってどう申し込む？", PolicyIntent.OutOfScope)]
+    [InlineData("危険物の貯蔵量の届出っていつまで？", PolicyIntent.OutOfScope)]
+    [InlineData("救急車のタブレットを私物スマホとつないでいい？", PolicyIntent.Answer)]
+    [InlineData("LANケーブルを自分で延長して席を移してもいい？", PolicyIntent.Answer)]
+    [InlineData("会議室の情報コンセントにハブをつないで口を増やしたい", PolicyIntent.Answer)]
+    public void ScopeWords_TellTheOtherOfficesQuestionsFromThePolicys(string question, PolicyIntent expected) =>
+        Assert.Equal(expected, TestAnswerer.Offline.AnswerOffline(question, null).Intent);
+
+    // "For when X happens" asks about a plan, not a report; a what-if 「…って時、」 likewise. Asking where the report
+    // form is starts it.
+    [Theory]
+    [InlineData("サーバが止まったとき用のマニュアルってどこ？", null)]
+    [InlineData("ウイルス感染したかもって時、最初にやることは？", null)]
+    [InlineData("ごそうしんのほうこくしょ どこ？", "misdelivery_report")]
+    public void PlansAndWhatIfs_StayQuestions_AndTheFormIsFound(string message, string? expected) =>
+        Assert.Equal(expected, Detector.Detect(message)?.Key);
 }
