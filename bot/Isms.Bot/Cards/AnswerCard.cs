@@ -13,7 +13,10 @@ public sealed record FormStart(string Title, string Command);
 /// <param name="Contact">Who the role the answer names is for this person (「警防課の情報セキュリティ管理者は…」).</param>
 /// <param name="Starts">The forms to start from the answer, the likelier first (personal chat only).</param>
 /// <param name="Urgent">What to do at once, shown first in red, when the message may be a report that needs it.</param>
-public sealed record AnswerCardExtras(string AnswerId, string? Contact = null, IReadOnlyList<FormStart>? Starts = null, string? Urgent = null);
+/// <param name="UrgentClauses">The clauses whose steps <paramref name="Urgent"/> gives: an answer decided by one of them
+/// does not say it again under the notice.</param>
+public sealed record AnswerCardExtras(string AnswerId, string? Contact = null, IReadOnlyList<FormStart>? Starts = null, string? Urgent = null,
+    IReadOnlyCollection<string>? UrgentClauses = null);
 
 /// <summary>
 /// The answer to a policy question, one screen at 1366×625: the conclusion first (or the LLM's sentence), who that
@@ -57,13 +60,18 @@ public static class AnswerCard
             card.Add(notice);
         }
 
-        card.Add(TextBlock(CardText.Plain(Lead(answer))));
+        var deciding = answer.Conclusion?.Deciding ?? answer.Citations[0].Clause;
+        // The red notice already gives the deciding clause's steps: its quote below is the citation.
+        if (answer.FromLlm || extras.UrgentClauses?.Contains(deciding.Id) != true)
+        {
+            card.Add(TextBlock(CardText.Plain(Lead(answer))));
+        }
+
         if (extras.Contact is { } contact)
         {
             card.Add(Spaced(TextBlock(contact, TextTone.Note), "Small"));
         }
 
-        var deciding = answer.Conclusion?.Deciding ?? answer.Citations[0].Clause;
         var exception = answer.Conclusion?.Exception;
         var basis = new List<JsonObject>();
         var fullText = new List<JsonObject>();

@@ -53,7 +53,8 @@ public sealed class QuestionHandler(
         var from = turnContext.Activity.From;
         var person = directory.Identify(from.AadObjectId, from.Id).Person;
         var canStart = person is not null && PersonalChat.Is(turnContext);
-        var extras = new AnswerCardExtras(answerId, Contact(answer, person), canStart ? NextSteps(answer) : null, FirstResponse(answer, question, canStart));
+        var (urgent, urgentClauses) = FirstResponse(answer, question, canStart);
+        var extras = new AnswerCardExtras(answerId, Contact(answer, person), canStart ? NextSteps(answer) : null, urgent, urgentClauses);
         var card = AnswerCard.Create(answer, knowledge.Document, extras);
         await turnContext.SendActivityAsync(CardAttachments.ToActivity(card, answer.Summary), cancellationToken);
         return null;
@@ -69,29 +70,32 @@ public sealed class QuestionHandler(
     /// 5.4(2)④ a password given away or an account misused), as the report itself would show it: it cannot wait for the
     /// person to tap. Where the answer carries no start button (a channel, someone not in the directory), it says whom
     /// to report to.</summary>
-    private string? FirstResponse(PolicyAnswer answer, string question, bool canStart)
+    private (string? Notice, IReadOnlyCollection<string> Clauses) FirstResponse(PolicyAnswer answer, string question, bool canStart)
     {
         if (forms.Find(answer.PossibleReport?.Key) is not { } incident || incident.Kind != FormKind.IncidentReport)
         {
-            return null;
+            return (null, []);
         }
 
         var report = canStart
             ? $"下の「{incident.Title}を始める」から報告してください。"
             : "所属の情報セキュリティ管理者に報告してください（このボットとの個人チャットでも報告できます）。";
         var notices = new List<string>();
+        var shown = new List<string>();
         var clauses = PrefillExtractor.FirstResponseClauses(question, answer.ReportClauses);
         if (clauses.Contains(MalwareFirstResponse.Clause))
         {
             notices.Add(MalwareFirstResponse.Notice(formsOptions.MalwareFirstResponse, report));
+            shown.Add(MalwareFirstResponse.Clause);
         }
 
         if (clauses.Contains(IncidentReportDefinition.PasswordClause))
         {
             notices.Add(IncidentReportDefinition.PasswordAnswerNotice(report));
+            shown.Add(IncidentReportDefinition.PasswordClause);
         }
 
-        return notices.Count == 0 ? null : string.Join("\n", notices);
+        return (notices.Count == 0 ? null : string.Join("\n", notices), shown);
     }
 
     /// <summary>The report the message may be telling of (a possible incident comes first: a miss costs more than a

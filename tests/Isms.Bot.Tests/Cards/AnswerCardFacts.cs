@@ -98,6 +98,9 @@ public sealed class AnswerCardFacts(BotHost host) : IClassFixture<BotHost>
         Assert.Equal("Attention", (string?)card["body"]![0]!["color"]);
         Assert.Equal("インシデント報告を始める", ButtonTitles(card).First(t => t.EndsWith("を始める", StringComparison.Ordinal)));
         Assert.Contains("対応したら、下の「インシデント報告を始める」から報告してください。", texts);
+        // The answer is 6.4(3)⑦ itself: the notice gives its steps, so the clause is quoted once, as the citation.
+        Assert.Contains("【6.4(3)⑦】", texts);
+        Assert.Single(texts, t => t.StartsWith("コンピュータウイルス等の不正プログラムに感染した場合", StringComparison.Ordinal));
         // A plain question gets no such notice.
         var plain = await Ask(TestStaffDirectory.NewMember("試験 職員"), "パスワードは何文字以上にすればいい？");
         Assert.DoesNotContain(CardTexts(plain), t => t.StartsWith("【至急】", StringComparison.Ordinal));

@@ -53,8 +53,9 @@ public sealed class CardGallery(PlaygroundSession session)
         new("answer-takeout", "USBで資料を持ち出してもいい？", "役に立った", Budgeted: true),
         new("answer-own-device", "在宅勤務で個人のパソコンを使ってもいいですか", "役に立った", Budgeted: true),
         new("answer-who", "CISOって誰？", "役に立った", Budgeted: true),
-        // A question that may tell of a virus: the red first response leads the answer, with the report one tap away.
-        new("answer-first-response", "パソコンの画面に急に警告が出て、サポートに電話しろって言われてるんだけど、電話しても大丈夫？", "【至急】"),
+        // A question that may tell of a virus: the red first response leads the answer, with the report one tap away; the
+        // answer is 6.4(3)⑦ itself, quoted once under the notice.
+        new("answer-first-response", "パソコンの画面に急に警告が出て、サポートに電話しろって言われてるんだけど、電話しても大丈夫？", "【至急】", Budgeted: true),
         new("out-of-scope", "有給休暇は何日とれる？", "対策基準には該当する規定がありません", Budgeted: true),
         new("help-staff", "ヘルプ", "情報セキュリティ相談ボット", Budgeted: true),
         new("help-chief", "ヘルプ", "情報セキュリティ相談ボット", SampleOrg.Takahashi, Budgeted: true),
