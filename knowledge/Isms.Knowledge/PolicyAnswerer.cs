@@ -129,7 +129,8 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
         if (found.Count == 0) return Build(PolicyIntent.OutOfScope, AnswerText.OutOfScope(Document), []);
         var conclusion = ConclusionWriter.Write(found, Document, QuestionCues.Of(question).AsksPermission,
             question + " " + string.Join(" ", _thesaurus.Expand(question)));
-        var possible = _classifier.PossibleReport(features, key => _procedures.Find(key)?.IsReport == true) is { } report ? _procedures.Find(report) : null;
+        var possible = _classifier.PossibleReport(features, key => _procedures.Find(key)?.IsReport == true) is { } report ? _procedures.Find(report)
+            : _procedures.Detect(question) is { } table && AsksLeaveAround(table, features) ? table : null;
         return Build(PolicyIntent.Answer, AnswerText.Summarize(conclusion, found, Document), found) with
         {
             Conclusion = conclusion,
@@ -148,9 +149,14 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     {
         var table = _procedures.Detect(message);
         // A report is dropped only when its model is surer still: a false alarm costs one card, a missed report an incident.
-        if (table is not null) return _classifier.Doubts(table.Key, features, table.IsReport) ? null : table;
+        if (table is not null) return _classifier.Doubts(table.Key, features, table.IsReport) || AsksLeaveAround(table, features) ? null : table;
         return _classifier.SuggestForQuestion(features, key => _procedures.Find(key)?.IsReport == true) is { } key ? _procedures.Find(key) : null;
     }
+
+    /// <summary>A report the table reads in a message that asks leave (「ポップアップうざいから通知オフにしちゃっていい？」),
+    /// which its model would not start on its own: a question about a rule, answered with the report offered.</summary>
+    private bool AsksLeaveAround(Procedure table, IReadOnlyList<string> features) =>
+        table.IsReport && ProcedureClassifier.AsksPermission(features) && !_classifier.IsSure(table.Key, features);
 
     /// <summary>Diagnostics: each form model's probability that the message asks for its form, and each report clause
     /// model's that a report needs that clause's first response.</summary>

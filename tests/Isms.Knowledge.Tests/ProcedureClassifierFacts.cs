@@ -201,4 +201,20 @@ public class ProcedureClassifierFacts
 
         Assert.Null(Answerer.AnswerOffline("パスワードって何文字以上にすればいい？", null).PossibleReport);
     }
+
+    [Fact]
+    public void AReportTheTableReads_InAMessageThatAsksLeave_IsAnswered_WithTheReportOffered()
+    {
+        // The table reads 「出てきて」 as something that happened; the sender asks whether they may turn the notices off.
+        const string message = "ウイルス対策ソフトのポップアップが出てきて邪魔、通知止めちゃっていい？";
+        Assert.Equal("incident_report", Answerer.Procedures.Detect(message)?.Key);
+        Assert.Null(Answerer.DetectProcedure(message));
+        var answer = Answerer.AnswerOffline(message, null);
+        Assert.Equal(PolicyIntent.Answer, answer.Intent);
+        Assert.Equal("incident_report", answer.PossibleReport?.Key);
+    }
+
+    [Fact]
+    public void AReportItsModelIsSureOf_StartsAtOnce_EvenWhenItAsksLeave() =>
+        Assert.Equal("incident_report", Answerer.DetectProcedure("公用スマホ落としちゃったんだけど、今から探しに戻っていい？")?.Key);
 }

@@ -72,6 +72,11 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
     public bool Doubts(string key, IReadOnlyList<string> features, bool isReport = false) =>
         (models.TryGetValue(key, out var model) ? model : anyForm) is { } m && m.Probability(features) < (isReport ? reportVetoBelow : vetoBelow);
 
+    /// <summary>True when the form's model (or, without one, the any-form model) finds the message at or above its
+    /// threshold: it would start the form on its own.</summary>
+    public bool IsSure(string key, IReadOnlyList<string> features) =>
+        (models.TryGetValue(key, out var model) ? model : anyForm) is { } m && m.Probability(features) >= m.Threshold;
+
     /// <summary>True when the sender's own words ask something (the word table's question cue).</summary>
     public static bool Asks(IReadOnlyList<string> features) => features.Contains("s:cue:question");
 
