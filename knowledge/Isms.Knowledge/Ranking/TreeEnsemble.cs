@@ -34,7 +34,29 @@ public sealed class TreeEnsemble
             }
         }
         Trees = trees;
+        // Flat arrays for scoring, which runs for every candidate of every question.
+        var nodes = trees.SelectMany(t => t).ToList();
+        _roots = new int[trees.Count];
+        for (int t = 0, offset = 0; t < trees.Count; offset += trees[t].Count, t++) _roots[t] = offset;
+        _feature = nodes.Select(n => n.Feature).ToArray();
+        _threshold = nodes.Select(n => n.Threshold).ToArray();
+        _left = new int[nodes.Count];
+        _right = new int[nodes.Count];
+        _value = nodes.Select(n => n.Value).ToArray();
+        for (var t = 0; t < trees.Count; t++)
+            for (var i = 0; i < trees[t].Count; i++)
+            {
+                _left[_roots[t] + i] = _roots[t] + trees[t][i].Left;
+                _right[_roots[t] + i] = _roots[t] + trees[t][i].Right;
+            }
     }
+
+    private readonly int[] _roots;
+    private readonly int[] _feature;
+    private readonly double[] _threshold;
+    private readonly int[] _left;
+    private readonly int[] _right;
+    private readonly double[] _value;
 
     public static TreeEnsemble Empty { get; } = new([]);
 
@@ -43,11 +65,11 @@ public sealed class TreeEnsemble
     public double Score(double[] features)
     {
         var s = 0.0;
-        foreach (var tree in Trees)
+        foreach (var root in _roots)
         {
-            var node = tree[0];
-            while (node.Feature >= 0) node = tree[features[node.Feature] <= node.Threshold ? node.Left : node.Right];
-            s += node.Value;
+            var n = root;
+            while (_feature[n] >= 0) n = features[_feature[n]] <= _threshold[n] ? _left[n] : _right[n];
+            s += _value[n];
         }
         return s;
     }
