@@ -55,6 +55,9 @@ public sealed class RequestMessagesFacts(BotHost host, ITestOutputHelper output)
     // Written at the start of stop 34 by another author and read once then and once at its end: 75 and 76 of 80 in two
     // runs of stop 33's code (incident reports 18 of 20), 76 of 80 (19 of 20) with stop 34's.
     [InlineData("heldout-messages-10.jsonl", 0.9)]
+    // Written at the start of stop 35 by another author and read once then and once at its end: 77 of 80 (incident reports
+    // 20 of 20) with stop 34's code and with stop 35's.
+    [InlineData("heldout-messages-11.jsonl", 0.9)]
     [InlineData("tuning-messages.jsonl", 0.9)]
     [InlineData("tuning-messages-2.jsonl", 0.9)]
     [InlineData("tuning-messages-3.jsonl", 0.9)]
@@ -72,6 +75,8 @@ public sealed class RequestMessagesFacts(BotHost host, ITestOutputHelper output)
     [InlineData("tuning-incidents-19.jsonl", 0.9)]
     [InlineData("tuning-incidents-21.jsonl", 0.9)]
     [InlineData("tuning-fresh-20.jsonl", 0.9)]
+    // tuning-fresh-22 (stop 35): 78 of 80 through the bot with the stop's code.
+    [InlineData("tuning-fresh-22.jsonl", 0.9)]
     public async Task RequestAndReportMessages_StartOrOfferTheRightForm(string file, double floor)
     {
         var titles = host.Get<FormCatalog>().All.ToDictionary(d => $"form_{d.Key}", d => d.Title);
