@@ -90,6 +90,18 @@ public class ClauseRankerFacts
     }
 
     [Fact]
+    public void RankerFile_KeepsThresholdsExact()
+    {
+        // Thresholds are feature values seen in training: a rounded 1/3 would send 1/3 itself down the other side.
+        var weights = new double[Features];
+        var scope = new ScopeClassifier(new Dictionary<string, double>(), new Dictionary<string, double>(), 0, 0.5);
+        var trees = new TreeEnsemble([[new TreeNode(1, 1.0 / 3, 1, 2, 0), TreeNode.Leaf(-1), TreeNode.Leaf(2)]]);
+        var parsed = ClauseRanker.Parse(ClauseRanker.Serialize(new ClauseRanker(weights, trees), new ClauseRanker(weights), scope, scope, "test"), withWords: true);
+        Assert.Equal(-1, parsed.Score(X(0, 1.0 / 3)));
+        Assert.Equal(2, parsed.Score(X(0, 1.0 / 3 + 1e-9)));
+    }
+
+    [Fact]
     public void RankerFile_WithATreeOnAnUnknownFeature_IsRefused()
     {
         var weights = new double[Features];

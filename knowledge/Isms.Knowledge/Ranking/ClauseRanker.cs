@@ -68,8 +68,10 @@ public sealed partial class ClauseRanker
         return StoredTreeLines().Replace(json, m => WhiteSpace().Replace(m.Value, ""));
     }
 
+    // Thresholds are kept exact: they are feature values seen in training (1/3, 1/7 …), and a rounded one would send
+    // those values down the other side.
     private static List<List<StoredNode>> Stored(TreeEnsemble trees) =>
-        trees.Trees.Select(t => t.Select(n => new StoredNode(n.Feature < 0 ? null : RankingFeatures.Names[n.Feature], Math.Round(n.Threshold, 6), n.Left, n.Right, Math.Round(n.Value, 6))).ToList()).ToList();
+        trees.Trees.Select(t => t.Select(n => new StoredNode(n.Feature < 0 ? null : RankingFeatures.Names[n.Feature], n.Threshold, n.Left, n.Right, Math.Round(n.Value, 6))).ToList()).ToList();
 
     private static Dictionary<string, double> Named(ClauseRanker r) =>
         RankingFeatures.Names.Zip(r.Weights).ToDictionary(p => p.First, p => Math.Round(p.Second, 4));
