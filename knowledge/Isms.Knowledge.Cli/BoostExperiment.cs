@@ -3,7 +3,6 @@ using System.Globalization;
 using Isms.Knowledge;
 using Isms.Knowledge.Evaluation;
 using Isms.Knowledge.Language;
-using Isms.Knowledge.Parsing;
 using Isms.Knowledge.Ranking;
 using Isms.Knowledge.Retrieval;
 
@@ -30,7 +29,7 @@ internal static class BoostExperiment
         var linear = full.Ranker;
         Console.WriteLine($"examples: {ranking.Count} clause questions, {tuningRanking.Count} tuning, {validationRanking.Count} validation; {sw.Elapsed.TotalSeconds:0} s");
         string Line(Func<double[], double> score) => string.Create(CultureInfo.InvariantCulture,
-            $"clause-q {Hit(ranking, score):0.0000} tuning {Hit(tuningRanking, score):0.0000} validation {Hit(validationRanking, score):0.0000}");
+            $"clause-q {RankerTraining.HitAtOne(score, ranking):0.0000} tuning {RankerTraining.HitAtOne(score, tuningRanking):0.0000} validation {RankerTraining.HitAtOne(score, validationRanking):0.0000}");
         Console.WriteLine("linear: " + Line(linear.Score));
         foreach (var settings in grid)
         {
@@ -41,7 +40,4 @@ internal static class BoostExperiment
             });
         }
     }
-
-    private static double Hit(IReadOnlyList<TrainingExample> examples, Func<double[], double> score) =>
-        examples.Count == 0 ? 0 : examples.Count(e => e.Candidates.Count > 0 && e.Gold.Contains(e.Candidates.MaxBy(c => score(c.Features))!.ClauseOrdinal)) / (double)examples.Count;
 }

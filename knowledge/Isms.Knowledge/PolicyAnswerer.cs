@@ -106,7 +106,8 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
         // 「じょうほうセキュリティかんりしゃ」 is looked up as 情報セキュリティ管理者.
         var query = Respell(question);
         var features = ReadProcedure(question);
-        if (DetectProcedure(question, features) is { } procedure)
+        var table = _procedures.Detect(question);
+        if (DetectProcedure(table, features) is { } procedure)
         {
             var formClauses = procedure.ClauseIds.Select(Document.FindClause).OfType<Clause>().Select(c => new Citation(c, 1.0));
             var retrieved = _current.Retriever.Retrieve(query, context);
@@ -130,7 +131,7 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
         var conclusion = ConclusionWriter.Write(found, Document, QuestionCues.Of(question).AsksPermission,
             question + " " + string.Join(" ", _thesaurus.Expand(question)));
         var possible = _classifier.PossibleReport(features, key => _procedures.Find(key)?.IsReport == true) is { } report ? _procedures.Find(report)
-            : _procedures.Detect(question) is { } table && AsksLeaveAround(table, features) ? table : null;
+            : table is not null && AsksLeaveAround(table, features) ? table : null;
         return Build(PolicyIntent.Answer, AnswerText.Summarize(conclusion, found, Document), found) with
         {
             Conclusion = conclusion,
@@ -143,11 +144,11 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     /// message the table reads as a question starts the report a model is sure of (「ロッカー開けたら公用携帯が入ってなかった」),
     /// or the request a model is sure of when the message asks nothing; a form the table starts is dropped when its
     /// model finds the message very unlike that form's messages (a report at a lower level than a request).</summary>
-    public Procedure? DetectProcedure(string message) => DetectProcedure(message, ReadProcedure(message));
+    public Procedure? DetectProcedure(string message) => DetectProcedure(_procedures.Detect(message), ReadProcedure(message));
 
-    private Procedure? DetectProcedure(string message, IReadOnlyList<string> features)
+    // table: the word table's reading of the message, read once by the caller.
+    private Procedure? DetectProcedure(Procedure? table, IReadOnlyList<string> features)
     {
-        var table = _procedures.Detect(message);
         // A report is dropped only when its model is surer still: a false alarm costs one card, a missed report an incident.
         if (table is not null) return _classifier.Doubts(table.Key, features, table.IsReport) || AsksLeaveAround(table, features) ? null : table;
         return _classifier.SuggestForQuestion(features, key => _procedures.Find(key)?.IsReport == true) is { } key ? _procedures.Find(key) : null;

@@ -42,8 +42,11 @@ public static class RankerTraining
     }
 
     /// <summary>Share of examples whose best-scored candidate answers them (for the training log).</summary>
-    public static double HitAtOne(ClauseRanker ranker, IReadOnlyList<TrainingExample> examples) =>
-        examples.Count == 0 ? 0 : examples.Count(e => e.Candidates.Count > 0 && e.Gold.Contains(e.Candidates.MaxBy(c => ranker.Score(c.Features))!.ClauseOrdinal)) / (double)examples.Count;
+    public static double HitAtOne(ClauseRanker ranker, IReadOnlyList<TrainingExample> examples) => HitAtOne(ranker.Score, examples);
+
+    /// <summary>The same for any scoring of the features (the linear part plus trees under trial).</summary>
+    public static double HitAtOne(Func<double[], double> score, IReadOnlyList<TrainingExample> examples) =>
+        examples.Count == 0 ? 0 : examples.Count(e => e.Candidates.Count > 0 && e.Gold.Contains(e.Candidates.MaxBy(c => score(c.Features))!.ClauseOrdinal)) / (double)examples.Count;
 
     private static double Dot(double[] w, double[] x)
     {

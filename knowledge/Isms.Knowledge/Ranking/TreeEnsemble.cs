@@ -1,14 +1,7 @@
-using System.Text.Json.Serialization;
-
 namespace Isms.Knowledge.Ranking;
 
 /// <summary>One node of a regression tree: a split (feature ≤ threshold goes left) or, when Feature is -1, a leaf.</summary>
-public sealed record TreeNode(
-    [property: JsonPropertyName("f")] int Feature,
-    [property: JsonPropertyName("t")] double Threshold,
-    [property: JsonPropertyName("l")] int Left,
-    [property: JsonPropertyName("r")] int Right,
-    [property: JsonPropertyName("v")] double Value)
+public sealed record TreeNode(int Feature, double Threshold, int Left, int Right, double Value)
 {
     public static TreeNode Leaf(double value) => new(-1, 0, 0, 0, value);
 }
