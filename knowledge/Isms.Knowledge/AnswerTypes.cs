@@ -21,14 +21,15 @@ public sealed record PolicyAnswer(
     /// <summary>The procedure the message asks for when <see cref="Intent"/> is <see cref="PolicyIntent.Procedure"/>.</summary>
     public Procedure? Procedure { get; init; }
 
-    /// <summary>For a report or a <see cref="PossibleReport"/>, the clauses whose first response it needs (6.4(3)⑦ a
+    /// <summary>For a report or an offered report (<see cref="OfferedProcedure"/>), the clauses whose first response it needs (6.4(3)⑦ a
     /// suspected virus, 5.4(2)④ a password given away), as the procedure classifier reads them; the report form's own
     /// word lists read the usual cases too.</summary>
     public IReadOnlyList<string> ReportClauses { get; init; } = [];
 
-    /// <summary>For a question, a report the message may be telling of (its model is unsure, see
-    /// <see cref="Ranking.ProcedureClassifier.ReportOfferFrom"/>): the answer offers that report's form.</summary>
-    public Procedure? PossibleReport { get; init; }
+    /// <summary>For a question, the form the answer offers: a report the message may be telling of (its model is unsure,
+    /// see <see cref="Ranking.ProcedureClassifier.ReportOfferFrom"/>), or a report or request the words name in a message
+    /// that asks about the rules around it (see <see cref="Ranking.ProcedureClassifier.AskedVetoBelow"/>).</summary>
+    public Procedure? OfferedProcedure { get; init; }
 
     /// <summary>The answer in plain sentences and the clause that decides it, when <see cref="Intent"/> is <see cref="PolicyIntent.Answer"/>.</summary>
     public Answers.Conclusion? Conclusion { get; init; }

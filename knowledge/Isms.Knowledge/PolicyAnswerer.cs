@@ -131,11 +131,11 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
         var conclusion = ConclusionWriter.Write(found, Document, QuestionCues.Of(question).AsksPermission,
             question + " " + string.Join(" ", _thesaurus.Expand(question)));
         var possible = _classifier.PossibleReport(features, key => _procedures.Find(key)?.IsReport == true) is { } report ? _procedures.Find(report)
-            : table is not null && AsksLeaveAround(table, features) ? table : null;
+            : table is not null && AsksAround(table, features) ? table : null;
         return Build(PolicyIntent.Answer, AnswerText.Summarize(conclusion, found, Document), found) with
         {
             Conclusion = conclusion,
-            PossibleReport = possible,
+            OfferedProcedure = possible,
             ReportClauses = possible is null ? [] : _classifier.ReportClauses(features),
         };
     }
@@ -150,7 +150,7 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     private Procedure? DetectProcedure(Procedure? table, IReadOnlyList<string> features)
     {
         // A report is dropped only when its model is surer still: a false alarm costs one card, a missed report an incident.
-        if (table is not null) return _classifier.Doubts(table.Key, features, table.IsReport) || AsksLeaveAround(table, features) ? null : table;
+        if (table is not null) return _classifier.Doubts(table.Key, features, table.IsReport) || AsksAround(table, features) ? null : table;
         return _classifier.SuggestForQuestion(features, key => _procedures.Find(key)?.IsReport == true) is { } key ? _procedures.Find(key) : null;
     }
 
@@ -158,6 +158,12 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     /// which its model would not start on its own: a question about a rule, answered with the report offered.</summary>
     private bool AsksLeaveAround(Procedure table, IReadOnlyList<string> features) =>
         table.IsReport && ProcedureClassifier.AsksPermission(features) && !_classifier.IsSure(table.Key, features);
+
+    /// <summary>A report the sender asks leave around (see <see cref="AsksLeaveAround"/>), or a report or request the table
+    /// reads in a message that asks about the rules around it (「持ち出すのと外で作業すんのって許可べつべつ？」), which its
+    /// model doubts: answered, with the form offered.</summary>
+    private bool AsksAround(Procedure table, IReadOnlyList<string> features) =>
+        AsksLeaveAround(table, features) || _classifier.DoubtsAsked(table.Key, features);
 
     /// <summary>Diagnostics: each form model's probability that the message asks for its form, and each report clause
     /// model's that a report needs that clause's first response.</summary>

@@ -197,9 +197,9 @@ public class ProcedureClassifierFacts
         Assert.InRange(p, 0.2, 0.5);
         var answer = Answerer.AnswerOffline(unsure, null);
         Assert.Equal(PolicyIntent.Answer, answer.Intent);
-        Assert.Equal("incident_report", answer.PossibleReport?.Key);
+        Assert.Equal("incident_report", answer.OfferedProcedure?.Key);
 
-        Assert.Null(Answerer.AnswerOffline("パスワードって何文字以上にすればいい？", null).PossibleReport);
+        Assert.Null(Answerer.AnswerOffline("パスワードって何文字以上にすればいい？", null).OfferedProcedure);
     }
 
     [Fact]
@@ -211,10 +211,46 @@ public class ProcedureClassifierFacts
         Assert.Null(Answerer.DetectProcedure(message));
         var answer = Answerer.AnswerOffline(message, null);
         Assert.Equal(PolicyIntent.Answer, answer.Intent);
-        Assert.Equal("incident_report", answer.PossibleReport?.Key);
+        Assert.Equal("incident_report", answer.OfferedProcedure?.Key);
     }
 
     [Fact]
     public void AReportItsModelIsSureOf_StartsAtOnce_EvenWhenItAsksLeave() =>
         Assert.Equal("incident_report", Answerer.DetectProcedure("公用スマホ落としちゃったんだけど、今から探しに戻っていい？")?.Key);
+
+    [Fact]
+    public void AFormTheTableReads_InAMessageThatAsks_IsDoubted_OnlyBelowTheAskedVeto()
+    {
+        // p ≈ 0.27 for 「テスト」 and ≈ 0.73 for 「モチダス」: below and above the asked veto (0.3).
+        var model = new ProcedureModel(new Dictionary<string, double> { ["w:テスト"] = -1.0, ["w:モチダス"] = 1.0 }, 0, 0.7);
+        var classifier = new ProcedureClassifier(new Dictionary<string, ProcedureModel> { ["takeout_request"] = model }, 0.1, askedVetoBelow: 0.3);
+        Assert.True(classifier.DoubtsAsked("takeout_request", F("w:テスト", "s:cue:question")));
+        Assert.False(classifier.DoubtsAsked("takeout_request", F("w:モチダス", "s:cue:question")));
+        // A message that asks nothing (「…持ち出します」) is a request, whatever the model says.
+        Assert.False(classifier.DoubtsAsked("takeout_request", F("w:テスト")));
+        // Without the level (an older file), nothing is doubted this way.
+        Assert.False(new ProcedureClassifier(classifier.Models, 0.1).DoubtsAsked("takeout_request", F("w:テスト", "s:cue:question")));
+
+        var reread = ProcedureClassifier.Parse(ProcedureClassifier.Serialize(classifier, classifier, "test"), withWords: true);
+        Assert.Equal(0.3, reread.AskedVetoBelow);
+        Assert.True(reread.DoubtsAsked("takeout_request", F("w:テスト", "s:cue:question")));
+        Assert.Equal(0.3, ProcedureClassifier.LoadEmbedded(withWords: true).AskedVetoBelow);
+    }
+
+    [Fact]
+    public void ARequestTheTableReads_InAMessageThatAsksAboutItsRules_IsAnswered_WithTheFormOffered()
+    {
+        // The table reads a plan (予定) to hold a web meeting; the sender asks who sets its rules, which the shipped model
+        // doubts is a request for the form.
+        const string message = "来週Teams会議に業者さんも入れる予定。そもそも手順って誰が決めてるの？";
+        Assert.Equal("web_meeting_request", Answerer.Procedures.Detect(message)?.Key);
+        Assert.Null(Answerer.DetectProcedure(message));
+        var answer = Answerer.AnswerOffline(message, null);
+        Assert.Equal(PolicyIntent.Answer, answer.Intent);
+        Assert.Equal("web_meeting_request", answer.OfferedProcedure?.Key);
+
+        // A plan that asks what must be filed is still the request.
+        Assert.Equal("takeout_request", Answerer.DetectProcedure("研修にUSB持っていく予定です。何か手続きいりますか？")?.Key);
+    }
 }
+

@@ -33,8 +33,8 @@ public sealed class QuestionHandler(
     {
         var context = data.LastQuestion is null ? null : new AnswerContext(data.LastQuestion, data.LastClauseIds);
         var answer = await knowledge.AnswerAsync(question, context, cancellationToken);
-        logger.LogInformation("Answered a question: intent {Intent}, {Citations} citations, LLM {FromLlm}, possible report {PossibleReport} ({ReportClauses})",
-            answer.Intent, answer.Citations.Count, answer.FromLlm, answer.PossibleReport?.Key ?? "none", string.Join(",", answer.ReportClauses));
+        logger.LogInformation("Answered a question: intent {Intent}, {Citations} citations, LLM {FromLlm}, offered form {OfferedProcedure} ({ReportClauses})",
+            answer.Intent, answer.Citations.Count, answer.FromLlm, answer.OfferedProcedure?.Key ?? "none", string.Join(",", answer.ReportClauses));
 
         // The knowledge library names a procedure by the key its definition carries.
         if (answer.Procedure is { } procedure && forms.Find(procedure.Key) is { } form)
@@ -72,7 +72,7 @@ public sealed class QuestionHandler(
     /// to report to.</summary>
     private (string? Notice, IReadOnlyCollection<string> Clauses) FirstResponse(PolicyAnswer answer, string question, bool canStart)
     {
-        if (forms.Find(answer.PossibleReport?.Key) is not { } incident || incident.Kind != FormKind.IncidentReport)
+        if (forms.Find(answer.OfferedProcedure?.Key) is not { } incident || incident.Kind != FormKind.IncidentReport)
         {
             return (null, []);
         }
@@ -109,7 +109,7 @@ public sealed class QuestionHandler(
 
         var candidates = new[] { answer.Conclusion?.Deciding.Id, answer.Conclusion?.Exception?.Id, answer.Citations[0].Clause.Id };
         var byClause = candidates.OfType<string>().Select(forms.LeadingTo).FirstOrDefault(d => d is not null);
-        return new[] { forms.Find(answer.PossibleReport?.Key), byClause }.OfType<FormDefinition>().DistinctBy(d => d.Kind)
+        return new[] { forms.Find(answer.OfferedProcedure?.Key), byClause }.OfType<FormDefinition>().DistinctBy(d => d.Kind)
             .Select(d => new FormStart(d.Title, d.CommandWords.Count > 0 ? d.CommandWords[0] : d.Title)).ToList();
     }
 }
