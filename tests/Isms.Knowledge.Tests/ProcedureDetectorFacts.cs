@@ -264,6 +264,15 @@ public class ProcedureDetectorFacts
     public void AddingPartsToADevice_IsASecurityTopic(string message) =>
         Assert.True(Detector.MentionsSecurityTopic(message));
 
+    // Secured rooms and locked storage (4.2, 別表2) and the union's own devices (支給のスマホ, 2(2)③) are security topics,
+    // whatever else the message names (空調, 家計簿).
+    [Theory]
+    [InlineData("空調の業者さんが夜来るんだけど、サーバー室の鍵だけ預けといていい？")]
+    [InlineData("救急の記録票って鍵のかかるロッカーに入れとかないとだめ？")]
+    [InlineData("支給のスマホで家計簿つけてもいいですか")]
+    public void SecuredRoomsAndTheUnionsDevices_AreASecurityTopic(string message) =>
+        Assert.True(Detector.MentionsSecurityTopic(message));
+
     // 当直 and 夜勤 set the scene of a firefighter's question; only the roster, the allowance and the like are another rule's.
     [Theory]
     [InlineData("当直中に後輩に聞かれた。パスワードって何文字以上？")]
