@@ -97,6 +97,29 @@ public sealed class QuestionFacts(PlaygroundSession session) : EndToEndFacts(ses
         Timings.Record(Session, $"持ち出し申請を始める → form {started.TotalMilliseconds:0} ms");
     }
 
+    // A plan that asks about the rules around it is answered first; the form it may need is one tap away.
+    [Fact]
+    public async Task APlanThatAsksAboutItsRules_IsAnswered_AndOffersTheWebMeetingForm()
+    {
+        var chat = Session.Chat;
+        await chat.OpenChatAsync();
+
+        await chat.SendAsync("来週Teams会議に業者さんも入れる予定。そもそも手順って誰が決めてるの？");
+        await chat.WaitForCardAsync("Web会議申請を始める");
+        await chat.WaitForQuietAsync();
+        var answer = await chat.WaitForCardAsync("Web会議申請を始める", includeEarlier: true);
+        Assert.Contains("6.1(21)①", await chat.CardTextAsync(answer));
+        await answer.ScrollIntoViewIfNeededAsync();
+        await Session.ScreenshotAsync("answer-plan-offers-web-meeting");
+
+        await chat.ClickCardButtonAsync("Web会議申請を始める", answer);
+        var form = await chat.WaitForCardAsync("キャンセル");
+        Assert.Contains("Web会議", await chat.CardTextAsync(form));
+        await chat.WaitForQuietAsync();
+        await chat.ClickCardButtonAsync("キャンセル", await chat.WaitForCardAsync("キャンセル", includeEarlier: true));
+        await chat.WaitForReplyAsync();
+    }
+
     // After something went wrong, the answer leads with what to do now (report it: 5.3(1)①), not with how thefts are
     // prevented (4.4①), and offers the incident report one tap away.
     [Fact]
