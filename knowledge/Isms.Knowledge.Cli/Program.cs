@@ -179,7 +179,7 @@ switch (command)
                 Number("--report-clause-threshold", "0.5"), Number("--l2", "0.0001")));
             var anyForm = ProcedureModel.Train(described.Select(d => (d.Features, d.Intent.StartsWith("form_", StringComparison.Ordinal))).ToList(), 0.5, Number("--l2", "0.0001"));
             classifiers.Add(new ProcedureClassifier(models, Number("--veto", "0.1"), clauseModels, Number("--report-veto", "0.05"), anyForm,
-                Number("--report-offer", "0.2"), Number("--asked-veto", "0.3")));
+                Number("--report-offer", "0.2"), Number("--asked-veto", "0.3"), Number("--asked-report-veto", "0.15")));
             Console.WriteLine($"{(analyzer is null ? "bigrams only" : analyzer.Name)}: {described.Count} messages; forms {string.Join(", ", keys.Select(k => $"{k} {described.Count(d => d.Intent == "form_" + k)}"))}; "
                 + $"report clauses {string.Join(", ", reportClauses.Select(c => $"{c} {reports.Count(r => r.Gold.Contains(c))}/{reports.Count}"))}");
             if (validation.Count == 0) continue;
@@ -203,8 +203,8 @@ switch (command)
                 var vetoes = new[] { 0.02, 0.05, 0.1, 0.2 }.Select(v => string.Create(CultureInfo.InvariantCulture,
                     $"{v:0.00}: drops {p.Count(r => r.Table == key && r.Mine && r.P < v)} right, {p.Count(r => r.Table == key && !r.Mine && r.P < v)} wrong"));
                 var asked = p.Where((r, i) => r.Table == key && ProcedureClassifier.Asks(read[i].Features)).ToList();
-                Console.WriteLine($"    {key}: the table starts {asked.Count} messages that ask something ({asked.Count(r => r.Mine)} right) | asked veto " + string.Join(" | ", new[] { 0.2, 0.3, 0.5 }.Select(v =>
-                    string.Create(CultureInfo.InvariantCulture, $"{v:0.0}: drops {asked.Count(r => r.Mine && r.P < v)} right, {asked.Count(r => !r.Mine && r.P < v)} wrong"))));
+                Console.WriteLine($"    {key}: the table starts {asked.Count} messages that ask something ({asked.Count(r => r.Mine)} right) | asked veto " + string.Join(" | ", new[] { 0.1, 0.15, 0.2, 0.3, 0.5 }.Select(v =>
+                    string.Create(CultureInfo.InvariantCulture, $"{v:0.00}: drops {asked.Count(r => r.Mine && r.P < v)} right, {asked.Count(r => !r.Mine && r.P < v)} wrong"))));
                 var asking = read.Select((r, i) => (r, p[i])).Where(x => x.r.Table is null && x.Item2.P >= models[key].Threshold && ProcedureClassifier.Asks(x.r.Features)).ToList();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {key}: of the messages that ask something, the model at {models[key].Threshold:0.0} catches {asking.Count(x => x.Item2.Mine)} and turns {asking.Count(x => !x.Item2.Mine)} others into this form"));
                 Console.WriteLine($"  {key,-22} table {p.Count(r => r.Mine && r.Table == key)}/{mine}, table wrong {p.Count(r => !r.Mine && r.Table == key)} | {string.Join(" | ", line)} || veto {string.Join(" | ", vetoes)}");

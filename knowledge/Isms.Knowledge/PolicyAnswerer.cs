@@ -163,7 +163,7 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
     /// reads in a message that asks about the rules around it (「持ち出すのと外で作業すんのって許可べつべつ？」), which its
     /// model doubts: answered, with the form offered.</summary>
     private bool AsksAround(Procedure table, IReadOnlyList<string> features) =>
-        AsksLeaveAround(table, features) || _classifier.DoubtsAsked(table.Key, features);
+        AsksLeaveAround(table, features) || _classifier.DoubtsAsked(table.Key, features, table.IsReport);
 
     /// <summary>Diagnostics: each form model's probability that the message asks for its form, and each report clause
     /// model's that a report needs that clause's first response.</summary>

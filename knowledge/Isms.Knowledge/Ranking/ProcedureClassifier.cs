@@ -19,7 +19,7 @@ namespace Isms.Knowledge.Ranking;
 /// </summary>
 public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureModel> models, double vetoBelow,
     IReadOnlyDictionary<string, ProcedureModel>? reportClauses = null, double reportVetoBelow = 0, ProcedureModel? anyForm = null,
-    double reportOfferFrom = 1, double askedVetoBelow = 0)
+    double reportOfferFrom = 1, double askedVetoBelow = 0, double askedReportVetoBelow = 0)
 {
     public IReadOnlyDictionary<string, ProcedureModel> Models => models;
 
@@ -41,14 +41,19 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
     /// question and the answer offers the report's form (a false alarm costs one button, a miss an incident).</summary>
     public double ReportOfferFrom => reportOfferFrom;
 
-    /// <summary>Below this probability a form the word table reads in a message that also asks something
+    /// <summary>Below this probability a request the word table reads in a message that also asks something
     /// (「Teams会議に業者さんも入れる予定。どんな対策しとけばいい？」) is taken for a question about the rules around it.</summary>
     public double AskedVetoBelow => askedVetoBelow;
 
+    /// <summary>The same for a report, lower: 「USBなくしたかも。どうすればいい？」 asks too, and is a report.</summary>
+    public double AskedReportVetoBelow => askedReportVetoBelow;
+
     /// <summary>True when the sender asks something and the form's model finds the message below
-    /// <see cref="AskedVetoBelow"/>: the rule question is answered, with the form offered.</summary>
-    public bool DoubtsAsked(string key, IReadOnlyList<string> features) =>
-        Asks(features) && (models.TryGetValue(key, out var model) ? model : anyForm) is { } m && m.Probability(features) < askedVetoBelow;
+    /// <see cref="AskedVetoBelow"/> (a report: <see cref="AskedReportVetoBelow"/>): the rule question is answered, with the
+    /// form offered.</summary>
+    public bool DoubtsAsked(string key, IReadOnlyList<string> features, bool isReport = false) =>
+        Asks(features) && (models.TryGetValue(key, out var model) ? model : anyForm) is { } m
+        && m.Probability(features) < (isReport ? askedReportVetoBelow : askedVetoBelow);
 
     /// <summary>The report, among <paramref name="reports"/>, whose model gives the message at least
     /// <see cref="ReportOfferFrom"/>, the likeliest first.</summary>
@@ -121,7 +126,7 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
             (models ?? []).ToDictionary(kv => kv.Key, kv => new ProcedureModel(kv.Value.Weights, kv.Value.Bias, kv.Value.Threshold));
         var anyForm = file.AnyForm is { } any ? new ProcedureModel(any.Weights, any.Bias, any.Threshold) : null;
         return new ProcedureClassifier(Read(file.Models), file.VetoBelow, Read(file.ReportClauses), file.ReportVetoBelow ?? 0, anyForm,
-            file.ReportOfferFrom ?? 1, file.AskedVetoBelow ?? 0);
+            file.ReportOfferFrom ?? 1, file.AskedVetoBelow ?? 0, file.AskedReportVetoBelow ?? 0);
     }
 
     /// <summary>The file knowledge/data/procedures.json: the models with MeCab's features and with bigrams alone.</summary>
@@ -131,7 +136,7 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
 
     private ClassifierFile ToFile() => new(models.ToDictionary(kv => kv.Key, kv => kv.Value.ToFile()), Math.Round(vetoBelow, 3),
         ReportClauseModels.ToDictionary(kv => kv.Key, kv => kv.Value.ToFile()), Math.Round(reportVetoBelow, 3), anyForm?.ToFile(),
-        Math.Round(reportOfferFrom, 3), Math.Round(askedVetoBelow, 3));
+        Math.Round(reportOfferFrom, 3), Math.Round(askedVetoBelow, 3), Math.Round(askedReportVetoBelow, 3));
 
     internal sealed record ModelFile(
         [property: JsonPropertyName("weights")] Dictionary<string, double> Weights,
@@ -145,7 +150,8 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
         [property: JsonPropertyName("reportVetoBelow")] double? ReportVetoBelow,
         [property: JsonPropertyName("anyForm")] ModelFile? AnyForm,
         [property: JsonPropertyName("reportOfferFrom")] double? ReportOfferFrom,
-        [property: JsonPropertyName("askedVetoBelow")] double? AskedVetoBelow);
+        [property: JsonPropertyName("askedVetoBelow")] double? AskedVetoBelow,
+        [property: JsonPropertyName("askedReportVetoBelow")] double? AskedReportVetoBelow);
 }
 
 /// <summary>One form's model: L2-regularised logistic regression over sparse features.</summary>
