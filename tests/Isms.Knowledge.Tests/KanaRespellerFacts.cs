@@ -20,7 +20,7 @@ public class KanaRespellerFacts
     public void AHiraganaSpellingOfAPolicyWord_IsReadInKanji(string typed, string kanji) =>
         Assert.Contains(kanji, Answerer.Respell(typed), StringComparison.Ordinal);
 
-    // Each of these once read as a kanji word: 同士たら, 委員ですか, 持って期待, 事業所参加ら, 同意う, 使い耐火ら.
+    // Each of these once read as a kanji word: 同士たら, 委員ですか, 持って期待, 事業所参加ら, 同意う, 使い耐火ら, 鍵の係る.
     [Theory]
     [InlineData("どうしたらいいですか")]
     [InlineData("そのまま使っていいんですか")]
@@ -29,6 +29,7 @@ public class KanaRespellerFacts
     [InlineData("どういう手続きがいるの")]
     [InlineData("家で使いたいからUSBに入れたい")]
     [InlineData("なくさないようにするには")]
+    [InlineData("名簿は鍵のかかるとこにしまう？")]
     public void GrammarAndEverydayKana_StayAsTyped(string typed) =>
         Assert.Equal(typed, Answerer.Respell(typed));
 

@@ -15,6 +15,10 @@ public sealed class KanaRespeller
     // Shorter readings (カギ, ヒト, コト) collide with grammar and everyday kana too often to be worth it.
     private const int ShortestReading = 3;
 
+    // Verbs the policy writes in one sense and staff type in kana in another: the policy's 係る (relating to) is not
+    // staff's かかる (鍵のかかる, 時間がかかる).
+    private static readonly HashSet<string> ManySenses = new(StringComparer.Ordinal) { "カカル" };
+
     private readonly IMorphologicalAnalyzer _analyzer;
     private readonly Dictionary<string, string> _kanjiByReading;
     private readonly string _knownKana;
@@ -43,7 +47,7 @@ public sealed class KanaRespeller
             {
                 if (m.Reading is not { Length: >= ShortestReading } reading || !m.Surface.Any(JapaneseNormalizer.IsKanji)) continue;
                 if (m.PartOfSpeech is not ("名詞" or "動詞" or "形容詞") || m.SubCategory is "数" or "非自立" or "接尾") continue;
-                if (m.BaseReading is { } verb && ContentWords.CarriesNoTopic(verb)) continue;
+                if (m.BaseReading is { } verb && (ContentWords.CarriesNoTopic(verb) || ManySenses.Contains(verb))) continue;
                 if (!counts.TryGetValue(reading, out var surfaces)) counts[reading] = surfaces = new Dictionary<string, int>(StringComparer.Ordinal);
                 surfaces[m.Surface] = surfaces.GetValueOrDefault(m.Surface) + 1;
             }
