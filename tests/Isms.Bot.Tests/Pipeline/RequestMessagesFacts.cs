@@ -56,8 +56,12 @@ public sealed class RequestMessagesFacts(BotHost host, ITestOutputHelper output)
     // runs of stop 33's code (incident reports 18 of 20), 76 of 80 (19 of 20) with stop 34's.
     [InlineData("heldout-messages-10.jsonl", 0.9)]
     // Written at the start of stop 35 by another author and read once then and once at its end: 77 of 80 (incident reports
-    // 20 of 20) with stop 34's code and with stop 35's.
+    // 20 of 20) with stop 34's code and with stop 35's. Stop 36's cloud words were written after reading two of its misses
+    // (an online form service, an AI transcription site): 79 of 80 since, no longer held-out evidence.
     [InlineData("heldout-messages-11.jsonl", 0.9)]
+    // heldout-messages-12 (80 by another author, written at the start of stop 36 and committed unread): 77 of 80, incident
+    // reports 20 of 20, with stop 35's code, once mid-stop and with stop 36's final code.
+    [InlineData("heldout-messages-12.jsonl", 0.9)]
     [InlineData("tuning-messages.jsonl", 0.9)]
     [InlineData("tuning-messages-2.jsonl", 0.9)]
     [InlineData("tuning-messages-3.jsonl", 0.9)]
@@ -77,6 +81,8 @@ public sealed class RequestMessagesFacts(BotHost host, ITestOutputHelper output)
     [InlineData("tuning-fresh-20.jsonl", 0.9)]
     // tuning-fresh-22 (stop 35): 78 of 80 through the bot with the stop's code.
     [InlineData("tuning-fresh-22.jsonl", 0.9)]
+    // tuning-fresh-23 (stop 36): 78 of 80 on arrival, 80 of 80 with the stop's code.
+    [InlineData("tuning-fresh-23.jsonl", 0.9)]
     public async Task RequestAndReportMessages_StartOrOfferTheRightForm(string file, double floor)
     {
         var titles = host.Get<FormCatalog>().All.ToDictionary(d => $"form_{d.Key}", d => d.Title);
