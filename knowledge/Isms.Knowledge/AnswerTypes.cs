@@ -21,9 +21,9 @@ public sealed record PolicyAnswer(
     /// <summary>The procedure the message asks for when <see cref="Intent"/> is <see cref="PolicyIntent.Procedure"/>.</summary>
     public Procedure? Procedure { get; init; }
 
-    /// <summary>For a report or an offered report (<see cref="OfferedProcedure"/>), the clauses whose first response it needs (6.4(3)⑦ a
-    /// suspected virus, 5.4(2)④ a password given away), as the procedure classifier reads them; the report form's own
-    /// word lists read the usual cases too.</summary>
+    /// <summary>For a report, started or offered (<see cref="OfferedProcedure"/>), the clauses whose first response it
+    /// needs (6.4(3)⑦ a suspected virus, 5.4(2)④ a password given away), as the procedure classifier reads them; the
+    /// report form's own word lists read the usual cases too.</summary>
     public IReadOnlyList<string> ReportClauses { get; init; } = [];
 
     /// <summary>For a question, the form the answer offers: a report the message may be telling of (its model is unsure,

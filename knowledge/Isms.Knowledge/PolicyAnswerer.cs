@@ -130,13 +130,13 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
         if (found.Count == 0) return Build(PolicyIntent.OutOfScope, AnswerText.OutOfScope(Document), []);
         var conclusion = ConclusionWriter.Write(found, Document, QuestionCues.Of(question).AsksPermission,
             question + " " + string.Join(" ", _thesaurus.Expand(question)));
-        var possible = _classifier.PossibleReport(features, key => _procedures.Find(key)?.IsReport == true) is { } report ? _procedures.Find(report)
+        var offered = _classifier.PossibleReport(features, key => _procedures.Find(key)?.IsReport == true) is { } report ? _procedures.Find(report)
             : table is not null && AsksAround(table, features) ? table : null;
         return Build(PolicyIntent.Answer, AnswerText.Summarize(conclusion, found, Document), found) with
         {
             Conclusion = conclusion,
-            OfferedProcedure = possible,
-            ReportClauses = possible is null ? [] : _classifier.ReportClauses(features),
+            OfferedProcedure = offered,
+            ReportClauses = offered is { IsReport: true } ? _classifier.ReportClauses(features) : [],
         };
     }
 

@@ -248,6 +248,8 @@ public class ProcedureClassifierFacts
         var answer = Answerer.AnswerOffline(message, null);
         Assert.Equal(PolicyIntent.Answer, answer.Intent);
         Assert.Equal("web_meeting_request", answer.OfferedProcedure?.Key);
+        // Report clauses (the first responses) belong to reports only.
+        Assert.Empty(answer.ReportClauses);
 
         // A plan that asks what must be filed is still the request.
         Assert.Equal("takeout_request", Answerer.DetectProcedure("研修にUSB持っていく予定です。何か手続きいりますか？")?.Key);
