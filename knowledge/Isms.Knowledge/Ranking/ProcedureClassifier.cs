@@ -52,7 +52,7 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
     /// <see cref="AskedVetoBelow"/> (a report: <see cref="AskedReportVetoBelow"/>): the rule question is answered, with the
     /// form offered.</summary>
     public bool DoubtsAsked(string key, IReadOnlyList<string> features, bool isReport = false) =>
-        Asks(features) && (models.TryGetValue(key, out var model) ? model : anyForm) is { } m
+        Asks(features) && ModelFor(key) is { } m
         && m.Probability(features) < (isReport ? askedReportVetoBelow : askedVetoBelow);
 
     /// <summary>The report, among <paramref name="reports"/>, whose model gives the message at least
@@ -84,12 +84,15 @@ public sealed class ProcedureClassifier(IReadOnlyDictionary<string, ProcedureMod
     /// <summary>True when the form's model, or for a form without one the any-form model, finds the message very unlike
     /// a message asking for it.</summary>
     public bool Doubts(string key, IReadOnlyList<string> features, bool isReport = false) =>
-        (models.TryGetValue(key, out var model) ? model : anyForm) is { } m && m.Probability(features) < (isReport ? reportVetoBelow : vetoBelow);
+        ModelFor(key) is { } m && m.Probability(features) < (isReport ? reportVetoBelow : vetoBelow);
 
     /// <summary>True when the form's model (or, without one, the any-form model) finds the message at or above its
     /// threshold: it would start the form on its own.</summary>
     public bool IsSure(string key, IReadOnlyList<string> features) =>
-        (models.TryGetValue(key, out var model) ? model : anyForm) is { } m && m.Probability(features) >= m.Threshold;
+        ModelFor(key) is { } m && m.Probability(features) >= m.Threshold;
+
+    // The form's own model, or for a form too rare to have one, the any-form model.
+    private ProcedureModel? ModelFor(string key) => models.TryGetValue(key, out var model) ? model : anyForm;
 
     /// <summary>True when the sender's own words ask something (the word table's question cue).</summary>
     public static bool Asks(IReadOnlyList<string> features) => features.Contains("s:cue:question");
