@@ -300,7 +300,7 @@ switch (command)
             Console.WriteLine($"{m.Surface}\t{m.PartOfSpeech},{m.SubCategory}\t{m.BaseForm}\t{m.Reading}");
         break;
     case "expand":
-        Console.WriteLine(string.Join(" / ", Thesaurus.LoadEmbedded().Expand(string.Join(' ', args.Skip(1)))));
+        Console.WriteLine(string.Join(" / ", Thesaurus.LoadEmbedded().WithDictionaryForms(PolicyAnswerer.DefaultAnalyzer.Value).Expand(string.Join(' ', args.Skip(1)))));
         break;
     case "dump":
         foreach (var c in lazyAnswerer.Value.Document.Clauses)

@@ -129,7 +129,7 @@ public sealed class PolicyAnswerer : IPolicyAnswerer
         var found = pinned.Concat(current.Retriever.Retrieve(query, context)).DistinctBy(c => c.Clause.Id).Take(5).ToList();
         if (found.Count == 0) return Build(PolicyIntent.OutOfScope, AnswerText.OutOfScope(Document), []);
         var conclusion = ConclusionWriter.Write(found, Document, QuestionCues.Of(question).AsksPermission,
-            question + " " + string.Join(" ", _thesaurus.Expand(question)));
+            question + " " + string.Join(" ", current.Retriever.Features.Terms.Thesaurus.Expand(question)));
         var offered = _classifier.PossibleReport(features, key => _procedures.Find(key)?.IsReport == true) is { } report ? _procedures.Find(report)
             : table is not null && AsksAround(table, features) ? table : null;
         return Build(PolicyIntent.Answer, AnswerText.Summarize(conclusion, found, Document), found) with

@@ -1,24 +1,57 @@
+using Isms.Knowledge.Language;
+
 namespace Isms.Knowledge.Retrieval;
 
 /// <summary>
 /// Everyday words and typos mapped to the policy's own terms, kept as data (knowledge/data/thesaurus.tsv):
 /// <c>policy term[,term…] TAB variant,variant,…</c>; lines starting with # are comments.
+/// With a morphological analyser, a variant also matches in its words' dictionary forms, so 持っていく meets 持っていきたい
+/// and 持ってったんです.
 /// </summary>
 public sealed class Thesaurus
 {
-    private readonly List<(string[] Variants, string[] Terms)> _entries;
+    private readonly List<Entry> _entries;
+    private readonly IMorphologicalAnalyzer? _analyzer;
 
-    private Thesaurus(List<(string[] Variants, string[] Terms)> entries) => _entries = entries;
+    // Variants: folded as typed. Forms: the dictionary forms of the variants whose words conjugate (持ツテイク of 持っていく).
+    private sealed record Entry(string[] Raw, string[] Variants, string[] Terms, string[] Forms);
+
+    private Thesaurus(List<Entry> entries, IMorphologicalAnalyzer? analyzer)
+    {
+        _analyzer = analyzer;
+        _entries = analyzer is null ? entries : entries.Select(e => e with { Forms = FormsOf(e, analyzer) }).ToList();
+    }
 
     public int Count => _entries.Count;
 
     /// <summary>This thesaurus and more entries (curated synonyms): each variant stands for its policy term.</summary>
     public Thesaurus With(IEnumerable<(string PolicyTerm, string Variant)> more) =>
-        new([.. _entries, .. more.Select(m => (new[] { JapaneseNormalizer.Fold(m.Variant, hiraganaToKatakana: JapaneseNormalizer.Fold(m.Variant).Length > 3) }, new[] { m.PolicyTerm }))]);
+        new([.. _entries, .. more.Select(m => NewEntry([m.Variant], [m.PolicyTerm]))], _analyzer);
+
+    /// <summary>This thesaurus matching its variants in dictionary forms too, as <paramref name="analyzer"/> reads them.</summary>
+    public Thesaurus WithDictionaryForms(IMorphologicalAnalyzer? analyzer) => analyzer is null || analyzer == _analyzer ? this : new(_entries, analyzer);
+
+    private static Entry NewEntry(IEnumerable<string> raw, string[] terms)
+    {
+        var kept = raw.Where(v => JapaneseNormalizer.Fold(v).Length > 0).ToArray();
+        var variants = kept.Select(v => JapaneseNormalizer.Fold(v, hiraganaToKatakana: JapaneseNormalizer.Fold(v).Length > 3)).Distinct().ToArray();
+        return new Entry(kept, variants, terms, []);
+    }
+
+    // Only variants whose dictionary form differs from their spelling (a conjugated verb) and is long enough to say
+    // something on its own: 持っていく → 持ツテイク; 運ぶ and パスワード stay as typed.
+    private static string[] FormsOf(Entry entry, IMorphologicalAnalyzer analyzer) =>
+        entry.Raw.Select(v => (Typed: JapaneseNormalizer.Fold(v), Form: DictionaryForm(analyzer, v)))
+            .Where(x => x.Form.Length >= MinFormLength && x.Form != x.Typed).Select(x => x.Form).Distinct().ToArray();
+
+    private const int MinFormLength = 4;
+
+    private static string DictionaryForm(IMorphologicalAnalyzer analyzer, string text) =>
+        JapaneseNormalizer.Fold(string.Concat(analyzer.Analyze(JapaneseNormalizer.Widths(text)).Select(m => m.BaseForm is "" or "*" ? m.Surface : m.BaseForm)));
 
     public static Thesaurus Parse(string tsv)
     {
-        var entries = new List<(string[], string[])>();
+        var entries = new List<Entry>();
         foreach (var raw in tsv.Split('\n'))
         {
             var line = raw.Trim();
@@ -26,11 +59,9 @@ public sealed class Thesaurus
             var parts = line.Split('\t', StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length < 2) throw new FormatException($"Thesaurus line needs a term and variants: {line}");
             var terms = parts[0].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var variants = parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(v => JapaneseNormalizer.Fold(v, hiraganaToKatakana: JapaneseNormalizer.Fold(v).Length > 3)).Where(v => v.Length > 0).Distinct().ToArray();
-            entries.Add((variants, terms));
+            entries.Add(NewEntry(parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), terms));
         }
-        return new Thesaurus(entries);
+        return new Thesaurus(entries, null);
     }
 
     /// <summary>The shipped thesaurus and glossary (knowledge/data/thesaurus.tsv and glossary/*.tsv).</summary>
@@ -41,25 +72,28 @@ public sealed class Thesaurus
     /// <summary>The policy terms whose everyday variants occur in the question.</summary>
     public IReadOnlyList<string> Expand(string question)
     {
-        var views = Views.Of(question);
+        var views = Views.Of(question, _analyzer);
         var result = new List<string>();
-        foreach (var (variants, terms) in _entries)
-            if (variants.Any(views.Contains))
-                result.AddRange(terms);
+        foreach (var entry in _entries)
+            if (entry.Variants.Any(views.Contains) || entry.Forms.Any(views.ContainsForm))
+                result.AddRange(entry.Terms);
         return result.Distinct().ToList();
     }
 
     /// <summary>The everyday variants found in the question (folded), for the terms <see cref="Expand"/> returns.</summary>
     public IReadOnlyList<string> MatchedVariants(string question)
     {
-        var views = Views.Of(question);
+        var views = Views.Of(question, null);
         return _entries.SelectMany(e => e.Variants).Where(views.Contains).Distinct().ToList();
     }
 
-    private sealed record Views(string Folded, string KanaKept)
+    private sealed record Views(string Folded, string KanaKept, string Forms)
     {
-        public static Views Of(string question) =>
-            new(JapaneseNormalizer.Fold(question), JapaneseNormalizer.Fold(question, hiraganaToKatakana: false));
+        public static Views Of(string question, IMorphologicalAnalyzer? analyzer) =>
+            new(JapaneseNormalizer.Fold(question), JapaneseNormalizer.Fold(question, hiraganaToKatakana: false),
+                analyzer is null ? "" : DictionaryForm(analyzer, question));
+
+        public bool ContainsForm(string form) => Forms.Contains(form, StringComparison.Ordinal);
 
         // Short variants must match in their own script: メール (メル) is not the める of 決めるの. A katakana variant is a
         // whole word, not the tail of a longer one (ネット in キャビネット, ログ in ブログ, トップ in デスクトップ), and a short
