@@ -59,7 +59,10 @@ public sealed partial class ProcedureDetector
                     detector._procedures.Add((new Procedure(cols[1], cols[2], cols[3] == "report", clauses), new Regex(Expand(cols[4]), Options), cue));
                     break;
                 case "scope" when cols.Length >= 3 && detector.ScopeList(cols[1]) is { } list:
-                    list.Add(new Regex(cols[2], Options));
+                    list.Add(TopicOf().Match(cols[2]) is { Success: true } named
+                        ? detector._procedures.FirstOrDefault(p => p.Procedure.Key == named.Groups[1].Value).Topic
+                            ?? throw new FormatException($"A scope row names the topic of {named.Groups[1].Value}, which no earlier procedure row defines.")
+                        : new Regex(cols[2], Options));
                     break;
                 default:
                     throw new FormatException($"Unknown word-table row: {string.Join(' ', cols)}");
@@ -220,4 +223,8 @@ public sealed partial class ProcedureDetector
 
     [GeneratedRegex("@([a-z-]+)")]
     private static partial Regex CueReference();
+
+    // A scope row「scope	InScope	topic-of:cloud_use_request」 reuses that procedure's topic (the cloud products it names).
+    [GeneratedRegex("^topic-of:([a-z_]+)$")]
+    private static partial Regex TopicOf();
 }

@@ -17,7 +17,7 @@ public sealed record ScopeInput(double[] Dense, IReadOnlyList<string> Words);
 public sealed class ScopeClassifier(IReadOnlyDictionary<string, double> dense, IReadOnlyDictionary<string, double> words, double bias, double threshold)
 {
     public static readonly IReadOnlyList<string> DenseNames =
-        ["known_bigrams", "known_words", "best_coverage", "best_all", "expansions", "security_topic", "other_topic", "length", "best_question", "best_question_words", "howto_plain", "private_only"];
+        ["known_bigrams", "known_words", "best_coverage", "best_all", "expansions", "security_topic", "other_topic", "length", "best_question", "best_question_words", "howto_plain", "private_only", "howto_any"];
 
     public double Threshold => threshold;
 
@@ -56,6 +56,8 @@ public sealed class ScopeClassifier(IReadOnlyDictionary<string, double> dense, I
             // How to work the copier or Excel: the policy says what may be done, never how to operate a tool.
             topics.AsksHowToOperate(question) && !topics.MentionsSecurityTopic(question) ? 1 : 0,
             topics.IsAboutPrivateLifeOnly(question) ? 1 : 0,
+            // …and with a security word too (パスワード付きZIPの開き方, Excelでパスワードをかけるメニュー): the model weighs it.
+            topics.AsksHowToOperate(question) ? 1 : 0,
         ];
         var wordsOfQuestion = own.Select(t => "b:" + t).Concat(contentWords.Select(w => "w:" + w)).ToList();
         return new ScopeInput(dense, wordsOfQuestion);

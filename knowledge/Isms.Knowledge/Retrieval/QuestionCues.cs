@@ -44,7 +44,7 @@ public sealed partial record QuestionCues(bool AsksWho, bool AsksHowOften, bool 
     [GeneratedRegex("頻度|毎年|毎月|何年|何回|何ヶ月|何か月|年に|いつ|定期|どのくらい|どれくらい|どれぐらい|周期|間隔")]
     private static partial Regex HowOften();
 
-    [GeneratedRegex("いい[?？]?|ダメ|だめ|駄目|いる[?？]|要る|必要|したい|できる|出来る|可能|ok|平気|大丈夫|しなきゃ|しないと|べき|禁止|許可|まずい|アウト|セーフ|使える|使っていい")]
+    [GeneratedRegex("いい[?？]?|ダメ|だめ|駄目|いる[?？]|要る|必要|したい|できる|出来る|可能|ok|平気|へーき|ヘーキ|へいき|大丈夫|だいじょ[うー]?ぶ|ダイジョ[ウー]?ブ|しなきゃ|しないと|べき|禁止|許可|まずい|アウト|セーフ|使える|使っていい")]
     private static partial Regex Permission();
 
     [GeneratedRegex("どういう|どんな|とは|って何|ってなに|意味|定義|重要度|いくつ|どの分類|区分|何に当た|どれに当た")]
