@@ -72,6 +72,25 @@ public sealed class FirstResponseFacts : TempDataDirectory
         Assert.Contains("LANケーブルを抜いてください", string.Join("\n", person.Texts.Append(AllText(person.Card))), StringComparison.Ordinal);
     }
 
+    // Worry after the act (開いちゃったけど大丈夫かな？) is a report; leave asked before it (開いてもへーき？) is a question
+    // about the rule, answered by it (such attachments are deleted, 6.4(3)③).
+    [Fact]
+    public async Task WorryAfterOpeningAnAttachment_StartsTheReportWithTheFirstResponse_WhileAskingFirst_IsAnswered()
+    {
+        await using var host = await BotHost.StartAsync(DataDirectory);
+
+        var opened = host.Person("初動 六郎");
+        await opened.Say("知らない人からのメールの添付、開いちゃったけど大丈夫かな？");
+        Assert.StartsWith("インシデント報告", CardTexts(opened.Card).First(), StringComparison.Ordinal);
+        Assert.Contains("LANケーブルを抜いてください", string.Join("\n", opened.Texts.Append(AllText(opened.Card))), StringComparison.Ordinal);
+
+        var asking = host.Person("初動 七郎");
+        await asking.Say("知らない人から添付付きのメールきてる。開いてもへーき？");
+        var answer = AllText(asking.Card);
+        Assert.DoesNotContain("インシデント報告（1/", answer, StringComparison.Ordinal);
+        Assert.Contains("6.4(3)③", answer, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task MailInTheirNameThatTheyNeverSent_IsAnIncident_NotAMisdelivery_AndThePasswordIsChangedFirst()
     {
