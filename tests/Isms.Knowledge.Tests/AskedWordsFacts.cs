@@ -59,6 +59,12 @@ public class AskedWordsFacts
     public void AProcedureQuestionWithoutAPlan_StaysAQuestion() =>
         Assert.Null(Detector.Detect("私物のスマホを仕事で使うとき、何か申請いりますか？"));
 
+    // Which setting, menu or button to look at is how to operate a tool, whatever the tool.
+    [Theory]
+    [InlineData("通知が来なくなった。どこの設定見ればいい？")]
+    [InlineData("PDFにパスワードかけたいんだけど、どのメニュー開けばいいの")]
+    public void AskingWhichSettingOrMenu_AsksHowToOperate(string message) => Assert.True(Detector.AsksHowToOperate(message));
+
     [Theory]
     [InlineData("研修にノートPC持っていきたい", "持ち出し")]
     [InlineData("タブレットを現場に持っていきました", "持ち出し")]
