@@ -6,8 +6,9 @@ namespace Isms.Knowledge.Tests;
 /// <summary>
 /// Stop 37's word-table and thesaurus changes, each general: asking leave before an act (開いてもへーき？) is told from
 /// worrying after it (開いちゃったけど大丈夫かな？), in any spelling of 平気 and 大丈夫; a cloud product or an online service
-/// is a security topic; asking whether one may file (申請とおせますか) or whether any procedure is needed for one's own plan
-/// asks for the form; and the thesaurus reads conjugated everyday words in their dictionary forms.
+/// is a security topic; asking whether one may file (申請とおせますか, 出させてくんない？) or whether any procedure is needed
+/// for one's own plan asks for the form; taxes are another office's topic; and the thesaurus reads conjugated everyday
+/// words in their dictionary forms.
 /// </summary>
 public class AskedWordsFacts
 {
@@ -54,6 +55,17 @@ public class AskedWordsFacts
     [InlineData("来月の研修に公用のタブレット持っていきたいんだけど、なんか手続きいる？", "takeout_request")]
     public void AskingToFile_OrForTheProcedureOfOnesOwnPlan_StartsTheForm(string message, string expected) =>
         Assert.Equal(expected, Detector.Detect(message)?.Key);
+
+    [Theory]
+    [InlineData("Zoomで県と打ち合わせしてえんだけど、申請出させてくんない？", "web_meeting_request")]
+    [InlineData("Dropbox使いたいから手続きさせてくれ", "cloud_use_request")]
+    public void AColloquialLetMe_AsksForTheForm(string message, string expected) => Assert.Equal(expected, Detector.Detect(message)?.Key);
+
+    // Taxes are another office's rules, even when the words sound like an application (申請) or a deadline.
+    [Theory]
+    [InlineData("ふるさと納税のワンストップ特例っていつまでに出すの")]
+    [InlineData("年末調整の書類、今年はいつ締め切り？")]
+    public void Taxes_AreAnotherRulesTopic(string message) => Assert.True(Detector.MentionsOutOfScopeTopic(message));
 
     [Fact]
     public void AProcedureQuestionWithoutAPlan_StaysAQuestion() =>

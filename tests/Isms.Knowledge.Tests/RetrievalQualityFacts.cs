@@ -85,8 +85,14 @@ public class RetrievalQualityFacts
     [InlineData("heldout-13.jsonl", 0.84, 0.95, 0.9, 0.8, 0.95, 0.96)]
     // heldout-14.jsonl (100 by a fifteenth author, written at the start of stop 36 before any of its tuning, committed
     // unread and read once then and once at its end): 0.875 / 0.975 / 0.926 / 0.6 / 0.85 / 0.012 / 0.94 with stop 35's code
-    // and with stop 36's alike. Multi-part, off-topic and intent are under the targets.
-    [InlineData("heldout-14.jsonl", 0.86, 0.96, 0.91, 0.6, 0.85, 0.93)]
+    // and with stop 36's alike. Multi-part, off-topic and intent are under the targets. Stop 37 worked from its
+    // misses (no longer held-out evidence): 0.888 / 0.975 / 0.934 / 0.6 / 1.0 / 0.012 / 0.98.
+    [InlineData("heldout-14.jsonl", 0.87, 0.96, 0.92, 0.6, 0.95, 0.97)]
+    // heldout-15.jsonl (100 by a sixteenth author, written at the start of stop 37 before any of its tuning, committed
+    // unread and read once then and once at its end): 0.875 / 0.95 / 0.915 / 1.0 / 0.95 / 0.012 / 0.96 with stop 36's code
+    // and with stop 37's alike. Two of its misses (a tax question answered, a colloquial "let me apply") were fixed after
+    // that reading, with other words: 0.875 / 0.95 / 0.915 / 1.0 / 1.0 / 0.012 / 0.97 since, in-sample.
+    [InlineData("heldout-15.jsonl", 0.86, 0.94, 0.9, 0.9, 0.95, 0.96)]
     public async Task HeldOutQuestions_MeetTheirFloors(string file, double hit1, double hit3, double mrr, double multiHop, double oos, double intent, double falseDecline = 0.027)
     {
         var s = await Evaluate(file);
