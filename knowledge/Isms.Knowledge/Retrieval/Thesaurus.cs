@@ -47,7 +47,7 @@ public sealed class Thesaurus
     private const int MinFormLength = 4;
 
     private static string DictionaryForm(IMorphologicalAnalyzer analyzer, string text) =>
-        JapaneseNormalizer.Fold(string.Concat(analyzer.Analyze(JapaneseNormalizer.Widths(text)).Select(m => m.BaseForm is "" or "*" ? m.Surface : m.BaseForm)));
+        JapaneseNormalizer.Fold(string.Concat(analyzer.Analyze(JapaneseNormalizer.Widths(text)).Select(m => m.BaseForm)));
 
     public static Thesaurus Parse(string tsv)
     {
