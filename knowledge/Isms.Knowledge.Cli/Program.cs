@@ -215,6 +215,17 @@ switch (command)
         Console.WriteLine($"wrote {output}");
         break;
     }
+    case "train-fusion":
+    {
+        // Learns how a multi-part question's candidates are ordered (knowledge/data/part-fusion.json) from the tuning files.
+        var tuning = args.SkipWhile(a => a != "--tuning").Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).SelectMany(Evaluator.Load).ToList();
+        var shipped = ((PolicyAnswerer)lazyAnswerer.Value).Retriever;
+        var model = FusionTraining.Run(shipped, tuning, double.Parse(Option("--l2") ?? "0.001", CultureInfo.InvariantCulture));
+        var output = Option("--out") ?? "knowledge/data/part-fusion.json";
+        File.WriteAllText(output, model.Serialize($"{tuning.Count} tuning questions") + "\n");
+        Console.WriteLine($"wrote {output}");
+        break;
+    }
     case "boost":
     {
         List<EvalQuestion> Files(string option) => args.SkipWhile(a => a != option).Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).SelectMany(Evaluator.Load).ToList();

@@ -11,6 +11,7 @@ public static class EmbeddedPolicy
     public const string ClauseQuestionsPrefix = "Isms.Knowledge.Data.clause-questions.";
     public const string GlossaryPrefix = "Isms.Knowledge.Data.glossary.";
     public const string RankerResource = "Isms.Knowledge.Data.ranker.json";
+    public const string PartFusionResource = "Isms.Knowledge.Data.part-fusion.json";
 
     /// <summary>The text of the shipped 対策基準.</summary>
     public static string ReadText() => ReadResource(PolicyResource);
