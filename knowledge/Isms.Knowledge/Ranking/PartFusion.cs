@@ -44,16 +44,16 @@ public sealed class PartFusion(IReadOnlyList<double> weights)
         double fusedMax = fused.Values.DefaultIfEmpty(1).Max();
         var best = whole.Count > 0 ? whole.MaxBy(kv => kv.Value).Key : fusedOrder.FirstOrDefault(-1);
         var shown = fusedOrder.Take(Shown).ToHashSet();
+        var leadInsOfShown = shown.Where(leadInOf.ContainsKey).Select(item => leadInOf[item]).ToHashSet();
         var pool = fusedOrder.Take(Pool).ToHashSet();
-        for (var p = 0; p < parts.Count; p++)
-            if (owned[p]) pool.UnionWith(Order(parts[p]).Take(PartPool));
-        var ownedParts = Enumerable.Range(0, parts.Count).Where(p => owned[p]).DefaultIfEmpty(-1).ToList();
+        var ownedParts = Enumerable.Range(0, parts.Count).Where(p => owned[p]).ToList();
+        foreach (var p in ownedParts) pool.UnionWith(Order(parts[p]).Take(PartPool));
+        double ownedCount = Math.Max(1, ownedParts.Count);
         var result = new List<FusionCandidate>();
         foreach (var d in pool.OrderBy(d => fusedRank.GetValueOrDefault(d, int.MaxValue)))
         {
-            var norms = ownedParts.Where(p => p >= 0).Select(p => partNorms[p].GetValueOrDefault(d)).OrderDescending().ToList();
-            var bestPartRank = ownedParts.Where(p => p >= 0).Select(p => partRanks[p].GetValueOrDefault(d, int.MaxValue)).DefaultIfEmpty(int.MaxValue).Min();
-            double ownedCount = Math.Max(1, ownedParts.Count(p => p >= 0));
+            var norms = ownedParts.Select(p => partNorms[p].GetValueOrDefault(d)).OrderDescending().ToList();
+            var bestPartRank = ownedParts.Select(p => partRanks[p].GetValueOrDefault(d, int.MaxValue)).DefaultIfEmpty(int.MaxValue).Min();
             result.Add(new FusionCandidate(d,
             [
                 1,
@@ -64,9 +64,9 @@ public sealed class PartFusion(IReadOnlyList<double> weights)
                 norms.DefaultIfEmpty(0).First(),
                 norms.Skip(1).DefaultIfEmpty(0).First(),
                 Reciprocal(bestPartRank),
-                ownedParts.Count(p => p >= 0 && partRanks[p].GetValueOrDefault(d, -1) == 0) / ownedCount,
+                ownedParts.Count(p => partRanks[p].GetValueOrDefault(d, -1) == 0) / ownedCount,
                 partNorms.Count == 0 ? 0 : partNorms.Average(n => n.GetValueOrDefault(d)),
-                leadInOf.Any(kv => kv.Value == d && shown.Contains(kv.Key)) ? 1 : 0,
+                leadInsOfShown.Contains(d) ? 1 : 0,
                 leadInOf.TryGetValue(d, out var lead) && shown.Contains(lead) ? 1 : 0,
                 best >= 0 && d != best && leadInOf.TryGetValue(d, out var l1) && leadInOf.TryGetValue(best, out var l2) && l1 == l2 ? 1 : 0,
                 1 / ownedCount,

@@ -6,7 +6,8 @@ namespace Isms.Knowledge.Retrieval;
 
 /// <summary>
 /// Ranks clauses for a staff question: candidates from every index field, scored by the learned
-/// <see cref="ClauseRanker"/> over <see cref="RankingFeatures"/>; multi-part questions get one slot per part.
+/// <see cref="ClauseRanker"/> over <see cref="RankingFeatures"/>; a multi-part question's clauses are ordered by the
+/// learned <see cref="PartFusion"/> over the whole question's and each part's scores.
 /// </summary>
 public sealed partial class ClauseRetriever(RankingFeatures features, ClauseRanker ranker, PartFusion? fusion = null)
 {
@@ -153,8 +154,12 @@ public sealed partial class ClauseRetriever(RankingFeatures features, ClauseRank
         if (subQueries.Count < 2) return null;
         var whole = WholeScores(question, cues, null);
         var (parts, fused) = PartsOf(whole, question, cues, null, subQueries);
-        return PartFusion.Candidates(whole, parts, subQueries.Select(q => q.OwnAnswer).ToList(), fused, features.LeadInOf);
+        return CandidatesOf(whole, parts, subQueries, fused);
     }
+
+    private List<FusionCandidate> CandidatesOf(Dictionary<int, double> whole, List<Dictionary<int, double>> parts,
+        List<(string Text, string Focus, bool OwnAnswer)> subQueries, Dictionary<int, double> fused) =>
+        PartFusion.Candidates(whole, parts, subQueries.Select(q => q.OwnAnswer).ToList(), fused, features.LeadInOf);
 
     public IReadOnlyList<Citation> Retrieve(string question, AnswerContext? context = null, int top = 5)
     {
@@ -165,7 +170,7 @@ public sealed partial class ClauseRetriever(RankingFeatures features, ClauseRank
             return WithSlotsKept(whole.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).Take(top).ToList(), whole, question)
                 .Select(d => new Citation(features.Index.Clauses[d], Math.Round(whole.GetValueOrDefault(d), 4))).ToList();
         var (partScores, fused) = PartsOf(whole, question, cues, context, subQueries);
-        if (fusion is not null) fused = Refused(whole, partScores, subQueries, fused);
+        if (fusion is not null) fused = Refused(fusion, CandidatesOf(whole, partScores, subQueries, fused), fused);
         var ranked = fused.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).ToList();
         // The whole question's best leads (taken after the rules above, so a which-class question keeps its table); the
         // learned fusion orders the rest. Giving each part its own best clause first, as before the fusion was learned,
@@ -360,13 +365,11 @@ public sealed partial class ClauseRetriever(RankingFeatures features, ClauseRank
         ranker.Probabilities(features.Extract(new RankingQuery(question, cues, context, focus, topic)).Candidates);
 
     // The learned fusion's order: its candidates by the model's score, above every other clause in the rank fusion's order.
-    private Dictionary<int, double> Refused(Dictionary<int, double> whole, List<Dictionary<int, double>> parts,
-        List<(string Text, string Focus, bool OwnAnswer)> subQueries, Dictionary<int, double> fused)
+    private static Dictionary<int, double> Refused(PartFusion model, List<FusionCandidate> candidates, Dictionary<int, double> fused)
     {
-        var scored = PartFusion.Candidates(whole, parts, subQueries.Select(q => q.OwnAnswer).ToList(), fused, features.LeadInOf)
-            .ToDictionary(c => c.Clause, c => 1 + fusion!.Score(c.Features));
-        var floor = fused.Values.DefaultIfEmpty(0).Max();
-        return fused.ToDictionary(kv => kv.Key, kv => scored.TryGetValue(kv.Key, out var s) ? s : kv.Value / (floor > 0 ? floor : 1));
+        var scored = candidates.ToDictionary(c => c.Clause, c => 1 + model.Score(c.Features));
+        var max = fused.Values.DefaultIfEmpty(0).Max();
+        return fused.ToDictionary(kv => kv.Key, kv => scored.TryGetValue(kv.Key, out var s) ? s : kv.Value / (max > 0 ? max : 1));
     }
 
     // Reciprocal-rank fusion: the whole question leads, each part can lift its own best clauses into the top.
